@@ -1,0 +1,32 @@
+/**
+ * The process-wide database: opened once (kept on globalThis so dev reloads reuse it), migrated,
+ * and seeded on first start of an empty embedded database. Route handlers await `getDatabase()`.
+ */
+import { getEnv } from '../../lib/env';
+import { openDatabase, type Database } from '../../db/client';
+import { loadReferenceData } from '../../db/reference-data';
+import { needsSeed, seedDatabase } from '../../db/seed';
+
+const KEY = Symbol.for('blo-atlas.database');
+type Holder = { [KEY]?: Promise<Database> };
+
+async function open(): Promise<Database> {
+  const env = getEnv();
+  const started = performance.now();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  if (database.backend === 'pglite' && (await needsSeed(database.db))) {
+    const result = await seedDatabase(database, loadReferenceData(), { rows: env.SEED_ROWS, seed: 20240531 });
+    console.log(`blo-atlas: seeded the new embedded database (${result.publicRows} public + ${result.syntheticRows} synthetic seizures)`);
+  }
+  console.log(`blo-atlas: ${database.backend} database ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return database;
+}
+
+export function getDatabase(): Promise<Database> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= open().catch((e: unknown) => {
+    delete holder[KEY]; // let the next request retry rather than caching the failure
+    throw e;
+  });
+  return holder[KEY];
+}

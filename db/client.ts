@@ -1,0 +1,128 @@
+/**
+ * One factory, two backends: embedded PGlite + PostGIS (default) or a PostgreSQL + PostGIS server.
+ * Both run the same SQL migrations and the same query functions; only connection and bulk COPY differ.
+ * This module never reads the environment: callers pass the settings in.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import postgres from 'postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The drizzle handle every query function takes first; the same type on both backends. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Backend = 'pglite' | 'postgres';
+
+export interface DatabaseSettings {
+  /** postgres:// URL of a PostgreSQL + PostGIS server; when absent the embedded database is used. */
+  url?: string;
+  /** Embedded database directory, or `memory://`. */
+  dataDir?: string;
+  /** Folder of SQL migrations; defaults to `db/migrations` under the working directory. */
+  migrationsFolder?: string;
+}
+
+export interface Database {
+  db: Db;
+  backend: Backend;
+  /**
+   * Bulk-loads CSV lines (no header) into `table (columns)` with COPY, inside one transaction:
+   * either every line lands or none does.
+   */
+  copyCsv(table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MIGRATIONS = () => path.resolve(process.cwd(), 'db/migrations');
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  for (const name of [table, ...columns]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  }
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+}
+
+/** Bytes per PGlite COPY chunk: bounds the size of the in-memory blob PGlite reads from. */
+const PGLITE_COPY_CHUNK_BYTES = 16 * 1024 * 1024;
+
+async function openPglite(settings: DatabaseSettings): Promise<Database> {
+  const dataDir = settings.dataDir ?? 'memory://';
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir, { extensions: { postgis } });
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
+  return {
+    db: db as unknown as Db,
+    backend: 'pglite',
+    async copyCsv(table, columns, lines) {
+      const statement = copyStatement(table, columns, `'/dev/blob'`);
+      await client.transaction(async (tx) => {
+        let parts: string[] = [];
+        let size = 0;
+        const flush = async () => {
+          if (parts.length === 0) return;
+          await tx.query(statement, [], { blob: new Blob(parts) });
+          parts = [];
+          size = 0;
+        };
+        for await (const line of lines) {
+          parts.push(line, '\n');
+          size += line.length + 1;
+          if (size >= PGLITE_COPY_CHUNK_BYTES) await flush();
+        }
+        await flush();
+      });
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(settings: DatabaseSettings & { url: string }): Promise<Database> {
+  const sql = postgres(settings.url, {
+    max: 10,
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres({ client: sql, schema });
+  await migratePostgres(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
+  return {
+    db: db as unknown as Db,
+    backend: 'postgres',
+    async copyCsv(table, columns, lines) {
+      const statement = copyStatement(table, columns, 'STDIN');
+      await sql.begin(async (tx) => {
+        const writable = await tx.unsafe(statement).writable();
+        await pipeline(Readable.from(withNewlines(lines)), writable);
+      });
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+async function* withNewlines(lines: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {
+  // Batch lines into ~1 MB strings: one stream chunk per line would dominate the load time.
+  let buffer = '';
+  for await (const line of lines) {
+    buffer += line + '\n';
+    if (buffer.length >= 1 << 20) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/** Opens the database the settings name, applying pending migrations first. */
+export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
+  return settings.url ? openPostgres({ ...settings, url: settings.url }) : openPglite(settings);
+}

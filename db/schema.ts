@@ -1,0 +1,153 @@
+/**
+ * Tables of BLO Atlas. All geometries are SRID 4326, coordinates [lng, lat].
+ * Closed vocabularies come from lib/vocabulary.ts and become CHECK constraints here.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint, boolean, char, check, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import {
+  BATCH_KINDS, BLO_KINDS, BLO_STATUSES, CONCEALMENTS, DATE_PRECISIONS, DETECTION_METHODS, LOCATION_CONFIDENCES,
+  LOCATION_PRECISIONS, SUBSTANCE_GROUPS, TRANSPORT_MODES, UNITS,
+} from '../lib/vocabulary';
+import { multiLineStringColumn, multiPolygonColumn, pointColumn } from './geometry';
+
+/** `column IN ('a','b')` from a vocabulary constant (never from user input). */
+const oneOf = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`);
+
+export const countries = pgTable('countries', {
+  iso2: char('iso2', { length: 2 }).primaryKey(),
+  isoNumeric: char('iso_numeric', { length: 3 }).notNull(),
+  name: text('name').notNull(),
+  nameRu: text('name_ru').notNull(),
+  geom: multiPolygonColumn('geom').notNull(),
+}, (t) => [index('countries_geom_gist').using('gist', t.geom)]);
+
+/** Land borders between two countries, derived by PostGIS from the shared edges of their polygons. */
+export const borders = pgTable('borders', {
+  a: char('a', { length: 2 }).notNull().references(() => countries.iso2, { onDelete: 'cascade' }),
+  b: char('b', { length: 2 }).notNull().references(() => countries.iso2, { onDelete: 'cascade' }),
+  lengthKm: doublePrecision('length_km').notNull(),
+  geom: multiLineStringColumn('geom').notNull(),
+}, (t) => [
+  uniqueIndex('borders_pair').on(t.a, t.b),
+  check('borders_ordered_pair', sql`${t.a} < ${t.b}`),
+  index('borders_geom_gist').using('gist', t.geom),
+]);
+
+export const substances = pgTable('substances', {
+  code: text('code').primaryKey(),
+  group: text('group_code').notNull(),
+  nameEn: text('name_en').notNull(),
+  nameRu: text('name_ru').notNull(),
+  defaultUnit: text('default_unit').notNull(),
+  priceUsdPerKg: doublePrecision('price_usd_per_kg').notNull(),
+}, () => [
+  check('substances_group', oneOf('group_code', SUBSTANCE_GROUPS)),
+  check('substances_default_unit', oneOf('default_unit', UNITS)),
+]);
+
+export const blos = pgTable('blos', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameRu: text('name_ru').notNull(),
+  altNames: text('alt_names').array().notNull().default(sql`'{}'`),
+  country: char('country', { length: 2 }).notNull().references(() => countries.iso2),
+  neighbor: char('neighbor', { length: 2 }).notNull().references(() => countries.iso2),
+  kind: text('kind').notNull(),
+  status: text('status').notNull(),
+  pairedCode: text('paired_code'),
+  openedYear: smallint('opened_year'),
+  confidence: text('confidence').notNull(),
+  source: text('source').notNull(),
+  geom: pointColumn('geom').notNull(),
+  /** Coordinate as published by the source, degrees WGS84. */
+  sourceLon: doublePrecision('source_lon').notNull(),
+  sourceLat: doublePrecision('source_lat').notNull(),
+  positionNote: text('position_note'),
+  inlandKm: doublePrecision('inland_km'),
+  inlandReason: text('inland_reason'),
+}, (t) => [
+  check('blos_kind', oneOf('kind', BLO_KINDS)),
+  check('blos_status', oneOf('status', BLO_STATUSES)),
+  check('blos_confidence', oneOf('confidence', LOCATION_CONFIDENCES)),
+  check('blos_inland_has_reason', sql`(${t.inlandKm} IS NULL) = (${t.inlandReason} IS NULL)`),
+  index('blos_geom_gist').using('gist', t.geom),
+]);
+
+export const importBatches = pgTable('import_batches', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  kind: text('kind').notNull(),
+  label: text('label').notNull(),
+  fileName: text('file_name'),
+  rows: integer('rows').notNull().default(0),
+  accepted: integer('accepted').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  duplicates: integer('duplicates').notNull().default(0),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, () => [check('import_batches_kind', oneOf('kind', BATCH_KINDS))]);
+
+export const importRejections = pgTable('import_rejections', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => importBatches.id, { onDelete: 'cascade' }),
+  /** 1-based line (CSV) or feature index (GeoJSON) in the uploaded file. */
+  line: integer('line').notNull(),
+  raw: jsonb('raw').notNull(),
+  reasons: text('reasons').array().notNull(),
+}, (t) => [index('import_rejections_batch').on(t.batchId, t.line)]);
+
+export const seizures = pgTable('seizures', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  seizedOn: date('seized_on', { mode: 'string' }).notNull(),
+  datePrecision: text('date_precision').notNull(),
+  substance: text('substance').notNull().references(() => substances.code),
+  quantity: doublePrecision('quantity').notNull(),
+  unit: text('unit').notNull(),
+  /** Quantity in kg-equivalent under the catalogue's conversion rules at write time. */
+  kgEq: doublePrecision('kg_eq').notNull(),
+  valueUsd: doublePrecision('value_usd').notNull(),
+  /** Indicative price used for `value_usd`, USD per kg-equivalent. */
+  priceUsdPerKg: doublePrecision('price_usd_per_kg').notNull(),
+  geom: pointColumn('geom').notNull(),
+  locationPrecision: text('location_precision').notNull(),
+  /** Set by the `seizures_nearest_blo` trigger from `geom`: nearest BLO on the spheroid. */
+  nearestBlo: text('nearest_blo').references(() => blos.code),
+  nearestBloKm: doublePrecision('nearest_blo_km'),
+  country: char('country', { length: 2 }).notNull().references(() => countries.iso2),
+  transport: text('transport').notNull(),
+  concealment: text('concealment').notNull(),
+  detection: text('detection').notNull(),
+  originCountry: char('origin_country', { length: 2 }),
+  destinationCountry: char('destination_country', { length: 2 }),
+  sourceRef: text('source_ref'),
+  notes: text('notes'),
+  synthetic: boolean('synthetic').notNull(),
+  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => importBatches.id),
+  /** Identity of a row for re-import: its source_ref, else a hash of its normalised fields. */
+  dedupeKey: text('dedupe_key'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  check('seizures_quantity_positive', sql`${t.quantity} > 0`),
+  check('seizures_kg_eq_nonnegative', sql`${t.kgEq} >= 0 AND ${t.valueUsd} >= 0`),
+  check('seizures_unit', oneOf('unit', UNITS)),
+  check('seizures_date_precision', oneOf('date_precision', DATE_PRECISIONS)),
+  check('seizures_location_precision', oneOf('location_precision', LOCATION_PRECISIONS)),
+  check('seizures_transport', oneOf('transport', TRANSPORT_MODES)),
+  check('seizures_concealment', oneOf('concealment', CONCEALMENTS)),
+  check('seizures_detection', oneOf('detection', DETECTION_METHODS)),
+  check('seizures_geom_in_range', sql`ST_X(${t.geom}) BETWEEN -180 AND 180 AND ST_Y(${t.geom}) BETWEEN -90 AND 90`),
+  index('seizures_geom_gist').using('gist', t.geom),
+  index('seizures_seized_on').on(t.seizedOn),
+  index('seizures_substance_seized_on').on(t.substance, t.seizedOn),
+  index('seizures_nearest_blo').on(t.nearestBlo),
+  index('seizures_batch').on(t.batchId),
+  uniqueIndex('seizures_dedupe_key').on(t.dedupeKey),
+]);
+
+export type SeizureRow = typeof seizures.$inferSelect;
+export type BloRow = typeof blos.$inferSelect;
+export type CountryRow = typeof countries.$inferSelect;
+export type ImportBatchRow = typeof importBatches.$inferSelect;

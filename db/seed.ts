@@ -1,0 +1,135 @@
+/**
+ * Loads reference data (substances, countries, borders, BLOs), the public seizures and a synthetic
+ * sample. Re-running replaces the seeded seizures and keeps imported ones.
+ */
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Db } from './client';
+import { blos, countries, importBatches, seizures, substances } from './schema';
+import { rebuildBorders } from './queries/borders';
+import { rowsOf } from './result-rows';
+import type { ReferenceData } from './reference-data';
+import { SUBSTANCES } from '../lib/substances';
+import { toCsvLine } from '../lib/csv-line';
+import { publicRowToInput } from '../lib/public-seizure-row';
+import { generateSyntheticSeizures, type GeneratorBlo } from '../lib/synthetic-seizures';
+import type { SeizureInput } from '../lib/seizure-input';
+import type { LngLat } from '../lib/lng-lat';
+import type { BatchKind, CountryCode } from '../lib/vocabulary';
+
+export const SEIZURE_COPY_COLUMNS = [
+  'seized_on', 'date_precision', 'substance', 'quantity', 'unit', 'kg_eq', 'value_usd', 'price_usd_per_kg', 'geom',
+  'location_precision', 'country', 'transport', 'concealment', 'detection', 'origin_country', 'destination_country',
+  'source_ref', 'notes', 'synthetic', 'batch_id', 'dedupe_key',
+] as const;
+
+/** One seizure as a CSV line for COPY, columns as SEIZURE_COPY_COLUMNS; the point as EWKT. */
+export function seizureCsvLine(s: SeizureInput, batchId: number, dedupeKey: string | null): string {
+  return toCsvLine([
+    s.seizedOn, s.datePrecision, s.substance, s.quantity, s.unit, s.kgEq, s.valueUsd, s.priceUsdPerKg,
+    `SRID=4326;POINT(${s.lngLat[0]} ${s.lngLat[1]})`, s.locationPrecision, s.country, s.transport, s.concealment,
+    s.detection, s.originCountry, s.destinationCountry, s.sourceRef, s.notes, s.synthetic, batchId, dedupeKey,
+  ]);
+}
+
+export async function seedReferenceData(db: Db, data: ReferenceData): Promise<{ borders: number }> {
+  await db.transaction(async (tx) => {
+    for (const s of SUBSTANCES) {
+      const values = { code: s.code, group: s.group, nameEn: s.en, nameRu: s.ru, defaultUnit: s.defaultUnit, priceUsdPerKg: s.priceUsdPerKg };
+      await tx.insert(substances).values(values).onConflictDoUpdate({ target: substances.code, set: values });
+    }
+    for (const f of data.countries) {
+      // ST_MakeValid: a few Natural Earth rings self-touch (Arctic Russia), which GEOS rejects in overlays.
+      const geom = sql`ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(f.geometry)}), 4326)), 3))`;
+      const values = { iso2: f.properties.iso2, isoNumeric: f.properties.isoNumeric, name: f.properties.name, nameRu: f.properties.nameRu };
+      await tx.insert(countries).values({ ...values, geom }).onConflictDoUpdate({ target: countries.iso2, set: { ...values, geom } });
+    }
+    for (const b of data.blos) {
+      const { lon, lat, ...rest } = b;
+      const values = { ...rest, geom: [lon, lat] as LngLat };
+      await tx.insert(blos).values(values).onConflictDoUpdate({ target: blos.code, set: values });
+    }
+  });
+  return { borders: await rebuildBorders(db) };
+}
+
+async function createBatch(db: Db, kind: BatchKind, label: string): Promise<number> {
+  const [row] = await db.insert(importBatches).values({ kind, label }).returning({ id: importBatches.id });
+  return row.id;
+}
+
+async function finishBatch(db: Db, id: number, rows: number): Promise<void> {
+  await db.update(importBatches).set({ rows, accepted: rows, finishedAt: sql`now()` }).where(eq(importBatches.id, id));
+}
+
+/** Removes seizures loaded by earlier seeds (public and synthetic batches), keeping imported ones. */
+export async function clearSeededSeizures(db: Db): Promise<void> {
+  const seeded = db.select({ id: importBatches.id }).from(importBatches).where(inArray(importBatches.kind, ['public', 'synthetic']));
+  await db.delete(seizures).where(inArray(seizures.batchId, seeded));
+  await db.delete(importBatches).where(inArray(importBatches.kind, ['public', 'synthetic']));
+}
+
+export async function seedPublicSeizures(database: Database, data: ReferenceData): Promise<number> {
+  const positions = new Map(data.blos.map((b) => [b.code, [b.lon, b.lat] as LngLat]));
+  const inputs = data.publicSeizures.map((row) => publicRowToInput(row, (code) => positions.get(code)));
+  const batchId = await createBatch(database.db, 'public', 'Publicly reported seizures (data/public-seizures.csv)');
+  await database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, inputs.map((s) => seizureCsvLine(s, batchId, `public:${s.sourceRef}`)));
+  await finishBatch(database.db, batchId, inputs.length);
+  return inputs.length;
+}
+
+/** Each BLO with the compass bearing from the nearest point of its border into its own country. */
+export async function listGeneratorBlos(db: Db): Promise<GeneratorBlo[]> {
+  const result = await db.execute(sql`
+    SELECT b.code, b.country, b.neighbor, b.kind, ST_X(b.geom) AS lng, ST_Y(b.geom) AS lat,
+           degrees(ST_Azimuth(ST_ClosestPoint(br.geom, b.geom), b.geom)) AS bearing
+      FROM blos b
+      JOIN borders br ON (br.a, br.b) = (LEAST(b.country, b.neighbor), GREATEST(b.country, b.neighbor))
+     ORDER BY b.code`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    code: String(r.code),
+    country: String(r.country) as CountryCode,
+    neighbor: String(r.neighbor) as CountryCode,
+    kind: r.kind as GeneratorBlo['kind'],
+    lngLat: [Number(r.lng), Number(r.lat)],
+    // ST_Azimuth is null when the post lies exactly on the line; any bearing will do then.
+    inlandBearing: r.bearing === null ? 0 : Number(r.bearing),
+  }));
+}
+
+export interface SyntheticSeedOptions {
+  rows: number;
+  seed: number;
+}
+
+export async function seedSyntheticSeizures(database: Database, options: SyntheticSeedOptions): Promise<number> {
+  const generatorBlos = await listGeneratorBlos(database.db);
+  if (generatorBlos.length === 0) throw new Error('no BLOs with a border: seed the reference data first');
+  const batchId = await createBatch(database.db, 'synthetic', `Synthetic sample: ${options.rows} rows, seed ${options.seed}`);
+  function* lines() {
+    for (const s of generateSyntheticSeizures(generatorBlos, options)) yield seizureCsvLine(s, batchId, null);
+  }
+  await database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, lines());
+  await finishBatch(database.db, batchId, options.rows);
+  return options.rows;
+}
+
+export interface SeedResult {
+  borders: number;
+  publicRows: number;
+  syntheticRows: number;
+}
+
+export async function seedDatabase(database: Database, data: ReferenceData, options: SyntheticSeedOptions): Promise<SeedResult> {
+  const { borders } = await seedReferenceData(database.db, data);
+  await clearSeededSeizures(database.db);
+  const publicRows = await seedPublicSeizures(database, data);
+  const syntheticRows = await seedSyntheticSeizures(database, options);
+  await database.db.execute(sql`ANALYZE seizures`);
+  return { borders, publicRows, syntheticRows };
+}
+
+/** True when no BLOs are loaded yet: a new database that needs its first seed. */
+export async function needsSeed(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(blos);
+  return row.n === 0;
+}

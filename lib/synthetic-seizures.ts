@@ -1,0 +1,191 @@
+/**
+ * Deterministic generator of a clearly labelled synthetic sample of seizures (2019–2025).
+ * Same seed and options → the same rows, in the same order, on every machine.
+ *
+ * The model, in plain terms: most seizures happen at a crossing, the rest on the roads inland from it;
+ * volume follows the northern route (Afghan border → Tajik/Uzbek/Turkmen crossings → Kyrgyz/Kazakh
+ * crossings → Russia) with opiates and cannabis dominant in the south and synthetics growing in the
+ * north; precursors travel the other way. Seizures peak after the opium harvest (Jun–Oct).
+ * Quantities are log-normal: many small finds, a few very large ones.
+ */
+import { createRandom, type Random } from './random';
+import { estimateValue, getSubstance, toKgEq } from './substances';
+import type { LngLat } from './lng-lat';
+import type { SeizureInput } from './seizure-input';
+import type { BloKind, Concealment, CountryCode, DetectionMethod, TransportMode, Unit } from './vocabulary';
+
+export interface GeneratorBlo {
+  code: string;
+  country: CountryCode;
+  neighbor: CountryCode;
+  kind: BloKind;
+  lngLat: LngLat;
+  /** Compass bearing (degrees) pointing from the border into the BLO's own country. */
+  inlandBearing: number;
+}
+
+export interface GeneratorOptions {
+  rows: number;
+  seed: number;
+  /** First and last year of the sample, inclusive. */
+  fromYear?: number;
+  toYear?: number;
+}
+
+type Zone = 'afghan-border' | 'tajik-uzbek' | 'fergana' | 'northern-exit' | 'turkmen-uzbek';
+
+function zoneOf(b: GeneratorBlo): Zone {
+  if (b.neighbor === 'AF') return 'afghan-border';
+  if (b.country === 'KZ' || b.neighbor === 'KZ') return 'northern-exit';
+  if ((b.country === 'TM' && b.neighbor === 'UZ') || (b.country === 'UZ' && b.neighbor === 'TM')) return 'turkmen-uzbek';
+  if ((b.country === 'KG' && b.neighbor === 'UZ') || (b.country === 'UZ' && b.neighbor === 'KG')) return 'fergana';
+  return 'tajik-uzbek';
+}
+
+/** Relative seizure activity per zone (busier crossings see more finds). */
+const ZONE_WEIGHT: Record<Zone, number> = {
+  'afghan-border': 1.6, 'tajik-uzbek': 1.2, 'fergana': 0.9, 'northern-exit': 1.3, 'turkmen-uzbek': 0.7,
+};
+
+/** Substance mix per zone; `synthetics` is scaled up year by year in the north. */
+const ZONE_MIX: Record<Zone, Partial<Record<string, number>>> = {
+  'afghan-border': { heroin: 30, opium: 25, hashish: 30, 'cannabis-herb': 5, 'hash-oil': 3, methamphetamine: 4, 'acetic-anhydride': 3 },
+  'tajik-uzbek': { heroin: 30, opium: 12, hashish: 30, 'cannabis-herb': 10, 'hash-oil': 4, methamphetamine: 5, 'psychotropic-tablets': 4, 'acetic-anhydride': 3, 'poppy-straw': 2 },
+  'fergana': { heroin: 22, opium: 10, hashish: 28, 'cannabis-herb': 18, methamphetamine: 8, 'psychotropic-tablets': 8, tramadol: 6 },
+  'northern-exit': { heroin: 22, hashish: 22, 'cannabis-herb': 16, methamphetamine: 10, mephedrone: 8, 'alpha-pvp': 8, 'psychotropic-tablets': 6, methadone: 2, tramadol: 3, 'acetic-anhydride': 3 },
+  'turkmen-uzbek': { heroin: 30, opium: 25, hashish: 25, methamphetamine: 8, tramadol: 7, 'acetic-anhydride': 5 },
+};
+const SYNTHETICS = new Set(['methamphetamine', 'mephedrone', 'alpha-pvp', 'psychotropic-tablets']);
+
+/** Median quantity (in the substance's default unit) and log-normal spread. */
+const QUANTITY: Record<string, { median: number; sigma: number; max: number }> = {
+  heroin: { median: 2.5, sigma: 1.5, max: 1500 },
+  opium: { median: 3, sigma: 1.4, max: 2000 },
+  'poppy-straw': { median: 15, sigma: 1.2, max: 3000 },
+  hashish: { median: 4, sigma: 1.5, max: 3000 },
+  'cannabis-herb': { median: 6, sigma: 1.4, max: 3000 },
+  'hash-oil': { median: 3, sigma: 1.2, max: 500 },
+  methamphetamine: { median: 0.4, sigma: 1.6, max: 500 },
+  mephedrone: { median: 0.3, sigma: 1.5, max: 300 },
+  'alpha-pvp': { median: 0.2, sigma: 1.5, max: 200 },
+  'psychotropic-tablets': { median: 400, sigma: 1.4, max: 500_000 },
+  methadone: { median: 0.2, sigma: 1.2, max: 50 },
+  tramadol: { median: 600, sigma: 1.3, max: 1_000_000 },
+  'acetic-anhydride': { median: 30, sigma: 1.1, max: 20_000 },
+};
+
+/** Month weights, Jan..Dec: low in winter, highest after the opium harvest. */
+const SEASON = [0.6, 0.6, 0.8, 0.9, 1.0, 1.1, 1.25, 1.35, 1.4, 1.3, 1.0, 0.75];
+
+const TRANSPORT_ROAD: Partial<Record<TransportMode, number>> = { truck: 50, car: 32, bus: 6, pedestrian: 12 };
+const TRANSPORT_RAIL: Partial<Record<TransportMode, number>> = { rail: 85, car: 10, pedestrian: 5 };
+const CONCEALMENT: Record<TransportMode, Partial<Record<Concealment, number>>> = {
+  truck: { cargo: 55, 'vehicle-cache': 38, unknown: 7 },
+  car: { 'vehicle-cache': 60, luggage: 20, 'on-person': 12, unknown: 8 },
+  bus: { luggage: 55, 'on-person': 25, body: 10, 'vehicle-cache': 10 },
+  rail: { cargo: 60, 'vehicle-cache': 30, luggage: 10 },
+  pedestrian: { 'on-person': 45, luggage: 30, body: 20, terrain: 5 },
+  river: { terrain: 60, cargo: 40 },
+  unknown: { unknown: 1 },
+};
+const DETECTION: Partial<Record<DetectionMethod, number>> = {
+  dog: 25, 'x-ray': 15, 'risk-profiling': 25, intelligence: 20, inspection: 15,
+};
+
+const EARTH_KM = 6371.0088;
+
+/** Point at `km` along `bearing` from `origin`, on a sphere (same model as turf's destination). */
+function destination([lng, lat]: LngLat, km: number, bearingDeg: number): LngLat {
+  const rad = Math.PI / 180;
+  const d = km / EARTH_KM;
+  const b = bearingDeg * rad;
+  const lat1 = lat * rad;
+  const lng1 = lng * rad;
+  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(b));
+  const lng2 = lng1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+  return [Math.round((lng2 / rad) * 1e5) / 1e5, Math.round((lat2 / rad) * 1e5) / 1e5];
+}
+
+function routeOf(zone: Zone, b: GeneratorBlo, substance: string, rnd: Random): [CountryCode | null, CountryCode | null] {
+  if (substance === 'acetic-anhydride') return [rnd.pick({ CN: 3, KZ: 2, RU: 2 }), 'AF'];
+  const northward = rnd.pick<CountryCode>({ RU: 6, KZ: 2, KG: 1 });
+  switch (zone) {
+    case 'afghan-border':
+    case 'turkmen-uzbek':
+      return ['AF', northward];
+    case 'tajik-uzbek':
+    case 'fergana':
+      return [rnd.pick<CountryCode>({ AF: 6, TJ: 3 }), northward];
+    case 'northern-exit':
+      return SYNTHETICS.has(substance) ? [rnd.pick<CountryCode>({ CN: 3, RU: 2, KG: 1 }), b.country] : [rnd.pick<CountryCode>({ AF: 5, TJ: 2, UZ: 2, KG: 1 }), 'RU'];
+  }
+}
+
+function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions): Generator<SeizureInput> {
+  const { rows, seed, fromYear = 2019, toYear = 2025 } = options;
+  const rnd = createRandom(seed);
+  const bloWeights = Object.fromEntries(blos.map((b, i) => [String(i), ZONE_WEIGHT[zoneOf(b)]]));
+  const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
+  // Gentle growth: each year about 6% more finds than the one before.
+  const yearWeights = Object.fromEntries(years.map((y, i) => [String(y), Math.pow(1.06, i)]));
+  const monthWeights = Object.fromEntries(SEASON.map((w, m) => [String(m), w]));
+
+  for (let n = 0; n < rows; n++) {
+    const blo = blos[Number(rnd.pick(bloWeights))];
+    const zone = zoneOf(blo);
+    const year = Number(rnd.pick(yearWeights));
+    const month = Number(rnd.pick(monthWeights));
+    const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+    const day = 1 + Math.floor(rnd.next() * daysInMonth);
+    const seizedOn = new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
+
+    // Synthetics grow from ×1 in the first year to ×3.5 in the last, north of the Afghan border.
+    const growth = zone === 'afghan-border' ? 1 : 1 + (2.5 * (year - fromYear)) / Math.max(1, toYear - fromYear);
+    const mix = Object.fromEntries(Object.entries(ZONE_MIX[zone]).map(([s, w]) => [s, SYNTHETICS.has(s) ? (w ?? 0) * growth : (w ?? 0)]));
+    const substance = rnd.pick(mix);
+    const catalogued = getSubstance(substance);
+    if (!catalogued) throw new Error(`synthetic mix names unknown substance ${substance}`);
+    const unit: Unit = catalogued.defaultUnit;
+    const q = QUANTITY[substance];
+    const raw = q.median * Math.exp(q.sigma * rnd.normal());
+    const quantity = Math.min(q.max, Math.max(unit === 'units' ? 1 : 0.001, unit === 'units' ? Math.round(raw) : Math.round(raw * 1000) / 1000));
+    const kgEq = toKgEq(quantity, unit);
+    const { valueUsd, priceUsdPerKg } = estimateValue(substance, kgEq);
+
+    const atCrossing = rnd.next() < 0.65;
+    const lngLat = atCrossing
+      ? destination(blo.lngLat, 0.3 * rnd.next(), 360 * rnd.next())
+      : destination(blo.lngLat, Math.min(80, 2 + 12 * Math.exp(0.8 * rnd.normal())), blo.inlandBearing + 50 * rnd.normal());
+
+    const transport = rnd.pick(blo.kind === 'rail' ? TRANSPORT_RAIL : TRANSPORT_ROAD);
+    const [originCountry, destinationCountry] = routeOf(zone, blo, substance, rnd);
+    yield {
+      seizedOn,
+      datePrecision: 'day',
+      substance,
+      quantity,
+      unit,
+      kgEq,
+      valueUsd,
+      priceUsdPerKg,
+      lngLat,
+      locationPrecision: atCrossing ? 'crossing' : 'place',
+      country: blo.country,
+      transport,
+      concealment: rnd.pick(CONCEALMENT[transport]),
+      detection: rnd.pick(DETECTION),
+      originCountry,
+      destinationCountry,
+      sourceRef: null,
+      notes: null,
+      synthetic: true,
+    };
+  }
+}
+
+/** Streams `options.rows` synthetic seizures; iterate lazily for large counts. */
+export function generateSyntheticSeizures(blos: readonly GeneratorBlo[], options: GeneratorOptions): Generator<SeizureInput> {
+  if (blos.length === 0) throw new Error('the generator needs at least one BLO');
+  if (!Number.isInteger(options.rows) || options.rows < 0) throw new Error('rows must be a whole number ≥ 0');
+  return seizuresFor(blos, options);
+}

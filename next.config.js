@@ -1,0 +1,23 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // PGlite loads its WebAssembly and the PostGIS bundle from its own package files at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis'],
+  // `next dev` blocks its HMR endpoint for origins other than localhost unless listed.
+  allowedDevOrigins: ['127.0.0.1'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;
