@@ -35,8 +35,8 @@ export interface Database {
   db: Db;
   backend: Backend;
   /**
-   * Bulk-loads CSV lines (no header) into `table (columns)` with COPY, inside one transaction:
-   * either every line lands or none does.
+   * Bulk-loads CSV lines (no header, one field per column, as `toCsvLine` writes them) into
+   * `table (columns)` inside one transaction: either every line lands or none does.
    */
   copyCsv(table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
   close(): Promise<void>;
@@ -45,12 +45,30 @@ export interface Database {
 const DEFAULT_MIGRATIONS = () => path.resolve(process.cwd(), 'db/migrations');
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-function copyStatement(table: string, columns: readonly string[], source: string): string {
+/** Column types of `table`, from the catalogue (e.g. `double precision`, `geometry(Point,4326)`). */
+const COLUMN_TYPES_SQL = `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+  WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`;
+
+/**
+ * Bulk load in three statements: COPY the CSV into an all-text temporary table, then one
+ * INSERT … SELECT with casts into the real table. A line that breaks a constraint fails the
+ * INSERT (a normal query error, rolled back with its transaction) rather than the COPY stream:
+ * postgres-js 3.4.9 never settles a COPY writable that the server rejects after its last byte.
+ */
+function stagedCopy(table: string, columns: readonly string[], types: Map<string, string>, source: string) {
   for (const name of [table, ...columns]) {
     if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+    if (name !== table && !types.has(name)) throw new Error(`${table} has no column ${name}`);
   }
-  return `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+  const list = columns.join(', ');
+  return {
+    create: `CREATE TEMP TABLE copy_staging (${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
+    copy: `COPY copy_staging (${list}) FROM ${source} WITH (FORMAT csv)`,
+    insert: `INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`,
+  };
 }
+
+const typeMap = (rows: { name: string; type: string }[]) => new Map(rows.map((r) => [r.name, r.type]));
 
 /** Bytes per PGlite COPY chunk: bounds the size of the in-memory blob PGlite reads from. */
 const PGLITE_COPY_CHUNK_BYTES = 16 * 1024 * 1024;
@@ -66,13 +84,15 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
     db: db as unknown as Db,
     backend: 'pglite',
     async copyCsv(table, columns, lines) {
-      const statement = copyStatement(table, columns, `'/dev/blob'`);
       await client.transaction(async (tx) => {
+        const types = typeMap((await tx.query<{ name: string; type: string }>(COLUMN_TYPES_SQL, [table])).rows);
+        const statements = stagedCopy(table, columns, types, `'/dev/blob'`);
+        await tx.exec(statements.create);
         let parts: string[] = [];
         let size = 0;
         const flush = async () => {
           if (parts.length === 0) return;
-          await tx.query(statement, [], { blob: new Blob(parts) });
+          await tx.query(statements.copy, [], { blob: new Blob(parts) });
           parts = [];
           size = 0;
         };
@@ -82,6 +102,7 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
           if (size >= PGLITE_COPY_CHUNK_BYTES) await flush();
         }
         await flush();
+        await tx.exec(statements.insert);
       });
     },
     close: () => client.close(),
@@ -99,10 +120,13 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
     db: db as unknown as Db,
     backend: 'postgres',
     async copyCsv(table, columns, lines) {
-      const statement = copyStatement(table, columns, 'STDIN');
       await sql.begin(async (tx) => {
-        const writable = await tx.unsafe(statement).writable();
+        const types = typeMap(await tx.unsafe<{ name: string; type: string }[]>(COLUMN_TYPES_SQL, [table]));
+        const statements = stagedCopy(table, columns, types, 'STDIN');
+        await tx.unsafe(statements.create);
+        const writable = await tx.unsafe(statements.copy).writable();
         await pipeline(Readable.from(withNewlines(lines)), writable);
+        await tx.unsafe(statements.insert);
       });
     },
     close: () => sql.end({ timeout: 5 }),

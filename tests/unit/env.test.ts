@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '../../lib/env';
+
+describe('parseEnv', () => {
+  it('defaults to the embedded database in .data/pglite', () => {
+    expect(parseEnv({})).toEqual({ PGLITE_DATA_DIR: '.data/pglite', SEED_ROWS: 20_000 });
+  });
+
+  it('accepts a postgres URL and treats an empty value as unset', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u@127.0.0.1:5432/x' }).DATABASE_URL).toBe('postgresql://u@127.0.0.1:5432/x');
+    expect(parseEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ DATABASE_URL: 'notaurl' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'http://example.invalid/db' }, 'DATABASE_URL'],
+    [{ SEED_ROWS: 'many' }, 'SEED_ROWS'],
+    [{ SEED_ROWS: '-5' }, 'SEED_ROWS'],
+  ])('rejects %j with one line naming %s', (source, variable) => {
+    let error: unknown;
+    try {
+      parseEnv(source);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toContain(variable);
+    expect(message).not.toContain('\n');
+  });
+
+  it('does not echo a bad DATABASE_URL back (it may hold a password)', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'ftp://user:secret@host/db' })).toThrow(/^(?!.*secret).*$/);
+  });
+});
+
+describe('a command started with a bad environment', () => {
+  it('exits 1 at once with one line naming the variable', async () => {
+    const run = promisify(execFile);
+    const result = await run('npx', ['tsx', 'db/cli/seed.ts'], {
+      env: { ...process.env, DATABASE_URL: 'notaurl' },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('DATABASE_URL');
+  });
+});
