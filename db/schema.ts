@@ -116,6 +116,8 @@ export const seizures = pgTable('seizures', {
   /** Set by the `seizures_nearest_blo` trigger from `geom`: nearest BLO on the spheroid. */
   nearestBlo: text('nearest_blo').references(() => blos.code),
   nearestBloKm: doublePrecision('nearest_blo_km'),
+  /** H3 cell (resolution 8) of `geom`, as a signed 64-bit integer; written with the row (lib/h3-cell.ts). */
+  cell: bigint('cell', { mode: 'bigint' }).notNull(),
   country: char('country', { length: 2 }).notNull().references(() => countries.iso2),
   transport: text('transport').notNull(),
   concealment: text('concealment').notNull(),

@@ -10,6 +10,7 @@ import { rowsOf } from './result-rows';
 import type { ReferenceData } from './reference-data';
 import { SUBSTANCES } from '../lib/substances';
 import { toCsvLine } from '../lib/csv-line';
+import { cellOf, cellToDecimal } from '../lib/h3-cell';
 import { publicRowToInput } from '../lib/public-seizure-row';
 import { generateSyntheticSeizures, type GeneratorBlo } from '../lib/synthetic-seizures';
 import type { SeizureInput } from '../lib/seizure-input';
@@ -19,7 +20,7 @@ import type { BatchKind, CountryCode } from '../lib/vocabulary';
 export const SEIZURE_COPY_COLUMNS = [
   'seized_on', 'date_precision', 'substance', 'quantity', 'unit', 'kg_eq', 'value_usd', 'price_usd_per_kg', 'geom',
   'location_precision', 'country', 'transport', 'concealment', 'detection', 'origin_country', 'destination_country',
-  'source_ref', 'notes', 'synthetic', 'batch_id', 'dedupe_key',
+  'source_ref', 'notes', 'synthetic', 'batch_id', 'dedupe_key', 'cell',
 ] as const;
 
 /** One seizure as a CSV line for COPY, columns as SEIZURE_COPY_COLUMNS; the point as EWKT. */
@@ -28,6 +29,7 @@ export function seizureCsvLine(s: SeizureInput, batchId: number, dedupeKey: stri
     s.seizedOn, s.datePrecision, s.substance, s.quantity, s.unit, s.kgEq, s.valueUsd, s.priceUsdPerKg,
     `SRID=4326;POINT(${s.lngLat[0]} ${s.lngLat[1]})`, s.locationPrecision, s.country, s.transport, s.concealment,
     s.detection, s.originCountry, s.destinationCountry, s.sourceRef, s.notes, s.synthetic, batchId, dedupeKey,
+    cellToDecimal(cellOf(s.lngLat)),
   ]);
 }
 

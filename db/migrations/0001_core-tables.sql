@@ -75,6 +75,7 @@ CREATE TABLE "seizures" (
 	"location_precision" text NOT NULL,
 	"nearest_blo" text,
 	"nearest_blo_km" double precision,
+	"cell" bigint NOT NULL,
 	"country" char(2) NOT NULL,
 	"transport" text NOT NULL,
 	"concealment" text NOT NULL,

@@ -1,6 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { blos, countries } from '../schema';
+import { blos, countries, seizures } from '../schema';
+import { filterConditions } from './filter-conditions';
+import { DEFAULT_FILTERS, type Filters } from '../../lib/filters';
 import { rowsOf } from '../result-rows';
 import type { LngLat } from '../../lib/lng-lat';
 import type { BloKind, BloStatus, LocationConfidence } from '../../lib/vocabulary';
@@ -25,8 +27,28 @@ export interface BloSummary {
   inlandReason: string | null;
 }
 
-/** All BLOs, ordered by country then name. */
-export async function listBlos(db: Db): Promise<BloSummary[]> {
+export interface BloTotals {
+  /** Seizures whose nearest BLO is this one, under the filters. */
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+  lastSeizedOn: string | null;
+}
+
+/** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. */
+export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS): Promise<(BloSummary & { totals: BloTotals })[]> {
+  const perBlo = db
+    .select({
+      code: sql<string>`${seizures.nearestBlo}`.as('total_code'),
+      count: sql<number>`count(*)`.as('total_count'),
+      kgEq: sql<number>`sum(${seizures.kgEq})`.as('total_kg_eq'),
+      valueUsd: sql<number>`sum(${seizures.valueUsd})`.as('total_value_usd'),
+      lastSeizedOn: sql<string>`max(${seizures.seizedOn})::text`.as('total_last'),
+    })
+    .from(seizures)
+    .where(filterConditions(filters))
+    .groupBy(seizures.nearestBlo)
+    .as('per_blo');
   const rows = await db
     .select({
       code: blos.code,
@@ -47,16 +69,22 @@ export async function listBlos(db: Db): Promise<BloSummary[]> {
       positionNote: blos.positionNote,
       inlandKm: blos.inlandKm,
       inlandReason: blos.inlandReason,
+      count: sql<number>`coalesce(${perBlo.count}, 0)`.mapWith(Number),
+      kgEq: sql<number>`coalesce(${perBlo.kgEq}, 0)`.mapWith(Number),
+      valueUsd: sql<number>`coalesce(${perBlo.valueUsd}, 0)`.mapWith(Number),
+      lastSeizedOn: perBlo.lastSeizedOn,
     })
     .from(blos)
     .innerJoin(countries, eq(countries.iso2, blos.country))
+    .leftJoin(perBlo, eq(perBlo.code, blos.code))
     .orderBy(asc(blos.country), asc(blos.name));
-  return rows.map(({ lng, lat, ...row }) => ({
+  return rows.map(({ lng, lat, count, kgEq, valueUsd, lastSeizedOn, ...row }) => ({
     ...row,
     kind: row.kind as BloKind,
     status: row.status as BloStatus,
     confidence: row.confidence as LocationConfidence,
     lngLat: [lng, lat],
+    totals: { count, kgEq, valueUsd, lastSeizedOn: lastSeizedOn ?? null },
   }));
 }
 

@@ -18,6 +18,9 @@ import { seizures } from '../../db/schema';
 import { generateSyntheticSeizures } from '../../lib/synthetic-seizures';
 import type { BloRecord } from '../../lib/blo-record';
 import type { LngLat } from '../../lib/lng-lat';
+import { publicRowToInput } from '../../lib/public-seizure-row';
+import { withNearestBlo, type OracleRow } from '../oracles/seizure-oracle';
+import { defineQueryTests } from './query-tests';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '../oracles/boundaries';
 
 const SYNTHETIC = { rows: 3000, seed: 11 };
@@ -50,11 +53,18 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
   describe(`database on ${label}`, () => {
     let database: Database;
     let data: ReferenceData;
+    let oracleRows: OracleRow[];
 
     beforeAll(async () => {
       database = await backend.open();
       data = loadReferenceData();
       await seedDatabase(database, data, SYNTHETIC);
+      const positions = new Map(data.blos.map((b) => [b.code, [b.lon, b.lat] as LngLat]));
+      const inputs = [
+        ...data.publicSeizures.map((r) => publicRowToInput(r, (code) => positions.get(code))),
+        ...generateSyntheticSeizures(await listGeneratorBlos(database.db), SYNTHETIC),
+      ];
+      oracleRows = withNearestBlo(inputs, data.blos.map((b) => ({ code: b.code, lngLat: [b.lon, b.lat] })));
     });
     afterAll(async () => {
       await database?.close();
@@ -188,6 +198,8 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       await expect(database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, lines)).rejects.toThrow();
       expect(await getHealth(database.db)).toEqual(before);
     });
+
+    defineQueryTests(() => database, () => oracleRows);
 
     it('re-seeding replaces seeded seizures instead of adding to them', async () => {
       await seedDatabase(database, data, { rows: 100, seed: 5 });

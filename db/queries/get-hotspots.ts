@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { seizures } from '../schema';
+import { filterConditions } from './filter-conditions';
+import { rowsOf } from '../result-rows';
+import type { Filters } from '../../lib/filters';
+import { resolutionForZoom } from '../../lib/h3-cell';
+import { parentMasks } from '../../lib/h3-parent-mask';
+import type { Bbox, LngLat } from '../../lib/lng-lat';
+
+export interface HotspotCell {
+  /** H3 index (hex) at `resolution`. */
+  cell: string;
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+  /** Most frequent substance in the cell. */
+  topSubstance: string;
+  firstSeizedOn: string;
+  lastSeizedOn: string;
+  /** Mean position of the seizures in the cell. */
+  centroid: LngLat;
+}
+
+export interface HotspotCluster {
+  id: number;
+  cells: number;
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+  topSubstance: string;
+  centroid: LngLat;
+  bbox: Bbox;
+}
+
+export interface Hotspots {
+  zoom: number;
+  resolution: number;
+  total: { count: number; kgEq: number; valueUsd: number };
+  cells: HotspotCell[];
+  clusters: HotspotCluster[];
+}
+
+/** Approximate H3 edge length by resolution, km (H3 documentation, average hexagon edge). */
+const EDGE_KM = [1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406, 0.531, 0.201, 0.076, 0.029, 0.011, 0.004, 0.002, 0.001];
+
+/**
+ * Seizures aggregated into H3 hexagons sized for `zoom`, plus density clusters: DBSCAN over the
+ * cells' centroids (neighbouring busy cells join), each cluster with its totals.
+ */
+export async function getHotspots(db: Db, filters: Filters, zoom: number): Promise<Hotspots> {
+  const resolution = resolutionForZoom(zoom);
+  const { clear, set } = parentMasks(resolution);
+  // Cells closer than ~2 edges belong together; degrees at mid-latitudes of the region (~40° N).
+  const epsDegrees = (2.2 * EDGE_KM[resolution]) / 85;
+  const result = await db.execute(sql`
+    WITH cells AS (
+      SELECT (${seizures.cell} & ${clear.toString()}::bigint) | ${set.toString()}::bigint AS cell,
+             count(*) AS n, sum(${seizures.kgEq}) AS kg, sum(${seizures.valueUsd}) AS usd,
+             mode() WITHIN GROUP (ORDER BY ${seizures.substance}) AS top,
+             min(${seizures.seizedOn})::text AS first, max(${seizures.seizedOn})::text AS last,
+             avg(ST_X(${seizures.geom})) AS lng, avg(ST_Y(${seizures.geom})) AS lat
+        FROM ${seizures}
+       WHERE ${filterConditions(filters) ?? sql`true`}
+       GROUP BY 1
+    )
+    SELECT to_hex(cell) AS cell, n, kg, usd, top, first, last, lng, lat,
+           ST_ClusterDBSCAN(ST_SetSRID(ST_MakePoint(lng, lat), 4326), ${epsDegrees}, 2) OVER () AS cluster
+      FROM cells
+     ORDER BY n DESC, cell`);
+  const rows = rowsOf<Record<string, unknown>>(result);
+  const cells: (HotspotCell & { cluster: number | null })[] = rows.map((r) => ({
+    cell: String(r.cell),
+    count: Number(r.n),
+    kgEq: Number(r.kg),
+    valueUsd: Number(r.usd),
+    topSubstance: String(r.top),
+    firstSeizedOn: String(r.first),
+    lastSeizedOn: String(r.last),
+    centroid: [Number(r.lng), Number(r.lat)],
+    cluster: r.cluster === null ? null : Number(r.cluster),
+  }));
+  return {
+    zoom,
+    resolution,
+    total: cells.reduce((t, c) => ({ count: t.count + c.count, kgEq: t.kgEq + c.kgEq, valueUsd: t.valueUsd + c.valueUsd }), { count: 0, kgEq: 0, valueUsd: 0 }),
+    cells: cells.map(({ cluster: _cluster, ...c }) => c),
+    clusters: clustersOf(cells),
+  };
+}
+
+function clustersOf(cells: (HotspotCell & { cluster: number | null })[]): HotspotCluster[] {
+  const groups = new Map<number, (HotspotCell & { cluster: number | null })[]>();
+  for (const c of cells) if (c.cluster !== null) groups.set(c.cluster, [...(groups.get(c.cluster) ?? []), c]);
+  return [...groups.entries()]
+    .map(([id, members]) => {
+      const count = members.reduce((t, m) => t + m.count, 0);
+      const bySubstance = new Map<string, number>();
+      for (const m of members) bySubstance.set(m.topSubstance, (bySubstance.get(m.topSubstance) ?? 0) + m.count);
+      return {
+        id,
+        cells: members.length,
+        count,
+        kgEq: members.reduce((t, m) => t + m.kgEq, 0),
+        valueUsd: members.reduce((t, m) => t + m.valueUsd, 0),
+        topSubstance: [...bySubstance.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0],
+        centroid: [
+          members.reduce((t, m) => t + m.centroid[0] * m.count, 0) / count,
+          members.reduce((t, m) => t + m.centroid[1] * m.count, 0) / count,
+        ] as LngLat,
+        bbox: [
+          Math.min(...members.map((m) => m.centroid[0])),
+          Math.min(...members.map((m) => m.centroid[1])),
+          Math.max(...members.map((m) => m.centroid[0])),
+          Math.max(...members.map((m) => m.centroid[1])),
+        ] as Bbox,
+      };
+    })
+    .sort((a, b) => b.count - a.count)
+    .map((c, i) => ({ ...c, id: i + 1 }));
+}

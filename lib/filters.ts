@@ -1,0 +1,192 @@
+/**
+ * The one filter model of the dashboard: what the page URL, the API and the query functions share.
+ * `FILTER_PARAMS` is the parser map: each URL key with its parser and serialiser. Defaults are left
+ * out of URLs so links stay short; a key, once shipped, is never renamed.
+ */
+import { z } from 'zod';
+import { BLO_CODES } from './blo-codes';
+import type { Bbox } from './lng-lat';
+import { SUBSTANCE_CODES } from './substances';
+import { CONCEALMENTS, COUNTRY_CODES, TRANSPORT_MODES } from './vocabulary';
+
+export const SYNTHETIC_MODES = ['include', 'exclude', 'only'] as const;
+export type SyntheticMode = (typeof SYNTHETIC_MODES)[number];
+
+/** previous: the same number of days just before; year: the same dates a year earlier; none. */
+export const COMPARE_MODES = ['previous', 'year', 'none'] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+
+/** Earliest and latest dates a filter may name. */
+export const MIN_DATE = '1990-01-01';
+export const MAX_DATE = '2100-12-31';
+/** Largest single seizure a `minkg` may ask for, kg-equivalent. */
+export const MAX_MIN_KG = 1_000_000;
+const MAX_LIST = 30;
+
+export interface Filters {
+  substances: string[];
+  from: string | null;
+  to: string | null;
+  countries: string[];
+  blos: string[];
+  transport: string[];
+  concealment: string[];
+  minKg: number | null;
+  bbox: Bbox | null;
+  synthetic: SyntheticMode;
+  compare: CompareMode;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  substances: [],
+  from: null,
+  to: null,
+  countries: [],
+  blos: [],
+  transport: [],
+  concealment: [],
+  minKg: null,
+  bbox: null,
+  synthetic: 'include',
+  compare: 'previous',
+};
+
+/** Thrown for a parameter a user got wrong; `param` names it, `message` says what is wrong. */
+export class ParamError extends Error {
+  override name = 'ParamError';
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(`${param}: ${message}`);
+  }
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date')
+  .refine((s) => s >= MIN_DATE && s <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
+
+function list<T extends string>(allowed: readonly T[], what: string) {
+  return z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+    .superRefine((values, ctx) => {
+      if (values.length > MAX_LIST) ctx.addIssue({ code: 'custom', message: `at most ${MAX_LIST} values` });
+      const unknown = values.find((v) => !(allowed as readonly string[]).includes(v));
+      if (unknown !== undefined) ctx.addIssue({ code: 'custom', message: `unknown ${what} "${unknown.slice(0, 40)}"` });
+    })
+    .transform((values) => [...new Set(values)].sort() as T[]);
+}
+
+const number = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));
+
+const bboxSchema = z
+  .string()
+  .transform((s) => s.split(','))
+  .pipe(z.array(z.string()).length(4, 'must be four numbers west,south,east,north'))
+  .transform((parts) => parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p.trim()) ? Number(p) : Number.NaN)))
+  .pipe(
+    z
+      .tuple([
+        z.number('west must be a number').min(-180, 'west must be ≥ -180').max(180, 'west must be ≤ 180'),
+        z.number('south must be a number').min(-90, 'south must be ≥ -90').max(90, 'south must be ≤ 90'),
+        z.number('east must be a number').min(-180, 'east must be ≥ -180').max(180, 'east must be ≤ 180'),
+        z.number('north must be a number').min(-90, 'north must be ≥ -90').max(90, 'north must be ≤ 90'),
+      ])
+      .refine(([w, , e]) => w < e, 'west must be less than east')
+      .refine(([, s, , n]) => s < n, 'south must be less than north'),
+  );
+
+interface ParamCodec<K extends keyof Filters> {
+  field: K;
+  schema: z.ZodType<Filters[K], string>;
+  serialize(value: Filters[K]): string;
+}
+
+const codec = <K extends keyof Filters>(field: K, schema: z.ZodType<Filters[K], string>, serialize: (v: Filters[K]) => string): ParamCodec<K> => ({ field, schema, serialize });
+const joinList = (v: string[]) => v.join(',');
+const roundCoord = (v: number) => String(Math.round(v * 1e5) / 1e5);
+
+/** The parser map: URL key → filter field, parser and serialiser. */
+export const FILTER_PARAMS = {
+  substance: codec('substances', list(SUBSTANCE_CODES, 'substance'), joinList),
+  from: codec('from', isoDate, (v) => v ?? ''),
+  to: codec('to', isoDate, (v) => v ?? ''),
+  country: codec('countries', list(COUNTRY_CODES, 'country'), joinList),
+  blo: codec('blos', list(BLO_CODES, 'BLO'), joinList),
+  transport: codec('transport', list(TRANSPORT_MODES, 'transport mode'), joinList),
+  concealment: codec('concealment', list(CONCEALMENTS, 'concealment'), joinList),
+  minkg: codec('minKg', number(0, MAX_MIN_KG), (v) => (v === null ? '' : String(v))),
+  bbox: codec('bbox', bboxSchema, (v) => (v ? v.map(roundCoord).join(',') : '')),
+  synthetic: codec('synthetic', z.enum(SYNTHETIC_MODES, `must be one of ${SYNTHETIC_MODES.join(', ')}`), String),
+  compare: codec('compare', z.enum(COMPARE_MODES, `must be one of ${COMPARE_MODES.join(', ')}`), String),
+} as const;
+
+export type FilterParam = keyof typeof FILTER_PARAMS;
+export const FILTER_PARAM_KEYS = Object.keys(FILTER_PARAMS) as FilterParam[];
+
+/** Longest value accepted for any one parameter: longer is an error, not a truncation. */
+export const MAX_PARAM_LENGTH = 600;
+
+/**
+ * Reads the filters from URL search params. Throws `ParamError` naming the first bad parameter.
+ * Keys other than filter keys are ignored here (routes check their own keys).
+ */
+export function parseFilters(params: URLSearchParams): Filters {
+  const filters: Filters = { ...DEFAULT_FILTERS };
+  for (const key of FILTER_PARAM_KEYS) {
+    const values = params.getAll(key);
+    if (values.length === 0) continue;
+    if (values.length > 1) throw new ParamError(key, 'given more than once');
+    const raw = values[0];
+    if (raw.length > MAX_PARAM_LENGTH) throw new ParamError(key, `longer than ${MAX_PARAM_LENGTH} characters`);
+    if (raw === '') continue;
+    const { field, schema } = FILTER_PARAMS[key];
+    const result = schema.safeParse(raw);
+    if (!result.success) throw new ParamError(key, result.error.issues[0].message);
+    (filters as unknown as Record<string, unknown>)[field] = result.data;
+  }
+  if (filters.from && filters.to && filters.from > filters.to) throw new ParamError('from', `${filters.from} is after to (${filters.to})`);
+  return filters;
+}
+
+/** Writes the filters as URL search params, leaving out defaults (short, stable links). */
+export function serializeFilters(filters: Filters, into = new URLSearchParams()): URLSearchParams {
+  for (const key of FILTER_PARAM_KEYS) {
+    const { field, serialize } = FILTER_PARAMS[key];
+    const value = filters[field];
+    const fallback = DEFAULT_FILTERS[field];
+    if (JSON.stringify(value) === JSON.stringify(fallback)) continue;
+    const text = (serialize as (v: unknown) => string)(value);
+    if (text !== '') into.set(key, text);
+  }
+  return into;
+}
+
+const DAY_MS = 86_400_000;
+const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const shiftYears = (iso: string, years: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  // 29 Feb → 1 Mar in a non-leap year; keep the last day of February instead.
+  if (d.toISOString().slice(5, 10) !== iso.slice(5, 10) && iso.slice(5, 10) === '02-29') d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The comparison period for the filters' period, or null when there is none to compare with. */
+export function comparisonPeriod(filters: Pick<Filters, 'from' | 'to' | 'compare'>): { from: string; to: string } | null {
+  if (filters.compare === 'none' || !filters.from || !filters.to) return null;
+  if (filters.compare === 'year') return { from: shiftYears(filters.from, -1), to: shiftYears(filters.to, -1) };
+  const days = Math.round((Date.parse(filters.to) - Date.parse(filters.from)) / DAY_MS) + 1;
+  return { from: shiftDays(filters.from, -days), to: shiftDays(filters.from, -1) };
+}
