@@ -13,6 +13,9 @@ import { getHotspots } from '../../db/queries/get-hotspots';
 import { getBloDetail } from '../../db/queries/get-blo-detail';
 import { listSeizureColumns, listSeizures } from '../../db/queries/list-seizures';
 import { listRoutes } from '../../db/queries/list-routes';
+import { getTile, listTileFeatures, TILE_LAYER } from '../../db/queries/get-tile';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { comparisonPeriod, DEFAULT_FILTERS, type Filters } from '../../lib/filters';
 import { resolutionForZoom } from '../../lib/h3-cell';
 import { SUBSTANCE_CODES } from '../../lib/substances';
@@ -185,6 +188,54 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       const wantBlo = groupTally(rows.filter((r) => matches(r, filters) && r.originCountry), (r) => `${r.originCountry}>${r.nearestBlo}`);
       expect(byBlo.reduce((t, x) => t + x.count, 0)).toBe([...wantBlo.values()].reduce((t, x) => t + x.count, 0));
       expect(byBlo.every((x) => x.destinationLngLat !== null)).toBe(true);
+    });
+  });
+}
+
+/** Tile tests: the features both encoders receive, and what a decoder reads back from the bytes. */
+export function defineTileTests(getDatabase: () => Database, getRows: () => OracleRow[]): void {
+  describe('vector tiles', () => {
+    const lngLatToTilePx = ([lng, lat]: [number, number], t: { z: number; x: number; y: number }) => {
+      const n = 2 ** t.z;
+      const x = ((lng + 180) / 360) * n;
+      const rad = (lat * Math.PI) / 180;
+      const y = ((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n;
+      return [(x - t.x) * 4096, (y - t.y) * 4096];
+    };
+
+    it.each([
+      { z: 5, x: 22, y: 11 },
+      { z: 8, x: 179, y: 97 },
+      { z: 12, x: 2877, y: 1554 },
+    ])('tile %o holds every filtered seizure inside it (buffer 64 px), merged per pixel cell', async (tile) => {
+      const filters = f({ synthetic: 'include' });
+      const features = await listTileFeatures(getDatabase(), tile, filters);
+      const inside = getRows().filter((r) => {
+        const [px, py] = lngLatToTilePx(r.lngLat, tile);
+        return px >= -64 && px < 4160 && py >= -64 && py < 4160;
+      });
+      expect(features.reduce((t, ft) => t + ft.count, 0)).toBe(inside.length);
+      close(features.reduce((t, ft) => t + ft.kg, 0), tally(inside).kgEq);
+    });
+
+    it('encodes the same features the query computed, readable by a vector-tile decoder', async () => {
+      const tile = { z: 6, x: 44, y: 23 };
+      const filters = f({ substances: ['heroin', 'hashish'] });
+      const features = await listTileFeatures(getDatabase(), tile, filters);
+      expect(features.length).toBeGreaterThan(3);
+      const bytes = await getTile(getDatabase(), tile, filters);
+      const layer = new VectorTile(new PbfReader(bytes)).layers[TILE_LAYER];
+      expect(layer.extent).toBe(4096);
+      const decoded = Array.from({ length: layer.length }, (_, i) => {
+        const ft = layer.feature(i);
+        const [[p]] = ft.loadGeometry();
+        return `${p.x},${p.y} ${ft.properties.count} ${ft.properties.substance} ${ft.properties.last}`;
+      }).sort();
+      expect(decoded).toEqual(features.map((ft) => `${ft.tx},${ft.ty} ${ft.count} ${ft.substance} ${ft.last}`).sort());
+    });
+
+    it('answers an empty tile with no bytes', async () => {
+      expect((await getTile(getDatabase(), { z: 10, x: 0, y: 0 }, f({}))).length).toBe(0);
     });
   });
 }

@@ -1,9 +1,7 @@
-import { getDatabase } from '../../_server/database';
+import { apiRoute } from '../../_server/api-route';
 import { listBlos } from '../../../db/queries/list-blos';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(): Promise<Response> {
-  const database = await getDatabase();
-  return Response.json({ blos: await listBlos(database.db) });
-}
+/** The 24 BLOs with the totals of the seizures nearest to each, under the filters. */
+export const GET = apiRoute({}, async ({ database, filters }) => ({ json: { blos: await listBlos(database.db, filters) } }));

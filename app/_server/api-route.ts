@@ -1,0 +1,117 @@
+/**
+ * The shape every API route shares: check the query string (only known keys, each once, each
+ * valid), parse the filters with the shared parser map, run a query, answer with caching headers.
+ * A user's mistake is a 400 naming the parameter; only our own failures are a 500.
+ */
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { FILTER_PARAM_KEYS, ParamError, parseFilters, type Filters, MAX_PARAM_LENGTH } from '../../lib/filters';
+import { API_PARAMS, type ApiParam, type ApiParamValues } from '../../lib/api-params';
+import type { Database } from '../../db/client';
+import { getDatabase } from './database';
+
+const MAX_QUERY_LENGTH = 4096;
+
+export type ApiAnswer =
+  | { json: unknown; status?: number }
+  | { bytes: Uint8Array; contentType: string };
+
+export interface ApiContext<P extends ApiParam> {
+  database: Database;
+  filters: Filters;
+  params: Partial<Pick<ApiParamValues, P>>;
+  path: Record<string, string>;
+}
+
+export interface ApiSpec<P extends ApiParam> {
+  /** Route-specific keys accepted besides the filters. */
+  params?: readonly P[];
+  /** Whether the answer may be cached (ETag + Cache-Control). */
+  cacheable?: boolean;
+  /** Validates path segments; a failure is a 400 (or the 404 the schema's message asks for). */
+  path?: z.ZodType<Record<string, unknown>>;
+}
+
+export class NotFoundError extends Error {}
+
+export function errorResponse(status: number, param: string | null, message: string): Response {
+  return Response.json({ error: { ...(param ? { param } : {}), message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+function readParams<P extends ApiParam>(search: URLSearchParams, allowed: readonly P[]): Partial<Pick<ApiParamValues, P>> {
+  const known = new Set<string>([...FILTER_PARAM_KEYS, ...allowed]);
+  for (const key of new Set(search.keys())) {
+    if (!known.has(key)) throw new ParamError(key.slice(0, 40), `unknown parameter (accepted: ${[...known].join(', ')})`);
+  }
+  const values: Partial<Record<P, unknown>> = {};
+  for (const key of allowed) {
+    const all = search.getAll(key);
+    if (all.length === 0 || all[0] === '') continue;
+    if (all.length > 1) throw new ParamError(key, 'given more than once');
+    if (all[0].length > MAX_PARAM_LENGTH) throw new ParamError(key, `longer than ${MAX_PARAM_LENGTH} characters`);
+    const result = API_PARAMS[key].safeParse(all[0]);
+    if (!result.success) throw new ParamError(key, result.error.issues[0].message);
+    values[key] = result.data;
+  }
+  return values as Partial<Pick<ApiParamValues, P>>;
+}
+
+async function answer(request: Request, result: ApiAnswer, cacheable: boolean): Promise<Response> {
+  const body = 'json' in result ? new TextEncoder().encode(JSON.stringify(result.json)) : result.bytes;
+  const contentType = 'json' in result ? 'application/json; charset=utf-8' : result.contentType;
+  const status = 'json' in result ? (result.status ?? 200) : 200;
+  const headers = new Headers({ 'Content-Type': contentType });
+  if (cacheable && status === 200) {
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    headers.set('ETag', etag);
+    // Law-enforcement data: browsers may keep it briefly, shared caches never.
+    headers.set('Cache-Control', 'private, max-age=60, must-revalidate');
+    const wanted = request.headers.get('if-none-match');
+    if (wanted && wanted.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(etag)) {
+      return new Response(null, { status: 304, headers });
+    }
+  } else {
+    headers.set('Cache-Control', 'no-store');
+  }
+  return new Response(body as BodyInit, { status, headers });
+}
+
+/** Builds a GET handler from a spec and a function from parsed input to an answer. */
+export function apiRoute<P extends ApiParam = never>(
+  spec: ApiSpec<P>,
+  run: (ctx: ApiContext<P>) => Promise<ApiAnswer>,
+) {
+  return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+    let ctx: Omit<ApiContext<P>, 'database'>;
+    try {
+      const url = new URL(request.url);
+      if (url.search.length > MAX_QUERY_LENGTH) return errorResponse(414, null, `query string longer than ${MAX_QUERY_LENGTH} characters`);
+      const rawPath = (await context?.params) ?? {};
+      let path: Record<string, string> = rawPath;
+      if (spec.path) {
+        const parsed = spec.path.safeParse(rawPath);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const param = issue.path.length ? String(issue.path[0]) : Object.keys(rawPath).join('/');
+          const notFound = issue.message.startsWith('is not a known');
+          return errorResponse(notFound ? 404 : 400, param, `${param} ${issue.message}`);
+        }
+        path = parsed.data as Record<string, string>;
+      }
+      ctx = { filters: parseFilters(url.searchParams), params: readParams(url.searchParams, spec.params ?? []), path };
+    } catch (e) {
+      if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
+      if (e instanceof URIError) return errorResponse(400, null, 'malformed query string');
+      throw e;
+    }
+    try {
+      const database = await getDatabase();
+      return await answer(request, await run({ ...ctx, database }), spec.cacheable ?? true);
+    } catch (e) {
+      if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
+      if (e instanceof NotFoundError) return errorResponse(404, null, e.message);
+      console.error(`${new URL(request.url).pathname}: ${(e as Error).stack ?? e}`);
+      return errorResponse(500, null, 'internal error; the request was valid and has been logged');
+    }
+  };
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { apiRoute, NotFoundError } from '../../../_server/api-route';
+import { DEFAULT_CATCHMENT_KM, getBloDetail } from '../../../../db/queries/get-blo-detail';
+import { bloCodeSchema } from '../../../../lib/api-params';
+
+export const dynamic = 'force-dynamic';
+
+/** One BLO: catchment totals within r km (default 25), trend, top substances, recent seizures, paired post. */
+export const GET = apiRoute({ params: ['r'], path: z.object({ code: bloCodeSchema }) }, async ({ database, filters, params, path }) => {
+  const detail = await getBloDetail(database.db, path.code, filters, params.r ?? DEFAULT_CATCHMENT_KM);
+  if (!detail) throw new NotFoundError(`no BLO ${path.code}`);
+  return { json: detail };
+});

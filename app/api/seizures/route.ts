@@ -1,0 +1,32 @@
+import { apiRoute } from '../../_server/api-route';
+import { listSeizureColumns, listSeizures } from '../../../db/queries/list-seizures';
+import { DEFAULT_BINARY_ROWS, MAX_JSON_ROWS } from '../../../lib/api-params';
+import { ParamError } from '../../../lib/filters';
+import { encodeColumns } from '../../../lib/seizure-columns-codec';
+import { SUBSTANCE_CODES } from '../../../lib/substances';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * The filtered seizures, newest first: JSON pages (default, limit ≤ 5000), GeoJSON pages, or the
+ * binary columns the map loads (format=bin, limit ≤ 1,000,000, default 250,000).
+ */
+export const GET = apiRoute({ params: ['format', 'limit', 'offset'] }, async ({ database, filters, params }) => {
+  const format = params.format ?? 'json';
+  if (format === 'bin') {
+    if (params.offset) throw new ParamError('offset', 'is not used with format=bin');
+    const columns = await listSeizureColumns(database.db, filters, params.limit ?? DEFAULT_BINARY_ROWS, SUBSTANCE_CODES);
+    return { bytes: encodeColumns(columns, { substances: [...SUBSTANCE_CODES], dayEpoch: '1970-01-01' }), contentType: 'application/octet-stream' };
+  }
+  const limit = params.limit ?? 500;
+  if (limit > MAX_JSON_ROWS) throw new ParamError('limit', `must be ≤ ${MAX_JSON_ROWS} for format=${format}`);
+  const page = await listSeizures(database.db, filters, { limit, offset: params.offset ?? 0 });
+  if (format === 'json') return { json: { total: page.total, limit, offset: params.offset ?? 0, seizures: page.rows } };
+  return {
+    json: {
+      type: 'FeatureCollection',
+      total: page.total,
+      features: page.rows.map(({ lngLat, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: lngLat }, properties })),
+    },
+  };
+});

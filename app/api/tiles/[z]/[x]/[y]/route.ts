@@ -1,0 +1,14 @@
+import { apiRoute } from '../../../../../_server/api-route';
+import { getTile } from '../../../../../../db/queries/get-tile';
+import { tileSchema } from '../../../../../../lib/api-params';
+
+export const dynamic = 'force-dynamic';
+
+/** Vector tile (MVT) of the filtered seizures; `y` may carry a `.mvt` or `.pbf` suffix. */
+export const GET = apiRoute(
+  { path: tileSchema },
+  async ({ database, filters, path }) => {
+    const tile = { z: Number(path.z), x: Number(path.x), y: Number(path.y) };
+    return { bytes: await getTile(database, tile, filters), contentType: 'application/vnd.mapbox-vector-tile' };
+  },
+);

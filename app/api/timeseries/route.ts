@@ -1,0 +1,18 @@
+import { apiRoute } from '../../_server/api-route';
+import { getTimeSeries } from '../../../db/queries/get-time-series';
+import { ParamError } from '../../../lib/filters';
+
+export const dynamic = 'force-dynamic';
+
+/** Longest period a daily series may cover, days (about 13 months). */
+const MAX_DAILY_SPAN_DAYS = 400;
+
+/** Totals per month (default), ISO week or day, per substance. */
+export const GET = apiRoute({ params: ['interval'] }, async ({ database, filters, params }) => {
+  const interval = params.interval ?? 'month';
+  if (interval === 'day') {
+    const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 + 1 : Infinity;
+    if (span > MAX_DAILY_SPAN_DAYS) throw new ParamError('interval', `day needs from and to at most ${MAX_DAILY_SPAN_DAYS} days apart`);
+  }
+  return { json: { interval, points: await getTimeSeries(database.db, filters, interval) } };
+});

@@ -1,0 +1,49 @@
+/**
+ * Route-specific API parameters (beyond the filters), each a zod schema over the raw string.
+ * Shared by the route handlers and the page so a key means the same thing everywhere.
+ */
+import { z } from 'zod';
+import { BLO_CODES } from './blo-codes';
+
+const integer = (min: number, max: number) =>
+  z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number).pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));
+
+const decimal = (min: number, max: number) =>
+  z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a number').transform(Number).pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));
+
+export const MAX_JSON_ROWS = 5000;
+export const MAX_BINARY_ROWS = 1_000_000;
+export const DEFAULT_BINARY_ROWS = 250_000;
+/** Deepest tile zoom served; beyond it a tile holds a handful of points at most. */
+export const MAX_TILE_ZOOM = 16;
+
+export const API_PARAMS = {
+  /** Map zoom for hotspot cell size. */
+  z: decimal(0, 22),
+  interval: z.enum(['month', 'week', 'day'], 'must be one of month, week, day'),
+  limit: integer(1, MAX_BINARY_ROWS),
+  offset: integer(0, 10_000_000),
+  format: z.enum(['json', 'geojson', 'bin'], 'must be one of json, geojson, bin'),
+  /** Catchment radius, km. */
+  r: decimal(1, 200),
+  by: z.enum(['country', 'blo'], 'must be one of country, blo'),
+} as const;
+
+export type ApiParam = keyof typeof API_PARAMS;
+export type ApiParamValues = { [K in ApiParam]: z.output<(typeof API_PARAMS)[K]> };
+
+/** A BLO code in a path: well-formed and known. */
+export const bloCodeSchema = z
+  .string()
+  .max(60, 'is too long')
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be a BLO code such as b-konysbaev')
+  .refine((c) => BLO_CODES.includes(c), 'is not a known BLO');
+
+/** Tile coordinates of a path /z/x/y: whole numbers, x and y within the zoom's grid. */
+export const tileSchema = z
+  .object({
+    z: integer(0, MAX_TILE_ZOOM),
+    x: integer(0, 2 ** MAX_TILE_ZOOM - 1),
+    y: z.string().transform((s) => s.replace(/\.(mvt|pbf)$/, '')).pipe(integer(0, 2 ** MAX_TILE_ZOOM - 1)),
+  })
+  .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'x and y must be less than 2^z');
