@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import postgres from 'postgres';
+import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -29,6 +30,8 @@ export interface DatabaseSettings {
   dataDir?: string;
   /** Folder of SQL migrations; defaults to `db/migrations` under the working directory. */
   migrationsFolder?: string;
+  /** Sees every statement drizzle sends (the benchmark replays them through the bare driver). */
+  logger?: Logger;
 }
 
 export interface Database {
@@ -39,6 +42,8 @@ export interface Database {
    * `table (columns)` inside one transaction: either every line lands or none does.
    */
   copyCsv(table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /** Runs one SQL statement with positional parameters straight through the driver, bypassing drizzle. */
+  runRaw(query: string, params: unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -78,7 +83,7 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir, { extensions: { postgis } });
   await client.waitReady;
-  const db = drizzlePglite({ client, schema });
+  const db = drizzlePglite({ client, schema, logger: settings.logger });
   await migratePglite(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
   return {
     db: db as unknown as Db,
@@ -105,6 +110,7 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
         await tx.exec(statements.insert);
       });
     },
+    runRaw: async (query, params) => (await client.query(query, params)).rows,
     close: () => client.close(),
   };
 }
@@ -114,7 +120,7 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
     max: 10,
     onnotice: () => {},
   });
-  const db = drizzlePostgres({ client: sql, schema });
+  const db = drizzlePostgres({ client: sql, schema, logger: settings.logger });
   await migratePostgres(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
   return {
     db: db as unknown as Db,
@@ -129,6 +135,7 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
         await tx.unsafe(statements.insert);
       });
     },
+    runRaw: async (query, params) => [...(await sql.unsafe(query, params as postgres.ParameterOrJSON<never>[]))],
     close: () => sql.end({ timeout: 5 }),
   };
 }

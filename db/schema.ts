@@ -153,3 +153,39 @@ export type SeizureRow = typeof seizures.$inferSelect;
 export type BloRow = typeof blos.$inferSelect;
 export type CountryRow = typeof countries.$inferSelect;
 export type ImportBatchRow = typeof importBatches.$inferSelect;
+
+/**
+ * Rollup of seizures by month × substance × synthetic × nearest BLO × country × transport ×
+ * concealment, kept exact by statement-level triggers on `seizures` (migration
+ * 0004_rollups): every write recomputes the (month, substance) slices it touched.
+ */
+export const seizureMonthly = pgTable('seizure_monthly', {
+  month: date('month', { mode: 'string' }).notNull(),
+  substance: text('substance').notNull(),
+  synthetic: boolean('synthetic').notNull(),
+  nearestBlo: text('nearest_blo'),
+  country: char('country', { length: 2 }).notNull(),
+  transport: text('transport').notNull(),
+  concealment: text('concealment').notNull(),
+  n: integer('n').notNull(),
+  kgEq: doublePrecision('kg_eq').notNull(),
+  valueUsd: doublePrecision('value_usd').notNull(),
+  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+}, (t) => [index('seizure_monthly_month_substance').on(t.month, t.substance)]);
+
+/** Rollup by month × substance × synthetic × H3 cell at resolution 6, for hexagons and tiles at low zoom. */
+export const seizureCells = pgTable('seizure_cells', {
+  month: date('month', { mode: 'string' }).notNull(),
+  substance: text('substance').notNull(),
+  synthetic: boolean('synthetic').notNull(),
+  /** H3 index at resolution 6 (signed 64-bit). */
+  cell: bigint('cell', { mode: 'bigint' }).notNull(),
+  n: integer('n').notNull(),
+  kgEq: doublePrecision('kg_eq').notNull(),
+  valueUsd: doublePrecision('value_usd').notNull(),
+  firstSeizedOn: date('first_seized_on', { mode: 'string' }).notNull(),
+  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+  /** Sums of longitude and latitude (degrees) of the seizures, for their centroid. */
+  sumLng: doublePrecision('sum_lng').notNull(),
+  sumLat: doublePrecision('sum_lat').notNull(),
+}, (t) => [index('seizure_cells_month_substance').on(t.month, t.substance)]);

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { seizures } from '../schema';
-import { filterConditions } from './filter-conditions';
 import { rowsOf } from '../result-rows';
+import { cellsSource } from './cells-source';
+import type { SourceOptions } from './monthly-source';
 import type { Filters } from '../../lib/filters';
 import { resolutionForZoom } from '../../lib/h3-cell';
-import { parentMasks } from '../../lib/h3-parent-mask';
 import type { Bbox, LngLat } from '../../lib/lng-lat';
 
 export interface HotspotCell {
@@ -14,7 +13,7 @@ export interface HotspotCell {
   count: number;
   kgEq: number;
   valueUsd: number;
-  /** Most frequent substance in the cell. */
+  /** Most frequent substance in the cell (ties: alphabetical). */
   topSubstance: string;
   firstSeizedOn: string;
   lastSeizedOn: string;
@@ -48,21 +47,22 @@ const EDGE_KM = [1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406
  * Seizures aggregated into H3 hexagons sized for `zoom`, plus density clusters: DBSCAN over the
  * cells' centroids (neighbouring busy cells join), each cluster with its totals.
  */
-export async function getHotspots(db: Db, filters: Filters, zoom: number): Promise<Hotspots> {
+export async function getHotspots(db: Db, filters: Filters, zoom: number, options: SourceOptions = {}): Promise<Hotspots> {
   const resolution = resolutionForZoom(zoom);
-  const { clear, set } = parentMasks(resolution);
   // Cells closer than ~2 edges belong together; degrees at mid-latitudes of the region (~40° N).
   const epsDegrees = (2.2 * EDGE_KM[resolution]) / 85;
   const result = await db.execute(sql`
-    WITH cells AS (
-      SELECT (${seizures.cell} & ${clear.toString()}::bigint) | ${set.toString()}::bigint AS cell,
-             count(*) AS n, sum(${seizures.kgEq}) AS kg, sum(${seizures.valueUsd}) AS usd,
-             mode() WITHIN GROUP (ORDER BY ${seizures.substance}) AS top,
-             min(${seizures.seizedOn})::text AS first, max(${seizures.seizedOn})::text AS last,
-             avg(ST_X(${seizures.geom})) AS lng, avg(ST_Y(${seizures.geom})) AS lat
-        FROM ${seizures}
-       WHERE ${filterConditions(filters) ?? sql`true`}
-       GROUP BY 1
+    WITH per_substance AS (
+      SELECT cell, substance, sum(n) AS n, sum(kg_eq) AS kg, sum(value_usd) AS usd, min(first_seized_on) AS first,
+             max(last_seized_on) AS last, sum(sum_lng) AS sum_lng, sum(sum_lat) AS sum_lat
+        FROM ${cellsSource(filters, filters, resolution, options)}
+       GROUP BY cell, substance
+    ), cells AS (
+      SELECT cell, sum(n) AS n, sum(kg) AS kg, sum(usd) AS usd, min(first)::text AS first, max(last)::text AS last,
+             sum(sum_lng) / sum(n) AS lng, sum(sum_lat) / sum(n) AS lat,
+             (array_agg(substance ORDER BY n DESC, substance))[1] AS top
+        FROM per_substance
+       GROUP BY cell
     )
     SELECT to_hex(cell) AS cell, n, kg, usd, top, first, last, lng, lat,
            ST_ClusterDBSCAN(ST_SetSRID(ST_MakePoint(lng, lat), 4326), ${epsDegrees}, 2) OVER () AS cluster

@@ -1,7 +1,8 @@
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { seizures } from '../schema';
-import { filterConditions, totals, type Period } from './filter-conditions';
+import { rowsOf } from '../result-rows';
+import type { Period } from './filter-conditions';
+import { monthlySource, type SourceOptions } from './monthly-source';
 import { comparisonPeriod, type Filters } from '../../lib/filters';
 
 export interface Totals {
@@ -22,17 +23,20 @@ export interface Summary extends PeriodSummary {
   change: { count: number | null; kgEq: number | null; valueUsd: number | null } | null;
 }
 
-async function summarise(db: Db, filters: Filters, period: Period): Promise<PeriodSummary> {
-  const rows = await db
-    .select({
-      substance: seizures.substance,
-      ...totals,
-      syntheticCount: sql<number>`count(*) FILTER (WHERE ${seizures.synthetic})`.mapWith(Number),
-    })
-    .from(seizures)
-    .where(filterConditions(filters, period))
-    .groupBy(seizures.substance)
-    .orderBy(asc(seizures.substance));
+async function summarise(db: Db, filters: Filters, period: Period, options: SourceOptions): Promise<PeriodSummary> {
+  const result = await db.execute(sql`
+    SELECT substance, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd,
+           coalesce(sum(n) FILTER (WHERE synthetic), 0)::int AS synthetic_count
+      FROM ${monthlySource(filters, period, ['substance', 'synthetic'], options)}
+     GROUP BY substance
+     ORDER BY substance`);
+  const rows = rowsOf<Record<string, unknown>>(result).map((r) => ({
+    substance: String(r.substance),
+    count: Number(r.count),
+    kgEq: Number(r.kg_eq),
+    valueUsd: Number(r.value_usd),
+    syntheticCount: Number(r.synthetic_count),
+  }));
   const sum = (k: 'count' | 'kgEq' | 'valueUsd' | 'syntheticCount') => rows.reduce((t, r) => t + r[k], 0);
   return {
     period,
@@ -47,10 +51,10 @@ async function summarise(db: Db, filters: Filters, period: Period): Promise<Peri
 const change = (now: number, before: number) => (before === 0 ? null : (now - before) / before);
 
 /** Count, kg-eq and value, by substance, for the filters and for their comparison period. */
-export async function getSummary(db: Db, filters: Filters): Promise<Summary> {
-  const current = await summarise(db, filters, { from: filters.from, to: filters.to });
+export async function getSummary(db: Db, filters: Filters, options: SourceOptions = {}): Promise<Summary> {
+  const current = await summarise(db, filters, { from: filters.from, to: filters.to }, options);
   const previous = comparisonPeriod(filters);
-  const comparison = previous ? await summarise(db, filters, previous) : null;
+  const comparison = previous ? await summarise(db, filters, previous, options) : null;
   return {
     ...current,
     comparison,

@@ -1,7 +1,9 @@
 /**
  * Mapbox Vector Tiles of seizures, layer `seizures`, extent 4096, buffer 64 px. Seizures are merged
  * per tile-pixel cell (16 px below zoom 9, 4 px to zoom 11, 1 px beyond), each feature carrying
- * `count`, `kg` (kg-eq), `substance` (most frequent) and `last` (days since 1970-01-01).
+ * `count`, `kg` (kg-eq), `substance` (most frequent; ties alphabetical) and `last` (days since
+ * 1970-01-01), placed at the mean position of what it merges. Up to zoom 7 the seizures of one
+ * H3 resolution-6 cell (~3 km) and substance count as one point at their centroid (from the rollup).
  * Both backends compute the same features in SQL; the server encodes them with ST_AsMVT, the
  * embedded backend (PostGIS without protobuf) with @maplibre/vt-pbf.
  */
@@ -11,6 +13,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { seizures } from '../schema';
 import { filterConditions } from './filter-conditions';
+import { canUseCellRollup, cellsSource, CELL_ROLLUP_RESOLUTION } from './cells-source';
+import { canUseRollup } from './rollup-plan';
+import type { SourceOptions } from './monthly-source';
 import { rowsOf } from '../result-rows';
 import type { Filters } from '../../lib/filters';
 
@@ -30,24 +35,46 @@ function mergeCellPx(z: number): number {
   return 1;
 }
 
-function featuresQuery(tile: TileAddress, filters: Filters) {
+/** Below this zoom, points come from the cell rollup: one per (H3 res-6 cell, substance) at its centroid. */
+export const TILE_ROLLUP_MAX_ZOOM = 7;
+
+function featuresQuery(tile: TileAddress, filters: Filters, options: SourceOptions) {
   const g = mergeCellPx(tile.z);
   const margin = BUFFER / TILE_EXTENT;
+  const fromRollup = tile.z <= TILE_ROLLUP_MAX_ZOOM && options.useRollup !== false && canUseRollup(filters) && canUseCellRollup(filters, CELL_ROLLUP_RESOLUTION);
+  const area = sql`ST_Transform(ST_TileEnvelope(${tile.z}, ${tile.x}, ${tile.y}, margin => ${margin}), 4326)`;
+  const points = fromRollup
+    ? sql`
+      SELECT substance, n, kg, last, ST_SetSRID(ST_MakePoint(lng, lat), 4326) AS geom FROM (
+        SELECT substance, sum(n) AS n, sum(kg_eq) AS kg, max(last_seized_on) - DATE '1970-01-01' AS last,
+               sum(sum_lng) / sum(n) AS lng, sum(sum_lat) / sum(n) AS lat
+          FROM ${cellsSource(filters, filters, CELL_ROLLUP_RESOLUTION, options)}
+         GROUP BY cell, substance) c
+       WHERE ST_SetSRID(ST_MakePoint(lng, lat), 4326) && ${area}`
+    : sql`
+      SELECT ${seizures.substance} AS substance, 1 AS n, ${seizures.kgEq} AS kg, ${seizures.seizedOn} - DATE '1970-01-01' AS last,
+             ${seizures.geom} AS geom
+        FROM ${seizures}
+       WHERE ${seizures.geom} && ${area} AND ${filterConditions(filters) ?? sql`true`}`;
   return sql`
     WITH env AS (SELECT ST_TileEnvelope(${tile.z}, ${tile.x}, ${tile.y}) AS e),
     pts AS (
-      SELECT ${seizures.substance} AS substance, ${seizures.kgEq} AS kg, ${seizures.seizedOn} - DATE '1970-01-01' AS day,
-             (ST_X(p) - ST_XMin(env.e)) / (ST_XMax(env.e) - ST_XMin(env.e)) * ${TILE_EXTENT} AS tx,
-             (ST_YMax(env.e) - ST_Y(p)) / (ST_YMax(env.e) - ST_YMin(env.e)) * ${TILE_EXTENT} AS ty
-        FROM ${seizures}, env, LATERAL ST_Transform(${seizures.geom}, 3857) AS p
-       WHERE ${seizures.geom} && ST_Transform(ST_TileEnvelope(${tile.z}, ${tile.x}, ${tile.y}, margin => ${margin}), 4326)
-         AND ${filterConditions(filters) ?? sql`true`}
+      SELECT p.substance, p.n, p.kg, p.last,
+             (ST_X(m) - ST_XMin(env.e)) / (ST_XMax(env.e) - ST_XMin(env.e)) * ${TILE_EXTENT} AS tx,
+             (ST_YMax(env.e) - ST_Y(m)) / (ST_YMax(env.e) - ST_YMin(env.e)) * ${TILE_EXTENT} AS ty
+        FROM (${points}) p, env, LATERAL ST_Transform(p.geom, 3857) AS m
+    ),
+    inside AS (
+      SELECT floor(tx / ${g}) AS gx, floor(ty / ${g}) AS gy, substance, sum(n) AS n, sum(kg) AS kg, max(last) AS last,
+             sum(tx * n) AS stx, sum(ty * n) AS sty
+        FROM pts
+       WHERE tx >= ${-BUFFER} AND tx < ${TILE_EXTENT + BUFFER} AND ty >= ${-BUFFER} AND ty < ${TILE_EXTENT + BUFFER}
+       GROUP BY 1, 2, 3
     )
-    SELECT round(avg(tx))::int AS tx, round(avg(ty))::int AS ty, count(*)::int AS count, sum(kg) AS kg,
-           mode() WITHIN GROUP (ORDER BY substance) AS substance, max(day)::int AS last
-      FROM pts
-     WHERE tx >= ${-BUFFER} AND tx < ${TILE_EXTENT + BUFFER} AND ty >= ${-BUFFER} AND ty < ${TILE_EXTENT + BUFFER}
-     GROUP BY floor(tx / ${g}), floor(ty / ${g})`;
+    SELECT round(sum(stx) / sum(n))::int AS tx, round(sum(sty) / sum(n))::int AS ty, sum(n)::int AS count, sum(kg) AS kg,
+           (array_agg(substance ORDER BY n DESC, substance))[1] AS substance, max(last)::int AS last
+      FROM inside
+     GROUP BY gx, gy`;
 }
 
 export interface TileFeature {
@@ -60,21 +87,21 @@ export interface TileFeature {
 }
 
 /** The features of a tile in tile coordinates, as both encoders receive them. */
-export async function listTileFeatures(database: Database, tile: TileAddress, filters: Filters): Promise<TileFeature[]> {
-  const rows = rowsOf<Record<string, unknown>>(await database.db.execute(featuresQuery(tile, filters)));
+export async function listTileFeatures(database: Database, tile: TileAddress, filters: Filters, options: SourceOptions = {}): Promise<TileFeature[]> {
+  const rows = rowsOf<Record<string, unknown>>(await database.db.execute(featuresQuery(tile, filters, options)));
   return rows.map((r) => ({ tx: Number(r.tx), ty: Number(r.ty), count: Number(r.count), kg: Number(r.kg), substance: String(r.substance), last: Number(r.last) }));
 }
 
 /** The tile as MVT bytes (empty tile → zero bytes). */
-export async function getTile(database: Database, tile: TileAddress, filters: Filters): Promise<Uint8Array> {
+export async function getTile(database: Database, tile: TileAddress, filters: Filters, options: SourceOptions = {}): Promise<Uint8Array> {
   if (database.backend === 'postgres') {
     const result = await database.db.execute(sql`
       SELECT ST_AsMVT(f, ${TILE_LAYER}, ${TILE_EXTENT}, 'geom') AS mvt
-        FROM (SELECT ST_SetSRID(ST_MakePoint(tx, ty), 0) AS geom, count, kg, substance, last FROM (${featuresQuery(tile, filters)}) q) f`);
+        FROM (SELECT ST_SetSRID(ST_MakePoint(tx, ty), 0) AS geom, count, kg, substance, last FROM (${featuresQuery(tile, filters, options)}) q) f`);
     const mvt = rowsOf<{ mvt: Uint8Array | null }>(result)[0]?.mvt;
     return mvt ? new Uint8Array(mvt) : new Uint8Array(0);
   }
-  const features = await listTileFeatures(database, tile, filters);
+  const features = await listTileFeatures(database, tile, filters, options);
   if (features.length === 0) return new Uint8Array(0);
   const feature = (i: number): VectorTileFeatureLike => {
     const f = features[i];

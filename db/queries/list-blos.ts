@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { blos, countries, seizures } from '../schema';
-import { filterConditions } from './filter-conditions';
+import { blos, countries } from '../schema';
+import { monthlySource, type SourceOptions } from './monthly-source';
 import { DEFAULT_FILTERS, type Filters } from '../../lib/filters';
 import { rowsOf } from '../result-rows';
 import type { LngLat } from '../../lib/lng-lat';
@@ -36,19 +36,14 @@ export interface BloTotals {
 }
 
 /** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. */
-export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS): Promise<(BloSummary & { totals: BloTotals })[]> {
-  const perBlo = db
-    .select({
-      code: sql<string>`${seizures.nearestBlo}`.as('total_code'),
-      count: sql<number>`count(*)`.as('total_count'),
-      kgEq: sql<number>`sum(${seizures.kgEq})`.as('total_kg_eq'),
-      valueUsd: sql<number>`sum(${seizures.valueUsd})`.as('total_value_usd'),
-      lastSeizedOn: sql<string>`max(${seizures.seizedOn})::text`.as('total_last'),
-    })
-    .from(seizures)
-    .where(filterConditions(filters))
-    .groupBy(seizures.nearestBlo)
-    .as('per_blo');
+export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, options: SourceOptions = {}): Promise<(BloSummary & { totals: BloTotals })[]> {
+  const totalsResult = await db.execute(sql`
+    SELECT nearest_blo AS code, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd, max(last_seized_on)::text AS last
+      FROM ${monthlySource(filters, filters, ['nearest_blo'], options)}
+     GROUP BY nearest_blo`);
+  const perBlo = new Map(rowsOf<Record<string, unknown>>(totalsResult).map((r) => [String(r.code), {
+    count: Number(r.count), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd), lastSeizedOn: r.last === null ? null : String(r.last),
+  }]));
   const rows = await db
     .select({
       code: blos.code,
@@ -69,22 +64,17 @@ export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS): Prom
       positionNote: blos.positionNote,
       inlandKm: blos.inlandKm,
       inlandReason: blos.inlandReason,
-      count: sql<number>`coalesce(${perBlo.count}, 0)`.mapWith(Number),
-      kgEq: sql<number>`coalesce(${perBlo.kgEq}, 0)`.mapWith(Number),
-      valueUsd: sql<number>`coalesce(${perBlo.valueUsd}, 0)`.mapWith(Number),
-      lastSeizedOn: perBlo.lastSeizedOn,
     })
     .from(blos)
     .innerJoin(countries, eq(countries.iso2, blos.country))
-    .leftJoin(perBlo, eq(perBlo.code, blos.code))
     .orderBy(asc(blos.country), asc(blos.name));
-  return rows.map(({ lng, lat, count, kgEq, valueUsd, lastSeizedOn, ...row }) => ({
+  return rows.map(({ lng, lat, ...row }) => ({
     ...row,
     kind: row.kind as BloKind,
     status: row.status as BloStatus,
     confidence: row.confidence as LocationConfidence,
     lngLat: [lng, lat],
-    totals: { count, kgEq, valueUsd, lastSeizedOn: lastSeizedOn ?? null },
+    totals: perBlo.get(row.code) ?? { count: 0, kgEq: 0, valueUsd: 0, lastSeizedOn: null },
   }));
 }
 

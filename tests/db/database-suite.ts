@@ -20,7 +20,7 @@ import type { BloRecord } from '../../lib/blo-record';
 import type { LngLat } from '../../lib/lng-lat';
 import { publicRowToInput } from '../../lib/public-seizure-row';
 import { withNearestBlo, type OracleRow } from '../oracles/seizure-oracle';
-import { defineQueryTests, defineTileTests } from './query-tests';
+import { defineQueryTests, defineRollupTests, defineTileTests } from './query-tests';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '../oracles/boundaries';
 
 const SYNTHETIC = { rows: 3000, seed: 11 };
@@ -201,6 +201,7 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
 
     defineQueryTests(() => database, () => oracleRows);
     defineTileTests(() => database, () => oracleRows);
+    defineRollupTests(() => database);
 
     it('re-seeding replaces seeded seizures instead of adding to them', async () => {
       await seedDatabase(database, data, { rows: 100, seed: 5 });

@@ -1,0 +1,49 @@
+/**
+ * Per-(H3 cell, substance) totals at a resolution ≤ 6 from the `seizure_cells` rollup (whole months)
+ * plus `seizures` (edge days), or from `seizures` alone at finer resolutions, or when a filter needs
+ * columns the rollup does not keep. Columns: cell, substance, n, kg_eq, value_usd, first_seized_on,
+ * last_seized_on, sum_lng, sum_lat.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Filters } from '../../lib/filters';
+import { seizureCells, seizures } from '../schema';
+import { filterConditions, type Period } from './filter-conditions';
+import { planRollup, type RollupPlan } from './rollup-plan';
+import type { SourceOptions } from './monthly-source';
+
+export const CELL_ROLLUP_RESOLUTION = 6;
+
+export function canUseCellRollup(filters: Filters, resolution: number): boolean {
+  return resolution <= CELL_ROLLUP_RESOLUTION && filters.countries.length === 0 && filters.blos.length === 0 &&
+    filters.transport.length === 0 && filters.concealment.length === 0;
+}
+
+export function cellsSource(filters: Filters, period: Period, resolution: number, options: SourceOptions = {}): SQL {
+  const plan: RollupPlan = options.useRollup !== false && canUseCellRollup(filters, resolution)
+    ? planRollup(filters, period)
+    : { months: null, raw: [period] };
+  const parts: SQL[] = [];
+  if (plan.months) {
+    const conditions = [
+      filterConditions(filters, { from: null, to: null }, { substance: seizureCells.substance, synthetic: seizureCells.synthetic }),
+      plan.months.from ? sql`${seizureCells.month} >= ${plan.months.from}` : undefined,
+      plan.months.to ? sql`${seizureCells.month} <= ${plan.months.to}` : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    parts.push(sql`
+      SELECT h3_parent(${seizureCells.cell}, ${resolution}) AS cell, ${seizureCells.substance} AS substance, ${seizureCells.n} AS n,
+             ${seizureCells.kgEq} AS kg_eq, ${seizureCells.valueUsd} AS value_usd, ${seizureCells.firstSeizedOn} AS first_seized_on,
+             ${seizureCells.lastSeizedOn} AS last_seized_on, ${seizureCells.sumLng} AS sum_lng, ${seizureCells.sumLat} AS sum_lat
+        FROM ${seizureCells}
+       WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`true`}`);
+  }
+  for (const range of plan.raw) {
+    parts.push(sql`
+      SELECT h3_parent(${seizures.cell}, ${resolution}) AS cell, ${seizures.substance} AS substance, count(*)::int AS n,
+             sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd, min(${seizures.seizedOn}) AS first_seized_on,
+             max(${seizures.seizedOn}) AS last_seized_on, sum(ST_X(${seizures.geom})) AS sum_lng, sum(ST_Y(${seizures.geom})) AS sum_lat
+        FROM ${seizures}
+       WHERE ${filterConditions(filters, range) ?? sql`true`}
+       GROUP BY 1, 2`);
+  }
+  return sql`(${sql.join(parts, sql` UNION ALL `)}) AS src`;
+}

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench [-- --rows N] [--runs K] [--skip-pglite] [--reuse]`: loads N synthetic seizures
+ * (default 1,000,000) into a PostgreSQL + PostGIS server (BENCH_DATABASE_URL, else a throwaway
+ * cluster from .ci/postgres.sh) and into the embedded database, serves the app on each, and for a
+ * fixed set of dashboard requests prints the API time (median of K runs), the time of the same SQL
+ * run straight through the driver, and their ratio. Also bytes per point (binary vs GeoJSON).
+ * Writes tests/bench/results.json.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase, type Database } from '../../db/client';
+import { loadReferenceData } from '../../db/reference-data';
+import { seedDatabase } from '../../db/seed';
+import { getHealth } from '../../db/queries/get-health';
+import { listBlos } from '../../db/queries/list-blos';
+import { getSummary } from '../../db/queries/get-summary';
+import { getTimeSeries } from '../../db/queries/get-time-series';
+import { getHotspots } from '../../db/queries/get-hotspots';
+import { getBloDetail } from '../../db/queries/get-blo-detail';
+import { listSeizureColumns, listSeizures } from '../../db/queries/list-seizures';
+import { listRoutes } from '../../db/queries/list-routes';
+import { getTile } from '../../db/queries/get-tile';
+import { parseFilters, type Filters } from '../../lib/filters';
+import { SUBSTANCE_CODES } from '../../lib/substances';
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '7' },
+    'skip-pglite': { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+  },
+});
+const ROWS = Number(args.rows);
+const RUNS = Math.max(5, Number(args.runs));
+const ROOT = process.cwd();
+
+interface BenchRequest {
+  name: string;
+  path: string;
+  run(database: Database, filters: Filters): Promise<unknown>;
+}
+
+/** What the dashboard asks for: its default view, a filtered view, a BLO panel, the map layers. */
+const REQUESTS: BenchRequest[] = [
+  { name: 'BLO list with totals', path: '/api/blos', run: (d, f) => listBlos(d.db, f) },
+  { name: 'KPIs, last 12 months', path: '/api/summary?from=2025-01-01&to=2025-12-31', run: (d, f) => getSummary(d.db, f) },
+  { name: 'KPIs, heroin 2024, KZ+UZ', path: '/api/summary?substance=heroin&from=2024-01-01&to=2024-12-31&country=KZ,UZ', run: (d, f) => getSummary(d.db, f) },
+  { name: 'Monthly series, all', path: '/api/timeseries', run: (d, f) => getTimeSeries(d.db, f, 'month') },
+  { name: 'Monthly series, opiates', path: '/api/timeseries?substance=heroin,opium', run: (d, f) => getTimeSeries(d.db, f, 'month') },
+  { name: 'Hexagons, region (z4)', path: '/api/hotspots?z=4', run: (d, f) => getHotspots(d.db, f, 4) },
+  { name: 'Hexagons, Fergana, hashish (z7)', path: '/api/hotspots?z=7&substance=hashish&bbox=70,39.5,73.5,41.5', run: (d, f) => getHotspots(d.db, f, 7) },
+  { name: 'BLO panel, Oybek, 25 km', path: '/api/blos/oybek', run: (d, f) => getBloDetail(d.db, 'oybek', f, 25) },
+  { name: 'Routes by country', path: '/api/routes?from=2025-01-01&to=2025-12-31', run: (d, f) => listRoutes(d.db, f, 'country') },
+  { name: 'Seizure list, first page', path: '/api/seizures?limit=100', run: (d, f) => listSeizures(d.db, f, { limit: 100, offset: 0 }) },
+  { name: 'Points, heroin 2025 (binary)', path: '/api/seizures?format=bin&substance=heroin&from=2025-01-01&to=2025-12-31', run: (d, f) => listSeizureColumns(d.db, f, 250_000, SUBSTANCE_CODES) },
+  { name: 'Tile z5 (region)', path: '/api/tiles/5/22/11', run: (d, f) => getTile(d, { z: 5, x: 22, y: 11 }, f) },
+  { name: 'Tile z8 (Fergana)', path: '/api/tiles/8/179/97', run: (d, f) => getTile(d, { z: 8, x: 179, y: 97 }, f) },
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up: plan caches, buffers
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** Records each request's statements through drizzle's logger, then times their replay on the bare driver. */
+async function timeRawSql(settings: { url?: string; dataDir?: string }): Promise<Map<string, number>> {
+  let captured: { query: string; params: unknown[] }[] = [];
+  const database = await openDatabase({ ...settings, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
+  const result = new Map<string, number>();
+  try {
+    for (const r of REQUESTS) {
+      captured = [];
+      await r.run(database, parseFilters(new URL(r.path, 'http://x').searchParams));
+      const statements = captured;
+      result.set(r.name, await timeIt(async () => {
+        for (const s of statements) await database.runRaw(s.query, s.params);
+      }));
+    }
+  } finally {
+    await database.close();
+  }
+  return result;
+}
+
+async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  // Its own process group, so stopping it stops next-server too.
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+    cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true,
+  });
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stopServer(child);
+  throw new Error('the app did not become healthy');
+}
+
+function stopServer(child: ChildProcess) {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
+async function timeApi(port: number): Promise<Map<string, { ms: number; bytes: number }>> {
+  const result = new Map<string, { ms: number; bytes: number }>();
+  for (const r of REQUESTS) {
+    let bytes = 0;
+    const ms = await timeIt(async () => {
+      const res = await fetch(`http://127.0.0.1:${port}${r.path}`);
+      if (!res.ok) throw new Error(`${r.path} → ${res.status}`);
+      bytes = (await res.arrayBuffer()).byteLength;
+    });
+    result.set(r.name, { ms, bytes });
+  }
+  return result;
+}
+
+async function bytesPerPoint(port: number) {
+  const q = 'limit=5000';
+  const bin = (await (await fetch(`http://127.0.0.1:${port}/api/seizures?format=bin&${q}`)).arrayBuffer()).byteLength;
+  const geo = (await (await fetch(`http://127.0.0.1:${port}/api/seizures?format=geojson&${q}`)).arrayBuffer()).byteLength;
+  return { points: 5000, binary: bin / 5000, geojson: geo / 5000, ratio: geo / bin };
+}
+
+async function seed(settings: { url?: string; dataDir?: string }) {
+  const database = await openDatabase(settings);
+  try {
+    const health = await getHealth(database.db);
+    if (args.reuse && health.syntheticSeizures === ROWS) return { seconds: 0, reused: true };
+    const t = performance.now();
+    await seedDatabase(database, loadReferenceData(), { rows: ROWS, seed: 20240531 });
+    return { seconds: (performance.now() - t) / 1000, reused: false };
+  } finally {
+    await database.close();
+  }
+}
+
+async function benchBackend(label: string, settings: { url?: string; dataDir?: string }, port: number, limitMs: number) {
+  console.log(`\n${label}: loading ${ROWS.toLocaleString('en')} synthetic seizures…`);
+  const seeded = await seed(settings);
+  console.log(seeded.reused ? '  reused the existing load' : `  loaded in ${seeded.seconds.toFixed(1)} s (${Math.round(ROWS / seeded.seconds).toLocaleString('en')} rows/s)`);
+  const sqlTimes = await timeRawSql(settings);
+  const server = await startServer(settings.url ? { DATABASE_URL: settings.url } : { DATABASE_URL: '', PGLITE_DATA_DIR: settings.dataDir! }, port);
+  try {
+    const api = await timeApi(port);
+    const rows = REQUESTS.map((r) => {
+      const a = api.get(r.name)!;
+      const s = sqlTimes.get(r.name)!;
+      const withinRatio = a.ms <= 1.25 * s || (s < 20 && a.ms - s <= 5);
+      return { request: r.name, path: r.path, apiMs: round(a.ms), sqlMs: round(s), ratio: round(a.ms / s), bytes: a.bytes, ok: a.ms <= limitMs && (label !== 'server' || withinRatio) };
+    });
+    console.log(`| request | API ms | SQL ms | ratio | bytes | ok |\n| --- | ---: | ---: | ---: | ---: | --- |`);
+    for (const r of rows) console.log(`| ${r.request} | ${r.apiMs} | ${r.sqlMs} | ${r.ratio} | ${r.bytes.toLocaleString('en')} | ${r.ok ? 'yes' : '**no**'} |`);
+    const points = await bytesPerPoint(port);
+    console.log(`binary ${points.binary.toFixed(1)} B/point, GeoJSON ${points.geojson.toFixed(1)} B/point, ${points.ratio.toFixed(1)}× smaller`);
+    return { seeded, requests: rows, bytesPerPoint: points };
+  } finally {
+    stopServer(server);
+  }
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+async function main() {
+  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  let url = process.env.BENCH_DATABASE_URL;
+  const port = 55433;
+  if (!url) url = execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['start', String(port)]).toString().trim();
+  const results: Record<string, unknown> = { rows: ROWS, runs: RUNS, date: new Date().toISOString(), machine: `${(await import('node:os')).cpus().length} cores` };
+  try {
+    results.server = await benchBackend('server', { url }, 3401, 150);
+  } finally {
+    if (!process.env.BENCH_DATABASE_URL) execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['stop', String(port)]);
+  }
+  if (!args['skip-pglite']) {
+    const dataDir = path.join(ROOT, '.data/bench-pglite');
+    if (!args.reuse) rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    results.pglite = await benchBackend('pglite', { dataDir }, 3402, 1000);
+  }
+  writeFileSync(path.join(ROOT, 'tests/bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\nwrote tests/bench/results.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(`bench: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});
