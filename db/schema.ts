@@ -189,3 +189,23 @@ export const seizureCells = pgTable('seizure_cells', {
   sumLng: doublePrecision('sum_lng').notNull(),
   sumLat: doublePrecision('sum_lat').notNull(),
 }, (t) => [index('seizure_cells_month_substance').on(t.month, t.substance)]);
+
+/**
+ * Rollup for BLO catchments: seizures within 100 km of each BLO by whole-km distance ring
+ * (ring = ⌈great-circle km⌉), month, substance and synthetic. "Within R km" for a whole R is the
+ * sum of rings ≤ R. Kept exact by the same triggers as the other rollups.
+ */
+export const seizureBloRings = pgTable('seizure_blo_rings', {
+  blo: text('blo').notNull(),
+  ring: smallint('ring').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  substance: text('substance').notNull(),
+  synthetic: boolean('synthetic').notNull(),
+  n: integer('n').notNull(),
+  kgEq: doublePrecision('kg_eq').notNull(),
+  valueUsd: doublePrecision('value_usd').notNull(),
+  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+}, (t) => [
+  index('seizure_blo_rings_blo_ring').on(t.blo, t.ring),
+  index('seizure_blo_rings_month_substance').on(t.month, t.substance),
+]);

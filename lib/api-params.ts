@@ -24,8 +24,8 @@ export const API_PARAMS = {
   limit: integer(1, MAX_BINARY_ROWS),
   offset: integer(0, 10_000_000),
   format: z.enum(['json', 'geojson', 'bin'], 'must be one of json, geojson, bin'),
-  /** Catchment radius, km. */
-  r: decimal(1, 200),
+  /** Catchment radius, whole km (the ring rollup answers whole km up to 100). */
+  r: integer(1, 100),
   by: z.enum(['country', 'blo'], 'must be one of country, blo'),
 } as const;
 

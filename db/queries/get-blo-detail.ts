@@ -1,12 +1,17 @@
-import { and, desc, sql } from 'drizzle-orm';
+import { and, desc, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { seizures } from '../schema';
-import { filterConditions, totals } from './filter-conditions';
+import { seizureBloRings, seizures } from '../schema';
+import { rowsOf } from '../result-rows';
+import { canUseRollup, planRollup } from './rollup-plan';
+import type { SourceOptions } from './monthly-source';
+import { filterConditions, totals, type Period } from './filter-conditions';
 import { listBlos, type BloSummary, type BloTotals } from './list-blos';
 import type { Filters } from '../../lib/filters';
 import type { LngLat } from '../../lib/lng-lat';
 
-export const MAX_CATCHMENT_KM = 200;
+/** Largest catchment radius, km (the extent of the ring rollup). */
+export const MAX_CATCHMENT_KM = 100;
+const RECENT = 10;
 export const DEFAULT_CATCHMENT_KM = 25;
 
 export interface CatchmentSeizure {
@@ -32,7 +37,7 @@ export interface BloDetail {
 }
 
 /** Everything the BLO panel shows, for seizures within `radiusKm` (great-circle) of the post. */
-export async function getBloDetail(db: Db, code: string, filters: Filters, radiusKm = DEFAULT_CATCHMENT_KM): Promise<BloDetail | null> {
+export async function getBloDetail(db: Db, code: string, filters: Filters, radiusKm = DEFAULT_CATCHMENT_KM, options: SourceOptions = {}): Promise<BloDetail | null> {
   const all = await listBlos(db, filters);
   const blo = all.find((b) => b.code === code);
   if (!blo) return null;
@@ -48,13 +53,7 @@ export async function getBloDetail(db: Db, code: string, filters: Filters, radiu
     sql`${seizures.geom} && ST_Expand(${here}, ${(radiusKm * 1.01) / (111.32 * Math.cos((lat * Math.PI) / 180))}, ${(radiusKm * 1.01) / 110.57})`,
     sql`ST_DWithin(${seizures.geom}::geography, ${here}::geography, ${metres}, false)`,
   );
-  const month = sql<string>`to_char(date_trunc('month', ${seizures.seizedOn}::timestamp), 'YYYY-MM-DD')`;
-  // One pass over the catchment: totals per month and substance; the panel's figures are sums of these.
-  const groups = await db
-    .select({ month, substance: seizures.substance, ...totals })
-    .from(seizures)
-    .where(within)
-    .groupBy(month, seizures.substance);
+  const groups = await catchmentGroups(db, code, filters, radiusKm, within, options);
   const sum = <K extends string>(key: (g: (typeof groups)[number]) => K) => {
     const out = new Map<K, { count: number; kgEq: number; valueUsd: number }>();
     for (const g of groups) {
@@ -84,9 +83,9 @@ export async function getBloDetail(db: Db, code: string, filters: Filters, radiu
       distanceKm: sql<number>`ST_Distance(${seizures.geom}::geography, ${here}::geography, false) / 1000.0`.mapWith(Number),
     })
     .from(seizures)
-    .where(within)
+    .where(and(within, gte(seizures.seizedOn, recentCutoff(trend))))
     .orderBy(desc(seizures.seizedOn), desc(seizures.id))
-    .limit(10);
+    .limit(RECENT);
   return {
     blo,
     paired,
@@ -95,4 +94,60 @@ export async function getBloDetail(db: Db, code: string, filters: Filters, radiu
     topSubstances,
     recent: recent.map(({ lng, lat, ...r }) => ({ ...r, lngLat: [lng, lat] })),
   };
+}
+
+interface CatchmentGroup {
+  month: string;
+  substance: string;
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+}
+
+/**
+ * Totals per (month, substance) within the catchment: whole months from the ring rollup when the
+ * filters allow it (whole-km radius, no country/BLO/transport/concealment/minkg/bbox), the rest
+ * from `seizures` with the exact distance test `within`.
+ */
+async function catchmentGroups(db: Db, code: string, filters: Filters, radiusKm: number, within: SQL | undefined, options: SourceOptions): Promise<CatchmentGroup[]> {
+  const rollupFits = options.useRollup !== false && Number.isInteger(radiusKm) && radiusKm <= MAX_CATCHMENT_KM && canUseRollup(filters) &&
+    filters.countries.length === 0 && filters.blos.length === 0 && filters.transport.length === 0 && filters.concealment.length === 0;
+  const plan = rollupFits ? planRollup(filters, filters) : { months: null, raw: [filters as Period] };
+  const parts: SQL[] = [];
+  if (plan.months) {
+    const conditions = [
+      sql`${seizureBloRings.blo} = ${code}`,
+      sql`${seizureBloRings.ring} <= ${radiusKm}`,
+      filterConditions(filters, { from: null, to: null }, { substance: seizureBloRings.substance, synthetic: seizureBloRings.synthetic }),
+      plan.months.from ? sql`${seizureBloRings.month} >= ${plan.months.from}` : undefined,
+      plan.months.to ? sql`${seizureBloRings.month} <= ${plan.months.to}` : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    parts.push(sql`SELECT ${seizureBloRings.month} AS month, ${seizureBloRings.substance} AS substance, ${seizureBloRings.n} AS n,
+                          ${seizureBloRings.kgEq} AS kg_eq, ${seizureBloRings.valueUsd} AS value_usd
+                     FROM ${seizureBloRings} WHERE ${sql.join(conditions, sql` AND `)}`);
+  }
+  for (const range of plan.raw) {
+    parts.push(sql`SELECT date_trunc('month', ${seizures.seizedOn})::date AS month, ${seizures.substance} AS substance, count(*)::int AS n,
+                          sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd
+                     FROM ${seizures}
+                    WHERE ${and(within, filterConditions({ ...filters, from: null, to: null }, range))}
+                    GROUP BY 1, 2`);
+  }
+  const result = await db.execute(sql`
+    SELECT to_char(month, 'YYYY-MM-DD') AS month, substance, sum(n)::int AS n, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd
+      FROM (${sql.join(parts, sql` UNION ALL `)}) src
+     GROUP BY 1, 2`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    month: String(r.month), substance: String(r.substance), count: Number(r.n), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd),
+  }));
+}
+
+/** First day of the latest months that together hold at least RECENT seizures (bounds the recent-list scan). */
+function recentCutoff(trend: { month: string; count: number }[]): string {
+  let seen = 0;
+  for (let i = trend.length - 1; i >= 0; i--) {
+    seen += trend[i].count;
+    if (seen >= RECENT) return trend[i].month;
+  }
+  return '0001-01-01';
 }

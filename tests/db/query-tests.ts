@@ -270,6 +270,13 @@ export function defineRollupTests(getDatabase: () => Database): void {
         expect(sa.map((p) => `${p.period} ${p.substance} ${p.count}`)).toEqual(sb.map((p) => `${p.period} ${p.substance} ${p.count}`));
         const [ba, bb] = [await listBlos(db, filters), await listBlos(db, filters, { useRollup: false })];
         expect(ba.map((x) => `${x.code} ${x.totals.count} ${x.totals.lastSeizedOn}`)).toEqual(bb.map((x) => `${x.code} ${x.totals.count} ${x.totals.lastSeizedOn}`));
+        for (const code of ['oybek', 'ayritom']) {
+          const [da, db2] = [await getBloDetail(db, code, filters, 30), await getBloDetail(db, code, filters, 30, { useRollup: false })];
+          const shape = (d: typeof da) => ({ code, label, count: d!.catchment.count, trend: d!.trend.map((m) => `${m.month} ${m.count}`), recent: d!.recent.map((x) => x.id) });
+          expect(shape(da)).toEqual(shape(db2));
+          close(da!.catchment.kgEq, db2!.catchment.kgEq);
+          da!.trend.forEach((m, i) => close(m.kgEq, db2!.trend[i].kgEq));
+        }
         for (const zoom of [3, 6]) {
           const [ha, hb] = [await getHotspots(db, filters, zoom), await getHotspots(db, filters, zoom, { useRollup: false })];
           expect(ha.cells.map((c) => `${c.cell} ${c.count} ${c.topSubstance} ${c.firstSeizedOn} ${c.lastSeizedOn}`)).toEqual(

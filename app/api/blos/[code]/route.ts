@@ -5,7 +5,7 @@ import { bloCodeSchema } from '../../../../lib/api-params';
 
 export const dynamic = 'force-dynamic';
 
-/** One BLO: catchment totals within r km (default 25), trend, top substances, recent seizures, paired post. */
+/** One BLO: catchment totals within r whole km (1–100, default 25), trend, top substances, recent seizures, paired post. */
 export const GET = apiRoute({ params: ['r'], path: z.object({ code: bloCodeSchema }) }, async ({ database, filters, params, path }) => {
   const detail = await getBloDetail(database.db, path.code, filters, params.r ?? DEFAULT_CATCHMENT_KM);
   if (!detail) throw new NotFoundError(`no BLO ${path.code}`);
