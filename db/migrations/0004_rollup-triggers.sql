@@ -5,9 +5,10 @@ CREATE OR REPLACE FUNCTION h3_parent(cell bigint, res integer) RETURNS bigint
   RETURN (cell & ~((15::bigint << 52) | ((1::bigint << (3 * (15 - res))) - 1)))
          | ((res::bigint << 52) | ((1::bigint << (3 * (15 - res))) - 1));
 --> statement-breakpoint
--- Keeps seizure_monthly, seizure_cells and seizure_blo_rings (0005) exact: after each statement that writes seizures, the
--- (month, substance) slices it touched are recomputed from the table itself. One set-based pass,
--- so a 1M-row bulk load costs one GROUP BY, and deletes and updates need no special arithmetic.
+-- Keeps seizure_monthly, seizure_cells and seizure_blo_rings (0005) exact: after each statement that
+-- writes seizures, the (month, substance) slices it touched are read once into a temporary table and
+-- all three rollups are rebuilt for those slices from it. One set-based pass, so a 1M-row bulk load
+-- costs three GROUP BYs, and deletes and updates need no special arithmetic.
 CREATE OR REPLACE FUNCTION seizure_rollups_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   CREATE TEMP TABLE IF NOT EXISTS seizure_rollup_keys (month date, substance text) ON COMMIT DROP;
@@ -19,36 +20,40 @@ BEGIN
     INSERT INTO seizure_rollup_keys SELECT DISTINCT date_trunc('month', seized_on)::date, substance FROM old_rows;
   END IF;
 
+  DROP TABLE IF EXISTS seizure_rollup_slice;
+  CREATE TEMP TABLE seizure_rollup_slice ON COMMIT DROP AS
+  SELECT k.month, s.substance, s.synthetic, s.nearest_blo, s.country, s.transport, s.concealment, s.kg_eq, s.value_usd,
+         s.seized_on, s.geom, s.cell
+    FROM (SELECT DISTINCT month, substance FROM seizure_rollup_keys) k
+    JOIN seizures s ON s.substance = k.substance AND s.seized_on >= k.month AND s.seized_on < (k.month + interval '1 month');
+
   DELETE FROM seizure_monthly m USING (SELECT DISTINCT month, substance FROM seizure_rollup_keys) k
    WHERE m.month = k.month AND m.substance = k.substance;
   INSERT INTO seizure_monthly (month, substance, synthetic, nearest_blo, country, transport, concealment, n, kg_eq, value_usd, last_seized_on)
-  SELECT k.month, s.substance, s.synthetic, s.nearest_blo, s.country, s.transport, s.concealment,
-         count(*), sum(s.kg_eq), sum(s.value_usd), max(s.seized_on)
-    FROM (SELECT DISTINCT month, substance FROM seizure_rollup_keys) k
-    JOIN seizures s ON s.substance = k.substance AND s.seized_on >= k.month AND s.seized_on < (k.month + interval '1 month')
-   GROUP BY k.month, s.substance, s.synthetic, s.nearest_blo, s.country, s.transport, s.concealment;
+  SELECT month, substance, synthetic, nearest_blo, country, transport, concealment, count(*), sum(kg_eq), sum(value_usd), max(seized_on)
+    FROM seizure_rollup_slice
+   GROUP BY month, substance, synthetic, nearest_blo, country, transport, concealment;
 
   DELETE FROM seizure_cells c USING (SELECT DISTINCT month, substance FROM seizure_rollup_keys) k
    WHERE c.month = k.month AND c.substance = k.substance;
   INSERT INTO seizure_cells (month, substance, synthetic, cell, n, kg_eq, value_usd, first_seized_on, last_seized_on, sum_lng, sum_lat)
-  SELECT k.month, s.substance, s.synthetic, h3_parent(s.cell, 6),
-         count(*), sum(s.kg_eq), sum(s.value_usd), min(s.seized_on), max(s.seized_on), sum(ST_X(s.geom)), sum(ST_Y(s.geom))
-    FROM (SELECT DISTINCT month, substance FROM seizure_rollup_keys) k
-    JOIN seizures s ON s.substance = k.substance AND s.seized_on >= k.month AND s.seized_on < (k.month + interval '1 month')
-   GROUP BY k.month, s.substance, s.synthetic, h3_parent(s.cell, 6);
+  SELECT month, substance, synthetic, h3_parent(cell, 6), count(*), sum(kg_eq), sum(value_usd), min(seized_on), max(seized_on),
+         sum(ST_X(geom)), sum(ST_Y(geom))
+    FROM seizure_rollup_slice
+   GROUP BY month, substance, synthetic, h3_parent(cell, 6);
 
   -- Catchment rings: each seizure against every BLO within 100 km (great circle, mean Earth radius),
-  -- by whole-km ring. The degree box (1.3° lon × 0.91° lat ≥ 100 km south of 43.5° N) lets the
-  -- planner use the geometry index before the exact distance.
+  -- by whole-km ring. The degree box (1.3° lon × 0.91° lat, ≥ 100 km south of 43.5° N) skips far
+  -- pairs before the distance is computed, once per pair.
   DELETE FROM seizure_blo_rings r USING (SELECT DISTINCT month, substance FROM seizure_rollup_keys) k
    WHERE r.month = k.month AND r.substance = k.substance;
   INSERT INTO seizure_blo_rings (blo, ring, month, substance, synthetic, n, kg_eq, value_usd, last_seized_on)
-  SELECT b.code, ceil(ST_Distance(s.geom::geography, b.geom::geography, false) / 1000.0)::smallint, k.month, s.substance, s.synthetic,
-         count(*), sum(s.kg_eq), sum(s.value_usd), max(s.seized_on)
-    FROM (SELECT DISTINCT month, substance FROM seizure_rollup_keys) k
-    JOIN seizures s ON s.substance = k.substance AND s.seized_on >= k.month AND s.seized_on < (k.month + interval '1 month')
-    JOIN blos b ON s.geom && ST_Expand(b.geom, 1.3, 0.91) AND ST_DWithin(s.geom::geography, b.geom::geography, 100000, false)
-   GROUP BY 1, 2, k.month, s.substance, s.synthetic;
+  SELECT code, ceil(d / 1000.0)::smallint, month, substance, synthetic, count(*), sum(kg_eq), sum(value_usd), max(seized_on)
+    FROM (SELECT p.code, ST_Distance(s.geom::geography, p.g, false) AS d, s.month, s.substance, s.synthetic, s.kg_eq, s.value_usd, s.seized_on
+            FROM seizure_rollup_slice s
+            JOIN (SELECT code, ST_Expand(geom, 1.3, 0.91) AS box, geom::geography AS g FROM blos) p ON s.geom && p.box) pairs
+   WHERE d <= 100000
+   GROUP BY 1, 2, month, substance, synthetic;
   RETURN NULL;
 END
 $$;
