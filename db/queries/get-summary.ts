@@ -52,9 +52,12 @@ const change = (now: number, before: number) => (before === 0 ? null : (now - be
 
 /** Count, kg-eq and value, by substance, for the filters and for their comparison period. */
 export async function getSummary(db: Db, filters: Filters, options: SourceOptions = {}): Promise<Summary> {
-  const current = await summarise(db, filters, { from: filters.from, to: filters.to }, options);
   const previous = comparisonPeriod(filters);
-  const comparison = previous ? await summarise(db, filters, previous, options) : null;
+  // Both periods at once: on a server they run on two connections in parallel.
+  const [current, comparison] = await Promise.all([
+    summarise(db, filters, { from: filters.from, to: filters.to }, options),
+    previous ? summarise(db, filters, previous, options) : null,
+  ]);
   return {
     ...current,
     comparison,

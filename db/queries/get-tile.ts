@@ -56,13 +56,14 @@ function featuresQuery(tile: TileAddress, filters: Filters, options: SourceOptio
              ${seizures.geom} AS geom
         FROM ${seizures}
        WHERE ${seizures.geom} && ${area} AND ${filterConditions(filters) ?? sql`true`}`;
+  // Web Mercator tile pixels straight from degrees (the EPSG:3857 formulas), cheaper than ST_Transform.
+  const n = 2 ** tile.z;
   return sql`
-    WITH env AS (SELECT ST_TileEnvelope(${tile.z}, ${tile.x}, ${tile.y}) AS e),
-    pts AS (
+    WITH pts AS (
       SELECT p.substance, p.n, p.kg, p.last,
-             (ST_X(m) - ST_XMin(env.e)) / (ST_XMax(env.e) - ST_XMin(env.e)) * ${TILE_EXTENT} AS tx,
-             (ST_YMax(env.e) - ST_Y(m)) / (ST_YMax(env.e) - ST_YMin(env.e)) * ${TILE_EXTENT} AS ty
-        FROM (${points}) p, env, LATERAL ST_Transform(p.geom, 3857) AS m
+             ((ST_X(p.geom) + 180.0) / 360.0 * ${n} - ${tile.x}) * ${TILE_EXTENT} AS tx,
+             ((1.0 - ln(tan(radians(ST_Y(p.geom))) + 1.0 / cos(radians(ST_Y(p.geom)))) / pi()) / 2.0 * ${n} - ${tile.y}) * ${TILE_EXTENT} AS ty
+        FROM (${points}) p
     ),
     inside AS (
       SELECT floor(tx / ${g}) AS gx, floor(ty / ${g}) AS gy, substance, sum(n) AS n, sum(kg) AS kg, max(last) AS last,

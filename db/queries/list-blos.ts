@@ -37,14 +37,11 @@ export interface BloTotals {
 
 /** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. */
 export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, options: SourceOptions = {}): Promise<(BloSummary & { totals: BloTotals })[]> {
-  const totalsResult = await db.execute(sql`
+  const totalsQuery = db.execute(sql`
     SELECT nearest_blo AS code, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd, max(last_seized_on)::text AS last
       FROM ${monthlySource(filters, filters, ['nearest_blo'], options)}
      GROUP BY nearest_blo`);
-  const perBlo = new Map(rowsOf<Record<string, unknown>>(totalsResult).map((r) => [String(r.code), {
-    count: Number(r.count), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd), lastSeizedOn: r.last === null ? null : String(r.last),
-  }]));
-  const rows = await db
+  const rowsQuery = db
     .select({
       code: blos.code,
       name: blos.name,
@@ -68,6 +65,11 @@ export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, optio
     .from(blos)
     .innerJoin(countries, eq(countries.iso2, blos.country))
     .orderBy(asc(blos.country), asc(blos.name));
+  // The totals and the BLO records are independent: run them together.
+  const [totalsResult, rows] = await Promise.all([totalsQuery, rowsQuery]);
+  const perBlo = new Map(rowsOf<Record<string, unknown>>(totalsResult).map((r) => [String(r.code), {
+    count: Number(r.count), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd), lastSeizedOn: r.last === null ? null : String(r.last),
+  }]));
   return rows.map(({ lng, lat, ...row }) => ({
     ...row,
     kind: row.kind as BloKind,

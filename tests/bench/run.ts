@@ -28,7 +28,7 @@ import { SUBSTANCE_CODES } from '../../lib/substances';
 const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
-    runs: { type: 'string', default: '7' },
+    runs: { type: 'string', default: '15' },
     'skip-pglite': { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },
@@ -73,24 +73,49 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
   return median(times);
 }
 
-/** Records each request's statements through drizzle's logger, then times their replay on the bare driver. */
-async function timeRawSql(settings: { url?: string; dataDir?: string }): Promise<Map<string, number>> {
-  let captured: { query: string; params: unknown[] }[] = [];
-  const database = await openDatabase({ ...settings, logger: { logQuery: (query, params) => captured.push({ query, params }) } });
-  const result = new Map<string, number>();
-  try {
-    for (const r of REQUESTS) {
-      captured = [];
-      await r.run(database, parseFilters(new URL(r.path, 'http://x').searchParams));
-      const statements = captured;
-      result.set(r.name, await timeIt(async () => {
-        for (const s of statements) await database.runRaw(s.query, s.params);
-      }));
-    }
-  } finally {
-    await database.close();
+/** Records each request's statements through drizzle's logger (run once), for replay on the bare driver. */
+async function captureStatements(database: Database, capture: { log: { query: string; params: unknown[] }[] }) {
+  const statements = new Map<string, { query: string; params: unknown[] }[]>();
+  for (const r of REQUESTS) {
+    capture.log = [];
+    await r.run(database, parseFilters(new URL(r.path, 'http://x').searchParams));
+    statements.set(r.name, capture.log);
   }
-  return result;
+  return statements;
+}
+
+const replay = (database: Database, statements: { query: string; params: unknown[] }[]) => async () => {
+  for (const s of statements) await database.runRaw(s.query, s.params);
+};
+
+const fetchOnce = (port: number, path: string, sink: { bytes: number }) => async () => {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`);
+  if (!res.ok) throw new Error(`${path} → ${res.status}`);
+  sink.bytes = (await res.arrayBuffer()).byteLength;
+};
+
+/**
+ * Median times of the API request and of its SQL replayed on the driver. With `interleave`, the two
+ * alternate run by run, so both see the same machine (load, CPU clock, caches).
+ */
+async function timePair(api: () => Promise<void>, rawSql: () => Promise<void>, interleave: boolean) {
+  await api();
+  await rawSql();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [fn, into] of interleave ? [[api, a], [rawSql, b]] as const : [[api, a]] as const) {
+      const t = performance.now();
+      await fn();
+      into.push(performance.now() - t);
+    }
+  }
+  if (!interleave) for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await rawSql();
+    b.push(performance.now() - t);
+  }
+  return { apiMs: median(a), sqlMs: median(b) };
 }
 
 async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
@@ -113,20 +138,6 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
 
 function stopServer(child: ChildProcess) {
   if (child.pid) process.kill(-child.pid, 'SIGTERM');
-}
-
-async function timeApi(port: number): Promise<Map<string, { ms: number; bytes: number }>> {
-  const result = new Map<string, { ms: number; bytes: number }>();
-  for (const r of REQUESTS) {
-    let bytes = 0;
-    const ms = await timeIt(async () => {
-      const res = await fetch(`http://127.0.0.1:${port}${r.path}`);
-      if (!res.ok) throw new Error(`${r.path} → ${res.status}`);
-      bytes = (await res.arrayBuffer()).byteLength;
-    });
-    result.set(r.name, { ms, bytes });
-  }
-  return result;
 }
 
 async function bytesPerPoint(port: number) {
@@ -153,16 +164,27 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
   console.log(`\n${label}: loading ${ROWS.toLocaleString('en')} synthetic seizures…`);
   const seeded = await seed(settings);
   console.log(seeded.reused ? '  reused the existing load' : `  loaded in ${seeded.seconds.toFixed(1)} s (${Math.round(ROWS / seeded.seconds).toLocaleString('en')} rows/s)`);
-  const sqlTimes = await timeRawSql(settings);
+  // The embedded database is one process's file: measure SQL in this process first, then the API.
+  const interleave = Boolean(settings.url);
+  const capture = { log: [] as { query: string; params: unknown[] }[] };
+  const database = await openDatabase({ ...settings, logger: { logQuery: (query, params) => capture.log.push({ query, params }) } });
+  const statements = await captureStatements(database, capture);
+  const sqlOnly = new Map<string, number>();
+  if (!interleave) {
+    for (const r of REQUESTS) sqlOnly.set(r.name, await timeIt(replay(database, statements.get(r.name)!)));
+    await database.close();
+  }
   const server = await startServer(settings.url ? { DATABASE_URL: settings.url } : { DATABASE_URL: '', PGLITE_DATA_DIR: settings.dataDir! }, port);
   try {
-    const api = await timeApi(port);
-    const rows = REQUESTS.map((r) => {
-      const a = api.get(r.name)!;
-      const s = sqlTimes.get(r.name)!;
-      const withinRatio = a.ms <= 1.25 * s || (s < 20 && a.ms - s <= 5);
-      return { request: r.name, path: r.path, apiMs: round(a.ms), sqlMs: round(s), ratio: round(a.ms / s), bytes: a.bytes, ok: a.ms <= limitMs && (label !== 'server' || withinRatio) };
-    });
+    const rows = [];
+    for (const r of REQUESTS) {
+      const sink = { bytes: 0 };
+      const t = interleave
+        ? await timePair(fetchOnce(port, r.path, sink), replay(database, statements.get(r.name)!), true)
+        : { apiMs: await timeIt(fetchOnce(port, r.path, sink)), sqlMs: sqlOnly.get(r.name)! };
+      const withinRatio = t.apiMs <= 1.25 * t.sqlMs || (t.sqlMs < 20 && t.apiMs - t.sqlMs <= 5);
+      rows.push({ request: r.name, path: r.path, apiMs: round(t.apiMs), sqlMs: round(t.sqlMs), ratio: round(t.apiMs / t.sqlMs), bytes: sink.bytes, ok: t.apiMs <= limitMs && (label !== 'server' || withinRatio) });
+    }
     console.log(`| request | API ms | SQL ms | ratio | bytes | ok |\n| --- | ---: | ---: | ---: | ---: | --- |`);
     for (const r of rows) console.log(`| ${r.request} | ${r.apiMs} | ${r.sqlMs} | ${r.ratio} | ${r.bytes.toLocaleString('en')} | ${r.ok ? 'yes' : '**no**'} |`);
     const points = await bytesPerPoint(port);
@@ -170,6 +192,7 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
     return { seeded, requests: rows, bytesPerPoint: points };
   } finally {
     stopServer(server);
+    if (interleave) await database.close();
   }
 }
 
