@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BLO_CODES } from './blo-codes';
+import { ROUTE_MODES, TIME_INTERVALS } from './vocabulary';
 
 const integer = (min: number, max: number) =>
   z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number).pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));
@@ -20,13 +21,13 @@ export const MAX_TILE_ZOOM = 16;
 export const API_PARAMS = {
   /** Map zoom for hotspot cell size. */
   z: decimal(0, 22),
-  interval: z.enum(['month', 'week', 'day'], 'must be one of month, week, day'),
+  interval: z.enum(TIME_INTERVALS, `must be one of ${TIME_INTERVALS.join(', ')}`),
   limit: integer(1, MAX_BINARY_ROWS),
   offset: integer(0, 10_000_000),
   format: z.enum(['json', 'geojson', 'bin'], 'must be one of json, geojson, bin'),
   /** Catchment radius, whole km (the ring rollup answers whole km up to 100). */
   r: integer(1, 100),
-  by: z.enum(['country', 'blo'], 'must be one of country, blo'),
+  by: z.enum(ROUTE_MODES, `must be one of ${ROUTE_MODES.join(', ')}`),
 } as const;
 
 export type ApiParam = keyof typeof API_PARAMS;

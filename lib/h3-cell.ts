@@ -3,7 +3,7 @@
  * resolution used (SEIZURE_CELL_RESOLUTION); coarser cells are its parents. In the database a cell
  * is the H3 index as a signed 64-bit integer (H3 indexes fit: their top bit is always 0).
  */
-import { cellToParent, getResolution, isValidCell, latLngToCell } from 'h3-js';
+import { latLngToCell } from 'h3-js';
 import type { LngLat } from './lng-lat';
 
 /** Resolution 8: hexagons of ~0.74 km², edge ~0.46 km. */
@@ -32,9 +32,3 @@ export function cellToDecimal(cell: string): string {
 export function decimalToCell(decimal: string | bigint): string {
   return BigInt(decimal).toString(16);
 }
-
-export function parentCell(cell: string, resolution: number): string {
-  return getResolution(cell) <= resolution ? cell : cellToParent(cell, resolution);
-}
-
-export { isValidCell };

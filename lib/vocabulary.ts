@@ -34,6 +34,14 @@ export type BloStatus = (typeof BLO_STATUSES)[number];
 export const LOCATION_CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type LocationConfidence = (typeof LOCATION_CONFIDENCES)[number];
 
+/** Buckets of a time series. */
+export const TIME_INTERVALS = ['month', 'week', 'day'] as const;
+export type TimeInterval = (typeof TIME_INTERVALS)[number];
+
+/** Flows for arcs: origin country → destination country, or origin country → BLO. */
+export const ROUTE_MODES = ['country', 'blo'] as const;
+export type RouteMode = (typeof ROUTE_MODES)[number];
+
 export const BATCH_KINDS = ['public', 'synthetic', 'import'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 

@@ -8,14 +8,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Filters } from '../../lib/filters';
 import { seizureCells, seizures } from '../schema';
 import { filterConditions, type Period } from './filter-conditions';
-import { planRollup, type RollupPlan } from './rollup-plan';
+import { onlySubstanceAndPeriod, planRollup, type RollupPlan } from './rollup-plan';
 import type { SourceOptions } from './monthly-source';
 
 export const CELL_ROLLUP_RESOLUTION = 6;
 
 export function canUseCellRollup(filters: Filters, resolution: number): boolean {
-  return resolution <= CELL_ROLLUP_RESOLUTION && filters.countries.length === 0 && filters.blos.length === 0 &&
-    filters.transport.length === 0 && filters.concealment.length === 0;
+  return resolution <= CELL_ROLLUP_RESOLUTION && onlySubstanceAndPeriod(filters);
 }
 
 export function cellsSource(filters: Filters, period: Period, resolution: number, options: SourceOptions = {}): SQL {

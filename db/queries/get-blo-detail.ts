@@ -2,9 +2,9 @@ import { and, desc, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { seizureBloRings, seizures } from '../schema';
 import { rowsOf } from '../result-rows';
-import { canUseRollup, planRollup } from './rollup-plan';
+import { onlySubstanceAndPeriod, planRollup } from './rollup-plan';
 import type { SourceOptions } from './monthly-source';
-import { filterConditions, totals, type Period } from './filter-conditions';
+import { filterConditions, type Period } from './filter-conditions';
 import { listBlos, type BloSummary, type BloTotals } from './list-blos';
 import type { Filters } from '../../lib/filters';
 import type { LngLat } from '../../lib/lng-lat';
@@ -48,12 +48,11 @@ export async function getBloDetail(db: Db, code: string, filters: Filters, radiu
   const here = sql`ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)`;
   // Index-friendly box first (degrees, 1% margin), then great-circle distance on the sphere
   // (mean Earth radius, the model turf uses): much cheaper than the spheroid, within 0.5% of it.
-  const within = and(
-    filterConditions(filters),
+  const near = and(
     sql`${seizures.geom} && ST_Expand(${here}, ${(radiusKm * 1.01) / (111.32 * Math.cos((lat * Math.PI) / 180))}, ${(radiusKm * 1.01) / 110.57})`,
     sql`ST_DWithin(${seizures.geom}::geography, ${here}::geography, ${metres}, false)`,
-  );
-  const groups = await catchmentGroups(db, code, filters, radiusKm, within, options);
+  )!;
+  const groups = await catchmentGroups(db, code, filters, radiusKm, near, options);
   const sum = <K extends string>(key: (g: (typeof groups)[number]) => K) => {
     const out = new Map<K, { count: number; kgEq: number; valueUsd: number }>();
     for (const g of groups) {
@@ -83,7 +82,7 @@ export async function getBloDetail(db: Db, code: string, filters: Filters, radiu
       distanceKm: sql<number>`ST_Distance(${seizures.geom}::geography, ${here}::geography, false) / 1000.0`.mapWith(Number),
     })
     .from(seizures)
-    .where(and(within, gte(seizures.seizedOn, recentCutoff(trend))))
+    .where(and(near, filterConditions(filters), gte(seizures.seizedOn, recentCutoff(trend))))
     .orderBy(desc(seizures.seizedOn), desc(seizures.id))
     .limit(RECENT);
   return {
@@ -107,11 +106,10 @@ interface CatchmentGroup {
 /**
  * Totals per (month, substance) within the catchment: whole months from the ring rollup when the
  * filters allow it (whole-km radius, no country/BLO/transport/concealment/minkg/bbox), the rest
- * from `seizures` with the exact distance test `within`.
+ * from `seizures` with the exact distance test `near`.
  */
-async function catchmentGroups(db: Db, code: string, filters: Filters, radiusKm: number, within: SQL | undefined, options: SourceOptions): Promise<CatchmentGroup[]> {
-  const rollupFits = options.useRollup !== false && Number.isInteger(radiusKm) && radiusKm <= MAX_CATCHMENT_KM && canUseRollup(filters) &&
-    filters.countries.length === 0 && filters.blos.length === 0 && filters.transport.length === 0 && filters.concealment.length === 0;
+async function catchmentGroups(db: Db, code: string, filters: Filters, radiusKm: number, near: SQL, options: SourceOptions): Promise<CatchmentGroup[]> {
+  const rollupFits = options.useRollup !== false && Number.isInteger(radiusKm) && radiusKm <= MAX_CATCHMENT_KM && onlySubstanceAndPeriod(filters);
   const plan = rollupFits ? planRollup(filters, filters) : { months: null, raw: [filters as Period] };
   const parts: SQL[] = [];
   if (plan.months) {
@@ -130,7 +128,7 @@ async function catchmentGroups(db: Db, code: string, filters: Filters, radiusKm:
     parts.push(sql`SELECT date_trunc('month', ${seizures.seizedOn})::date AS month, ${seizures.substance} AS substance, count(*)::int AS n,
                           sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd
                      FROM ${seizures}
-                    WHERE ${and(within, filterConditions({ ...filters, from: null, to: null }, range))}
+                    WHERE ${and(near, filterConditions(filters, range))}
                     GROUP BY 1, 2`);
   }
   const result = await db.execute(sql`

@@ -14,7 +14,6 @@ import type { Database } from '../client';
 import { seizures } from '../schema';
 import { filterConditions } from './filter-conditions';
 import { canUseCellRollup, cellsSource, CELL_ROLLUP_RESOLUTION } from './cells-source';
-import { canUseRollup } from './rollup-plan';
 import type { SourceOptions } from './monthly-source';
 import { rowsOf } from '../result-rows';
 import type { Filters } from '../../lib/filters';
@@ -41,7 +40,7 @@ export const TILE_ROLLUP_MAX_ZOOM = 7;
 function featuresQuery(tile: TileAddress, filters: Filters, options: SourceOptions) {
   const g = mergeCellPx(tile.z);
   const margin = BUFFER / TILE_EXTENT;
-  const fromRollup = tile.z <= TILE_ROLLUP_MAX_ZOOM && options.useRollup !== false && canUseRollup(filters) && canUseCellRollup(filters, CELL_ROLLUP_RESOLUTION);
+  const fromRollup = tile.z <= TILE_ROLLUP_MAX_ZOOM && options.useRollup !== false && canUseCellRollup(filters, CELL_ROLLUP_RESOLUTION);
   const area = sql`ST_Transform(ST_TileEnvelope(${tile.z}, ${tile.x}, ${tile.y}, margin => ${margin}), 4326)`;
   const points = fromRollup
     ? sql`

@@ -5,9 +5,9 @@ import { rowsOf } from '../result-rows';
 import { filterConditions, totals } from './filter-conditions';
 import { monthlySource, type SourceOptions } from './monthly-source';
 import type { Filters } from '../../lib/filters';
+import type { TimeInterval as Interval } from '../../lib/vocabulary';
 
-export const INTERVALS = ['month', 'week', 'day'] as const;
-export type Interval = (typeof INTERVALS)[number];
+export type { TimeInterval as Interval } from '../../lib/vocabulary';
 
 export interface TimeSeriesPoint {
   /** First day of the bucket, YYYY-MM-DD (weeks start on Monday, ISO). */

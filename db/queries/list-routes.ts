@@ -4,9 +4,8 @@ import { blos, countries, seizures } from '../schema';
 import { filterConditions, totals } from './filter-conditions';
 import type { Filters } from '../../lib/filters';
 import type { LngLat } from '../../lib/lng-lat';
+import type { RouteMode } from '../../lib/vocabulary';
 
-export const ROUTE_MODES = ['country', 'blo'] as const;
-export type RouteMode = (typeof ROUTE_MODES)[number];
 
 export interface RouteFlow {
   origin: string;

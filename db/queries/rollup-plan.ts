@@ -30,6 +30,15 @@ export function canUseRollup(filters: Pick<Filters, 'minKg' | 'bbox'>): boolean 
   return filters.minKg === null && filters.bbox === null;
 }
 
+/**
+ * Whether the filters name only what the cell and catchment rollups keep (substance, synthetic,
+ * period): no country, BLO, transport or concealment, and nothing `canUseRollup` rules out.
+ */
+export function onlySubstanceAndPeriod(filters: Filters): boolean {
+  return canUseRollup(filters) && filters.countries.length === 0 && filters.blos.length === 0 &&
+    filters.transport.length === 0 && filters.concealment.length === 0;
+}
+
 const startsMonth = (iso: string) => iso.endsWith('-01');
 const endsMonth = (iso: string) => addDays(iso, 1).endsWith('-01');
 
