@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BLO_CODES } from './blo-codes';
 import type { Bbox } from './lng-lat';
+import { roundTo } from './numbers';
 import { SUBSTANCE_CODES } from './substances';
 import { CONCEALMENTS, COUNTRY_CODES, TRANSPORT_MODES } from './vocabulary';
 
@@ -115,7 +116,7 @@ interface ParamCodec<K extends keyof Filters> {
 
 const codec = <K extends keyof Filters>(field: K, schema: z.ZodType<Filters[K], string>, serialize: (v: Filters[K]) => string): ParamCodec<K> => ({ field, schema, serialize });
 const joinList = (v: string[]) => v.join(',');
-const roundCoord = (v: number) => String(Math.round(v * 1e5) / 1e5);
+const roundCoord = (v: number) => String(roundTo(v, 5));
 
 /** The parser map: URL key → filter field, parser and serialiser. */
 export const FILTER_PARAMS = {

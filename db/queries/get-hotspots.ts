@@ -6,6 +6,7 @@ import type { SourceOptions } from './monthly-source';
 import type { Filters } from '../../lib/filters';
 import { resolutionForZoom } from '../../lib/h3-cell';
 import type { Bbox, LngLat } from '../../lib/lng-lat';
+import { roundTo } from '../../lib/numbers';
 
 export interface HotspotCell {
   /** H3 index (hex) at `resolution`. */
@@ -84,7 +85,13 @@ export async function getHotspots(db: Db, filters: Filters, zoom: number, option
     zoom,
     resolution,
     total: cells.reduce((t, c) => ({ count: t.count + c.count, kgEq: t.kgEq + c.kgEq, valueUsd: t.valueUsd + c.valueUsd }), { count: 0, kgEq: 0, valueUsd: 0 }),
-    cells: cells.map(({ cluster: _cluster, ...c }) => c),
+    // Per-cell figures to 1 g, 1 USD and ~1 m: what a map shows, and a third less JSON (totals stay exact).
+    cells: cells.map(({ cluster: _cluster, ...c }) => ({
+      ...c,
+      kgEq: roundTo(c.kgEq, 3),
+      valueUsd: Math.round(c.valueUsd),
+      centroid: [roundTo(c.centroid[0], 5), roundTo(c.centroid[1], 5)] as LngLat,
+    })),
     clusters: clustersOf(cells),
   };
 }
