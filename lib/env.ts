@@ -21,6 +21,10 @@ export const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   /** Rows of synthetic seizures loaded on first start of an empty embedded database. */
   SEED_ROWS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
+  /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
+  BASEMAP_STYLE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -32,3 +32,13 @@ export function cellToDecimal(cell: string): string {
 export function decimalToCell(decimal: string | bigint): string {
   return BigInt(decimal).toString(16);
 }
+
+/**
+ * The smallest whole zoom showing the same H3 resolution as `zoom`: hotspot requests use it, so
+ * zooming within one resolution reuses the answer already loaded.
+ */
+export function hotspotZoom(zoom: number): number {
+  const resolution = resolutionForZoom(Math.floor(zoom));
+  for (let z = 0; z <= 22; z++) if (resolutionForZoom(z) === resolution) return z;
+  return Math.floor(zoom);
+}

@@ -1,0 +1,146 @@
+'use client';
+import { countryName, formatCount, formatDay, formatKg, formatMonth, formatUsd, t } from '../../lib/i18n';
+import { SUBSTANCES } from '../../lib/substances';
+import { substanceCss } from '../../lib/substance-colors';
+import type { Language } from '../../lib/view-state';
+
+export interface BloRecord {
+  code: string;
+  name: string;
+  nameRu: string;
+  country: string;
+  neighbor: string;
+  kind: 'road' | 'rail' | 'river';
+  status: 'confirmed' | 'unconfirmed';
+  pairedCode: string | null;
+  openedYear: number | null;
+  confidence: string;
+  source: string;
+  lngLat: [number, number];
+  positionNote: string | null;
+  inlandKm: number | null;
+  totals: { count: number; kgEq: number; valueUsd: number; lastSeizedOn: string | null };
+}
+
+export interface BloDetailAnswer {
+  blo: BloRecord;
+  paired: BloRecord | null;
+  catchment: { radiusKm: number; count: number; kgEq: number; valueUsd: number };
+  trend: { month: string; count: number; kgEq: number }[];
+  topSubstances: { substance: string; count: number; kgEq: number; valueUsd: number }[];
+  recent: { id: number; seizedOn: string; substance: string; quantity: number; unit: string; kgEq: number; synthetic: boolean; distanceKm: number }[];
+}
+
+interface Props {
+  lang: Language;
+  blo: BloRecord;
+  detail: BloDetailAnswer | undefined;
+  loading: boolean;
+  error: string | null;
+  radiusKm: number;
+  onRadius(km: number): void;
+  onFlyTo(code: string): void;
+  onClose(): void;
+}
+
+const substanceName = (lang: Language, code: string) => SUBSTANCES.find((s) => s.code === code)?.[lang] ?? code;
+
+function Sparkline({ values, label }: { values: number[]; label: string }) {
+  if (values.length < 2) return <div className="note">—</div>;
+  const max = Math.max(...values, 1e-9);
+  const pts = values.map((v, i) => `${(i / (values.length - 1)) * 280},${48 - (v / max) * 44}`).join(' ');
+  return (
+    <svg className="sparkline" viewBox="0 0 280 50" role="img" aria-label={label} data-testid="blo-sparkline">
+      <polyline points={`0,48 ${pts} 280,48`} className="spark-fill" />
+      <polyline points={pts} className="spark-line" />
+    </svg>
+  );
+}
+
+export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius, onFlyTo, onClose }: Props) {
+  const d = detail && detail.blo.code === blo.code ? detail : undefined;
+  const source = blo.source;
+  return (
+    <aside className="blo-panel" data-testid="blo-panel" data-code={blo.code} aria-label={`${blo.name} / ${blo.nameRu}`} aria-busy={loading}>
+      <header>
+        <div>
+          <h2>{lang === 'ru' ? blo.nameRu : blo.name}</h2>
+          <div className="ru" lang={lang === 'ru' ? 'en' : 'ru'}>{lang === 'ru' ? blo.name : blo.nameRu}</div>
+        </div>
+        <button type="button" className="icon" aria-label={t(lang, 'close')} onClick={onClose}>×</button>
+      </header>
+      <p className="meta">
+        <span className={`badge badge-${blo.status}`}>{t(lang, blo.status)}</span> {countryName(lang, blo.country)} → {countryName(lang, blo.neighbor)} · {t(lang, blo.kind)}
+        {blo.openedYear ? ` · ${blo.openedYear}` : ''}
+      </p>
+      <details className="note source">
+        <summary>{t(lang, 'source')}</summary>
+        {/^https?:\/\//.test(source) ? <a href={source} target="_blank" rel="noreferrer noopener">{source}</a> : source}
+        {blo.positionNote ? ` · ${blo.positionNote}` : ''}
+      </details>
+      {error && <p className="error" role="alert">{t(lang, 'apiError')}: {error}</p>}
+
+      <div className="catchment">
+        <label>
+          {t(lang, 'radius')}{' '}
+          <select value={radiusKm} data-testid="radius" onChange={(e) => onRadius(Number(e.target.value))}>
+            {[5, 10, 25, 50, 100].map((r) => (
+              <option key={r} value={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <dl className="mini-kpis" data-testid="catchment" data-count={d?.catchment.count ?? ''}>
+          <div><dt>{t(lang, 'seizures')}</dt><dd>{d ? formatCount(lang, d.catchment.count) : '…'}</dd></div>
+          <div><dt>{t(lang, 'kgEq')}</dt><dd>{d ? formatKg(lang, d.catchment.kgEq) : '…'}</dd></div>
+          <div><dt>{t(lang, 'value')}</dt><dd>{d ? formatUsd(lang, d.catchment.valueUsd) : '…'}</dd></div>
+        </dl>
+      </div>
+
+      <h3>{t(lang, 'trend')}</h3>
+      {d ? (
+        <Sparkline values={d.trend.map((m) => m.kgEq)} label={`${t(lang, 'trend')}: ${d.trend.length ? `${formatMonth(lang, d.trend[0].month)} – ${formatMonth(lang, d.trend[d.trend.length - 1].month)}` : ''}`} />
+      ) : (
+        <div className="skeleton" style={{ height: 50 }} />
+      )}
+
+      <h3>{t(lang, 'topSubstances')}</h3>
+      <ul className="top-substances">
+        {d?.topSubstances.slice(0, 5).map((s) => (
+          <li key={s.substance}>
+            <span className="swatch" style={{ background: substanceCss(s.substance) }} aria-hidden />
+            {substanceName(lang, s.substance)} <span className="num">{formatKg(lang, s.kgEq)} · {formatCount(lang, s.count)}</span>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t(lang, 'recent')}</h3>
+      <table className="recent">
+        <tbody>
+          {d?.recent.slice(0, 6).map((r) => (
+            <tr key={r.id}>
+              <td>{formatDay(lang, r.seizedOn)}</td>
+              <td>{substanceName(lang, r.substance)}{r.synthetic ? ' *' : ''}</td>
+              <td className="num">{formatKg(lang, r.kgEq)}</td>
+              <td className="num">{r.distanceKm.toFixed(1)} km</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {d?.recent.some((r) => r.synthetic) && <p className="note">* synthetic</p>}
+
+      <p className="nearest note">
+        {t(lang, 'nearest')}: {formatCount(lang, blo.totals.count)} · {formatKg(lang, blo.totals.kgEq)}
+        {blo.totals.lastSeizedOn ? ` · ${t(lang, 'lastSeizure')} ${formatDay(lang, blo.totals.lastSeizedOn)}` : ''}
+      </p>
+
+      {d?.paired && (
+        <div className="paired">
+          <h3>{t(lang, 'paired')}</h3>
+          <button type="button" data-testid="fly-paired" onClick={() => onFlyTo(d.paired!.code)}>
+            {t(lang, 'flyTo')}: {lang === 'ru' ? d.paired.nameRu : d.paired.name} ({countryName(lang, d.paired.country)}) →
+          </button>
+        </div>
+      )}
+    </aside>
+  );
+}

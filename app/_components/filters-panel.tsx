@@ -1,0 +1,157 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { COMPARE_MODES, DEFAULT_FILTERS, MAX_MIN_KG, SYNTHETIC_MODES, type Filters } from '../../lib/filters';
+import { countryName, t, vocabLabel, type TextKey } from '../../lib/i18n';
+import { PERIOD_PRESETS, presetOf, presetPeriod, type PeriodPreset } from '../../lib/periods';
+import { SUBSTANCES } from '../../lib/substances';
+import { substanceCss } from '../../lib/substance-colors';
+import { BLO_COUNTRIES, CONCEALMENTS, TRANSPORT_MODES } from '../../lib/vocabulary';
+import type { Language } from '../../lib/view-state';
+
+interface Props {
+  lang: Language;
+  filters: Filters;
+  today: string;
+  blos: { code: string; name: string; nameRu: string }[];
+  onChange(filters: Filters): void;
+}
+
+const PRESET_TEXT: Record<PeriodPreset, TextKey> = { all: 'allTime', last12: 'last12', thisYear: 'thisYear', lastYear: 'lastYear' };
+const SYNTHETIC_TEXT = { include: 'syntheticInclude', exclude: 'syntheticExclude', only: 'syntheticOnly' } as const;
+const COMPARE_TEXT = { previous: 'comparePrevious', year: 'compareYear', none: 'compareNone' } as const;
+
+const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value].sort());
+
+function CheckList<T extends string>(props: { legend: string; name: string; values: readonly T[]; chosen: T[]; label(v: T): string; swatch?(v: T): string; onChange(v: T[]): void }) {
+  return (
+    <fieldset className="checklist">
+      <legend>{props.legend}</legend>
+      {props.values.map((v) => (
+        <label key={v}>
+          <input type="checkbox" name={props.name} value={v} checked={props.chosen.includes(v)} onChange={() => props.onChange(toggle(props.chosen, v))} />
+          {props.swatch && <span className="swatch" style={{ background: props.swatch(v) }} aria-hidden />}
+          {props.label(v)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  const preset = presetOf(filters, today);
+  const [custom, setCustom] = useState(preset === 'custom');
+  const [minKg, setMinKg] = useState(filters.minKg === null ? '' : String(filters.minKg));
+  useEffect(() => setMinKg(filters.minKg === null ? '' : String(filters.minKg)), [filters.minKg]);
+  const minKgValid = minKg === '' || (/^\d+(\.\d+)?$/.test(minKg) && Number(minKg) <= MAX_MIN_KG);
+
+  return (
+    <aside className="filters" aria-label={t(lang, 'filters')}>
+      <h2>{t(lang, 'filters')}</h2>
+      <CheckList
+        legend={t(lang, 'substance')}
+        name="substance"
+        values={SUBSTANCES.map((s) => s.code)}
+        chosen={filters.substances}
+        label={(code) => SUBSTANCES.find((s) => s.code === code)![lang]}
+        swatch={substanceCss}
+        onChange={(substances) => set({ substances })}
+      />
+
+      <fieldset>
+        <legend>{t(lang, 'period')}</legend>
+        <label className="stacked">
+          <span className="sr-only">{t(lang, 'period')}</span>
+          <select
+            data-testid="period-preset"
+            value={custom ? 'custom' : preset}
+            onChange={(e) => {
+              const value = e.target.value as PeriodPreset | 'custom';
+              if (value === 'custom') return setCustom(true);
+              setCustom(false);
+              const p = presetPeriod(value, today);
+              set({ from: p?.from ?? null, to: p?.to ?? null });
+            }}
+          >
+            {PERIOD_PRESETS.map((p) => (
+              <option key={p} value={p}>{t(lang, PRESET_TEXT[p])}</option>
+            ))}
+            <option value="custom">{t(lang, 'custom')}</option>
+          </select>
+        </label>
+        {(custom || preset === 'custom') && (
+          <div className="dates">
+            <label>
+              {t(lang, 'from')}
+              <input type="date" data-testid="period-from" value={filters.from ?? ''} max={filters.to ?? undefined} onChange={(e) => set({ from: e.target.value || null })} />
+            </label>
+            <label>
+              {t(lang, 'to')}
+              <input type="date" data-testid="period-to" value={filters.to ?? ''} min={filters.from ?? undefined} onChange={(e) => set({ to: e.target.value || null })} />
+            </label>
+          </div>
+        )}
+        <label className="stacked">
+          {t(lang, 'compare')}
+          <select value={filters.compare} onChange={(e) => set({ compare: e.target.value as Filters['compare'] })}>
+            {COMPARE_MODES.map((m) => (
+              <option key={m} value={m}>{t(lang, COMPARE_TEXT[m])}</option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+
+      <CheckList legend={t(lang, 'country')} name="country" values={BLO_COUNTRIES} chosen={filters.countries as (typeof BLO_COUNTRIES)[number][]} label={(c) => countryName(lang, c)} onChange={(countries) => set({ countries })} />
+
+      <label className="stacked">
+        {t(lang, 'blo')}
+        <select
+          multiple
+          size={5}
+          data-testid="blo-filter"
+          value={filters.blos}
+          onChange={(e) => set({ blos: [...e.target.selectedOptions].map((o) => o.value).sort() })}
+        >
+          {blos.map((b) => (
+            <option key={b.code} value={b.code}>{lang === 'ru' ? b.nameRu : b.name}</option>
+          ))}
+        </select>
+      </label>
+
+      <details open={filters.transport.length > 0 || filters.concealment.length > 0}>
+        <summary>{t(lang, 'transport')} · {t(lang, 'concealment')}</summary>
+        <CheckList legend={t(lang, 'transport')} name="transport" values={TRANSPORT_MODES} chosen={filters.transport as (typeof TRANSPORT_MODES)[number][]} label={(v) => vocabLabel(lang, v)} onChange={(transport) => set({ transport })} />
+        <CheckList legend={t(lang, 'concealment')} name="concealment" values={CONCEALMENTS} chosen={filters.concealment as (typeof CONCEALMENTS)[number][]} label={(v) => vocabLabel(lang, v)} onChange={(concealment) => set({ concealment })} />
+      </details>
+
+      <label className="stacked">
+        {t(lang, 'minKg')}
+        <input
+          type="text"
+          inputMode="decimal"
+          value={minKg}
+          aria-invalid={!minKgValid}
+          placeholder="0"
+          onChange={(e) => setMinKg(e.target.value.trim())}
+          onBlur={() => minKgValid && set({ minKg: minKg === '' ? null : Number(minKg) })}
+          onKeyDown={(e) => e.key === 'Enter' && minKgValid && set({ minKg: minKg === '' ? null : Number(minKg) })}
+        />
+        {!minKgValid && <span className="field-error">0 – {MAX_MIN_KG.toLocaleString('en')}</span>}
+      </label>
+
+      <fieldset className="radios">
+        <legend>{t(lang, 'synthetic')}</legend>
+        {SYNTHETIC_MODES.map((m) => (
+          <label key={m}>
+            <input type="radio" name="synthetic" value={m} checked={filters.synthetic === m} onChange={() => set({ synthetic: m })} />
+            {t(lang, SYNTHETIC_TEXT[m])}
+          </label>
+        ))}
+      </fieldset>
+
+      <button type="button" className="secondary" onClick={() => onChange(DEFAULT_FILTERS)} disabled={JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS)}>
+        {t(lang, 'reset')}
+      </button>
+    </aside>
+  );
+}

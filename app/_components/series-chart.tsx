@@ -1,0 +1,134 @@
+'use client';
+/**
+ * Monthly kg-eq by substance as stacked bars over the whole span of the data, the filter period
+ * highlighted, the playback window marked. Dragging across the chart sets the period.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { formatCount, formatKg, formatMonth, t } from '../../lib/i18n';
+import { totalsWithin, type MonthRow } from '../../lib/month-table';
+import { monthEnd, type Period } from '../../lib/periods';
+import { SUBSTANCES } from '../../lib/substances';
+import { substanceCss } from '../../lib/substance-colors';
+import type { Language } from '../../lib/view-state';
+
+interface Props {
+  lang: Language;
+  rows: MonthRow[];
+  period: { from: string | null; to: string | null };
+  visible: Period | null;
+  loading: boolean;
+  onPeriod(period: Period): void;
+}
+
+const W = 1000;
+const H = 170;
+const PAD = { left: 56, right: 8, top: 8, bottom: 22 };
+
+function niceMax(v: number): number {
+  if (v <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(v));
+  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
+}
+
+export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: Props) {
+  const svg = useRef<SVGSVGElement>(null);
+  const [brush, setBrush] = useState<{ a: number; b: number } | null>(null);
+  const [hover, setHover] = useState<number | null>(null);
+  const max = useMemo(() => niceMax(Math.max(0, ...rows.map((r) => r.kgEq))), [rows]);
+  const inner = { w: W - PAD.left - PAD.right, h: H - PAD.top - PAD.bottom };
+  const bw = rows.length ? inner.w / rows.length : 0;
+  const x = (i: number) => PAD.left + i * bw;
+  const y = (v: number) => PAD.top + inner.h - (v / max) * inner.h;
+  const within = totalsWithin(rows, period.from, period.to);
+  const inPeriod = (m: string) => (!period.from || monthEnd(m) >= period.from) && (!period.to || m <= period.to);
+
+  const indexAt = (clientX: number) => {
+    const r = svg.current!.getBoundingClientRect();
+    const sx = ((clientX - r.left) / r.width) * W;
+    return Math.max(0, Math.min(rows.length - 1, Math.floor((sx - PAD.left) / bw)));
+  };
+
+  const order = SUBSTANCES.map((s) => s.code);
+  const years = rows.map((r, i) => ({ i, r })).filter(({ r }) => r.month.endsWith('-01-01'));
+
+  return (
+    <figure
+      className="series"
+      data-testid="series-chart"
+      data-months={rows.length}
+      data-period-count={within.count}
+      data-period-kg={within.kgEq}
+      aria-busy={loading}
+    >
+      <figcaption>
+        {t(lang, 'series')} <span className="note">— {t(lang, 'brushHint')}</span>
+      </figcaption>
+      {rows.length === 0 ? (
+        <div className="chart-empty">{loading ? t(lang, 'loading') : t(lang, 'noMatch')}</div>
+      ) : (
+        <svg
+          ref={svg}
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-label={`${t(lang, 'series')}: ${formatCount(lang, within.count)} ${t(lang, 'seizures').toLowerCase()}, ${formatKg(lang, within.kgEq)}`}
+          onPointerDown={(e) => {
+            (e.target as Element).setPointerCapture?.(e.pointerId);
+            const i = indexAt(e.clientX);
+            setBrush({ a: i, b: i });
+          }}
+          onPointerMove={(e) => {
+            const i = indexAt(e.clientX);
+            setHover(i);
+            if (brush) setBrush({ ...brush, b: i });
+          }}
+          onPointerLeave={() => setHover(null)}
+          onPointerUp={() => {
+            if (!brush) return;
+            const [a, b] = [Math.min(brush.a, brush.b), Math.max(brush.a, brush.b)];
+            setBrush(null);
+            onPeriod({ from: rows[a].month, to: monthEnd(rows[b].month) });
+          }}
+        >
+          {[0, 0.5, 1].map((f) => (
+            <g key={f}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} className="gridline" />
+              <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">{formatKg(lang, max * f)}</text>
+            </g>
+          ))}
+          {visible && (() => {
+            const a = rows.findIndex((r) => monthEnd(r.month) >= visible.from);
+            const b = rows.findLastIndex((r) => r.month <= visible.to);
+            return a >= 0 && b >= a ? <rect x={x(a)} y={PAD.top} width={(b - a + 1) * bw} height={inner.h} className="playback-window" data-testid="playback-window" /> : null;
+          })()}
+          {rows.map((r, i) => {
+            let acc = 0;
+            const dim = !inPeriod(r.month);
+            return (
+              <g key={r.month} opacity={dim ? 0.28 : 1}>
+                {order.map((code) => {
+                  const v = r.bySubstance[code]?.kgEq ?? 0;
+                  if (v <= 0) return null;
+                  const y0 = y(acc);
+                  acc += v;
+                  return <rect key={code} x={x(i) + 0.5} width={Math.max(0.5, bw - 1)} y={y(acc)} height={Math.max(0.5, y0 - y(acc))} fill={substanceCss(code)} />;
+                })}
+              </g>
+            );
+          })}
+          {years.map(({ i, r }) => (
+            <text key={r.month} x={x(i)} y={H - 6} className="axis">{r.month.slice(0, 4)}</text>
+          ))}
+          {brush && (
+            <rect x={x(Math.min(brush.a, brush.b))} y={PAD.top} width={(Math.abs(brush.b - brush.a) + 1) * bw} height={inner.h} className="brush" />
+          )}
+          {hover !== null && rows[hover] && <rect x={x(hover)} y={PAD.top} width={bw} height={inner.h} className="hover-col" />}
+        </svg>
+      )}
+      {hover !== null && rows[hover] && (
+        <div className="chart-tip" role="status">
+          <strong>{formatMonth(lang, rows[hover].month)}</strong>: {formatCount(lang, rows[hover].count)} · {formatKg(lang, rows[hover].kgEq)}
+        </div>
+      )}
+    </figure>
+  );
+}

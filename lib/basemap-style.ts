@@ -1,0 +1,57 @@
+/**
+ * The offline basemap: a MapLibre style built from the shipped country polygons (Natural Earth
+ * 1:50m, data/countries.geojson), with no tile server, sprite or glyphs. Country and BLO labels are
+ * drawn by deck.gl (lib/map-layers.ts) from the browser's fonts, so nothing is fetched from outside.
+ */
+import type { StyleSpecification } from 'maplibre-gl';
+import type { LngLat } from './lng-lat';
+import { BLO_COUNTRIES } from './vocabulary';
+
+export const BASEMAP_IDS = {
+  source: 'countries',
+  land: 'land',
+  focusLand: 'land-blo-countries',
+  borders: 'country-borders',
+} as const;
+
+export function offlineBasemapStyle(countriesUrl: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'BLO Atlas offline',
+    sources: { [BASEMAP_IDS.source]: { type: 'geojson', data: countriesUrl } },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': '#dce6ee' } },
+      { id: BASEMAP_IDS.land, type: 'fill', source: BASEMAP_IDS.source, paint: { 'fill-color': '#eceae4' } },
+      {
+        id: BASEMAP_IDS.focusLand,
+        type: 'fill',
+        source: BASEMAP_IDS.source,
+        filter: ['in', ['get', 'iso2'], ['literal', [...BLO_COUNTRIES]]],
+        paint: { 'fill-color': '#fbfaf6' },
+      },
+      {
+        id: BASEMAP_IDS.borders,
+        type: 'line',
+        source: BASEMAP_IDS.source,
+        paint: { 'line-color': '#8a8f98', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 8, 1.8] },
+      },
+    ],
+  };
+}
+
+/**
+ * Where each country's name is written: inside the part of the country that is on screen at the
+ * default camera (centroids of Russia or China would fall far outside Central Asia).
+ */
+export const COUNTRY_LABEL_POINTS: Record<string, LngLat> = {
+  KZ: [67.5, 48.3],
+  UZ: [63.6, 41.9],
+  TM: [59.0, 39.2],
+  KG: [74.6, 41.5],
+  TJ: [71.3, 38.7],
+  AF: [66.0, 34.0],
+  IR: [57.5, 33.8],
+  PK: [69.5, 30.0],
+  CN: [82.0, 40.5],
+  RU: [66.0, 54.7],
+};

@@ -1,0 +1,170 @@
+/**
+ * Interface text in English and Russian (many users read Russian first), and number and date
+ * formatting for both. Substance and BLO names come from the data in both scripts.
+ */
+import type { Language } from './view-state';
+
+const TEXT = {
+  title: { en: 'BLO Atlas', ru: 'Атлас ППК' },
+  subtitle: { en: 'Drug seizures at the Border Liaison Offices of Central Asia', ru: 'Изъятия наркотиков в пограничных пунктах связи Центральной Азии' },
+  filters: { en: 'Filters', ru: 'Фильтры' },
+  substance: { en: 'Substance', ru: 'Вещество' },
+  allSubstances: { en: 'All substances', ru: 'Все вещества' },
+  period: { en: 'Period', ru: 'Период' },
+  allTime: { en: 'All dates', ru: 'Все даты' },
+  last12: { en: 'Last 12 months', ru: 'Последние 12 месяцев' },
+  thisYear: { en: 'This year', ru: 'Этот год' },
+  lastYear: { en: 'Last year', ru: 'Прошлый год' },
+  custom: { en: 'Custom', ru: 'Выбрать' },
+  from: { en: 'From', ru: 'С' },
+  to: { en: 'To', ru: 'По' },
+  country: { en: 'Country', ru: 'Страна' },
+  blo: { en: 'BLO', ru: 'ППК' },
+  transport: { en: 'Transport', ru: 'Транспорт' },
+  concealment: { en: 'Concealment', ru: 'Способ сокрытия' },
+  minKg: { en: 'Minimum kg-eq', ru: 'Минимум, кг-экв.' },
+  synthetic: { en: 'Synthetic data', ru: 'Синтетические данные' },
+  syntheticInclude: { en: 'Include', ru: 'Включить' },
+  syntheticExclude: { en: 'Exclude', ru: 'Исключить' },
+  syntheticOnly: { en: 'Only', ru: 'Только' },
+  compare: { en: 'Compare with', ru: 'Сравнить с' },
+  comparePrevious: { en: 'Previous period', ru: 'Предыдущим периодом' },
+  compareYear: { en: 'Same period last year', ru: 'Тем же периодом год назад' },
+  compareNone: { en: 'Nothing', ru: 'Ничем' },
+  reset: { en: 'Reset filters', ru: 'Сбросить фильтры' },
+  any: { en: 'Any', ru: 'Любой' },
+  seizures: { en: 'Seizures', ru: 'Изъятия' },
+  kgEq: { en: 'kg-equivalent', ru: 'кг-эквивалент' },
+  value: { en: 'Estimated value', ru: 'Оценочная стоимость' },
+  change: { en: 'vs comparison', ru: 'к сравнению' },
+  noComparison: { en: 'no comparison period', ru: 'нет периода сравнения' },
+  loading: { en: 'Loading…', ru: 'Загрузка…' },
+  layers: { en: 'Layers', ru: 'Слои' },
+  points: { en: 'Seizures', ru: 'Изъятия' },
+  hexagons: { en: 'Hotspots (hexagons)', ru: 'Очаги (шестиугольники)' },
+  heatmap: { en: 'Heatmap', ru: 'Тепловая карта' },
+  routes: { en: 'Routes', ru: 'Маршруты' },
+  rings: { en: 'Catchment rings', ru: 'Зоны охвата' },
+  legend: { en: 'Legend', ru: 'Легенда' },
+  bloConfirmed: { en: 'BLO, confirmed', ru: 'ППК, подтверждён' },
+  bloUnconfirmed: { en: 'BLO, unconfirmed site', ru: 'ППК, место не подтверждено' },
+  confirmed: { en: 'Confirmed', ru: 'Подтверждён' },
+  unconfirmed: { en: 'Unconfirmed', ru: 'Не подтверждён' },
+  copyLink: { en: 'Copy link', ru: 'Копировать ссылку' },
+  copied: { en: 'Link copied', ru: 'Ссылка скопирована' },
+  play: { en: 'Play', ru: 'Воспроизвести' },
+  pause: { en: 'Pause', ru: 'Пауза' },
+  stop: { en: 'Show whole period', ru: 'Весь период' },
+  modeWindow: { en: 'Moving window', ru: 'Скользящее окно' },
+  modeCumulative: { en: 'Cumulative', ru: 'Накопительно' },
+  speed: { en: 'Speed', ru: 'Скорость' },
+  windowMonths: { en: 'Window, months', ru: 'Окно, мес.' },
+  showing: { en: 'Map shows', ru: 'На карте' },
+  series: { en: 'Seizures per month by substance (kg-eq)', ru: 'Изъятия по месяцам и веществам (кг-экв.)' },
+  brushHint: { en: 'Drag across the chart to set the period', ru: 'Выделите участок графика, чтобы задать период' },
+  noMatch: { en: 'No seizures match these filters.', ru: 'Нет изъятий, отвечающих фильтрам.' },
+  apiError: { en: 'The data could not be loaded', ru: 'Не удалось загрузить данные' },
+  retry: { en: 'Retry', ru: 'Повторить' },
+  syntheticBanner: { en: 'Synthetic data shown: generated sample seizures are included beside real, publicly reported ones.', ru: 'Показаны синтетические данные: сгенерированные изъятия включены наряду с реальными, опубликованными.' },
+  syntheticOnlyBanner: { en: 'Synthetic data only: every seizure shown is generated, none is real.', ru: 'Только синтетические данные: все показанные изъятия сгенерированы.' },
+  badLink: { en: 'Part of this link could not be read and was left at its default', ru: 'Часть ссылки не распознана и заменена значением по умолчанию' },
+  close: { en: 'Close', ru: 'Закрыть' },
+  catchment: { en: 'Within', ru: 'В радиусе' },
+  trend: { en: 'Monthly trend (catchment)', ru: 'Динамика по месяцам (зона охвата)' },
+  topSubstances: { en: 'Top substances', ru: 'Основные вещества' },
+  recent: { en: 'Recent seizures', ru: 'Последние изъятия' },
+  paired: { en: 'Paired crossing', ru: 'Парный пункт' },
+  flyTo: { en: 'Fly to', ru: 'Перейти' },
+  source: { en: 'Source', ru: 'Источник' },
+  nearest: { en: 'Nearest-BLO totals', ru: 'Итоги по ближайшему ППК' },
+  radius: { en: 'Radius, km', ru: 'Радиус, км' },
+  allPosts: { en: 'All posts', ru: 'Все пункты' },
+  border: { en: 'Border', ru: 'Граница' },
+  kind: { en: 'Kind', ru: 'Тип' },
+  status: { en: 'Status', ru: 'Статус' },
+  opened: { en: 'Opened', ru: 'Открыт' },
+  location: { en: 'Location', ru: 'Координаты' },
+  lastSeizure: { en: 'Last seizure', ru: 'Последнее изъятие' },
+  count: { en: 'Count', ru: 'Число' },
+  top: { en: 'Mostly', ru: 'Чаще всего' },
+  manyPoints: { en: 'Many seizures: the map draws them as tiles, merged where they overlap.', ru: 'Изъятий много: карта показывает их плитками, объединяя близкие.' },
+  boundaryNote: { en: 'Boundaries: Natural Earth 1:50m; not an endorsement.', ru: 'Границы: Natural Earth 1:50m; не являются признанием.' },
+  language: { en: 'Язык: русский', ru: 'Language: English' },
+  road: { en: 'Road', ru: 'Авто' },
+  rail: { en: 'Rail', ru: 'Ж/д' },
+  river: { en: 'River', ru: 'Речной' },
+  width: { en: 'width ∝ kg-eq', ru: 'толщина ∝ кг-экв.' },
+  sizeKg: { en: 'size ∝ kg-eq', ru: 'размер ∝ кг-экв.' },
+  fewer: { en: 'fewer', ru: 'меньше' },
+  more: { en: 'more', ru: 'больше' },
+  mapLabel: { en: 'Map of BLOs and seizures. Arrow keys pan, + and − zoom.', ru: 'Карта ППК и изъятий. Стрелки — сдвиг, + и − — масштаб.' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type TextKey = keyof typeof TEXT;
+
+export const t = (lang: Language, key: TextKey): string => TEXT[key][lang];
+
+const VOCAB: Record<string, Record<Language, string>> = {
+  truck: { en: 'Truck', ru: 'Грузовик' },
+  car: { en: 'Car', ru: 'Легковой' },
+  bus: { en: 'Bus', ru: 'Автобус' },
+  rail: { en: 'Rail', ru: 'Ж/д' },
+  pedestrian: { en: 'Pedestrian', ru: 'Пешком' },
+  river: { en: 'River', ru: 'Речной' },
+  unknown: { en: 'Unknown', ru: 'Неизвестно' },
+  cargo: { en: 'In cargo', ru: 'В грузе' },
+  'vehicle-cache': { en: 'Vehicle cache', ru: 'Тайник в ТС' },
+  luggage: { en: 'Luggage', ru: 'Багаж' },
+  body: { en: 'Body', ru: 'В теле' },
+  'on-person': { en: 'On person', ru: 'При себе' },
+  terrain: { en: 'Terrain', ru: 'На местности' },
+};
+/** A transport mode or concealment in the interface language (the code when unknown). */
+export const vocabLabel = (lang: Language, code: string): string => VOCAB[code]?.[lang] ?? code;
+
+const COUNTRY_NAMES: Record<string, Record<Language, string>> = {
+  AF: { en: 'Afghanistan', ru: 'Афганистан' },
+  CN: { en: 'China', ru: 'Китай' },
+  IR: { en: 'Iran', ru: 'Иран' },
+  KG: { en: 'Kyrgyzstan', ru: 'Кыргызстан' },
+  KZ: { en: 'Kazakhstan', ru: 'Казахстан' },
+  PK: { en: 'Pakistan', ru: 'Пакистан' },
+  RU: { en: 'Russia', ru: 'Россия' },
+  TJ: { en: 'Tajikistan', ru: 'Таджикистан' },
+  TM: { en: 'Turkmenistan', ru: 'Туркменистан' },
+  UZ: { en: 'Uzbekistan', ru: 'Узбекистан' },
+};
+export const countryName = (lang: Language, iso2: string): string => COUNTRY_NAMES[iso2]?.[lang] ?? iso2;
+
+const locale = (lang: Language) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
+
+export const formatCount = (lang: Language, n: number): string => new Intl.NumberFormat(locale(lang)).format(n);
+
+/** kg-eq with sensible precision: tonnes above 10 t, whole kg above 10 kg, grams below. */
+export function formatKg(lang: Language, kg: number): string {
+  const nf = (v: number, d: number) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: d }).format(v);
+  if (kg >= 10_000) return `${nf(kg / 1000, 1)} ${lang === 'ru' ? 'т' : 't'}`;
+  if (kg >= 10) return `${nf(kg, 0)} ${lang === 'ru' ? 'кг' : 'kg'}`;
+  if (kg >= 1) return `${nf(kg, 1)} ${lang === 'ru' ? 'кг' : 'kg'}`;
+  return `${nf(kg * 1000, 0)} ${lang === 'ru' ? 'г' : 'g'}`;
+}
+
+export function formatUsd(lang: Language, usd: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'USD', notation: usd >= 1e6 ? 'compact' : 'standard', maximumFractionDigits: usd >= 1e6 ? 1 : 0 }).format(usd);
+}
+
+/** +12% / −8% / "new" where the base was zero. */
+export function formatChange(lang: Language, change: number | null): string {
+  if (change === null) return lang === 'ru' ? 'нет базы' : 'no base';
+  const pct = Math.round(change * 100);
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct)}%`;
+}
+
+/** "May 2024" / "май 2024" for a YYYY-MM-DD. */
+export function formatMonth(lang: Language, iso: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+}
+
+export function formatDay(lang: Language, iso: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}

@@ -1,0 +1,224 @@
+/**
+ * deck.gl layer builders for the map. Each returns a cheap descriptor: ids are constants, `data`
+ * references come from the caller unchanged between renders, and accessors that depend on options
+ * are listed in `updateTriggers`. Positions are [lng, lat], SRID 4326.
+ */
+import { DataFilterExtension } from '@deck.gl/extensions';
+import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import { H3HexagonLayer, MVTLayer } from '@deck.gl/geo-layers';
+import { MVTLoader } from '@loaders.gl/mvt';
+import { circle } from '@turf/turf';
+import type { LngLat } from './lng-lat';
+import { isoToDays, type Period } from './periods';
+import { rampColor, substanceColor, type Rgb } from './substance-colors';
+import type { DecodedColumns } from './seizure-columns-codec';
+
+export const LAYER_IDS = {
+  points: 'seizure-points',
+  tiles: 'seizure-tiles',
+  hexagons: 'hotspot-hexagons',
+  heatmap: 'hotspot-heatmap',
+  routes: 'route-arcs',
+  rings: 'catchment-rings',
+  countryLabels: 'country-labels',
+  bloLabels: 'blo-labels',
+} as const;
+
+/** Pixel radius of a seizure of `kg` kg-eq: area ∝ kg above a 1.5 px floor, at most 16 px (≈ 900 kg). */
+export const pointRadiusPx = (kg: number): number => Math.min(16, 1.5 + Math.sqrt(Math.max(0, kg)) * 0.5);
+
+/** Per-point attributes derived once per load (colours and radii), for the binary scatterplot. */
+export interface PointAttributes {
+  count: number;
+  positions: Float32Array;
+  radii: Float32Array;
+  colors: Uint8Array;
+  days: Float32Array;
+  columns: DecodedColumns;
+}
+
+export function pointAttributes(columns: DecodedColumns): PointAttributes {
+  const n = columns.count;
+  const radii = new Float32Array(n);
+  const colors = new Uint8Array(4 * n);
+  const days = new Float32Array(n);
+  const palette = columns.header.substances.map((code) => substanceColor(code));
+  for (let i = 0; i < n; i++) {
+    radii[i] = pointRadiusPx(columns.kgEq[i]);
+    const c = palette[columns.substance[i]] ?? [80, 80, 80];
+    colors.set([c[0], c[1], c[2], 170], 4 * i);
+    days[i] = columns.days[i];
+  }
+  return { count: n, positions: columns.positions, radii, colors, days, columns };
+}
+
+const dayFilter = new DataFilterExtension({ filterSize: 1 });
+
+/** Seizures as circles sized by kg-eq and coloured by substance; `visible` days filtered on the GPU. */
+export function seizurePointsLayer(points: PointAttributes, visible: Period) {
+  return new ScatterplotLayer({
+    id: LAYER_IDS.points,
+    data: {
+      length: points.count,
+      attributes: {
+        getPosition: { value: points.positions, size: 2 },
+        getRadius: { value: points.radii, size: 1 },
+        getFillColor: { value: points.colors, size: 4 },
+        getFilterValue: { value: points.days, size: 1 },
+      },
+    },
+    radiusUnits: 'pixels',
+    stroked: true,
+    getLineColor: [255, 255, 255, 160],
+    lineWidthMinPixels: 0.5,
+    pickable: true,
+    extensions: [dayFilter],
+    filterRange: [isoToDays(visible.from), isoToDays(visible.to)],
+  });
+}
+
+export interface TileProps {
+  count: number;
+  kg: number;
+  substance: string;
+  last: number;
+}
+
+/** The same seizures from vector tiles (merged where they overlap), for filtered sets too large to load whole. */
+export function seizureTilesLayer(urlTemplate: string, onViewportLoad: () => void) {
+  return new MVTLayer<TileProps>({
+    id: LAYER_IDS.tiles,
+    data: urlTemplate,
+    minZoom: 0,
+    maxZoom: 14,
+    binary: false,
+    // Parse on the page with the bundled loader: the default worker would be fetched from a CDN
+    // (the app makes no outside requests, ever).
+    loaders: [MVTLoader],
+    loadOptions: { worker: false },
+    pointType: 'circle',
+    pointRadiusUnits: 'pixels',
+    getPointRadius: (f: { properties: TileProps }) => pointRadiusPx(f.properties.kg),
+    getFillColor: (f: { properties: TileProps }) => [...substanceColor(f.properties.substance), 190] as [number, number, number, number],
+    stroked: true,
+    getLineColor: [255, 255, 255, 160],
+    lineWidthMinPixels: 0.5,
+    pickable: true,
+    onViewportLoad,
+  });
+}
+
+export interface HexCell {
+  cell: string;
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+  topSubstance: string;
+  firstSeizedOn: string;
+  lastSeizedOn: string;
+  centroid: LngLat;
+}
+
+/** H3 hexagons coloured by seizure count (log scale against the busiest cell). */
+export function hexagonLayer(cells: HexCell[]) {
+  const max = Math.max(1, ...cells.map((c) => c.count));
+  return new H3HexagonLayer<HexCell>({
+    id: LAYER_IDS.hexagons,
+    data: cells,
+    getHexagon: (c) => c.cell,
+    getFillColor: (c) => [...rampColor(Math.log1p(c.count) / Math.log1p(max)), 170] as [number, number, number, number],
+    extruded: false,
+    stroked: true,
+    getLineColor: [255, 255, 255, 90],
+    lineWidthMinPixels: 0.5,
+    pickable: true,
+    updateTriggers: { getFillColor: max },
+  });
+}
+
+/** Heat of kg-eq from the hexagon centroids. */
+export function heatmapLayer(cells: HexCell[]) {
+  return new HeatmapLayer<HexCell>({
+    id: LAYER_IDS.heatmap,
+    data: cells,
+    getPosition: (c) => c.centroid,
+    getWeight: (c) => c.count,
+    radiusPixels: 40,
+    intensity: 1,
+    threshold: 0.03,
+  });
+}
+
+export interface RouteArc {
+  origin: string;
+  destination: string;
+  originLngLat: LngLat | null;
+  destinationLngLat: LngLat | null;
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+}
+
+/** Origin → destination arcs, width ∝ √kg-eq (1.5–10 px), orange at the origin, purple at the destination. */
+export function routeLayer(flows: RouteArc[]) {
+  const drawable = flows.filter((f) => f.originLngLat && f.destinationLngLat && f.origin !== f.destination);
+  const max = Math.max(1e-9, ...drawable.map((f) => f.kgEq));
+  return new ArcLayer<RouteArc>({
+    id: LAYER_IDS.routes,
+    data: drawable,
+    getSourcePosition: (f) => f.originLngLat!,
+    getTargetPosition: (f) => f.destinationLngLat!,
+    getWidth: (f) => 1.5 + 8.5 * Math.sqrt(f.kgEq / max),
+    widthUnits: 'pixels',
+    getSourceColor: [230, 120, 20, 220],
+    getTargetColor: [110, 40, 160, 220],
+    getHeight: 0.4,
+    pickable: true,
+    updateTriggers: { getWidth: max },
+  });
+}
+
+/** Rings at the catchment radius and at half of it around a BLO (geodesic circles, 128 steps). */
+export function ringLayer(center: LngLat, radiusKm: number) {
+  const rings = [radiusKm, radiusKm / 2].map((r) => circle(center, r, { units: 'kilometers', steps: 128, properties: { radiusKm: r } }));
+  return new GeoJsonLayer({
+    id: LAYER_IDS.rings,
+    data: { type: 'FeatureCollection', features: rings },
+    filled: true,
+    getFillColor: [11, 92, 173, 18],
+    stroked: true,
+    getLineColor: [11, 92, 173, 230],
+    getLineWidth: 2,
+    lineWidthUnits: 'pixels',
+    getDashArray: [4, 3],
+    pickable: false,
+  });
+}
+
+export interface MapLabel {
+  text: string;
+  position: LngLat;
+}
+
+/** Text drawn by deck.gl from the browser's own fonts: works offline, Latin and Cyrillic alike. */
+export function labelLayer(id: string, labels: MapLabel[], options: { size: number; color: Rgb; weight?: number; offset?: [number, number] }) {
+  return new TextLayer<MapLabel>({
+    id,
+    data: labels,
+    getText: (l) => l.text,
+    getPosition: (l) => l.position,
+    getSize: options.size,
+    getColor: [...options.color, 255] as [number, number, number, number],
+    characterSet: 'auto',
+    fontFamily: '"DejaVu Sans", "Noto Sans", Arial, sans-serif',
+    fontWeight: options.weight ?? 400,
+    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 230],
+    getPixelOffset: options.offset ?? [0, 0],
+    getTextAnchor: options.offset ? 'start' : 'middle',
+    getAlignmentBaseline: 'center',
+    updateTriggers: { getText: labels.map((l) => l.text).join('|') },
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * A monthly series (period × substance rows from /api/timeseries) arranged for charts: every month
+ * from the first to the last present (gaps filled with zeros), each with its per-substance figures.
+ */
+import { monthStart } from './periods';
+
+export interface SeriesPoint {
+  period: string;
+  substance: string;
+  count: number;
+  kgEq: number;
+}
+
+export interface MonthRow {
+  /** First day of the month, YYYY-MM-DD. */
+  month: string;
+  count: number;
+  kgEq: number;
+  bySubstance: Record<string, { count: number; kgEq: number }>;
+}
+
+export function monthTable(points: SeriesPoint[]): MonthRow[] {
+  if (points.length === 0) return [];
+  const byMonth = new Map<string, MonthRow>();
+  for (const p of points) {
+    const month = p.period.slice(0, 7) + '-01';
+    const row = byMonth.get(month) ?? { month, count: 0, kgEq: 0, bySubstance: {} };
+    row.count += p.count;
+    row.kgEq += p.kgEq;
+    const s = (row.bySubstance[p.substance] ??= { count: 0, kgEq: 0 });
+    s.count += p.count;
+    s.kgEq += p.kgEq;
+    byMonth.set(month, row);
+  }
+  const months = [...byMonth.keys()].sort();
+  const rows: MonthRow[] = [];
+  for (let m = months[0]; m <= months[months.length - 1]; m = monthStart(m, 1)) {
+    rows.push(byMonth.get(m) ?? { month: m, count: 0, kgEq: 0, bySubstance: {} });
+  }
+  return rows;
+}
+
+/** Totals of the months whose first day lies in [from, to] (null bounds = open); exact for month-aligned periods. */
+export function totalsWithin(rows: MonthRow[], from: string | null, to: string | null): { count: number; kgEq: number } {
+  let count = 0;
+  let kgEq = 0;
+  for (const r of rows) {
+    if (from && r.month < from) continue;
+    if (to && r.month > to) continue;
+    count += r.count;
+    kgEq += r.kgEq;
+  }
+  return { count, kgEq };
+}

@@ -1,0 +1,75 @@
+/**
+ * Date arithmetic for the period filter, its presets and playback. Dates are YYYY-MM-DD strings in
+ * UTC; days are counted from 1970-01-01 (the binary point format's epoch).
+ */
+import type { Playback } from './view-state';
+
+const DAY_MS = 86_400_000;
+
+export const isoToDays = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+export const daysToIso = (days: number): string => new Date(days * DAY_MS).toISOString().slice(0, 10);
+
+/** Last day of the month `months` after the month of `iso` (0 = its own month). */
+export function monthEnd(iso: string, months = 0): string {
+  const [y, m] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
+}
+
+/** First day of the month `months` after the month of `iso`. */
+export function monthStart(iso: string, months = 0): string {
+  const [y, m] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export const PERIOD_PRESETS = ['all', 'last12', 'thisYear', 'lastYear'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/** The dates of a preset as seen on `today` (null for all dates). */
+export function presetPeriod(preset: PeriodPreset, today: string): Period | null {
+  const year = Number(today.slice(0, 4));
+  switch (preset) {
+    case 'all':
+      return null;
+    case 'last12':
+      return { from: daysToIso(isoToDays(monthStart(today, -11))), to: today };
+    case 'thisYear':
+      return { from: `${year}-01-01`, to: today };
+    case 'lastYear':
+      return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+  }
+}
+
+/** Which preset a period is, if any ('custom' otherwise). */
+export function presetOf(period: { from: string | null; to: string | null }, today: string): PeriodPreset | 'custom' {
+  for (const preset of PERIOD_PRESETS) {
+    const p = presetPeriod(preset, today);
+    if (p === null ? !period.from && !period.to : p.from === period.from && p.to === period.to) return preset;
+  }
+  return 'custom';
+}
+
+/** The days the map shows: the whole period, or the playback window ending at `playback.at`. */
+export function visiblePeriod(period: Period, playback: Playback): Period {
+  if (!playback.at) return period;
+  const at = playback.at < period.from ? period.from : playback.at > period.to ? period.to : playback.at;
+  if (playback.mode === 'cumulative') return { from: period.from, to: at };
+  const start = daysToIso(isoToDays(monthEnd(at, -playback.windowMonths)) + 1);
+  return { from: start > period.from ? start : period.from, to: at };
+}
+
+/** The next playback position (a month later, at a month's end), or null past the period's end. */
+export function nextPlaybackStep(period: Period, at: string | null, playback: Pick<Playback, 'mode' | 'windowMonths'>): string | null {
+  if (at === null) {
+    // Start with the first full window (cumulative: the first month).
+    const first = monthEnd(period.from, playback.mode === 'window' ? playback.windowMonths - 1 : 0);
+    return first < period.to ? first : period.to;
+  }
+  if (at >= period.to) return null;
+  const next = monthEnd(at, 1);
+  return next > period.to ? period.to : next;
+}

@@ -1,0 +1,213 @@
+/**
+ * Everything a dashboard link carries: the filters (lib/filters.ts, same keys as the API) plus the map
+ * camera, the layers on, the selected BLO and its catchment radius, the playback position and the
+ * language. `VIEW_PARAMS` is the parser map for the non-filter keys; defaults are left out of links.
+ * A bad key in a pasted link is reported and falls back to its default instead of losing the view.
+ */
+import { z } from 'zod';
+import { BLO_CODES } from './blo-codes';
+import { DEFAULT_FILTERS, FILTER_PARAMS, FILTER_PARAM_KEYS, ParamError, parseFilters, serializeFilters, type Filters } from './filters';
+import { roundTo } from './numbers';
+
+export const MAP_LAYERS = ['points', 'hexagons', 'heatmap', 'routes', 'rings'] as const;
+export type MapLayerId = (typeof MAP_LAYERS)[number];
+export const DEFAULT_LAYERS: readonly MapLayerId[] = ['points', 'rings'];
+
+export const PLAYBACK_MODES = ['window', 'cumulative'] as const;
+export type PlaybackMode = (typeof PLAYBACK_MODES)[number];
+
+export const LANGUAGES = ['en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Camera {
+  /** [lng, lat] of the map centre, degrees. */
+  center: [lng: number, lat: number];
+  zoom: number;
+  /** Degrees clockwise from north. */
+  bearing: number;
+  /** Degrees from vertical, 0–60. */
+  pitch: number;
+}
+
+export interface Playback {
+  /** Last day shown while playing or paused mid-way, YYYY-MM-DD; null = the whole period. */
+  at: string | null;
+  mode: PlaybackMode;
+  /** Length of the moving window, months. */
+  windowMonths: number;
+}
+
+export interface ViewState {
+  filters: Filters;
+  camera: Camera;
+  layers: MapLayerId[];
+  /** BLO whose panel is open. */
+  selected: string | null;
+  /** Catchment radius of the selected BLO, whole km. */
+  radiusKm: number;
+  playback: Playback;
+  lang: Language;
+}
+
+/** The five countries in view, from the Caspian to the Pamirs. */
+export const DEFAULT_CAMERA: Camera = { center: [66.5, 40.6], zoom: 4.35, bearing: 0, pitch: 0 };
+export const DEFAULT_RADIUS_KM = 25;
+
+export const DEFAULT_VIEW: ViewState = {
+  filters: DEFAULT_FILTERS,
+  camera: DEFAULT_CAMERA,
+  layers: [...DEFAULT_LAYERS],
+  selected: null,
+  radiusKm: DEFAULT_RADIUS_KM,
+  playback: { at: null, mode: 'window', windowMonths: 3 },
+  lang: 'en',
+};
+
+const num = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, `${what} must be a number`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${what} must be ≥ ${min}`).max(max, `${what} must be ≤ ${max}`));
+
+const cameraSchema = z
+  .string()
+  .transform((s) => s.split(','))
+  .pipe(z.tuple([num(-180, 180, 'longitude'), num(-85, 85, 'latitude'), num(0, 18, 'zoom')], { message: 'must be lng,lat,zoom' }));
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'is not a real calendar date');
+
+const layersSchema = z
+  .string()
+  .transform((s) => (s === 'none' ? [] : s.split(',').filter((v) => v !== '')))
+  .pipe(z.array(z.enum(MAP_LAYERS, `must be a list of ${MAP_LAYERS.join(', ')} (or none)`)))
+  .transform((ls) => MAP_LAYERS.filter((l) => ls.includes(l)));
+
+interface ViewCodec<T> {
+  schema: z.ZodType<T, string>;
+  read(view: ViewState): T;
+  write(view: ViewState, value: T): ViewState;
+  serialize(value: T): string;
+}
+const codec = <T>(c: ViewCodec<T>) => c;
+
+/** The parser map of the page's own keys (filter keys live in FILTER_PARAMS). Short, stable names. */
+export const VIEW_PARAMS = {
+  /** Camera: lng,lat,zoom. */
+  c: codec({
+    schema: cameraSchema,
+    read: (v) => [v.camera.center[0], v.camera.center[1], v.camera.zoom] as [number, number, number],
+    write: (v, [lng, lat, zoom]) => ({ ...v, camera: { ...v.camera, center: [lng, lat], zoom } }),
+    serialize: ([lng, lat, zoom]) => `${roundTo(lng, 4)},${roundTo(lat, 4)},${roundTo(zoom, 2)}`,
+  }),
+  /** Bearing, degrees. */
+  b: codec({ schema: num(-180, 180, 'bearing'), read: (v) => v.camera.bearing, write: (v, bearing) => ({ ...v, camera: { ...v.camera, bearing } }), serialize: (b) => String(roundTo(b, 1)) }),
+  /** Pitch, degrees. */
+  p: codec({ schema: num(0, 60, 'pitch'), read: (v) => v.camera.pitch, write: (v, pitch) => ({ ...v, camera: { ...v.camera, pitch } }), serialize: (p) => String(roundTo(p, 1)) }),
+  /** Layers on, comma list; `none` for none. */
+  l: codec({ schema: layersSchema, read: (v) => v.layers, write: (v, layers) => ({ ...v, layers }), serialize: (ls) => (ls.length ? ls.join(',') : 'none') }),
+  /** Selected BLO code. */
+  sel: codec({
+    schema: z.enum(BLO_CODES as [string, ...string[]], 'is not a known BLO code'),
+    read: (v) => v.selected,
+    write: (v, selected) => ({ ...v, selected }),
+    serialize: (s) => s ?? '',
+  }),
+  /** Catchment radius, whole km 1–100. */
+  r: codec({
+    schema: z.string().regex(/^\d{1,3}$/, 'must be whole km').transform(Number).pipe(z.number().min(1, 'must be ≥ 1 km').max(100, 'must be ≤ 100 km')),
+    read: (v) => v.radiusKm,
+    write: (v, radiusKm) => ({ ...v, radiusKm }),
+    serialize: String,
+  }),
+  /** Playback position: last day shown. */
+  t: codec({ schema: isoDay, read: (v) => v.playback.at, write: (v, at) => ({ ...v, playback: { ...v.playback, at } }), serialize: (t) => t ?? '' }),
+  /** Playback mode. */
+  pm: codec({
+    schema: z.enum(PLAYBACK_MODES, `must be one of ${PLAYBACK_MODES.join(', ')}`),
+    read: (v) => v.playback.mode,
+    write: (v, mode) => ({ ...v, playback: { ...v.playback, mode } }),
+    serialize: String,
+  }),
+  /** Moving-window length, months 1–24. */
+  pw: codec({
+    schema: z.string().regex(/^\d{1,2}$/, 'must be whole months').transform(Number).pipe(z.number().min(1, 'must be ≥ 1').max(24, 'must be ≤ 24')),
+    read: (v) => v.playback.windowMonths,
+    write: (v, windowMonths) => ({ ...v, playback: { ...v.playback, windowMonths } }),
+    serialize: String,
+  }),
+  /** Interface language. */
+  lang: codec({ schema: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`), read: (v) => v.lang, write: (v, lang) => ({ ...v, lang }), serialize: String }),
+} as const;
+
+export type ViewParam = keyof typeof VIEW_PARAMS;
+export const VIEW_PARAM_KEYS = Object.keys(VIEW_PARAMS) as ViewParam[];
+
+export interface ParsedView {
+  view: ViewState;
+  /** Problems found, each naming its key; the view uses the default for those keys. */
+  problems: ParamError[];
+}
+
+/** Reads a page URL's search params. Never throws: a bad key is reported and left at its default. */
+export function parseViewState(params: URLSearchParams): ParsedView {
+  const problems: ParamError[] = [];
+  const known = new Set<string>([...FILTER_PARAM_KEYS, ...VIEW_PARAM_KEYS]);
+  for (const key of new Set(params.keys())) if (!known.has(key)) problems.push(new ParamError(key.slice(0, 40), 'is not a dashboard setting (ignored)'));
+
+  // Filters: parse key by key so one bad filter does not drop the others.
+  let filters: Filters = { ...DEFAULT_FILTERS };
+  for (const key of FILTER_PARAM_KEYS) {
+    if (!params.has(key)) continue;
+    try {
+      const { field } = FILTER_PARAMS[key];
+      const alone = parseFilters(new URLSearchParams(params.getAll(key).map((v) => [key, v])));
+      filters = { ...filters, [field]: alone[field] };
+    } catch (e) {
+      if (e instanceof ParamError) problems.push(e);
+      else throw e;
+    }
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    problems.push(new ParamError('from', `${filters.from} is after to (${filters.to}); both ignored`));
+    filters = { ...filters, from: null, to: null };
+  }
+
+  let view: ViewState = { ...DEFAULT_VIEW, filters };
+  for (const key of VIEW_PARAM_KEYS) {
+    const values = params.getAll(key);
+    if (values.length === 0 || values[0] === '') continue;
+    if (values.length > 1) {
+      problems.push(new ParamError(key, 'given more than once'));
+      continue;
+    }
+    const { schema, write } = VIEW_PARAMS[key] as ViewCodec<unknown>;
+    const result = schema.safeParse(values[0].slice(0, 600));
+    if (result.success) view = write(view, result.data);
+    else problems.push(new ParamError(key, result.error.issues[0].message));
+  }
+  return { view, problems };
+}
+
+/** Writes a view as search params: filters first (API names), then the page's keys; defaults left out. */
+export function serializeViewState(view: ViewState): URLSearchParams {
+  const params = serializeFilters(view.filters);
+  for (const key of VIEW_PARAM_KEYS) {
+    const { read, serialize } = VIEW_PARAMS[key] as ViewCodec<unknown>;
+    const text = serialize(read(view));
+    const fallback = serialize(read(DEFAULT_VIEW));
+    if (text !== '' && text !== fallback) params.set(key, text);
+  }
+  return params;
+}
+
+/** The filter part of a view as API search params (what every data request sends). */
+export function apiSearch(filters: Filters, extra: Record<string, string | number | undefined> = {}): string {
+  const params = serializeFilters(filters);
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}

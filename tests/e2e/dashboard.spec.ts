@@ -1,0 +1,189 @@
+/**
+ * The dashboard in Debian's Chromium on the seeded embedded database: the map settles, filters
+ * change the KPIs and the chart to what the API answers, playback advances, a copied link restores
+ * the same view in a fresh browser, and a BLO opens its panel. Screenshots go to tests/screenshots/.
+ */
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+/** Page object: the dashboard and the figures it shows (read from data attributes, not pixels). */
+class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  map = () => this.page.getByTestId('map');
+
+  async open(query = '') {
+    await this.page.goto(`/${query ? `?${query}` : ''}`);
+    await this.settled();
+  }
+
+  /** The map reports idle: style loaded, layers' data arrived and drawn, no tiles pending. */
+  async settled() {
+    await expect(this.map()).toHaveAttribute('data-map-state', 'idle');
+  }
+
+  async kpis() {
+    const read = async (key: string) => Number(await this.page.getByTestId(`kpi-${key}`).getAttribute('data-value'));
+    return { count: await read('count'), kgEq: await read('kgEq'), valueUsd: await read('valueUsd') };
+  }
+
+  search = () => new URL(this.page.url()).searchParams;
+}
+
+async function apiSummary(request: APIRequestContext, query: string) {
+  const res = await request.get(`/api/summary?${query}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as { count: number; kgEq: number; valueUsd: number };
+}
+
+test.describe('dashboard', () => {
+  test('default view: map idle with 24 BLO markers, a legend and KPIs equal to the API', async ({ page, request }) => {
+    const d = new DashboardPage(page);
+    await d.open();
+    await expect(page.getByTestId('blo-marker')).toHaveCount(24);
+    await expect(page.locator('[data-testid="blo-marker"][data-status="unconfirmed"]')).toHaveCount(5);
+    await expect(d.map()).toHaveAttribute('data-blo-markers', '24');
+    await expect(page.getByTestId('legend')).toContainText('BLO, unconfirmed site');
+    const api = await apiSummary(request, '');
+    await expect.poll(async () => (await d.kpis()).count).toBe(api.count);
+    expect((await d.kpis()).kgEq).toBeCloseTo(api.kgEq, 6);
+    await expect(page.getByTestId('synthetic-banner')).toBeVisible();
+    await page.screenshot({ path: 'tests/screenshots/dashboard-default.png' });
+  });
+
+  test('a substance and a period filter set the URL, and KPIs and chart show what the API returns', async ({ page, request }) => {
+    const d = new DashboardPage(page);
+    await d.open();
+    const before = await d.kpis();
+    await page.getByRole('checkbox', { name: 'Heroin' }).check();
+    await page.getByTestId('period-preset').selectOption('lastYear');
+    const year = new Date().getUTCFullYear() - 1;
+    await expect.poll(() => d.search().toString()).toBe(`substance=heroin&from=${year}-01-01&to=${year}-12-31`);
+    const query = `substance=heroin&from=${year}-01-01&to=${year}-12-31`;
+    const api = await apiSummary(request, query);
+    expect(api.count).toBeGreaterThan(0);
+    expect(api.count).toBeLessThan(before.count);
+    await expect.poll(async () => (await d.kpis()).count).toBe(api.count);
+    const shown = await d.kpis();
+    expect(shown.kgEq).toBeCloseTo(api.kgEq, 6);
+    expect(shown.valueUsd).toBeCloseTo(api.valueUsd, 2);
+    // The chart's months inside the period add up to the same figures, and to the monthly series.
+    const chart = page.getByTestId('series-chart');
+    await expect.poll(async () => Number(await chart.getAttribute('data-period-count'))).toBe(api.count);
+    expect(Number(await chart.getAttribute('data-period-kg'))).toBeCloseTo(api.kgEq, 6);
+    const series = (await (await request.get(`/api/timeseries?${query}`)).json()) as { points: { count: number }[] };
+    expect(series.points.reduce((t, p) => t + p.count, 0)).toBe(api.count);
+    await d.settled();
+  });
+
+  test('Back undoes a filter; an empty result offers a one-click reset', async ({ page, request }) => {
+    const d = new DashboardPage(page);
+    await d.open();
+    const all = await apiSummary(request, '');
+    await page.getByRole('checkbox', { name: 'Opium' }).check();
+    const opium = await apiSummary(request, 'substance=opium');
+    await expect.poll(async () => (await d.kpis()).count).toBe(opium.count);
+    await page.goBack();
+    await expect.poll(() => d.search().get('substance')).toBeNull();
+    await expect.poll(async () => (await d.kpis()).count).toBe(all.count);
+    await page.goForward();
+    await expect.poll(async () => (await d.kpis()).count).toBe(opium.count);
+
+    await d.open('minkg=999999');
+    await expect(page.getByTestId('empty-state')).toContainText('No seizures match');
+    await page.getByTestId('empty-state').getByRole('button').click();
+    await expect.poll(async () => (await d.kpis()).count).toBe(all.count);
+    expect(d.search().toString()).toBe('');
+  });
+
+  test('play advances the period the map shows, month by month', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('from=2024-01-01&to=2024-12-31');
+    const shown = page.getByTestId('map-period');
+    await expect(shown).toHaveAttribute('data-to', '2024-12-31');
+    await page.getByLabel('Speed').selectOption('0.5'); // a step every 1.8 s
+    await page.getByTestId('play').press('Enter');
+    await expect.poll(() => shown.getAttribute('data-to'), { intervals: [100] }).toBe('2024-03-31');
+    await expect.poll(() => shown.getAttribute('data-to'), { intervals: [100] }).toBe('2024-04-30');
+    expect(await shown.getAttribute('data-from')).toBe('2024-02-01'); // 3-month moving window
+    await page.getByTestId('play').click();
+    const at = d.search().get('t');
+    expect(at === '2024-04-30' || at === '2024-05-31').toBe(true);
+    // The KPIs stay on the filter period while the map plays.
+    await expect(page.getByTestId('playback-window')).toBeVisible();
+  });
+
+  test('the period slider moves by keyboard, a month per arrow key', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('from=2024-01-01&to=2024-12-31');
+    await page.getByTestId('period-slider-to').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => d.search().get('to')).toBe('2024-11-30');
+    await expect.poll(() => d.search().get('from')).toBe('2024-01-01');
+  });
+
+  test('a copied link opens the same view, numbers and camera in a fresh browser', async ({ page, browser, baseURL }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const d = new DashboardPage(page);
+    await d.open('substance=hashish,heroin&from=2023-01-01&to=2024-06-30&l=points,hexagons&sel=oybek&r=50&c=69.5,40.6,6.2');
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => d.search().get('c')).not.toBe('69.5,40.6,6.2');
+    await d.settled();
+    await page.getByTestId('copy-link').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(page.url());
+    const original = { kpis: await d.kpis(), camera: await d.map().getAttribute('data-camera'), catchment: await page.getByTestId('catchment').getAttribute('data-count') };
+    expect(original.camera).toMatch(/^69\.5000,40\.6000,7\.2\d,0\.0,0\.0$/);
+
+    const fresh = await browser.newContext();
+    try {
+      const other = new DashboardPage(await fresh.newPage());
+      await other.page.goto(link);
+      await other.settled();
+      expect(other.page.url()).toBe(link);
+      await expect.poll(async () => (await other.kpis()).count).toBe(original.kpis.count);
+      expect(await other.kpis()).toEqual(original.kpis);
+      expect(await other.map().getAttribute('data-camera')).toBe(original.camera);
+      await expect(other.page.getByTestId('blo-panel')).toHaveAttribute('data-code', 'oybek');
+      await expect(other.page.getByTestId('catchment')).toHaveAttribute('data-count', original.catchment!);
+      await expect(other.page.getByTestId('layer-hexagons')).toBeChecked();
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('clicking a BLO opens its panel with catchment figures from the API, and flies to its pair', async ({ page, request }) => {
+    const d = new DashboardPage(page);
+    await d.open('c=69.0,41.2,6.5');
+    await page.locator('[data-testid="blo-marker"][data-code="b-konysbaev"]').click();
+    const panel = page.getByTestId('blo-panel');
+    await expect(panel).toHaveAttribute('data-code', 'b-konysbaev');
+    await expect(panel).toContainText('B. Konysbaev');
+    await expect(panel).toContainText('Б. Конысбаев');
+    const detail = (await (await request.get('/api/blos/b-konysbaev?r=25')).json()) as { catchment: { count: number }; paired: { code: string } | null };
+    await expect(page.getByTestId('catchment')).toHaveAttribute('data-count', String(detail.catchment.count));
+    await expect(page.getByTestId('blo-sparkline')).toBeVisible();
+    expect(d.search().get('sel')).toBe('b-konysbaev');
+    await d.settled();
+    await page.screenshot({ path: 'tests/screenshots/dashboard-blo-panel.png' });
+    if (detail.paired) {
+      await page.getByTestId('fly-paired').click();
+      await expect.poll(() => d.search().get('sel')).toBe(detail.paired!.code);
+      await expect(panel).toHaveAttribute('data-code', detail.paired.code);
+    }
+  });
+
+  test('a filtered hotspot view: hexagons of hashish seizures', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('substance=hashish&l=hexagons,routes&c=70.5,39.8,5.6');
+    await expect(page.getByTestId('legend')).toContainText('Hotspots');
+    await page.screenshot({ path: 'tests/screenshots/dashboard-hotspots.png' });
+  });
+
+  test('a bad value in a pasted link is named, and the rest of the view still opens', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('substance=heroin&from=2024-13-01&l=points,bogus');
+    await expect(page.getByTestId('link-problems')).toContainText('from');
+    await expect(page.getByTestId('link-problems')).toContainText('l');
+    await expect(page.getByRole('checkbox', { name: 'Heroin' })).toBeChecked();
+  });
+});
