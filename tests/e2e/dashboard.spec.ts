@@ -179,6 +179,24 @@ test.describe('dashboard', () => {
     await page.screenshot({ path: 'tests/screenshots/dashboard-hotspots.png' });
   });
 
+  test('panning asks the server for nothing already loaded', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('l=points,hexagons&c=68.0,40.5,5.2');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) asked.push(r.url());
+    });
+    const box = (await d.map().boundingBox())!;
+    const from = { x: box.x + box.width * 0.6, y: box.y + box.height * 0.6 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x - 220, from.y - 90, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => d.search().get('c')).not.toBe('68.0,40.5,5.2');
+    await d.settled();
+    expect(asked).toEqual([]);
+  });
+
   test('a bad value in a pasted link is named, and the rest of the view still opens', async ({ page }) => {
     const d = new DashboardPage(page);
     await d.open('substance=heroin&from=2024-13-01&l=points,bogus');
