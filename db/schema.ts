@@ -173,6 +173,22 @@ export const seizureMonthly = pgTable('seizure_monthly', {
   lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
 }, (t) => [index('seizure_monthly_month_substance').on(t.month, t.substance)]);
 
+/**
+ * The same rollup without country, transport and concealment (about a tenth of its rows): what the
+ * BLO list, KPIs and monthly series read when those filters are not set. Rebuilt from
+ * `seizure_monthly` for the touched slices by the same triggers (migration 0006).
+ */
+export const seizureMonthlyBlo = pgTable('seizure_monthly_blo', {
+  month: date('month', { mode: 'string' }).notNull(),
+  substance: text('substance').notNull(),
+  synthetic: boolean('synthetic').notNull(),
+  nearestBlo: text('nearest_blo'),
+  n: integer('n').notNull(),
+  kgEq: doublePrecision('kg_eq').notNull(),
+  valueUsd: doublePrecision('value_usd').notNull(),
+  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+}, (t) => [index('seizure_monthly_blo_month_substance').on(t.month, t.substance)]);
+
 /** Rollup by month × substance × synthetic × H3 cell at resolution 6, for hexagons and tiles at low zoom. */
 export const seizureCells = pgTable('seizure_cells', {
   month: date('month', { mode: 'string' }).notNull(),

@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Filters } from '../../lib/filters';
-import { seizureMonthly, seizures } from '../schema';
+import { seizureMonthly, seizureMonthlyBlo, seizures } from '../schema';
 
 export interface Period {
   from: string | null;
@@ -33,6 +33,11 @@ export const MONTHLY_COLUMNS: FilterColumns = {
   nearestBlo: seizureMonthly.nearestBlo,
   transport: seizureMonthly.transport,
   concealment: seizureMonthly.concealment,
+};
+export const MONTHLY_BLO_COLUMNS: FilterColumns = {
+  substance: seizureMonthlyBlo.substance,
+  synthetic: seizureMonthlyBlo.synthetic,
+  nearestBlo: seizureMonthlyBlo.nearestBlo,
 };
 
 function need(column: AnyColumn | undefined, filter: string): AnyColumn {

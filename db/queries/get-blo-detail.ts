@@ -1,6 +1,6 @@
-import { and, desc, gte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { seizureBloRings, seizures } from '../schema';
+import { blos, seizureBloRings, seizures } from '../schema';
 import { rowsOf } from '../result-rows';
 import { onlySubstanceAndPeriod, planRollup } from './rollup-plan';
 import type { SourceOptions } from './monthly-source';
@@ -38,13 +38,15 @@ export interface BloDetail {
 
 /** Everything the BLO panel shows, for seizures within `radiusKm` (great-circle) of the post. */
 export async function getBloDetail(db: Db, code: string, filters: Filters, radiusKm = DEFAULT_CATCHMENT_KM, options: SourceOptions = {}): Promise<BloDetail | null> {
-  const all = await listBlos(db, filters);
-  const blo = all.find((b) => b.code === code);
-  if (!blo) return null;
-  const paired = blo.pairedCode ? (all.find((b) => b.code === blo.pairedCode) ?? null) : null;
+  // The post's position first (one indexed row), so the BLO list and the catchment can run together.
+  const [position] = await db
+    .select({ lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number), lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number) })
+    .from(blos)
+    .where(eq(blos.code, code));
+  if (!position) return null;
 
   const metres = radiusKm * 1000;
-  const [lng, lat] = blo.lngLat;
+  const { lng, lat } = position;
   const here = sql`ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)`;
   // Index-friendly box first (degrees, 1% margin), then great-circle distance on the sphere
   // (mean Earth radius, the model turf uses): much cheaper than the spheroid, within 0.5% of it.
@@ -52,7 +54,9 @@ export async function getBloDetail(db: Db, code: string, filters: Filters, radiu
     sql`${seizures.geom} && ST_Expand(${here}, ${(radiusKm * 1.01) / (111.32 * Math.cos((lat * Math.PI) / 180))}, ${(radiusKm * 1.01) / 110.57})`,
     sql`ST_DWithin(${seizures.geom}::geography, ${here}::geography, ${metres}, false)`,
   )!;
-  const groups = await catchmentGroups(db, code, filters, radiusKm, near, options);
+  const [all, groups] = await Promise.all([listBlos(db, filters, options), catchmentGroups(db, code, filters, radiusKm, near, options)]);
+  const blo = all.find((b) => b.code === code)!;
+  const paired = blo.pairedCode ? (all.find((b) => b.code === blo.pairedCode) ?? null) : null;
   const sum = <K extends string>(key: (g: (typeof groups)[number]) => K) => {
     const out = new Map<K, { count: number; kgEq: number; valueUsd: number }>();
     for (const g of groups) {

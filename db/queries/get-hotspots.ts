@@ -98,7 +98,12 @@ export async function getHotspots(db: Db, filters: Filters, zoom: number, option
 
 function clustersOf(cells: (HotspotCell & { cluster: number | null })[]): HotspotCluster[] {
   const groups = new Map<number, (HotspotCell & { cluster: number | null })[]>();
-  for (const c of cells) if (c.cluster !== null) groups.set(c.cluster, [...(groups.get(c.cluster) ?? []), c]);
+  for (const c of cells) {
+    if (c.cluster === null) continue;
+    const members = groups.get(c.cluster);
+    if (members) members.push(c);
+    else groups.set(c.cluster, [c]);
+  }
   return [...groups.entries()]
     .map(([id, members]) => {
       const count = members.reduce((t, m) => t + m.count, 0);

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { blos, countries } from '../schema';
 import { monthlySource, type SourceOptions } from './monthly-source';
@@ -35,48 +35,42 @@ export interface BloTotals {
   lastSeizedOn: string | null;
 }
 
-/** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. */
+/** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. One statement. */
 export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, options: SourceOptions = {}): Promise<(BloSummary & { totals: BloTotals })[]> {
-  const totalsQuery = db.execute(sql`
-    SELECT nearest_blo AS code, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd, max(last_seized_on)::text AS last
-      FROM ${monthlySource(filters, filters, ['nearest_blo'], options)}
-     GROUP BY nearest_blo`);
-  const rowsQuery = db
-    .select({
-      code: blos.code,
-      name: blos.name,
-      nameRu: blos.nameRu,
-      altNames: blos.altNames,
-      country: blos.country,
-      countryName: countries.name,
-      neighbor: blos.neighbor,
-      kind: blos.kind,
-      status: blos.status,
-      pairedCode: blos.pairedCode,
-      openedYear: blos.openedYear,
-      confidence: blos.confidence,
-      source: blos.source,
-      lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number),
-      lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number),
-      positionNote: blos.positionNote,
-      inlandKm: blos.inlandKm,
-      inlandReason: blos.inlandReason,
-    })
-    .from(blos)
-    .innerJoin(countries, eq(countries.iso2, blos.country))
-    .orderBy(asc(blos.country), asc(blos.name));
-  // The totals and the BLO records are independent: run them together.
-  const [totalsResult, rows] = await Promise.all([totalsQuery, rowsQuery]);
-  const perBlo = new Map(rowsOf<Record<string, unknown>>(totalsResult).map((r) => [String(r.code), {
-    count: Number(r.count), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd), lastSeizedOn: r.last === null ? null : String(r.last),
-  }]));
-  return rows.map(({ lng, lat, ...row }) => ({
-    ...row,
-    kind: row.kind as BloKind,
-    status: row.status as BloStatus,
-    confidence: row.confidence as LocationConfidence,
-    lngLat: [lng, lat],
-    totals: perBlo.get(row.code) ?? { count: 0, kgEq: 0, valueUsd: 0, lastSeizedOn: null },
+  const result = await db.execute(sql`
+    SELECT ${blos.code} AS code, ${blos.name} AS name, ${blos.nameRu} AS name_ru, ${blos.altNames} AS alt_names, ${blos.country} AS country,
+           ${countries.name} AS country_name, ${blos.neighbor} AS neighbor, ${blos.kind} AS kind, ${blos.status} AS status,
+           ${blos.pairedCode} AS paired_code, ${blos.openedYear} AS opened_year, ${blos.confidence} AS confidence, ${blos.source} AS source,
+           ST_X(${blos.geom}) AS lng, ST_Y(${blos.geom}) AS lat, ${blos.positionNote} AS position_note, ${blos.inlandKm} AS inland_km,
+           ${blos.inlandReason} AS inland_reason, t.count, t.kg_eq, t.value_usd, t.last
+      FROM ${blos}
+      JOIN ${countries} ON ${countries.iso2} = ${blos.country}
+      LEFT JOIN (
+        SELECT nearest_blo AS code, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd, max(last_seized_on)::text AS last
+          FROM ${monthlySource(filters, filters, ['nearest_blo'], options)}
+         GROUP BY nearest_blo) t ON t.code = ${blos.code}
+     ORDER BY ${blos.country}, ${blos.name}`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    code: String(r.code),
+    name: String(r.name),
+    nameRu: String(r.name_ru),
+    altNames: r.alt_names as string[],
+    country: String(r.country),
+    countryName: String(r.country_name),
+    neighbor: String(r.neighbor),
+    kind: r.kind as BloKind,
+    status: r.status as BloStatus,
+    pairedCode: r.paired_code === null ? null : String(r.paired_code),
+    openedYear: r.opened_year === null ? null : Number(r.opened_year),
+    confidence: r.confidence as LocationConfidence,
+    source: String(r.source),
+    lngLat: [Number(r.lng), Number(r.lat)] as LngLat,
+    positionNote: r.position_note === null ? null : String(r.position_note),
+    inlandKm: r.inland_km === null ? null : Number(r.inland_km),
+    inlandReason: r.inland_reason === null ? null : String(r.inland_reason),
+    totals: r.count === null
+      ? { count: 0, kgEq: 0, valueUsd: 0, lastSeizedOn: null }
+      : { count: Number(r.count), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd), lastSeizedOn: r.last === null ? null : String(r.last) },
   }));
 }
 

@@ -1,22 +1,35 @@
 /**
- * A subquery of per-month totals that reads whole months from `seizure_monthly` and the rest from
- * `seizures` (see rollup-plan.ts). Callers group it further. Setting `useRollup: false` answers from
- * the raw table alone: the tests compare the two.
+ * A subquery of per-month totals that reads whole months from a monthly rollup and the rest from
+ * `seizures` (see rollup-plan.ts). Without country, transport or concealment filters the smaller
+ * `seizure_monthly_blo` answers, else `seizure_monthly`. Callers group it further. Setting
+ * `useRollup: false` answers from the raw table alone: the tests compare the two.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Filters } from '../../lib/filters';
-import { seizureMonthly, seizures } from '../schema';
-import { filterConditions, MONTHLY_COLUMNS, type Period } from './filter-conditions';
+import { seizureMonthly, seizureMonthlyBlo, seizures } from '../schema';
+import { filterConditions, MONTHLY_BLO_COLUMNS, MONTHLY_COLUMNS, type FilterColumns, type Period } from './filter-conditions';
 import { planRollup } from './rollup-plan';
 
 /** Dimensions a caller may keep; each maps to a fixed column (never to user text). */
 const DIMENSIONS = {
-  month: { rollup: sql`${seizureMonthly.month}`, raw: sql`date_trunc('month', ${seizures.seizedOn})::date` },
-  substance: { rollup: sql`${seizureMonthly.substance}`, raw: sql`${seizures.substance}` },
-  synthetic: { rollup: sql`${seizureMonthly.synthetic}`, raw: sql`${seizures.synthetic}` },
-  nearest_blo: { rollup: sql`${seizureMonthly.nearestBlo}`, raw: sql`${seizures.nearestBlo}` },
+  month: sql`date_trunc('month', ${seizures.seizedOn})::date`,
+  substance: sql`${seizures.substance}`,
+  synthetic: sql`${seizures.synthetic}`,
+  nearest_blo: sql`${seizures.nearestBlo}`,
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;
+
+/** The two monthly rollups; both have every Dimension under its own name. */
+const ROLLUPS = [
+  { table: seizureMonthlyBlo, columns: MONTHLY_BLO_COLUMNS },
+  { table: seizureMonthly, columns: MONTHLY_COLUMNS },
+] as const;
+
+/** The smallest rollup that can filter by every filter set (the period and raw-only filters aside). */
+function rollupFor(filters: Filters): { table: typeof seizureMonthly | typeof seizureMonthlyBlo; columns: FilterColumns } {
+  const needs = { country: filters.countries.length > 0, transport: filters.transport.length > 0, concealment: filters.concealment.length > 0 };
+  return ROLLUPS.find((r) => (Object.keys(needs) as (keyof typeof needs)[]).every((k) => !needs[k] || r.columns[k]))!;
+}
 
 export interface SourceOptions {
   useRollup?: boolean;
@@ -28,27 +41,27 @@ export interface SourceOptions {
  */
 export function monthlySource(filters: Filters, period: Period, dims: readonly Dimension[], options: SourceOptions = {}): SQL {
   const plan = options.useRollup === false ? { months: null, raw: [period] } : planRollup(filters, period);
-  const named = (side: 'rollup' | 'raw') => sql.join(dims.map((d) => sql`${DIMENSIONS[d][side]} AS ${sql.identifier(d)}`), sql`, `);
   const parts: SQL[] = [];
   if (plan.months) {
+    const { table, columns } = rollupFor(filters);
     const conditions = [
-      filterConditions(filters, { from: null, to: null }, MONTHLY_COLUMNS),
-      plan.months.from ? sql`${seizureMonthly.month} >= ${plan.months.from}` : undefined,
-      plan.months.to ? sql`${seizureMonthly.month} <= ${plan.months.to}` : undefined,
+      filterConditions(filters, { from: null, to: null }, columns),
+      plan.months.from ? sql`${table.month} >= ${plan.months.from}` : undefined,
+      plan.months.to ? sql`${table.month} <= ${plan.months.to}` : undefined,
     ].filter((c): c is SQL => c !== undefined);
     parts.push(sql`
-      SELECT ${named('rollup')}, ${seizureMonthly.n} AS n, ${seizureMonthly.kgEq} AS kg_eq, ${seizureMonthly.valueUsd} AS value_usd,
-             ${seizureMonthly.lastSeizedOn} AS last_seized_on
-        FROM ${seizureMonthly}
+      SELECT ${sql.join(dims.map((d) => sql.identifier(d)), sql`, `)}, ${table.n} AS n, ${table.kgEq} AS kg_eq, ${table.valueUsd} AS value_usd,
+             ${table.lastSeizedOn} AS last_seized_on
+        FROM ${table}
        WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`true`}`);
   }
   for (const range of plan.raw) {
     parts.push(sql`
-      SELECT ${named('raw')}, count(*)::int AS n, sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd,
+      SELECT ${sql.join(dims.map((d) => sql`${DIMENSIONS[d]} AS ${sql.identifier(d)}`), sql`, `)}, count(*)::int AS n, sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd,
              max(${seizures.seizedOn}) AS last_seized_on
         FROM ${seizures}
        WHERE ${filterConditions(filters, range) ?? sql`true`}
-       GROUP BY ${sql.join(dims.map((d) => DIMENSIONS[d].raw), sql`, `)}`);
+       GROUP BY ${sql.join(dims.map((d) => DIMENSIONS[d]), sql`, `)}`);
   }
   return sql`(${sql.join(parts, sql` UNION ALL `)}) AS src`;
 }

@@ -1,13 +1,15 @@
 /**
- * `npm run bench [-- --rows N] [--runs K] [--skip-pglite] [--reuse]`: loads N synthetic seizures
+ * `npm run bench [-- --rows N] [--runs K] [--repeat R] [--skip-pglite] [--reuse]`: loads N synthetic seizures
  * (default 1,000,000) into a PostgreSQL + PostGIS server (BENCH_DATABASE_URL, else a throwaway
  * cluster from .ci/postgres.sh) and into the embedded database, serves the app on each, and for a
  * fixed set of dashboard requests prints the API time (median of K runs), the time of the same SQL
- * run straight through the driver, and their ratio. Also bytes per point (binary vs GeoJSON).
+ * run straight through the driver, and their ratio. On the server the whole set is measured R times
+ * (default 3) and each request's worst pass is reported. Also bytes per point (binary vs GeoJSON).
  * Writes tests/bench/results.json.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../../db/client';
@@ -29,12 +31,14 @@ const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '15' },
+    repeat: { type: 'string', default: '3' },
     'skip-pglite': { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(args.rows);
 const RUNS = Math.max(5, Number(args.runs));
+const REPEAT = Math.max(1, Number(args.repeat));
 const ROOT = process.cwd();
 
 interface BenchRequest {
@@ -88,11 +92,25 @@ const replay = (database: Database, statements: { query: string; params: unknown
   for (const s of statements) await database.runRaw(s.query, s.params);
 };
 
-const fetchOnce = (port: number, path: string, sink: { bytes: number }) => async () => {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`);
-  if (!res.ok) throw new Error(`${path} → ${res.status}`);
-  sink.bytes = (await res.arrayBuffer()).byteLength;
-};
+/**
+ * One request as a browser makes it (kept-alive connection, gzip accepted), counting the bytes on
+ * the wire. node:http rather than fetch: fetch's own decompression would be billed to the API.
+ */
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const fetchOnce = (port: number, path: string, sink: { bytes: number }, encoding = 'gzip') => () =>
+  new Promise<void>((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path, agent: keepAlive, headers: { 'accept-encoding': encoding } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => {
+          if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${path} → ${res.statusCode}`));
+          sink.bytes = bytes;
+          resolve();
+        });
+      })
+      .on('error', reject);
+  });
 
 /**
  * Median times of the API request and of its SQL replayed on the driver. With `interleave`, the two
@@ -140,11 +158,14 @@ function stopServer(child: ChildProcess) {
   if (child.pid) process.kill(-child.pid, 'SIGTERM');
 }
 
+/** Bytes per point of each format as encoded (no transfer compression), and GeoJSON gzipped for reference. */
 async function bytesPerPoint(port: number) {
   const q = 'limit=5000';
-  const bin = (await (await fetch(`http://127.0.0.1:${port}/api/seizures?format=bin&${q}`)).arrayBuffer()).byteLength;
-  const geo = (await (await fetch(`http://127.0.0.1:${port}/api/seizures?format=geojson&${q}`)).arrayBuffer()).byteLength;
-  return { points: 5000, binary: bin / 5000, geojson: geo / 5000, ratio: geo / bin };
+  const [bin, geo, geoGzip] = [{ bytes: 0 }, { bytes: 0 }, { bytes: 0 }];
+  await fetchOnce(port, `/api/seizures?format=bin&${q}`, bin, 'identity')();
+  await fetchOnce(port, `/api/seizures?format=geojson&${q}`, geo, 'identity')();
+  await fetchOnce(port, `/api/seizures?format=geojson&${q}`, geoGzip, 'gzip')();
+  return { points: 5000, binary: bin.bytes / 5000, geojson: geo.bytes / 5000, geojsonGzip: geoGzip.bytes / 5000, ratio: geo.bytes / bin.bytes };
 }
 
 async function seed(settings: { url?: string; dataDir?: string }) {
@@ -176,19 +197,29 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
   }
   const server = await startServer(settings.url ? { DATABASE_URL: settings.url } : { DATABASE_URL: '', PGLITE_DATA_DIR: settings.dataDir! }, port);
   try {
-    const rows = [];
-    for (const r of REQUESTS) {
-      const sink = { bytes: 0 };
-      const t = interleave
-        ? await timePair(fetchOnce(port, r.path, sink), replay(database, statements.get(r.name)!), true)
-        : { apiMs: await timeIt(fetchOnce(port, r.path, sink)), sqlMs: sqlOnly.get(r.name)! };
-      const withinRatio = t.apiMs <= 1.25 * t.sqlMs || (t.sqlMs < 20 && t.apiMs - t.sqlMs <= 5);
-      rows.push({ request: r.name, path: r.path, apiMs: round(t.apiMs), sqlMs: round(t.sqlMs), ratio: round(t.apiMs / t.sqlMs), bytes: sink.bytes, ok: t.apiMs <= limitMs && (label !== 'server' || withinRatio) });
+    type Row = { request: string; path: string; apiMs: number; sqlMs: number; ratio: number; bytes: number; ok: boolean; passes: number };
+    const worst = new Map<string, Row>();
+    // The server's timings move between passes: measure every request in each pass and keep its worst.
+    const passes = interleave ? REPEAT : 1;
+    for (let pass = 1; pass <= passes; pass++) {
+      for (const r of REQUESTS) {
+        const sink = { bytes: 0 };
+        const t = interleave
+          ? await timePair(fetchOnce(port, r.path, sink), replay(database, statements.get(r.name)!), true)
+          : { apiMs: await timeIt(fetchOnce(port, r.path, sink)), sqlMs: sqlOnly.get(r.name)! };
+        const withinRatio = t.apiMs <= 1.25 * t.sqlMs || (t.sqlMs < 20 && t.apiMs - t.sqlMs <= 5);
+        const row: Row = { request: r.name, path: r.path, apiMs: round(t.apiMs), sqlMs: round(t.sqlMs), ratio: round(t.apiMs / t.sqlMs), bytes: sink.bytes, ok: t.apiMs <= limitMs && (label !== 'server' || withinRatio), passes };
+        const before = worst.get(r.name);
+        const worse = !before || (before.ok && !row.ok) || (before.ok === row.ok && (row.apiMs - 1.25 * row.sqlMs > before.apiMs - 1.25 * before.sqlMs));
+        if (worse) worst.set(r.name, row);
+      }
+      if (passes > 1) console.log(`  pass ${pass} of ${passes} done`);
     }
+    const rows = REQUESTS.map((r) => worst.get(r.name)!);
     console.log(`| request | API ms | SQL ms | ratio | bytes | ok |\n| --- | ---: | ---: | ---: | ---: | --- |`);
     for (const r of rows) console.log(`| ${r.request} | ${r.apiMs} | ${r.sqlMs} | ${r.ratio} | ${r.bytes.toLocaleString('en')} | ${r.ok ? 'yes' : '**no**'} |`);
     const points = await bytesPerPoint(port);
-    console.log(`binary ${points.binary.toFixed(1)} B/point, GeoJSON ${points.geojson.toFixed(1)} B/point, ${points.ratio.toFixed(1)}× smaller`);
+    console.log(`binary ${points.binary.toFixed(1)} B/point, GeoJSON ${points.geojson.toFixed(1)} B/point (${points.geojsonGzip.toFixed(1)} gzipped), ${points.ratio.toFixed(1)}× smaller`);
     return { seeded, requests: rows, bytesPerPoint: points };
   } finally {
     stopServer(server);
@@ -215,6 +246,7 @@ async function main() {
     mkdirSync(dataDir, { recursive: true });
     results.pglite = await benchBackend('pglite', { dataDir }, 3402, 1000);
   }
+  keepAlive.destroy();
   writeFileSync(path.join(ROOT, 'tests/bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log('\nwrote tests/bench/results.json');
 }
