@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import postgres from 'postgres';
 import type { Logger } from 'drizzle-orm';
@@ -42,9 +42,20 @@ export interface Database {
    * `table (columns)` inside one transaction: either every line lands or none does.
    */
   copyCsv(table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
+  /**
+   * Runs `work` in one transaction with a drizzle handle bound to it and `stage`, which COPYs CSV
+   * lines into a new all-text temporary table (dropped at commit). Throwing rolls everything back.
+   */
+  bulkTransaction<T>(work: (tx: BulkTransaction) => Promise<T>): Promise<T>;
   /** Runs one SQL statement with positional parameters straight through the driver, bypassing drizzle. */
   runRaw(query: string, params: unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
+}
+
+export interface BulkTransaction {
+  db: Db;
+  /** Creates temp table `table (columns… text)` and COPYs the lines (as `toCsvLine` writes them) into it. */
+  stage(table: string, columns: readonly string[], lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
 }
 
 const DEFAULT_MIGRATIONS = () => path.resolve(process.cwd(), 'db/migrations');
@@ -65,11 +76,18 @@ function stagedCopy(table: string, columns: readonly string[], types: Map<string
     if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
     if (name !== table && !types.has(name)) throw new Error(`${table} has no column ${name}`);
   }
-  const list = columns.join(', ');
   return {
-    create: `CREATE TEMP TABLE copy_staging (${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
-    copy: `COPY copy_staging (${list}) FROM ${source} WITH (FORMAT csv)`,
-    insert: `INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`,
+    ...stagingTable('copy_staging', columns, source),
+    insert: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`,
+  };
+}
+
+/** CREATE and COPY statements for an all-text temporary staging table. */
+function stagingTable(table: string, columns: readonly string[], source: string) {
+  for (const name of [table, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  return {
+    create: `CREATE TEMP TABLE ${table} (${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
+    copy: `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`,
   };
 }
 
@@ -77,6 +95,24 @@ const typeMap = (rows: { name: string; type: string }[]) => new Map(rows.map((r)
 
 /** Bytes per PGlite COPY chunk: bounds the size of the in-memory blob PGlite reads from. */
 const PGLITE_COPY_CHUNK_BYTES = 16 * 1024 * 1024;
+
+/** COPY from in-memory blobs of at most PGLITE_COPY_CHUNK_BYTES each (PGlite reads COPY input from a blob). */
+async function pgliteCopy(tx: Transaction, copy: string, lines: Iterable<string> | AsyncIterable<string>) {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    await tx.query(copy, [], { blob: new Blob(parts) });
+    parts = [];
+    size = 0;
+  };
+  for await (const line of lines) {
+    parts.push(line, '\n');
+    size += line.length + 1;
+    if (size >= PGLITE_COPY_CHUNK_BYTES) await flush();
+  }
+  await flush();
+}
 
 async function openPglite(settings: DatabaseSettings): Promise<Database> {
   const dataDir = settings.dataDir ?? 'memory://';
@@ -93,23 +129,22 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
         const types = typeMap((await tx.query<{ name: string; type: string }>(COLUMN_TYPES_SQL, [table])).rows);
         const statements = stagedCopy(table, columns, types, `'/dev/blob'`);
         await tx.exec(statements.create);
-        let parts: string[] = [];
-        let size = 0;
-        const flush = async () => {
-          if (parts.length === 0) return;
-          await tx.query(statements.copy, [], { blob: new Blob(parts) });
-          parts = [];
-          size = 0;
-        };
-        for await (const line of lines) {
-          parts.push(line, '\n');
-          size += line.length + 1;
-          if (size >= PGLITE_COPY_CHUNK_BYTES) await flush();
-        }
-        await flush();
+        await pgliteCopy(tx, statements.copy, lines);
         await tx.exec(statements.insert);
       });
     },
+    bulkTransaction: (work) =>
+      client.transaction(async (tx) => {
+        const txDb = drizzlePglite({ client: tx as unknown as PGlite, schema, logger: settings.logger }) as unknown as Db;
+        return work({
+          db: txDb,
+          async stage(table, columns, lines) {
+            const statements = stagingTable(table, columns, `'/dev/blob'`);
+            await tx.exec(statements.create);
+            await pgliteCopy(tx, statements.copy, lines);
+          },
+        });
+      }),
     runRaw: async (query, params) => (await client.query(query, params)).rows,
     close: () => client.close(),
   };
@@ -138,6 +173,21 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
         await tx.unsafe(statements.insert);
       });
     },
+    bulkTransaction: async (work) =>
+      (await sql.begin(async (tx) => {
+        // drizzle reads the client's parser options, which a transaction handle does not carry: lend it the pool's.
+        const client = Object.assign(tx, { options: sql.options }) as unknown as postgres.Sql;
+        const txDb = drizzlePostgres({ client, schema, logger: settings.logger }) as unknown as Db;
+        return work({
+          db: txDb,
+          async stage(table, columns, lines) {
+            const statements = stagingTable(table, columns, 'STDIN');
+            await tx.unsafe(statements.create);
+            // Into all-text columns COPY cannot fail on a value, so the stream always settles.
+            await pipeline(Readable.from(withNewlines(lines)), await tx.unsafe(statements.copy).writable());
+          },
+        });
+      })) as Awaited<ReturnType<typeof work>>,
     runRaw: async (query, params) => [...(await sql.unsafe(query, params as postgres.ParameterOrJSON<never>[]))],
     close: () => sql.end({ timeout: 5 }),
   };

@@ -48,3 +48,9 @@ export const tileSchema = z
     y: z.string().transform((s) => s.replace(/\.(mvt|pbf)$/, '')).pipe(integer(0, 2 ** MAX_TILE_ZOOM - 1)),
   })
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'x and y must be less than 2^z');
+
+/** Export files: /api/export/{seizures|blos}.{csv|geojson}. */
+export const EXPORT_FILES = ['seizures.csv', 'seizures.geojson', 'blos.csv', 'blos.geojson'] as const;
+export const exportFileSchema = z.object({
+  file: z.enum(EXPORT_FILES, `is not a known export (${EXPORT_FILES.join(', ')})`),
+});

@@ -21,6 +21,10 @@ export const envSchema = z.object({
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   /** Rows of synthetic seizures loaded on first start of an empty embedded database. */
   SEED_ROWS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
+  /** Largest kg-equivalent one imported seizure may have; larger rows are rejected, never clamped. */
+  IMPORT_MAX_KG: z.coerce.number().positive().max(10_000_000).default(50_000),
+  /** Largest file the upload page accepts, megabytes. */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
   /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
   BASEMAP_STYLE_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' })

@@ -184,10 +184,27 @@ const shiftYears = (iso: string, years: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** The comparison period for the filters' period, or null when there is none to compare with. */
+/** Whole months from `from` (a 1st) to `to` (a month's last day), or null when the period is not whole months. */
+function wholeMonths(from: string, to: string): number | null {
+  const next = new Date(`${to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  if (from.slice(8) !== '01' || next.getUTCDate() !== 1) return null;
+  return (next.getUTCFullYear() - Number(from.slice(0, 4))) * 12 + next.getUTCMonth() - (Number(from.slice(5, 7)) - 1);
+}
+
+/**
+ * The comparison period for the filters' period, or null when there is none to compare with.
+ * `previous` is the same number of whole months just before when the period is whole months
+ * (2025 → 2024, March → February), else the same number of days just before.
+ */
 export function comparisonPeriod(filters: Pick<Filters, 'from' | 'to' | 'compare'>): { from: string; to: string } | null {
   if (filters.compare === 'none' || !filters.from || !filters.to) return null;
   if (filters.compare === 'year') return { from: shiftYears(filters.from, -1), to: shiftYears(filters.to, -1) };
+  const months = wholeMonths(filters.from, filters.to);
+  if (months !== null) {
+    const [y, m] = [Number(filters.from.slice(0, 4)), Number(filters.from.slice(5, 7)) - 1];
+    return { from: new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 10), to: shiftDays(filters.from, -1) };
+  }
   const days = Math.round((Date.parse(filters.to) - Date.parse(filters.from)) / DAY_MS) + 1;
   return { from: shiftDays(filters.from, -days), to: shiftDays(filters.from, -1) };
 }

@@ -15,9 +15,39 @@ const MAX_QUERY_LENGTH = 4096;
 
 export type ApiAnswer =
   | { json: unknown; status?: number }
-  | { bytes: Uint8Array; contentType: string };
+  | { bytes: Uint8Array; contentType: string }
+  /** A download streamed as it is produced (exports): never cached, never held whole in memory. */
+  | { stream: AsyncIterable<string>; contentType: string; fileName: string };
+
+function streamResponse(answer: { stream: AsyncIterable<string>; contentType: string; fileName: string }): Response {
+  const encoder = new TextEncoder();
+  const iterator = answer.stream[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (e) {
+        console.error(`export ${answer.fileName}: ${(e as Error).stack ?? e}`);
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'Content-Type': answer.contentType,
+      'Content-Disposition': `attachment; filename="${answer.fileName}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
 
 export interface ApiContext<P extends ApiParam> {
+  request: Request;
   database: Database;
   filters: Filters;
   params: Partial<Pick<ApiParamValues, P>>;
@@ -71,6 +101,7 @@ function encode(request: Request, body: Uint8Array, contentType: string): { body
 }
 
 async function answer(request: Request, result: ApiAnswer, cacheable: boolean): Promise<Response> {
+  if ('stream' in result) return streamResponse(result);
   const plain = 'json' in result ? new TextEncoder().encode(JSON.stringify(result.json)) : result.bytes;
   const contentType = 'json' in result ? 'application/json; charset=utf-8' : result.contentType;
   const status = 'json' in result ? (result.status ?? 200) : 200;
@@ -100,7 +131,7 @@ export function apiRoute<P extends ApiParam = never>(
 ) {
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
-    let ctx: Omit<ApiContext<P>, 'database'>;
+    let ctx: Omit<ApiContext<P>, 'database' | 'request'>;
     try {
       const url = new URL(request.url);
       if (url.search.length > MAX_QUERY_LENGTH) return errorResponse(414, null, `query string longer than ${MAX_QUERY_LENGTH} characters`);
@@ -125,7 +156,7 @@ export function apiRoute<P extends ApiParam = never>(
     try {
       const database = await getDatabase();
       const queried = performance.now();
-      const result = await run({ ...ctx, database });
+      const result = await run({ ...ctx, database, request });
       const ran = performance.now();
       const response = await answer(request, result, spec.cacheable ?? true);
       // Where the time went, for browsers' network panels and the benchmark.

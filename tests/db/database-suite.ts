@@ -21,6 +21,7 @@ import type { LngLat } from '../../lib/lng-lat';
 import { publicRowToInput } from '../../lib/public-seizure-row';
 import { withNearestBlo, type OracleRow } from '../oracles/seizure-oracle';
 import { defineQueryTests, defineRollupTests, defineTileTests } from './query-tests';
+import { defineImportTests } from './import-tests';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '../oracles/boundaries';
 
 const SYNTHETIC = { rows: 3000, seed: 11 };
@@ -207,5 +208,8 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       await seedDatabase(database, data, { rows: 100, seed: 5 });
       expect(await getHealth(database.db)).toMatchObject({ seizures: 141, syntheticSeizures: 100 });
     });
+
+    // Last: these add rows, and the export test empties the table.
+    defineImportTests(() => database);
   });
 }

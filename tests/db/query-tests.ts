@@ -64,8 +64,13 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       const filters = f({ substances: ['hashish'], from: '2024-01-01', to: '2024-06-30' });
       const summary = await getSummary(db, filters);
       const previous = comparisonPeriod(filters)!;
-      // 182 days (leap 2024) before 2024-01-01: 3 Jul – 31 Dec 2023.
-      expect(previous).toEqual({ from: '2023-07-03', to: '2023-12-31' });
+      // Six whole months before January–June 2024.
+      expect(previous).toEqual({ from: '2023-07-01', to: '2023-12-31' });
+      // A period of days: the same number of days before (71 days before 10 Jan 2024).
+      const days = f({ substances: ['hashish'], from: '2024-01-10', to: '2024-03-20' });
+      const daysBefore = comparisonPeriod(days)!;
+      expect(daysBefore).toEqual({ from: '2023-10-31', to: '2024-01-09' });
+      expect((await getSummary(db, days)).comparison!.count).toBe(tally(rows.filter((r) => matches(r, days, daysBefore))).count);
       const before = tally(rows.filter((r) => matches(r, filters, previous)));
       expect(summary.comparison!.count).toBe(before.count);
       close(summary.change!.count!, (summary.count - before.count) / before.count);

@@ -1,0 +1,48 @@
+import { apiRoute } from '../../../_server/api-route';
+import { listBlos } from '../../../../db/queries/list-blos';
+import { streamSeizures } from '../../../../db/queries/list-seizures';
+import { EXPORT_FILES, exportFileSchema } from '../../../../lib/api-params';
+import {
+  bloCsvRow, bloFeature, BLO_EXPORT_COLUMNS, csvLines, geojsonLines, seizureCsvRow, seizureFeature, SEIZURE_EXPORT_COLUMNS, type ExportMeta,
+} from '../../../../lib/export-format';
+import { serializeFilters } from '../../../../lib/filters';
+
+export const dynamic = 'force-dynamic';
+
+async function* mapPages<T, U>(pages: AsyncIterable<T[]>, f: (t: T) => U): AsyncGenerator<U[]> {
+  for await (const page of pages) yield page.map(f);
+}
+
+async function* once<T>(items: Promise<T[]>): AsyncGenerator<T[]> {
+  yield await items;
+}
+
+/** What the filters select, as a file: seizures or per-BLO totals, CSV (import format) or GeoJSON. */
+export const GET = apiRoute({ path: exportFileSchema, cacheable: false }, async ({ database, filters, path, request }) => {
+  const file = path.file as (typeof EXPORT_FILES)[number];
+  const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
+  const query = serializeFilters(filters).toString();
+  const meta: ExportMeta = {
+    what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
+    filters,
+    madeAt: new Date().toISOString(),
+    link: `${new URL(request.url).origin}/${query ? `?${query}` : ''}`,
+  };
+  const stamp = meta.madeAt.slice(0, 10);
+  const fileName = `blo-atlas-${what}-${stamp}.${kind}`;
+  const contentType = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json';
+  if (what === 'seizures') {
+    const pages = streamSeizures(database.db, filters);
+    return {
+      stream: kind === 'csv' ? csvLines(meta, SEIZURE_EXPORT_COLUMNS, mapPages(pages, seizureCsvRow)) : geojsonLines(meta, mapPages(pages, seizureFeature)),
+      contentType,
+      fileName,
+    };
+  }
+  const blos = once(listBlos(database.db, filters));
+  return {
+    stream: kind === 'csv' ? csvLines(meta, BLO_EXPORT_COLUMNS, mapPages(blos, bloCsvRow)) : geojsonLines(meta, mapPages(blos, bloFeature)),
+    contentType,
+    fileName,
+  };
+});

@@ -1,0 +1,44 @@
+/**
+ * `npm run db:import -- FILE [--dry-run]`: imports a CSV or GeoJSON file of seizures into the
+ * configured database as one batch. Progress goes to stderr; the last line of stdout is the JSON
+ * summary (rows, accepted, rejected, duplicates, batch). Exit code 1 when the file cannot be read.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { getEnv } from '../../lib/env';
+import { formatOfName, ImportFileError, readImportRows } from '../../lib/import-file';
+import { openDatabase } from '../client';
+import { importSeizures } from '../import-seizures';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new Error('usage: npm run db:import -- FILE [--dry-run]');
+  const file = positionals[0];
+  if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${file}: no such file`);
+  const format = formatOfName(file);
+  if (!format) throw new Error(`${file}: expected a .csv, .geojson or .json file`);
+  const env = getEnv();
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  try {
+    const started = performance.now();
+    const summary = await importSeizures(database, readImportRows(createReadStream(file), format), {
+      fileName: path.basename(file),
+      dryRun: values['dry-run'],
+      today: new Date().toISOString().slice(0, 10),
+      maxKg: env.IMPORT_MAX_KG,
+      onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows read`),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    process.stderr.write(`\n${summary.dryRun ? 'dry run, nothing written: ' : ''}${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates in ${seconds.toFixed(1)} s\n`);
+    console.log(JSON.stringify(summary));
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  const message = e instanceof ImportFileError ? `the file cannot be imported: ${e.message}` : (e as Error).message.split('\n')[0];
+  console.error(`db:import: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+/**
+ * Imports seizure rows in one transaction per file (a batch): every row is staged with its verdict
+ * (COPY into a temporary table), PostGIS places points in a country (or rejects them as outside
+ * the region), duplicates are found against the database and within the file, and only then are
+ * the accepted rows inserted and the rejected ones recorded with their line, raw text and reasons.
+ * A failure or a kill at any point leaves the database as it was. Always:
+ * accepted + rejected + duplicates = rows.
+ */
+import { sql } from 'drizzle-orm';
+import type { BulkTransaction, Database, Db } from './client';
+import { blos } from './schema';
+import { rowsOf } from './result-rows';
+import { toCsvLine } from '../lib/csv-line';
+import type { RawRow } from '../lib/import-file';
+import { normaliseImportRow, type ImportBlo, type ImportContext } from '../lib/import-row';
+import { COUNTRY_CODES } from '../lib/vocabulary';
+
+export interface ImportOptions {
+  fileName: string;
+  /** Check everything and report, then roll back: nothing is written. */
+  dryRun?: boolean;
+  today: string;
+  maxKg: number;
+  /** Called every PROGRESS_EVERY rows read, and once at the end of reading. */
+  onProgress?: (rowsRead: number) => void;
+}
+
+export interface ImportSummary {
+  fileName: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  /** The batch id, or null for a dry run. */
+  batch: number | null;
+  dryRun: boolean;
+  /** The most frequent reasons for rejection, most frequent first (at most 10). */
+  reasons: { reason: string; count: number }[];
+}
+
+export const PROGRESS_EVERY = 5000;
+
+const STAGING_COLUMNS = [
+  'line', 'status', 'raw', 'reasons', 'seized_on', 'date_precision', 'substance', 'quantity', 'unit', 'kg_eq', 'value_usd',
+  'price_usd_per_kg', 'lng', 'lat', 'location_precision', 'country', 'cell', 'transport', 'concealment', 'detection',
+  'origin_country', 'destination_country', 'source_ref', 'notes', 'dedupe_key',
+] as const;
+
+/** The BLOs by every name, for rows located by `blo`. */
+export async function listImportBlos(db: Db): Promise<ImportBlo[]> {
+  const rows = await db
+    .select({
+      code: blos.code,
+      name: blos.name,
+      nameRu: blos.nameRu,
+      altNames: blos.altNames,
+      country: blos.country,
+      lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number),
+      lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number),
+    })
+    .from(blos);
+  return rows.map((b) => ({ code: b.code, names: [b.name, b.nameRu, ...b.altNames], lngLat: [b.lng, b.lat], country: b.country }));
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run: rolled back');
+  }
+}
+
+async function* stagingLines(rows: AsyncIterable<RawRow>, ctx: ImportContext, onProgress?: (n: number) => void): AsyncGenerator<string> {
+  let n = 0;
+  const empty = Array<null>(STAGING_COLUMNS.length - 4).fill(null);
+  for await (const row of rows) {
+    n++;
+    if (n % PROGRESS_EVERY === 0) onProgress?.(n);
+    const raw = JSON.stringify(row.raw);
+    if ('error' in row) {
+      yield toCsvLine([row.line, 'rejected', raw, JSON.stringify([row.error]), ...empty]);
+      continue;
+    }
+    const result = normaliseImportRow(row.fields, ctx);
+    if (!result.ok) {
+      yield toCsvLine([row.line, 'rejected', raw, JSON.stringify(result.reasons), ...empty]);
+      continue;
+    }
+    const s = result.seizure;
+    yield toCsvLine([
+      row.line, 'ok', raw, null, s.seizedOn, s.datePrecision, s.substance, s.quantity, s.unit, s.kgEq, s.valueUsd, s.priceUsdPerKg,
+      s.lngLat[0], s.lngLat[1], s.locationPrecision, s.country, s.cell, s.transport, s.concealment, s.detection, s.originCountry,
+      s.destinationCountry, s.sourceRef, s.notes, s.dedupeKey,
+    ]);
+  }
+  onProgress?.(n);
+}
+
+async function classify(tx: BulkTransaction) {
+  const { db } = tx;
+  await db.execute(sql`CREATE INDEX ON import_staging (dedupe_key)`);
+  await db.execute(sql`ANALYZE import_staging`);
+  // Points: the shipped country they fall in; none means outside Central Asia and its neighbours.
+  await db.execute(sql`
+    UPDATE import_staging s
+       SET country = (SELECT c.iso2 FROM countries c
+                       WHERE ST_Covers(c.geom, ST_SetSRID(ST_MakePoint(s.lng::float8, s.lat::float8), 4326))
+                       ORDER BY c.iso2 LIMIT 1)
+     WHERE s.status = 'ok' AND s.country IS NULL`);
+  await db.execute(sql`
+    UPDATE import_staging
+       SET status = 'rejected',
+           reasons = json_build_array('point ' || lng || ', ' || lat || ' is outside Central Asia and its neighbours (' || ${COUNTRY_CODES.join(', ')}::text || ')')::text
+     WHERE status = 'ok' AND country IS NULL`);
+  // Duplicates: the same identity already in the database, or earlier in this file.
+  await db.execute(sql`
+    UPDATE import_staging s
+       SET status = 'duplicate'
+     WHERE s.status = 'ok'
+       AND (EXISTS (SELECT 1 FROM seizures z WHERE z.dedupe_key = s.dedupe_key)
+            OR EXISTS (SELECT 1 FROM import_staging t WHERE t.dedupe_key = s.dedupe_key AND t.status = 'ok' AND t.line::int < s.line::int))`);
+}
+
+async function write(tx: BulkTransaction, batch: number) {
+  await tx.db.execute(sql`
+    INSERT INTO seizures (seized_on, date_precision, substance, quantity, unit, kg_eq, value_usd, price_usd_per_kg, geom,
+                          location_precision, cell, country, transport, concealment, detection, origin_country, destination_country,
+                          source_ref, notes, synthetic, batch_id, dedupe_key)
+    SELECT seized_on::date, date_precision, substance, quantity::float8, unit, kg_eq::float8, value_usd::float8, price_usd_per_kg::float8,
+           ST_SetSRID(ST_MakePoint(lng::float8, lat::float8), 4326), location_precision, cell::bigint, country, transport, concealment,
+           detection, origin_country, destination_country, source_ref, notes, false, ${batch}, dedupe_key
+      FROM import_staging
+     WHERE status = 'ok'
+     ORDER BY line::int`);
+  await tx.db.execute(sql`
+    INSERT INTO import_rejections (batch_id, line, raw, reasons)
+    SELECT ${batch}, line::int, raw::jsonb, ARRAY(SELECT jsonb_array_elements_text(reasons::jsonb))
+      FROM import_staging
+     WHERE status = 'rejected'`);
+}
+
+async function tally(tx: BulkTransaction) {
+  const counts = rowsOf<{ status: string; n: number }>(await tx.db.execute(sql`SELECT status, count(*)::int AS n FROM import_staging GROUP BY status`));
+  const reasons = rowsOf<{ reason: string; n: number }>(
+    await tx.db.execute(sql`
+      SELECT r AS reason, count(*)::int AS n
+        FROM import_staging, jsonb_array_elements_text(reasons::jsonb) r
+       WHERE status = 'rejected'
+       GROUP BY r ORDER BY n DESC, r LIMIT 10`),
+  );
+  const of = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0);
+  return {
+    accepted: of('ok'),
+    rejected: of('rejected'),
+    duplicates: of('duplicate'),
+    rows: counts.reduce((t, c) => t + Number(c.n), 0),
+    reasons: reasons.map((r) => ({ reason: String(r.reason), count: Number(r.n) })),
+  };
+}
+
+/** Imports the rows of one file as one batch. Throws (and writes nothing) if the file cannot be read. */
+export async function importSeizures(database: Database, rows: AsyncIterable<RawRow>, options: ImportOptions): Promise<ImportSummary> {
+  const ctx: ImportContext = { today: options.today, maxKg: options.maxKg, blos: await listImportBlos(database.db) };
+  try {
+    return await database.bulkTransaction(async (tx) => {
+      const [{ id: batch }] = rowsOf<{ id: number }>(
+        await tx.db.execute(sql`
+          INSERT INTO import_batches (kind, label, file_name) VALUES ('import', ${`Import of ${options.fileName}`}, ${options.fileName})
+          RETURNING id`),
+      );
+      await tx.stage('import_staging', STAGING_COLUMNS, stagingLines(rows, ctx, options.onProgress));
+      await classify(tx);
+      const counts = await tally(tx);
+      const summary: ImportSummary = { fileName: options.fileName, ...counts, batch: Number(batch), dryRun: Boolean(options.dryRun) };
+      if (options.dryRun) throw new DryRunRollback({ ...summary, batch: null });
+      await write(tx, Number(batch));
+      await tx.db.execute(sql`
+        UPDATE import_batches
+           SET rows = ${counts.rows}, accepted = ${counts.accepted}, rejected = ${counts.rejected}, duplicates = ${counts.duplicates}, finished_at = now()
+         WHERE id = ${Number(batch)}`);
+      return summary;
+    });
+  } catch (e) {
+    if (e instanceof DryRunRollback) return e.summary;
+    throw e;
+  }
+}
+
+export interface Rejection {
+  line: number;
+  reasons: string[];
+  raw: unknown;
+}
+
+/** The rejected rows of a batch, in file order. */
+export async function listRejections(db: Db, batch: number): Promise<Rejection[]> {
+  const rows = rowsOf<{ line: number; reasons: string[]; raw: unknown }>(
+    await db.execute(sql`SELECT line, reasons, raw FROM import_rejections WHERE batch_id = ${batch} ORDER BY line`),
+  );
+  return rows.map((r) => ({ line: Number(r.line), reasons: r.reasons, raw: r.raw }));
+}

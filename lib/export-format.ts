@@ -1,0 +1,146 @@
+/**
+ * Export files of what the filters select. Every export says first what it holds: the filters,
+ * when it was made, whether synthetic data is in it, and the link back to the view. A seizures CSV
+ * is in the import format (plus computed columns the importer ignores), so it goes back in as is.
+ */
+import { toCsvLine } from './csv-line';
+import { serializeFilters, type Filters } from './filters';
+
+export interface ExportMeta {
+  what: string;
+  filters: Filters;
+  /** ISO timestamp. */
+  madeAt: string;
+  /** The dashboard link that shows the same selection. */
+  link: string;
+}
+
+export interface ExportSeizure {
+  id: number;
+  seizedOn: string;
+  datePrecision: string;
+  substance: string;
+  quantity: number;
+  unit: string;
+  kgEq: number;
+  valueUsd: number;
+  lngLat: [number, number];
+  locationPrecision: string;
+  nearestBlo: string | null;
+  country: string;
+  transport: string;
+  concealment: string;
+  detection: string;
+  originCountry: string | null;
+  destinationCountry: string | null;
+  sourceRef: string | null;
+  notes: string | null;
+  synthetic: boolean;
+}
+
+export interface ExportBlo {
+  code: string;
+  name: string;
+  nameRu: string;
+  country: string;
+  neighbor: string;
+  status: string;
+  lngLat: [number, number];
+  totals: { count: number; kgEq: number; valueUsd: number; lastSeizedOn: string | null };
+}
+
+const SYNTHETIC_TEXT = {
+  include: 'included (generated sample seizures are in this file beside real ones; see the synthetic column)',
+  exclude: 'excluded',
+  only: 'only (every seizure in this file is generated, none is real)',
+} as const;
+
+export function filterSummary(filters: Filters): string {
+  const q = serializeFilters(filters).toString();
+  return q === '' ? 'none (all seizures)' : decodeURIComponent(q.replace(/\+/g, ' '));
+}
+
+/** `# key: value` lines opening a CSV export (the importer skips `#` lines). */
+export function csvPreamble(meta: ExportMeta): string[] {
+  return [
+    `# BLO Atlas export: ${meta.what}`,
+    `# filters: ${filterSummary(meta.filters)}`,
+    `# made: ${meta.madeAt}`,
+    `# synthetic data: ${SYNTHETIC_TEXT[meta.filters.synthetic]}`,
+    `# link: ${meta.link}`,
+  ];
+}
+
+export function geojsonMetadata(meta: ExportMeta) {
+  return { export: meta.what, filters: filterSummary(meta.filters), made: meta.madeAt, syntheticData: SYNTHETIC_TEXT[meta.filters.synthetic], link: meta.link };
+}
+
+export const SEIZURE_EXPORT_COLUMNS = [
+  'date', 'substance', 'quantity', 'unit', 'lon', 'lat', 'transport', 'concealment', 'detection', 'origin', 'destination', 'source_ref', 'notes',
+  'kg_eq', 'value_usd', 'country', 'nearest_blo', 'synthetic', 'date_precision', 'location_precision', 'id',
+] as const;
+
+/** A month-precise date goes out as YYYY-MM, so it comes back in as month-precise. */
+const exportDate = (s: ExportSeizure) => (s.datePrecision === 'month' ? s.seizedOn.slice(0, 7) : s.seizedOn);
+
+/** Records never span lines in the import format: line breaks inside text become spaces. */
+const oneLine = (v: string | null) => (v === null ? null : v.replace(/[\r\n]+/g, ' '));
+
+export function seizureCsvRow(s: ExportSeizure): string {
+  return toCsvLine([
+    exportDate(s), s.substance, s.quantity, s.unit, s.lngLat[0], s.lngLat[1], s.transport, s.concealment, s.detection, s.originCountry,
+    s.destinationCountry, oneLine(s.sourceRef), oneLine(s.notes), s.kgEq, s.valueUsd, s.country, s.nearestBlo, s.synthetic, s.datePrecision,
+    s.locationPrecision, s.id,
+  ]);
+}
+
+export function seizureFeature(s: ExportSeizure) {
+  return {
+    type: 'Feature' as const,
+    id: s.id,
+    geometry: { type: 'Point' as const, coordinates: s.lngLat },
+    properties: {
+      date: exportDate(s), substance: s.substance, quantity: s.quantity, unit: s.unit, transport: s.transport, concealment: s.concealment,
+      detection: s.detection, origin: s.originCountry, destination: s.destinationCountry, source_ref: s.sourceRef, notes: s.notes,
+      kg_eq: s.kgEq, value_usd: s.valueUsd, country: s.country, nearest_blo: s.nearestBlo, synthetic: s.synthetic,
+    },
+  };
+}
+
+export const BLO_EXPORT_COLUMNS = ['code', 'name', 'name_ru', 'country', 'neighbor', 'status', 'lon', 'lat', 'seizures', 'kg_eq', 'value_usd', 'last_seizure'] as const;
+
+export function bloCsvRow(b: ExportBlo): string {
+  return toCsvLine([b.code, b.name, b.nameRu, b.country, b.neighbor, b.status, b.lngLat[0], b.lngLat[1], b.totals.count, b.totals.kgEq, b.totals.valueUsd, b.totals.lastSeizedOn]);
+}
+
+export function bloFeature(b: ExportBlo) {
+  return {
+    type: 'Feature' as const,
+    id: b.code,
+    geometry: { type: 'Point' as const, coordinates: b.lngLat },
+    properties: {
+      code: b.code, name: b.name, name_ru: b.nameRu, country: b.country, neighbor: b.neighbor, status: b.status,
+      seizures: b.totals.count, kg_eq: b.totals.kgEq, value_usd: b.totals.valueUsd, last_seizure: b.totals.lastSeizedOn,
+    },
+  };
+}
+
+/** Lines of a streamed GeoJSON FeatureCollection with a `metadata` member, from features produced in pages. */
+export async function* geojsonLines(meta: ExportMeta, pages: AsyncIterable<object[]>): AsyncGenerator<string> {
+  yield `{"type":"FeatureCollection","metadata":${JSON.stringify(geojsonMetadata(meta))},"features":[\n`;
+  let first = true;
+  for await (const page of pages) {
+    for (const f of page) {
+      yield `${first ? '' : ',\n'}${JSON.stringify(f)}`;
+      first = false;
+    }
+  }
+  yield '\n]}\n';
+}
+
+/** Lines of a CSV export: preamble, header, rows. */
+export async function* csvLines(meta: ExportMeta, header: readonly string[], pages: AsyncIterable<string[]>): AsyncGenerator<string> {
+  for (const line of csvPreamble(meta)) yield `${line}\n`;
+  yield `${header.join(',')}\n`;
+  for await (const page of pages) if (page.length) yield `${page.join('\n')}\n`;
+}

@@ -1,0 +1,128 @@
+/**
+ * Reads an import file as a stream of rows, never holding the file in memory: CSV (UTF-8, comma or
+ * semicolon, header row, optional BOM, `#` comment lines, one record per line) or a GeoJSON
+ * FeatureCollection of Points. A row that cannot even be split into fields comes out as an error
+ * row (it is rejected and reported, never dropped); a file that is not of the format at all throws
+ * an ImportFileError before any row.
+ */
+import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import chain from 'stream-chain';
+import { parser } from 'stream-json';
+import { pick } from 'stream-json/filters/pick.js';
+import { streamArray } from 'stream-json/streamers/stream-array.js';
+import { detectDelimiter, parseCsvLine } from './csv-line';
+import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from './import-row';
+
+export const IMPORT_FORMATS = ['csv', 'geojson'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** A row as read: its fields, or why it could not be read. `line` is the file line (CSV) or feature number (GeoJSON). */
+export type RawRow =
+  | { line: number; fields: Record<string, string>; raw: unknown }
+  | { line: number; error: string; raw: unknown };
+
+export class ImportFileError extends Error {
+  override name = 'ImportFileError';
+}
+
+const KNOWN = new Set<string>([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS]);
+const REQUIRED = ['date', 'substance', 'quantity', 'unit'] as const;
+
+/** The format a file name says (.csv / .geojson / .json), or null. */
+export function formatOfName(name: string): ImportFormat | null {
+  if (/\.csv$/i.test(name)) return 'csv';
+  if (/\.(geo)?json$/i.test(name)) return 'geojson';
+  return null;
+}
+
+function checkHeader(names: string[]) {
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (!KNOWN.has(n)) throw new ImportFileError(`unknown column "${n.slice(0, 40)}" (columns: ${IMPORT_COLUMNS.join(', ')})`);
+    if (seen.has(n)) throw new ImportFileError(`column "${n}" appears twice`);
+    seen.add(n);
+  }
+  const missing = REQUIRED.filter((r) => !seen.has(r));
+  if (missing.length) throw new ImportFileError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  if (!(seen.has('lon') && seen.has('lat')) && !seen.has('blo')) throw new ImportFileError('no location columns: give lon and lat, or blo');
+}
+
+export async function* readCsvRows(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>): AsyncGenerator<RawRow> {
+  const lines = createInterface({ input: Readable.from(input), crlfDelay: Infinity });
+  let header: string[] | null = null;
+  let delimiter: ',' | ';' = ',';
+  let n = 0;
+  for await (const text of lines) {
+    n++;
+    const line = n === 1 ? text.replace(/^\uFEFF/, '') : text;
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (!header) {
+      delimiter = detectDelimiter(line);
+      const names = parseCsvLine(line, delimiter);
+      if (!names) throw new ImportFileError('the header row has broken quoting');
+      header = names.map((h) => h.trim().toLowerCase());
+      checkHeader(header);
+      continue;
+    }
+    if (line.includes('\uFFFD')) {
+      yield { line: n, error: 'not valid UTF-8 text', raw: line };
+      continue;
+    }
+    const values = parseCsvLine(line, delimiter);
+    if (!values) {
+      yield { line: n, error: 'broken quoting (a quote opened and not closed, or text after a closing quote)', raw: line };
+      continue;
+    }
+    if (values.length !== header.length) {
+      yield { line: n, error: `has ${values.length} fields, the header has ${header.length}`, raw: line };
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    header.forEach((h, i) => (fields[h] = values[i]));
+    yield { line: n, fields, raw: line };
+  }
+  if (!header) throw new ImportFileError('the file is empty: expected a header row');
+}
+
+const scalar = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+export async function* readGeoJsonRows(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>): AsyncGenerator<RawRow> {
+  const features = chain([Readable.from(input), parser(), pick({ filter: 'features', maxDepth: 64 }), streamArray()]);
+  let count = 0;
+  try {
+    for await (const { key, value } of features as AsyncIterable<{ key: number; value: unknown }>) {
+      count++;
+      const line = key + 1;
+      const f = value as { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown } | null; properties?: Record<string, unknown> | null };
+      if (!f || typeof f !== 'object' || f.type !== 'Feature') {
+        yield { line, error: 'not a GeoJSON Feature', raw: value };
+        continue;
+      }
+      const fields: Record<string, string> = {};
+      const entries = Object.entries(f.properties ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v] as const);
+      const unknown = entries.find(([name]) => !KNOWN.has(name));
+      if (unknown) {
+        yield { line, error: `unknown property "${unknown[0].slice(0, 40)}" (properties: ${IMPORT_COLUMNS.join(', ')})`, raw: value };
+        continue;
+      }
+      for (const [name, v] of entries) fields[name] = scalar(v);
+      if (f.geometry) {
+        const c = f.geometry.coordinates;
+        if (f.geometry.type !== 'Point' || !Array.isArray(c) || c.length < 2 || typeof c[0] !== 'number' || typeof c[1] !== 'number') {
+          yield { line, error: 'geometry is not a Point with [lon, lat]', raw: value };
+          continue;
+        }
+        [fields.lon, fields.lat] = [String(c[0]), String(c[1])];
+      }
+      yield { line, fields, raw: value };
+    }
+  } catch (e) {
+    throw new ImportFileError(`not valid JSON: ${(e as Error).message.slice(0, 200)}`);
+  }
+  if (count === 0) throw new ImportFileError('no features found: expected a GeoJSON FeatureCollection of Points');
+}
+
+export function readImportRows(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>, format: ImportFormat): AsyncGenerator<RawRow> {
+  return format === 'csv' ? readCsvRows(input) : readGeoJsonRows(input);
+}
