@@ -2,8 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // API answers are gzipped by the route helper at level 1 (app/_server/api-route.ts): Next's own
-  // compression added 2–6 ms to 5–15 ms answers on a 2-core machine (6 ms to a 115 KB series).
+  // No compression here: on a laptop it only costs time (Next's gzip added 2–6 ms to 5–15 ms API
+  // answers on a 2-core machine), and a shared deployment sits behind a reverse proxy that
+  // compresses (see README, "Serving it to others").
   compress: false,
   // PGlite loads its WebAssembly and the PostGIS bundle from its own package files at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis'],

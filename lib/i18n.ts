@@ -2,6 +2,7 @@
  * Interface text in English and Russian (many users read Russian first), and number and date
  * formatting for both. Substance and BLO names come from the data in both scripts.
  */
+import type { Filters } from './filters';
 import type { Language } from './view-state';
 
 const TEXT = {
@@ -97,6 +98,18 @@ const TEXT = {
   sizeKg: { en: 'size ∝ kg-eq', ru: 'размер ∝ кг-экв.' },
   fewer: { en: 'fewer', ru: 'меньше' },
   more: { en: 'more', ru: 'больше' },
+  importData: { en: 'Import', ru: 'Импорт' },
+  exportData: { en: 'Export', ru: 'Экспорт' },
+  exportSeizuresCsv: { en: 'Seizures (CSV)', ru: 'Изъятия (CSV)' },
+  exportSeizuresGeojson: { en: 'Seizures (GeoJSON)', ru: 'Изъятия (GeoJSON)' },
+  exportBlosCsv: { en: 'Totals per BLO (CSV)', ru: 'Итоги по ППК (CSV)' },
+  exportBlosGeojson: { en: 'Totals per BLO (GeoJSON)', ru: 'Итоги по ППК (GeoJSON)' },
+  exportPng: { en: 'Map picture (PNG)', ru: 'Карта (PNG)' },
+  dataUpTo: { en: 'Data up to', ru: 'Данные по' },
+  made: { en: 'Made', ru: 'Создано' },
+  link: { en: 'Link', ru: 'Ссылка' },
+  syntheticShown: { en: 'Synthetic data shown', ru: 'Показаны синтетические данные' },
+  noSynthetic: { en: 'No synthetic data', ru: 'Без синтетических данных' },
   mapLabel: { en: 'Map of BLOs and seizures. Arrow keys pan, + and − zoom.', ru: 'Карта ППК и изъятий. Стрелки — сдвиг, + и − — масштаб.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -167,4 +180,18 @@ export function formatMonth(lang: Language, iso: string): string {
 
 export function formatDay(lang: Language, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** The filters in words, for picture titles and captions: "Heroin, Hashish · 1 Jan 2024 – 31 Dec 2024 · Kazakhstan". */
+export function describeFilters(lang: Language, filters: Filters, substanceName: (code: string) => string): string {
+  const parts: string[] = [];
+  parts.push(filters.substances.length ? filters.substances.map(substanceName).join(', ') : t(lang, 'allSubstances'));
+  parts.push(filters.from || filters.to ? `${filters.from ? formatDay(lang, filters.from) : '…'} – ${filters.to ? formatDay(lang, filters.to) : '…'}` : t(lang, 'allTime'));
+  if (filters.countries.length) parts.push(filters.countries.map((c) => countryName(lang, c)).join(', '));
+  if (filters.blos.length) parts.push(`${t(lang, 'blo')}: ${filters.blos.join(', ')}`);
+  if (filters.transport.length) parts.push(`${t(lang, 'transport')}: ${filters.transport.map((v) => vocabLabel(lang, v)).join(', ')}`);
+  if (filters.concealment.length) parts.push(`${t(lang, 'concealment')}: ${filters.concealment.map((v) => vocabLabel(lang, v)).join(', ')}`);
+  if (filters.minKg !== null) parts.push(`≥ ${formatKg(lang, filters.minKg)}`);
+  if (filters.synthetic !== 'include') parts.push(`${t(lang, 'synthetic')}: ${t(lang, filters.synthetic === 'only' ? 'syntheticOnly' : 'syntheticExclude')}`);
+  return parts.join(' · ');
 }

@@ -48,7 +48,7 @@ function checkHeader(names: string[]) {
   if (!(seen.has('lon') && seen.has('lat')) && !seen.has('blo')) throw new ImportFileError('no location columns: give lon and lat, or blo');
 }
 
-export async function* readCsvRows(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>): AsyncGenerator<RawRow> {
+export async function* readCsvRows(input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRow> {
   const lines = createInterface({ input: Readable.from(input), crlfDelay: Infinity });
   let header: string[] | null = null;
   let delimiter: ',' | ';' = ',';
@@ -87,7 +87,7 @@ export async function* readCsvRows(input: Iterable<Buffer | string> | AsyncItera
 
 const scalar = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
-export async function* readGeoJsonRows(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>): AsyncGenerator<RawRow> {
+export async function* readGeoJsonRows(input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRow> {
   const features = chain([Readable.from(input), parser(), pick({ filter: 'features', maxDepth: 64 }), streamArray()]);
   let count = 0;
   try {
@@ -123,6 +123,6 @@ export async function* readGeoJsonRows(input: Iterable<Buffer | string> | AsyncI
   if (count === 0) throw new ImportFileError('no features found: expected a GeoJSON FeatureCollection of Points');
 }
 
-export function readImportRows(input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>, format: ImportFormat): AsyncGenerator<RawRow> {
+export function readImportRows(input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>, format: ImportFormat): AsyncGenerator<RawRow> {
   return format === 'csv' ? readCsvRows(input) : readGeoJsonRows(input);
 }

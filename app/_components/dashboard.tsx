@@ -10,7 +10,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { COUNTRY_LABEL_POINTS } from '../../lib/basemap-style';
 import { DEFAULT_FILTERS, type Filters } from '../../lib/filters';
 import { hotspotZoom } from '../../lib/h3-cell';
-import { countryName, formatCount, formatDay, formatKg, t } from '../../lib/i18n';
+import { countryName, describeFilters, formatCount, formatDay, formatKg, formatUsd, t } from '../../lib/i18n';
+import { substanceCss } from '../../lib/substance-colors';
+import { renderMapPng, type PngLegendItem } from './export-png';
 import {
   heatmapLayer, hexagonLayer, labelLayer, LAYER_IDS, pointAttributes, ringLayer, routeLayer, seizurePointsLayer, seizureTilesLayer,
   type HexCell, type PointAttributes, type RouteArc, type TileProps,
@@ -165,6 +167,40 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
     setTimeout(() => setCopied('idle'), 4000);
   };
 
+  const exportPng = async () => {
+    const mapElement = document.querySelector<HTMLElement>('[data-testid="map"]');
+    if (!mapElement || !summary.data) return;
+    const substanceName = (code: string) => SUBSTANCES.find((x) => x.code === code)?.[lang] ?? code;
+    const lastSeizure = (blos.data?.blos ?? []).map((b) => b.totals.lastSeizedOn).filter((d): d is string => d !== null).sort().at(-1);
+    const legend: PngLegendItem[] = [
+      { label: t(lang, 'bloConfirmed'), color: '#0b5cad', shape: 'dot' },
+      { label: t(lang, 'bloUnconfirmed'), color: '#b07d00', shape: 'dashed-ring' },
+      ...(layers.includes('points') ? presentSubstances.map((code) => ({ label: substanceName(code), color: substanceCss(code), shape: 'dot' as const })) : []),
+      ...(layers.includes('hexagons') ? [{ label: t(lang, 'hexagons'), color: 'rgb(240 59 32)', shape: 'bar' as const }] : []),
+      ...(layers.includes('heatmap') ? [{ label: t(lang, 'heatmap'), color: 'rgb(254 178 76)', shape: 'bar' as const }] : []),
+      ...(layers.includes('routes') ? [{ label: `${t(lang, 'routes')} (${t(lang, 'width')})`, color: 'rgb(230 120 20)', shape: 'bar' as const }] : []),
+      ...(layers.includes('rings') && selectedBlo ? [{ label: `${t(lang, 'rings')}: ${view.radiusKm} km`, color: '#0b5cad', shape: 'dashed-ring' as const }] : []),
+    ];
+    const s = summary.data;
+    const blob = await renderMapPng(mapElement, {
+      title: `${t(lang, 'title')} — ${t(lang, 'subtitle')}`,
+      subtitle: `${describeFilters(lang, filters, substanceName)}${playback.at && visible ? ` · ${t(lang, 'showing')}: ${formatDay(lang, visible.from)} – ${formatDay(lang, visible.to)}` : ''}`,
+      legendTitle: t(lang, 'legend'),
+      legend,
+      footer: [
+        `${t(lang, 'seizures')}: ${formatCount(lang, s.count)} · ${formatKg(lang, s.kgEq)} · ${formatUsd(lang, s.valueUsd)}`,
+        `${t(lang, 'dataUpTo')}: ${lastSeizure ? formatDay(lang, lastSeizure) : '—'} · ${t(lang, 'made')}: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${s.syntheticCount > 0 ? `${t(lang, 'syntheticShown')} (${formatCount(lang, s.syntheticCount)} / ${formatCount(lang, s.count)})` : t(lang, 'noSynthetic')}`,
+        `${t(lang, 'link')}: ${window.location.href}`,
+        t(lang, 'boundaryNote'),
+      ],
+    });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `blo-atlas-map-${new Date().toISOString().slice(0, 10)}.png`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+
   const errors = [blos, summary, series, points, hotspots, routes].map((s) => s.error).filter((e): e is string => e !== null);
   const retryAll = () => [blos, summary, series, points, hotspots, routes].forEach((s) => s.error && s.retry());
   const empty = summary.data !== undefined && count === 0;
@@ -183,6 +219,17 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
           <button type="button" className="secondary" lang={lang === 'en' ? 'ru' : 'en'} onClick={() => update({ lang: lang === 'en' ? 'ru' : 'en' })}>
             {t(lang, 'language')}
           </button>
+          <a className="button secondary" href="/import">{t(lang, 'importData')}</a>
+          <details className="export-menu" data-testid="export-menu">
+            <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
+            <ul>
+              <li><a href={`/api/export/seizures.csv${apiSearch(filters)}`} download>{t(lang, 'exportSeizuresCsv')}</a></li>
+              <li><a href={`/api/export/seizures.geojson${apiSearch(filters)}`} download>{t(lang, 'exportSeizuresGeojson')}</a></li>
+              <li><a href={`/api/export/blos.csv${apiSearch(filters)}`} download>{t(lang, 'exportBlosCsv')}</a></li>
+              <li><a href={`/api/export/blos.geojson${apiSearch(filters)}`} download>{t(lang, 'exportBlosGeojson')}</a></li>
+              <li><button type="button" data-testid="export-png" onClick={exportPng}>{t(lang, 'exportPng')}</button></li>
+            </ul>
+          </details>
           <button type="button" data-testid="copy-link" onClick={copyLink}>
             {t(lang, 'copyLink')}
           </button>

@@ -91,6 +91,8 @@ export function MapView(props: MapViewProps) {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapLibreOverlay({
       interleaved: false,
+      // Keep the last frame readable, for the PNG export.
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
       layers: p.layers,
       getTooltip: (info) => latest.current.getTooltip(info),
       onAfterRender: () => {

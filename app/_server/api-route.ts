@@ -4,7 +4,6 @@
  * A user's mistake is a 400 naming the parameter; only our own failures are a 500.
  */
 import { createHash } from 'node:crypto';
-import { constants, gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { FILTER_PARAM_KEYS, ParamError, parseFilters, type Filters, MAX_PARAM_LENGTH } from '../../lib/filters';
 import { API_PARAMS, type ApiParam, type ApiParamValues } from '../../lib/api-params';
@@ -87,33 +86,18 @@ function readParams<P extends ApiParam>(search: URLSearchParams, allowed: readon
   return values as Partial<Pick<ApiParamValues, P>>;
 }
 
-/** Answers smaller than this go uncompressed: gzip would save less than it costs. */
-const GZIP_MIN_BYTES = 1024;
-
-/** gzip at level 1 when the client accepts it: a 115 KB series takes 0.7 ms and shrinks 79% (level 6: 1.7 ms, 82%). */
-function encode(request: Request, body: Uint8Array, contentType: string): { body: Uint8Array; gzip: boolean } {
-  const accepts = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
-  // Binary point columns are already compact (15 B/point) and gzip only takes a third off them
-  // for ~20 ms per 250,000 points: they go as they are.
-  const worth = body.byteLength >= GZIP_MIN_BYTES && contentType !== 'application/octet-stream';
-  if (!accepts || !worth) return { body, gzip: false };
-  return { body: gzipSync(body, { level: constants.Z_BEST_SPEED }), gzip: true };
-}
-
 async function answer(request: Request, result: ApiAnswer, cacheable: boolean): Promise<Response> {
   if ('stream' in result) return streamResponse(result);
-  const plain = 'json' in result ? new TextEncoder().encode(JSON.stringify(result.json)) : result.bytes;
+  const body = 'json' in result ? new TextEncoder().encode(JSON.stringify(result.json)) : result.bytes;
   const contentType = 'json' in result ? 'application/json; charset=utf-8' : result.contentType;
   const status = 'json' in result ? (result.status ?? 200) : 200;
-  const { body, gzip } = encode(request, plain, contentType);
-  const headers = new Headers({ 'Content-Type': contentType, Vary: 'Accept-Encoding' });
-  if (gzip) headers.set('Content-Encoding', 'gzip');
+  const headers = new Headers({ 'Content-Type': contentType });
   if (cacheable && status === 200) {
-    // One tag per representation: the same data gzipped is another entity.
-    const etag = `"${createHash('sha1').update(plain).digest('base64url')}${gzip ? '-gz' : ''}"`;
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
     headers.set('ETag', etag);
-    // Law-enforcement data: browsers may keep it briefly, shared caches never.
-    headers.set('Cache-Control', 'private, max-age=60, must-revalidate');
+    // Law-enforcement data: browsers may keep it, shared caches never. Always revalidated (a 304
+    // when unchanged), so figures are current the moment an import lands.
+    headers.set('Cache-Control', 'private, no-cache');
     const wanted = request.headers.get('if-none-match');
     if (wanted && wanted.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(etag)) {
       return new Response(null, { status: 304, headers });

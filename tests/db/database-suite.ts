@@ -32,6 +32,14 @@ export interface SuiteBackend {
   open(): Promise<Database>;
   /** Drops whatever `open` created. */
   dispose(): Promise<void>;
+  /** A second, empty database a child process can reach through `env` (for the kill test). */
+  scratch(): Promise<ScratchDatabase>;
+}
+
+export interface ScratchDatabase {
+  env: Record<string, string>;
+  open(): Promise<Database>;
+  dispose(): Promise<void>;
 }
 
 async function seizureRows(database: Database) {
@@ -210,6 +218,6 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
     });
 
     // Last: these add rows, and the export test empties the table.
-    defineImportTests(() => database);
+    defineImportTests(() => database, () => backend.scratch());
   });
 }

@@ -7,7 +7,15 @@
 import { createReadStream } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Database } from '../../db/client';
+import { loadReferenceData } from '../../db/reference-data';
+import { seedReferenceData } from '../../db/seed';
+import { writeImportCsv } from '../fixtures/import-csv';
+import type { ScratchDatabase } from './database-suite';
 import { importSeizures, listRejections, type ImportSummary } from '../../db/import-seizures';
 import { getSummary } from '../../db/queries/get-summary';
 import { streamSeizures } from '../../db/queries/list-seizures';
@@ -24,11 +32,11 @@ async function seizureCount(database: Database): Promise<number> {
   return Number(rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM seizures`))[0].n);
 }
 
-function run(database: Database, input: Iterable<Buffer | string> | AsyncIterable<Buffer | string>, format: ImportFormat, fileName: string, dryRun = false): Promise<ImportSummary> {
+function run(database: Database, input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>, format: ImportFormat, fileName: string, dryRun = false): Promise<ImportSummary> {
   return importSeizures(database, readImportRows(input, format), { fileName, dryRun, today: TODAY, maxKg: MAX_KG });
 }
 
-export function defineImportTests(getDatabase: () => Database): void {
+export function defineImportTests(getDatabase: () => Database, scratch: () => Promise<ScratchDatabase>): void {
   describe('import', () => {
     it('a CSV with every kind of bad row: exact counts, reasons and line numbers; good rows land as read', async () => {
       const database = getDatabase();
@@ -155,6 +163,49 @@ export function defineImportTests(getDatabase: () => Database): void {
       await expect(run(database, ['{"type":"Feature"}'], 'geojson', 'bad.geojson')).rejects.toThrow('no features found');
       expect(await seizureCount(database)).toBe(before);
     });
+
+    it('a kill mid-import leaves the database as it was: no rows, no batch', async () => {
+      const db = await scratch();
+      const dir = mkdtempSync(path.join(tmpdir(), 'blo-atlas-kill-'));
+      try {
+        const opened = await db.open();
+        await seedReferenceData(opened.db, loadReferenceData());
+        await opened.close();
+        const file = path.join(dir, 'big.csv');
+        await writeImportCsv(file, 60_000, 9);
+        // One process (node with the tsx loader), so the kill reaches the import itself.
+        const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli/import.ts', file], { env: { ...process.env, ...db.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        // Kill it (SIGKILL: no clean-up code runs) once it is well into the file.
+        const progress = await new Promise<number>((resolve, reject) => {
+          let seen = '';
+          child.stderr.on('data', (chunk: Buffer) => {
+            seen += chunk.toString();
+            const read = Math.max(0, ...[...seen.matchAll(/([\d,]+) rows read/g)].map((m) => Number(m[1].replace(/,/g, ''))));
+            if (read >= 20_000) {
+              child.kill('SIGKILL');
+              resolve(read);
+            }
+          });
+          child.on('exit', (code) => reject(new Error(`the import ended (${code}) before it could be killed: ${seen.slice(-300)}`)));
+        });
+        expect(progress).toBeGreaterThanOrEqual(20_000);
+        await new Promise((r) => child.once('close', r));
+        const after = await db.open();
+        try {
+          const [counts] = rowsOf<{ s: number; b: number; r: number; m: number }>(
+            await after.db.execute(sql`
+              SELECT (SELECT count(*) FROM seizures)::int AS s, (SELECT count(*) FROM import_batches)::int AS b,
+                     (SELECT count(*) FROM import_rejections)::int AS r, (SELECT count(*) FROM seizure_monthly)::int AS m`),
+          );
+          expect(counts).toEqual({ s: 0, b: 0, r: 0, m: 0 });
+        } finally {
+          await after.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await db.dispose();
+      }
+    }, 120_000);
 
     it('an export of all seizures, imported into the emptied database, gives the same totals by substance', async () => {
       const database = getDatabase();

@@ -10,25 +10,31 @@ import { defineDatabaseSuite } from './database-suite';
 const adminUrl = process.env.TEST_DATABASE_URL;
 if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the server suite');
 const name = `blo_atlas_test_${process.pid}_${Date.now()}`;
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
+
+async function admin(statement: string) {
+  const sql = postgres(adminUrl!, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(statement);
+  } finally {
+    await sql.end();
+  }
+}
+
+const urlOf = (database: string) => Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
 
 defineDatabaseSuite('PostgreSQL + PostGIS server', {
   async open() {
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    try {
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
-    return openDatabase({ url: url.toString() });
+    await admin(`CREATE DATABASE ${name}`);
+    return openDatabase({ url: urlOf(name) });
   },
-  async dispose() {
-    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-    try {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await admin.end();
-    }
+  dispose: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  async scratch() {
+    const scratch = `${name}_scratch`;
+    await admin(`CREATE DATABASE ${scratch}`);
+    return {
+      env: { DATABASE_URL: urlOf(scratch) },
+      open: () => openDatabase({ url: urlOf(scratch) }),
+      dispose: () => admin(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`),
+    };
   },
 });

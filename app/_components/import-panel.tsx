@@ -1,0 +1,155 @@
+'use client';
+/**
+ * Upload a seizure file: progress while it uploads and while its rows are checked, then the report
+ * (accepted, rejected, duplicates, the commonest reasons) with the rejected rows to download.
+ */
+import { useState } from 'react';
+
+interface Summary {
+  fileName: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  batch: number | null;
+  dryRun: boolean;
+  reasons: { reason: string; count: number }[];
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; sent: number; total: number; rows: number }
+  | { kind: 'writing'; rows: number }
+  | { kind: 'done'; summary: Summary }
+  | { kind: 'failed'; message: string };
+
+const MB = 1024 * 1024;
+
+export function ImportPanel({ maxMb }: { maxMb: number }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [dryRun, setDryRun] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const busy = phase.kind === 'uploading' || phase.kind === 'writing';
+
+  const start = () => {
+    if (!file) return;
+    if (file.size > maxMb * MB) {
+      setPhase({ kind: 'failed', message: `The file is ${(file.size / MB).toFixed(1)} MB; the limit is ${maxMb} MB.` });
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    const params = new URLSearchParams({ name: file.name, ...(dryRun ? { dry: '1' } : {}) });
+    xhr.open('POST', `/api/imports?${params}`);
+    let seen = 0;
+    let rows = 0;
+    // The answer streams JSON lines; read each complete line as it arrives.
+    const readLines = () => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n');
+      if (end < seen) return;
+      for (const line of text.slice(seen, end).split('\n')) {
+        if (!line.trim()) continue;
+        const message = JSON.parse(line) as { type: string; rows?: number; bytes?: number; message?: string } & Summary;
+        if (message.type === 'progress') {
+          rows = message.rows ?? rows;
+          setPhase(message.bytes !== undefined && message.bytes < file.size ? { kind: 'uploading', sent: message.bytes, total: file.size, rows } : { kind: 'writing', rows });
+        } else if (message.type === 'summary') setPhase({ kind: 'done', summary: message });
+        else if (message.type === 'error') setPhase({ kind: 'failed', message: message.message ?? 'The import failed.' });
+      }
+      seen = end + 1;
+    };
+    xhr.upload.onprogress = (e) => setPhase((p) => (p.kind === 'done' || p.kind === 'failed' ? p : { kind: 'uploading', sent: e.loaded, total: e.total || file.size, rows }));
+    xhr.upload.onload = () => setPhase((p) => (p.kind === 'uploading' ? { kind: 'writing', rows } : p));
+    xhr.onprogress = readLines;
+    xhr.onload = () => {
+      if (xhr.status >= 400) {
+        let message = `The server answered ${xhr.status}.`;
+        try {
+          message = (JSON.parse(xhr.responseText) as { error: { message: string } }).error.message;
+        } catch {
+          // keep the status line
+        }
+        setPhase({ kind: 'failed', message });
+        return;
+      }
+      readLines();
+    };
+    xhr.onerror = () => setPhase({ kind: 'failed', message: 'The upload was interrupted (network error). Nothing was written; try again.' });
+    setPhase({ kind: 'uploading', sent: 0, total: file.size, rows: 0 });
+    xhr.send(file);
+  };
+
+  const percent = phase.kind === 'uploading' ? Math.round((100 * phase.sent) / Math.max(1, phase.total)) : phase.kind === 'writing' ? 100 : 0;
+
+  return (
+    <section className="import-panel">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          start();
+        }}
+      >
+        <label className="file-pick">
+          File (CSV or GeoJSON, up to {maxMb} MB)
+          <input type="file" name="file" accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json" data-testid="import-file" disabled={busy} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <label>
+          <input type="checkbox" checked={dryRun} disabled={busy} onChange={(e) => setDryRun(e.target.checked)} /> Check only (dry run: report, write nothing)
+        </label>
+        <button type="submit" disabled={!file || busy} data-testid="import-start">
+          {dryRun ? 'Check the file' : 'Import'}
+        </button>
+      </form>
+
+      {busy && (
+        <div className="import-progress" data-testid="import-progress">
+          <progress max={100} value={phase.kind === 'writing' ? undefined : percent} aria-label="Import progress" />
+          <p role="status">
+            {phase.kind === 'uploading'
+              ? `Uploading and checking: ${percent}% · ${phase.rows.toLocaleString('en')} rows read`
+              : `Writing ${phase.rows.toLocaleString('en')} rows to the database…`}
+          </p>
+        </div>
+      )}
+
+      {phase.kind === 'failed' && (
+        <p className="error" role="alert" data-testid="import-error">
+          {phase.message}
+        </p>
+      )}
+
+      {phase.kind === 'done' && (
+        <div className="import-report" data-testid="import-report" data-rows={phase.summary.rows} data-accepted={phase.summary.accepted} data-rejected={phase.summary.rejected} data-duplicates={phase.summary.duplicates}>
+          <h2>{phase.summary.dryRun ? 'Checked (nothing written)' : 'Imported'}: {phase.summary.fileName}</h2>
+          <dl className="mini-kpis">
+            <div><dt>Rows</dt><dd>{phase.summary.rows.toLocaleString('en')}</dd></div>
+            <div><dt>Accepted</dt><dd>{phase.summary.accepted.toLocaleString('en')}</dd></div>
+            <div><dt>Rejected</dt><dd>{phase.summary.rejected.toLocaleString('en')}</dd></div>
+            <div><dt>Duplicates</dt><dd>{phase.summary.duplicates.toLocaleString('en')}</dd></div>
+          </dl>
+          {phase.summary.reasons.length > 0 && (
+            <table className="reasons">
+              <caption>Commonest reasons for rejection</caption>
+              <thead>
+                <tr><th scope="col">Reason</th><th scope="col" className="num">Rows</th></tr>
+              </thead>
+              <tbody>
+                {phase.summary.reasons.map((r) => (
+                  <tr key={r.reason}><td>{r.reason}</td><td className="num">{r.count.toLocaleString('en')}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <p>
+            {phase.summary.batch !== null && phase.summary.rejected > 0 && (
+              <a href={`/api/imports/${phase.summary.batch}/rejections`} data-testid="rejections-link" download>
+                Download the rejected rows (CSV with a reason column)
+              </a>
+            )}{' '}
+            {!phase.summary.dryRun && <a href="/">Open the dashboard</a>}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { apiRoute, NotFoundError } from '../../../../_server/api-route';
+import { listRejections } from '../../../../../db/import-seizures';
+import { getImportBatch } from '../../../../../db/queries/list-import-batches';
+import { toCsvLine } from '../../../../../lib/csv-line';
+
+export const dynamic = 'force-dynamic';
+
+const pathSchema = z.object({ batch: z.string().regex(/^\d{1,12}$/, 'must be a batch number').transform(Number) });
+
+/** The rejected rows of an import as CSV: line, reason (all reasons, "; "-separated), and the row as it was. */
+export const GET = apiRoute({ path: pathSchema, cacheable: false }, async ({ database, path }) => {
+  const batch = Number(path.batch);
+  const info = await getImportBatch(database.db, batch);
+  if (!info) throw new NotFoundError(`no import batch ${batch}`);
+  const rejections = await listRejections(database.db, batch);
+  async function* lines() {
+    yield `# BLO Atlas: rows rejected from ${info!.fileName ?? 'an import'} (batch ${batch}, ${info!.startedAt})\n`;
+    yield 'line,reason,row\n';
+    for (const r of rejections) yield `${toCsvLine([r.line, r.reasons.join('; '), typeof r.raw === 'string' ? r.raw : JSON.stringify(r.raw)])}\n`;
+  }
+  return { stream: lines(), contentType: 'text/csv; charset=utf-8', fileName: `rejected-rows-batch-${batch}.csv` };
+});
