@@ -77,11 +77,15 @@ const ROUTES: { path: string; extra: string[] }[] = [
   { path: '/api/seizures', extra: ['format=xml', 'limit=0', 'limit=-1', 'limit=abc', 'limit=999999999', 'limit=10001', 'offset=-1', 'offset=1e9', 'format=bin&offset=5', 'format=geojson&limit=6000'] },
   { path: '/api/routes', extra: ['by=city', 'by=BLO', 'by='.padEnd(700, 'x')] },
   { path: '/api/tiles/5/22/11', extra: ['z=5', 'format=bin'] },
+  { path: '/api/export/seizures.csv', extra: ['format=csv', 'limit=10'] },
+  { path: '/api/export/blos.geojson', extra: ['r=25', 'z=3'] },
 ];
 
 const BAD_PATHS = [
   '/api/blos/NOWHERE', '/api/blos/atlantis', '/api/blos/oybek%27--', '/api/tiles/17/0/0', '/api/tiles/3/8/0', '/api/tiles/a/b/c',
   '/api/tiles/5/1/1.png', '/api/tiles/-1/0/0', '/api/tiles/5/99999999999/1', '/api/health?x=1',
+  '/api/export/seizures.xlsx', '/api/export/..%2Fpackage.json', '/api/export/blos', '/api/imports/abc/rejections', '/api/imports/99999/rejections',
+  '/api/imports/1%27--/rejections',
 ];
 
 async function snapshot(request: APIRequestContext) {
@@ -117,6 +121,28 @@ test.describe('API input checking', () => {
     }
     for (const path of BAD_PATHS) await expectClearRejection(request, path);
     expect(checked).toBeGreaterThanOrEqual(400);
+    expect(await snapshot(request)).toEqual(before);
+  });
+
+  test('the import endpoint refuses a bad name, a bad key or an oversized body before reading anything', async ({ request }) => {
+    const before = await snapshot(request);
+    const post = (query: string, data: string | Buffer, headers: Record<string, string> = {}) => request.post(`/api/imports?${query}`, { data, headers });
+    const cases: [string, string | Buffer, Record<string, string>, number, RegExp][] = [
+      ['', 'x', {}, 400, /^name is required/],
+      ['name=data.xlsx', 'x', {}, 400, /must be a file name ending \.csv, \.geojson or \.json/],
+      ['name=../../etc/passwd.csv', 'x', {}, 400, /must be a file name/],
+      ['name=a.csv&dry=yes', 'x', {}, 400, /^dry must be 0 or 1/],
+      ['name=a.csv&drop=1', 'x', {}, 400, /^unknown parameter/],
+      ['name=a.csv', Buffer.alloc(101 * 1024 * 1024, 32), {}, 413, /larger than 100 MB/],
+    ];
+    for (const [query, data, headers, status, message] of cases) {
+      const response = await post(query, data, headers);
+      expect(response.status(), query).toBe(status);
+      expect((await response.json()).error.message, query).toMatch(message);
+    }
+    // A readable request with an unreadable file: the stream says why, and nothing is written.
+    const text = await (await post('name=notes.csv', 'colour,size\nred,3\n')).text();
+    expect(JSON.parse(text.trim().split('\n').pop()!)).toEqual({ type: 'error', message: 'the file cannot be imported: unknown column "colour" (columns: date, substance, quantity, unit, lon, lat, blo, transport, concealment, detection, origin, destination, source_ref, notes)' });
     expect(await snapshot(request)).toEqual(before);
   });
 
