@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { cellOf, cellToDecimal } from './h3-cell';
 import type { LngLat } from './lng-lat';
 import { estimateValue, SUBSTANCES, toKgEq } from './substances';
-import { CONCEALMENTS, COUNTRY_CODES, DETECTION_METHODS, TRANSPORT_MODES, type Unit } from './vocabulary';
+import { CONCEALMENTS, DETECTION_METHODS, TRANSPORT_MODES, type Unit } from './vocabulary';
 
 /** The columns (CSV header names, GeoJSON property names) of the import format. */
 export const IMPORT_COLUMNS = ['date', 'substance', 'quantity', 'unit', 'lon', 'lat', 'blo', 'transport', 'concealment', 'detection', 'origin', 'destination', 'source_ref', 'notes'] as const;
@@ -17,7 +17,7 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const EXPORT_ONLY_COLUMNS = ['id', 'kg_eq', 'value_usd', 'country', 'nearest_blo', 'synthetic', 'date_precision', 'location_precision'] as const;
 
 export const IMPORT_UNITS = ['kg', 'g', 'l', 'ml', 'units'] as const;
-export const EARLIEST_IMPORT_DATE = '1990-01-01';
+const EARLIEST_IMPORT_DATE = '1990-01-01';
 const MAX_NOTES = 2000;
 const MAX_REF = 200;
 
@@ -158,7 +158,7 @@ function readCountry(raw: string, what: string, reasons: string[]): string | nul
 }
 
 /** Index of BLOs by every name, Latin and Cyrillic, normalised. */
-export function bloIndex(blos: ImportBlo[]): Map<string, ImportBlo> {
+function bloIndex(blos: ImportBlo[]): Map<string, ImportBlo> {
   const index = new Map<string, ImportBlo>();
   for (const b of blos) for (const name of [b.code, ...b.names]) index.set(normaliseName(name), b);
   return index;
@@ -254,6 +254,3 @@ export function normaliseImportRow(fields: Partial<Record<string, string>>, ctx:
     },
   };
 }
-
-/** Country codes whose polygons are shipped: a point must fall in one of them. */
-export const IMPORT_REGION = COUNTRY_CODES;

@@ -50,7 +50,7 @@ export interface ViewState {
 }
 
 /** The five countries in view, from the Caspian to the Pamirs. */
-export const DEFAULT_CAMERA: Camera = { center: [66.5, 40.6], zoom: 4.35, bearing: 0, pitch: 0 };
+export const DEFAULT_CAMERA: Camera = { center: [66.8, 39.9], zoom: 4.35, bearing: 0, pitch: 0 };
 export const DEFAULT_RADIUS_KM = 25;
 
 export const DEFAULT_VIEW: ViewState = {

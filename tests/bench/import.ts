@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- --rows N] [--skip-pglite]`: import speed against raw COPY. For each backend,
+ * `npm run bench:import [-- --rows N] [--skip-server] [--skip-pglite]`: import speed against raw COPY. For each backend,
  * on an empty database with the reference data: (1) raw COPY of N generated seizures straight into the
  * seizures table (the seed's path: no checks), (2) `importSeizures` of a CSV file of N generated rows
  * (read as a stream, every row validated, staged, classified, inserted). Prints rows/s of each, their
@@ -7,7 +7,7 @@
  * tests/bench/import-results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +18,9 @@ import { clearSeededSeizures, seedReferenceData, seedSyntheticSeizures } from '.
 import { readImportRows } from '../../lib/import-file';
 import { writeImportCsv } from '../fixtures/import-csv';
 
-const { values: args } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, 'skip-pglite': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, 'skip-server': { type: 'boolean', default: false }, 'skip-pglite': { type: 'boolean', default: false } },
+});
 const ROWS = Number(args.rows);
 const ROOT = process.cwd();
 
@@ -65,18 +67,22 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'blo-atlas-bench-import-'));
   const file = path.join(dir, 'seizures.csv');
   const fileBytes = await writeImportCsv(file, ROWS, 4243);
-  const results: Record<string, unknown> = { rows: ROWS, date: new Date().toISOString() };
-  let url = process.env.BENCH_DATABASE_URL;
-  const port = 55434;
-  if (!url) url = execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['start', String(port)]).toString().trim();
-  try {
-    results.server = await benchBackend('server', { url }, file, fileBytes);
-  } finally {
-    if (!process.env.BENCH_DATABASE_URL) execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['stop', String(port)]);
+  const resultsFile = path.join(ROOT, 'tests/bench/import-results.json');
+  // A backend skipped keeps its previous results.
+  const results: Record<string, unknown> = { ...(existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}), rows: ROWS, date: new Date().toISOString() };
+  if (!args['skip-server']) {
+    let url = process.env.BENCH_DATABASE_URL;
+    const port = 55434;
+    if (!url) url = execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['start', String(port)]).toString().trim();
+    try {
+      results.server = await benchBackend('server', { url }, file, fileBytes);
+    } finally {
+      if (!process.env.BENCH_DATABASE_URL) execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['stop', String(port)]);
+    }
   }
   if (!args['skip-pglite']) results.pglite = await benchBackend('pglite', { dataDir: path.join(dir, 'pglite') }, file, fileBytes);
   rmSync(dir, { recursive: true, force: true });
-  writeFileSync(path.join(ROOT, 'tests/bench/import-results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   console.log('\nwrote tests/bench/import-results.json');
 }
 
