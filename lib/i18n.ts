@@ -98,6 +98,35 @@ const TEXT = {
   sizeKg: { en: 'size ∝ kg-eq', ru: 'размер ∝ кг-экв.' },
   fewer: { en: 'fewer', ru: 'меньше' },
   more: { en: 'more', ru: 'больше' },
+  originDestination: { en: 'origin → destination', ru: 'откуда → куда' },
+  perCell: { en: 'per cell', ru: 'на ячейку' },
+  syntheticMark: { en: '* synthetic', ru: '* синтетические' },
+  importTitle: { en: 'Import seizures', ru: 'Импорт изъятий' },
+  importLede: {
+    en: 'A CSV (UTF-8, comma or semicolon, header row) or a GeoJSON FeatureCollection of points. Every row is checked; rows that cannot be read are reported with the reason and can be downloaded, never dropped. A file goes in whole or not at all, and importing the same file twice adds nothing.',
+    ru: 'CSV (UTF-8, запятая или точка с запятой, строка заголовков) или GeoJSON FeatureCollection точек. Каждая строка проверяется; непрочитанные строки попадают в отчёт с причиной и доступны для скачивания, ничего не теряется. Файл загружается целиком или не загружается вовсе; повторная загрузка того же файла ничего не добавляет.',
+  },
+  importFile: { en: 'File (CSV or GeoJSON, up to {mb} MB)', ru: 'Файл (CSV или GeoJSON, до {mb} МБ)' },
+  dryRunLabel: { en: 'Check only (dry run: report, write nothing)', ru: 'Только проверить (отчёт без записи)' },
+  importStart: { en: 'Import', ru: 'Импортировать' },
+  checkStart: { en: 'Check the file', ru: 'Проверить файл' },
+  uploading: { en: 'Uploading and checking: {pct}% · {rows} rows read', ru: 'Загрузка и проверка: {pct}% · прочитано строк: {rows}' },
+  writing: { en: 'Writing {rows} rows to the database…', ru: 'Запись строк в базу: {rows}…' },
+  tooLarge: { en: 'The file is {size} MB; the limit is {mb} MB.', ru: 'Файл {size} МБ; предел {mb} МБ.' },
+  networkError: { en: 'The upload was interrupted (network error). Nothing was written; try again.', ru: 'Загрузка прервана (ошибка сети). Ничего не записано; попробуйте снова.' },
+  imported: { en: 'Imported', ru: 'Импортировано' },
+  checked: { en: 'Checked (nothing written)', ru: 'Проверено (ничего не записано)' },
+  rows: { en: 'Rows', ru: 'Строки' },
+  accepted: { en: 'Accepted', ru: 'Принято' },
+  rejected: { en: 'Rejected', ru: 'Отклонено' },
+  duplicates: { en: 'Duplicates', ru: 'Дубликаты' },
+  commonReasons: { en: 'Commonest reasons for rejection', ru: 'Частые причины отклонения' },
+  reason: { en: 'Reason', ru: 'Причина' },
+  downloadRejected: { en: 'Download the rejected rows (CSV with a reason column)', ru: 'Скачать отклонённые строки (CSV со столбцом причины)' },
+  openDashboard: { en: 'Open the dashboard', ru: 'Открыть панель' },
+  backToDashboard: { en: '← Dashboard', ru: '← Панель' },
+  formatTitle: { en: 'The format', ru: 'Формат файла' },
+  downloadExample: { en: 'Download an example file', ru: 'Скачать пример файла' },
   importData: { en: 'Import', ru: 'Импорт' },
   exportData: { en: 'Export', ru: 'Экспорт' },
   exportSeizuresCsv: { en: 'Seizures (CSV)', ru: 'Изъятия (CSV)' },
@@ -115,7 +144,8 @@ const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
-export const t = (lang: Language, key: TextKey): string => TEXT[key][lang];
+export const t = (lang: Language, key: TextKey, values: Record<string, string | number> = {}): string =>
+  TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 
 const VOCAB: Record<string, Record<Language, string>> = {
   truck: { en: 'Truck', ru: 'Грузовик' },

@@ -126,7 +126,7 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
           ))}
         </tbody>
       </table>
-      {d?.recent.some((r) => r.synthetic) && <p className="note">* synthetic</p>}
+      {d?.recent.some((r) => r.synthetic) && <p className="note">{t(lang, 'syntheticMark')}</p>}
 
       <p className="nearest note">
         {t(lang, 'nearest')}: {formatCount(lang, blo.totals.count)} · {formatKg(lang, blo.totals.kgEq)}

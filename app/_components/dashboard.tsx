@@ -219,7 +219,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
           <button type="button" className="secondary" lang={lang === 'en' ? 'ru' : 'en'} onClick={() => update({ lang: lang === 'en' ? 'ru' : 'en' })}>
             {t(lang, 'language')}
           </button>
-          <a className="button secondary" href="/import">{t(lang, 'importData')}</a>
+          <a className="button secondary" href={lang === 'ru' ? '/import?lang=ru' : '/import'}>{t(lang, 'importData')}</a>
           <details className="export-menu" data-testid="export-menu">
             <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
             <ul>

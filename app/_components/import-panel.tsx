@@ -4,6 +4,8 @@
  * (accepted, rejected, duplicates, the commonest reasons) with the rejected rows to download.
  */
 import { useState } from 'react';
+import { formatCount, t } from '../../lib/i18n';
+import type { Language } from '../../lib/view-state';
 
 interface Summary {
   fileName: string;
@@ -25,7 +27,7 @@ type Phase =
 
 const MB = 1024 * 1024;
 
-export function ImportPanel({ maxMb }: { maxMb: number }) {
+export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) {
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -34,7 +36,7 @@ export function ImportPanel({ maxMb }: { maxMb: number }) {
   const start = () => {
     if (!file) return;
     if (file.size > maxMb * MB) {
-      setPhase({ kind: 'failed', message: `The file is ${(file.size / MB).toFixed(1)} MB; the limit is ${maxMb} MB.` });
+      setPhase({ kind: 'failed', message: t(lang, 'tooLarge', { size: (file.size / MB).toFixed(1), mb: maxMb }) });
       return;
     }
     const xhr = new XMLHttpRequest();
@@ -74,7 +76,7 @@ export function ImportPanel({ maxMb }: { maxMb: number }) {
       }
       readLines();
     };
-    xhr.onerror = () => setPhase({ kind: 'failed', message: 'The upload was interrupted (network error). Nothing was written; try again.' });
+    xhr.onerror = () => setPhase({ kind: 'failed', message: t(lang, 'networkError') });
     setPhase({ kind: 'uploading', sent: 0, total: file.size, rows: 0 });
     xhr.send(file);
   };
@@ -90,14 +92,14 @@ export function ImportPanel({ maxMb }: { maxMb: number }) {
         }}
       >
         <label className="file-pick">
-          File (CSV or GeoJSON, up to {maxMb} MB)
+          {t(lang, 'importFile', { mb: maxMb })}
           <input type="file" name="file" accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json" data-testid="import-file" disabled={busy} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <label>
-          <input type="checkbox" checked={dryRun} disabled={busy} onChange={(e) => setDryRun(e.target.checked)} /> Check only (dry run: report, write nothing)
+          <input type="checkbox" checked={dryRun} disabled={busy} onChange={(e) => setDryRun(e.target.checked)} /> {t(lang, 'dryRunLabel')}
         </label>
         <button type="submit" disabled={!file || busy} data-testid="import-start">
-          {dryRun ? 'Check the file' : 'Import'}
+          {t(lang, dryRun ? 'checkStart' : 'importStart')}
         </button>
       </form>
 
@@ -106,8 +108,8 @@ export function ImportPanel({ maxMb }: { maxMb: number }) {
           <progress max={100} value={phase.kind === 'writing' ? undefined : percent} aria-label="Import progress" />
           <p role="status">
             {phase.kind === 'uploading'
-              ? `Uploading and checking: ${percent}% · ${phase.rows.toLocaleString('en')} rows read`
-              : `Writing ${phase.rows.toLocaleString('en')} rows to the database…`}
+              ? t(lang, 'uploading', { pct: percent, rows: formatCount(lang, phase.rows) })
+              : t(lang, 'writing', { rows: formatCount(lang, phase.rows) })}
           </p>
         </div>
       )}
@@ -120,22 +122,21 @@ export function ImportPanel({ maxMb }: { maxMb: number }) {
 
       {phase.kind === 'done' && (
         <div className="import-report" data-testid="import-report" data-rows={phase.summary.rows} data-accepted={phase.summary.accepted} data-rejected={phase.summary.rejected} data-duplicates={phase.summary.duplicates}>
-          <h2>{phase.summary.dryRun ? 'Checked (nothing written)' : 'Imported'}: {phase.summary.fileName}</h2>
+          <h2>{t(lang, phase.summary.dryRun ? 'checked' : 'imported')}: {phase.summary.fileName}</h2>
           <dl className="mini-kpis">
-            <div><dt>Rows</dt><dd>{phase.summary.rows.toLocaleString('en')}</dd></div>
-            <div><dt>Accepted</dt><dd>{phase.summary.accepted.toLocaleString('en')}</dd></div>
-            <div><dt>Rejected</dt><dd>{phase.summary.rejected.toLocaleString('en')}</dd></div>
-            <div><dt>Duplicates</dt><dd>{phase.summary.duplicates.toLocaleString('en')}</dd></div>
+            {(['rows', 'accepted', 'rejected', 'duplicates'] as const).map((k) => (
+              <div key={k}><dt>{t(lang, k)}</dt><dd>{formatCount(lang, phase.summary[k])}</dd></div>
+            ))}
           </dl>
           {phase.summary.reasons.length > 0 && (
             <table className="reasons">
-              <caption>Commonest reasons for rejection</caption>
+              <caption>{t(lang, 'commonReasons')}</caption>
               <thead>
-                <tr><th scope="col">Reason</th><th scope="col" className="num">Rows</th></tr>
+                <tr><th scope="col">{t(lang, 'reason')}</th><th scope="col" className="num">{t(lang, 'rows')}</th></tr>
               </thead>
               <tbody>
                 {phase.summary.reasons.map((r) => (
-                  <tr key={r.reason}><td>{r.reason}</td><td className="num">{r.count.toLocaleString('en')}</td></tr>
+                  <tr key={r.reason}><td>{r.reason}</td><td className="num">{formatCount(lang, r.count)}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -143,10 +144,10 @@ export function ImportPanel({ maxMb }: { maxMb: number }) {
           <p>
             {phase.summary.batch !== null && phase.summary.rejected > 0 && (
               <a href={`/api/imports/${phase.summary.batch}/rejections`} data-testid="rejections-link" download>
-                Download the rejected rows (CSV with a reason column)
+                {t(lang, 'downloadRejected')}
               </a>
             )}{' '}
-            {!phase.summary.dryRun && <a href="/">Open the dashboard</a>}
+            {!phase.summary.dryRun && <a href={lang === 'ru' ? '/?lang=ru' : '/'}>{t(lang, 'openDashboard')}</a>}
           </p>
         </div>
       )}

@@ -46,7 +46,7 @@ export function Legend({ lang, layers, substances, hexMax, tiles, radiusKm }: Pr
           <div className="ramp" style={{ background: RAMP_CSS }} aria-hidden />
           <div className="ramp-labels">
             <span>{t(lang, 'fewer')}</span>
-            <span>{hexMax !== null && layers.includes('hexagons') ? `${hexMax.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB')} / cell` : t(lang, 'more')}</span>
+            <span>{hexMax !== null && layers.includes('hexagons') ? `${hexMax.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB')} ${t(lang, 'perCell')}` : t(lang, 'more')}</span>
           </div>
         </div>
       )}
@@ -54,7 +54,7 @@ export function Legend({ lang, layers, substances, hexMax, tiles, radiusKm }: Pr
         <div className="legend-block" data-layer="routes">
           <div className="legend-title">{t(lang, 'routes')}</div>
           <div className="arc-key" aria-hidden />
-          <div className="note">origin → destination, {t(lang, 'width')}</div>
+          <div className="note">{t(lang, 'originDestination')}, {t(lang, 'width')}</div>
         </div>
       )}
       {layers.includes('rings') && radiusKm !== null && (

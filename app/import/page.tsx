@@ -1,38 +1,64 @@
 import { getEnv } from '../../lib/env';
+import { t } from '../../lib/i18n';
 import { IMPORT_COLUMNS, IMPORT_UNITS } from '../../lib/import-row';
+import { LANGUAGES, type Language } from '../../lib/view-state';
 import { ImportPanel } from '../_components/import-panel';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata = { title: 'Import seizures · BLO Atlas' };
 
-/** Upload a file of seizures; the format is described here and in the README. */
-export default function ImportPage() {
-  return (
-    <main className="page">
-      <p><a href="/">← Dashboard</a></p>
-      <h1>Import seizures</h1>
-      <p className="lede">
-        A CSV (UTF-8, comma or semicolon, header row) or a GeoJSON FeatureCollection of points. Every row is checked; rows that
-        cannot be read are reported with the reason and can be downloaded, never dropped. A file goes in whole or not at all, and
-        importing the same file twice adds nothing.
+const columns = <code>{IMPORT_COLUMNS.join(', ')}</code>;
+
+const FORMAT_HELP: Record<Language, React.ReactNode> = {
+  en: (
+    <>
+      <p>
+        Columns (or GeoJSON properties): {columns}. Required: <code>date</code> (YYYY-MM-DD, or YYYY-MM when only the month is
+        known), <code>substance</code> (English or Russian, e.g. heroin, героин, hashish, гашиш, charas), <code>quantity</code> (decimal
+        point or comma), <code>unit</code> ({IMPORT_UNITS.join(', ')}; кг, г, л, мл, шт also read), and a location: <code>lon</code> +{' '}
+        <code>lat</code> (degrees, WGS84), or <code>blo</code> (a BLO code or any of its names, Latin or Cyrillic). Optional: transport,
+        concealment, detection, origin and destination (ISO code or country name), source_ref (the row&apos;s identity for re-imports),
+        notes. Lines starting with # are ignored.
       </p>
-      <ImportPanel maxMb={getEnv().IMPORT_MAX_MB} />
+      <p>
+        Rejected: a date in the future or before 1990, an unknown substance or unit, a quantity of 0 or less or above the ceiling, a
+        point outside Central Asia and its neighbours, a row with broken quoting or the wrong number of fields.
+      </p>
+    </>
+  ),
+  ru: (
+    <>
+      <p>
+        Столбцы (или свойства GeoJSON): {columns}. Обязательные: <code>date</code> (ГГГГ-ММ-ДД или ГГГГ-ММ, если известен только месяц),{' '}
+        <code>substance</code> (по-русски или по-английски: героин, гашиш, чарс, heroin…), <code>quantity</code> (десятичная точка или
+        запятая), <code>unit</code> ({IMPORT_UNITS.join(', ')}; также кг, г, л, мл, шт) и место: <code>lon</code> + <code>lat</code>{' '}
+        (градусы, WGS84) или <code>blo</code> (код ППК или любое его название, латиницей или кириллицей). Необязательные: transport,
+        concealment, detection, origin и destination (код ISO или название страны), source_ref (идентификатор строки для повторной
+        загрузки), notes. Строки, начинающиеся с #, пропускаются.
+      </p>
+      <p>
+        Отклоняются: дата в будущем или ранее 1990 года, неизвестное вещество или единица, количество 0 и меньше или выше предела, точка
+        вне Центральной Азии и соседних стран, строка с нарушенными кавычками или неверным числом полей.
+      </p>
+    </>
+  ),
+};
+
+/** Upload a file of seizures; the format is described here and in the README. `?lang=ru` for Russian. */
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const requested = (await searchParams).lang;
+  const lang: Language = LANGUAGES.find((l) => l === requested) ?? 'en';
+  return (
+    <main className="page" lang={lang}>
+      <p><a href={lang === 'ru' ? '/?lang=ru' : '/'}>{t(lang, 'backToDashboard')}</a></p>
+      <h1>{t(lang, 'importTitle')}</h1>
+      <p className="lede">{t(lang, 'importLede')}</p>
+      <ImportPanel maxMb={getEnv().IMPORT_MAX_MB} lang={lang} />
       <details className="format-help">
-        <summary>The format</summary>
-        <p>
-          Columns (or GeoJSON properties): <code>{IMPORT_COLUMNS.join(', ')}</code>. Required: <code>date</code> (YYYY-MM-DD, or
-          YYYY-MM when only the month is known), <code>substance</code> (English or Russian, e.g. heroin, героин, hashish, гашиш,
-          charas), <code>quantity</code> (decimal point or comma), <code>unit</code> ({IMPORT_UNITS.join(', ')}; кг, г, л, мл, шт also
-          read), and a location: <code>lon</code> + <code>lat</code> (degrees, WGS84), or <code>blo</code> (a BLO code or any of its
-          names, Latin or Cyrillic). Optional: transport, concealment, detection, origin and destination (ISO code or country name),
-          source_ref (the row&apos;s identity for re-imports), notes. Lines starting with # are ignored.
-        </p>
-        <p>
-          Rejected: a date in the future or before 1990, an unknown substance or unit, a quantity of 0 or less or above the ceiling,
-          a point outside Central Asia and its neighbours, a row with broken quoting or the wrong number of fields.{' '}
-          <a href="/api/imports/example" download>Download an example file</a>.
-        </p>
+        <summary>{t(lang, 'formatTitle')}</summary>
+        {FORMAT_HELP[lang]}
+        <p><a href="/api/imports/example" download>{t(lang, 'downloadExample')}</a></p>
       </details>
     </main>
   );
