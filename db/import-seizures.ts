@@ -14,6 +14,9 @@ import { toCsvLine } from '../lib/csv-line';
 import type { RawRow } from '../lib/import-file';
 import { normaliseImportRow, type ImportBlo, type ImportContext } from '../lib/import-row';
 import { COUNTRY_CODES } from '../lib/vocabulary';
+import type { ImportSummary } from '../lib/api-types';
+
+export type { ImportSummary };
 
 export interface ImportOptions {
   fileName: string;
@@ -25,18 +28,6 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
 }
 
-export interface ImportSummary {
-  fileName: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  /** The batch id, or null for a dry run. */
-  batch: number | null;
-  dryRun: boolean;
-  /** The most frequent reasons for rejection, most frequent first (at most 10). */
-  reasons: { reason: string; count: number }[];
-}
 
 export const PROGRESS_EVERY = 5000;
 

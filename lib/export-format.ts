@@ -3,6 +3,7 @@
  * when it was made, whether synthetic data is in it, and the link back to the view. A seizures CSV
  * is in the import format (plus computed columns the importer ignores), so it goes back in as is.
  */
+import type { SeizureListItem } from './api-types';
 import { toCsvLine } from './csv-line';
 import { serializeFilters, type Filters } from './filters';
 
@@ -15,28 +16,6 @@ export interface ExportMeta {
   link: string;
 }
 
-export interface ExportSeizure {
-  id: number;
-  seizedOn: string;
-  datePrecision: string;
-  substance: string;
-  quantity: number;
-  unit: string;
-  kgEq: number;
-  valueUsd: number;
-  lngLat: [number, number];
-  locationPrecision: string;
-  nearestBlo: string | null;
-  country: string;
-  transport: string;
-  concealment: string;
-  detection: string;
-  originCountry: string | null;
-  destinationCountry: string | null;
-  sourceRef: string | null;
-  notes: string | null;
-  synthetic: boolean;
-}
 
 export interface ExportBlo {
   code: string;
@@ -81,12 +60,12 @@ export const SEIZURE_EXPORT_COLUMNS = [
 ] as const;
 
 /** A month-precise date goes out as YYYY-MM, so it comes back in as month-precise. */
-const exportDate = (s: ExportSeizure) => (s.datePrecision === 'month' ? s.seizedOn.slice(0, 7) : s.seizedOn);
+const exportDate = (s: SeizureListItem) => (s.datePrecision === 'month' ? s.seizedOn.slice(0, 7) : s.seizedOn);
 
 /** Records never span lines in the import format: line breaks inside text become spaces. */
 const oneLine = (v: string | null) => (v === null ? null : v.replace(/[\r\n]+/g, ' '));
 
-export function seizureCsvRow(s: ExportSeizure): string {
+export function seizureCsvRow(s: SeizureListItem): string {
   return toCsvLine([
     exportDate(s), s.substance, s.quantity, s.unit, s.lngLat[0], s.lngLat[1], s.transport, s.concealment, s.detection, s.originCountry,
     s.destinationCountry, oneLine(s.sourceRef), oneLine(s.notes), s.kgEq, s.valueUsd, s.country, s.nearestBlo, s.synthetic, s.datePrecision,
@@ -94,7 +73,7 @@ export function seizureCsvRow(s: ExportSeizure): string {
   ]);
 }
 
-export function seizureFeature(s: ExportSeizure) {
+export function seizureFeature(s: SeizureListItem) {
   return {
     type: 'Feature' as const,
     id: s.id,

@@ -9,6 +9,7 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { H3HexagonLayer, MVTLayer } from '@deck.gl/geo-layers';
 import { MVTLoader } from '@loaders.gl/mvt';
 import { circle } from '@turf/turf';
+import type { HotspotCell, RouteFlow } from './api-types';
 import type { LngLat } from './lng-lat';
 import { isoToDays, type Period } from './periods';
 import { rampColor, substanceColor, type Rgb } from './substance-colors';
@@ -109,21 +110,11 @@ export function seizureTilesLayer(urlTemplate: string, onViewportLoad: () => voi
   });
 }
 
-export interface HexCell {
-  cell: string;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-  topSubstance: string;
-  firstSeizedOn: string;
-  lastSeizedOn: string;
-  centroid: LngLat;
-}
 
 /** H3 hexagons coloured by seizure count (log scale against the busiest cell). */
-export function hexagonLayer(cells: HexCell[]) {
+export function hexagonLayer(cells: HotspotCell[]) {
   const max = Math.max(1, ...cells.map((c) => c.count));
-  return new H3HexagonLayer<HexCell>({
+  return new H3HexagonLayer<HotspotCell>({
     id: LAYER_IDS.hexagons,
     data: cells,
     getHexagon: (c) => c.cell,
@@ -138,8 +129,8 @@ export function hexagonLayer(cells: HexCell[]) {
 }
 
 /** Heat of kg-eq from the hexagon centroids. */
-export function heatmapLayer(cells: HexCell[]) {
-  return new HeatmapLayer<HexCell>({
+export function heatmapLayer(cells: HotspotCell[]) {
+  return new HeatmapLayer<HotspotCell>({
     id: LAYER_IDS.heatmap,
     data: cells,
     getPosition: (c) => c.centroid,
@@ -150,21 +141,12 @@ export function heatmapLayer(cells: HexCell[]) {
   });
 }
 
-export interface RouteArc {
-  origin: string;
-  destination: string;
-  originLngLat: LngLat | null;
-  destinationLngLat: LngLat | null;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-}
 
 /** Origin → destination arcs, width ∝ √kg-eq (1.5–10 px), orange at the origin, purple at the destination. */
-export function routeLayer(flows: RouteArc[]) {
+export function routeLayer(flows: RouteFlow[]) {
   const drawable = flows.filter((f) => f.originLngLat && f.destinationLngLat && f.origin !== f.destination);
   const max = Math.max(1e-9, ...drawable.map((f) => f.kgEq));
-  return new ArcLayer<RouteArc>({
+  return new ArcLayer<RouteFlow>({
     id: LAYER_IDS.routes,
     data: drawable,
     getSourcePosition: (f) => f.originLngLat!,

@@ -15,8 +15,9 @@ import { substanceCss } from '../../lib/substance-colors';
 import { renderMapPng, type PngLegendItem } from './export-png';
 import {
   heatmapLayer, hexagonLayer, labelLayer, LAYER_IDS, pointAttributes, ringLayer, routeLayer, seizurePointsLayer, seizureTilesLayer,
-  type HexCell, type PointAttributes, type RouteArc, type TileProps,
+  type PointAttributes, type TileProps,
 } from '../../lib/map-layers';
+import type { HotspotCell, RouteFlow } from '../../lib/api-types';
 import { monthTable, type SeriesPoint } from '../../lib/month-table';
 import { daysToIso, monthEnd, nextPlaybackStep, visiblePeriod, type Period } from '../../lib/periods';
 import { decodeColumns } from '../../lib/seizure-columns-codec';
@@ -86,10 +87,10 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
     toPoints,
   );
   const hexZoom = hotspotZoom(view.camera.zoom);
-  const hotspots = useApi<{ cells: HexCell[] }>(
+  const hotspots = useApi<{ cells: HotspotCell[] }>(
     layers.includes('hexagons') || layers.includes('heatmap') ? `/api/hotspots${apiSearch(mapFilters, { z: hexZoom })}` : null,
   );
-  const routes = useApi<{ flows: RouteArc[] }>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
+  const routes = useApi<{ flows: RouteFlow[] }>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
 
@@ -344,13 +345,13 @@ function tooltipFor(info: PickingInfo, lang: ViewState['lang'], cols: PointAttri
       };
     }
     case LAYER_IDS.hexagons: {
-      const c = info.object as HexCell;
+      const c = info.object as HotspotCell;
       return {
         html: `<strong>${formatCount(lang, c.count)} ${escapeHtml(t(lang, 'seizures').toLowerCase())}</strong>${line(t(lang, 'kgEq'), formatKg(lang, c.kgEq))}${line(t(lang, 'top'), name(c.topSubstance))}${line(t(lang, 'period'), `${formatDay(lang, c.firstSeizedOn)} – ${formatDay(lang, c.lastSeizedOn)}`)}`,
       };
     }
     case LAYER_IDS.routes: {
-      const f = info.object as RouteArc;
+      const f = info.object as RouteFlow;
       return {
         html: `<strong>${escapeHtml(countryName(lang, f.origin))} → ${escapeHtml(countryName(lang, f.destination))}</strong>${line(t(lang, 'seizures'), formatCount(lang, f.count))}${line(t(lang, 'kgEq'), formatKg(lang, f.kgEq))}`,
       };

@@ -4,25 +4,15 @@
  * (accepted, rejected, duplicates, the commonest reasons) with the rejected rows to download.
  */
 import { useState } from 'react';
+import type { ImportSummary } from '../../lib/api-types';
 import { formatCount, t } from '../../lib/i18n';
 import type { Language } from '../../lib/view-state';
-
-interface Summary {
-  fileName: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  batch: number | null;
-  dryRun: boolean;
-  reasons: { reason: string; count: number }[];
-}
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; sent: number; total: number; rows: number }
   | { kind: 'writing'; rows: number }
-  | { kind: 'done'; summary: Summary }
+  | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; message: string };
 
 const MB = 1024 * 1024;
@@ -51,7 +41,7 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
       if (end < seen) return;
       for (const line of text.slice(seen, end).split('\n')) {
         if (!line.trim()) continue;
-        const message = JSON.parse(line) as { type: string; rows?: number; bytes?: number; message?: string } & Summary;
+        const message = JSON.parse(line) as { type: string; rows?: number; bytes?: number; message?: string } & ImportSummary;
         if (message.type === 'progress') {
           rows = message.rows ?? rows;
           setPhase(message.bytes !== undefined && message.bytes < file.size ? { kind: 'uploading', sent: message.bytes, total: file.size, rows } : { kind: 'writing', rows });

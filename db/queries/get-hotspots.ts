@@ -7,20 +7,10 @@ import type { Filters } from '../../lib/filters';
 import { resolutionForZoom } from '../../lib/h3-cell';
 import type { Bbox, LngLat } from '../../lib/lng-lat';
 import { roundTo } from '../../lib/numbers';
+import type { HotspotCell } from '../../lib/api-types';
 
-export interface HotspotCell {
-  /** H3 index (hex) at `resolution`. */
-  cell: string;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-  /** Most frequent substance in the cell (ties: alphabetical). */
-  topSubstance: string;
-  firstSeizedOn: string;
-  lastSeizedOn: string;
-  /** Mean position of the seizures in the cell. */
-  centroid: LngLat;
-}
+export type { HotspotCell };
+
 
 export interface HotspotCluster {
   id: number;

@@ -4,18 +4,12 @@ import { blos, countries, seizures } from '../schema';
 import { filterConditions, totals } from './filter-conditions';
 import type { Filters } from '../../lib/filters';
 import type { LngLat } from '../../lib/lng-lat';
+import type { RouteFlow } from '../../lib/api-types';
+
+export type { RouteFlow };
 import type { RouteMode } from '../../lib/vocabulary';
 
 
-export interface RouteFlow {
-  origin: string;
-  destination: string;
-  originLngLat: LngLat | null;
-  destinationLngLat: LngLat | null;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-}
 
 /**
  * Flows for arcs. `country`: origin country → destination country. `blo`: origin country → the

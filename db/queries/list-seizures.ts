@@ -4,34 +4,12 @@ import { seizures } from '../schema';
 import { filterConditions } from './filter-conditions';
 import { rowsOf } from '../result-rows';
 import type { Filters } from '../../lib/filters';
-import type { LngLat } from '../../lib/lng-lat';
+import type { SeizureListItem } from '../../lib/api-types';
+
+export type { SeizureListItem };
 
 export const MAX_PAGE = 5000;
 
-export interface SeizureListItem {
-  id: number;
-  seizedOn: string;
-  datePrecision: string;
-  substance: string;
-  quantity: number;
-  unit: string;
-  kgEq: number;
-  valueUsd: number;
-  priceUsdPerKg: number;
-  lngLat: LngLat;
-  locationPrecision: string;
-  nearestBlo: string | null;
-  nearestBloKm: number | null;
-  country: string;
-  transport: string;
-  concealment: string;
-  detection: string;
-  originCountry: string | null;
-  destinationCountry: string | null;
-  sourceRef: string | null;
-  notes: string | null;
-  synthetic: boolean;
-}
 
 /** The columns of a seizure as the API lists and exports it. */
 export const SEIZURE_FIELDS = {

@@ -1,0 +1,67 @@
+/**
+ * The shapes of API answers that both the server (db/) and the page (app/, lib/ layer builders)
+ * handle: defined once here, so the two sides cannot drift apart.
+ */
+import type { LngLat } from './lng-lat';
+
+export interface HotspotCell {
+  /** H3 index (hex) at `resolution`. */
+  cell: string;
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+  /** Most frequent substance in the cell (ties: alphabetical). */
+  topSubstance: string;
+  firstSeizedOn: string;
+  lastSeizedOn: string;
+  /** Mean position of the seizures in the cell. */
+  centroid: LngLat;
+}
+
+export interface RouteFlow {
+  origin: string;
+  destination: string;
+  originLngLat: LngLat | null;
+  destinationLngLat: LngLat | null;
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+}
+
+export interface SeizureListItem {
+  id: number;
+  seizedOn: string;
+  datePrecision: string;
+  substance: string;
+  quantity: number;
+  unit: string;
+  kgEq: number;
+  valueUsd: number;
+  priceUsdPerKg: number;
+  lngLat: LngLat;
+  locationPrecision: string;
+  nearestBlo: string | null;
+  nearestBloKm: number | null;
+  country: string;
+  transport: string;
+  concealment: string;
+  detection: string;
+  originCountry: string | null;
+  destinationCountry: string | null;
+  sourceRef: string | null;
+  notes: string | null;
+  synthetic: boolean;
+}
+
+export interface ImportSummary {
+  fileName: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  /** The batch id, or null for a dry run. */
+  batch: number | null;
+  dryRun: boolean;
+  /** The most frequent reasons for rejection, most frequent first (at most 10). */
+  reasons: { reason: string; count: number }[];
+}
