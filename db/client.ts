@@ -10,13 +10,15 @@ import { pipeline } from 'node:stream/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import postgres from 'postgres';
-import type { Logger } from 'drizzle-orm';
+// `sqlTag`: drizzle's SQL template (`sql` names the postgres-js client in openPostgres).
+import { sql as sqlTag, type Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import * as schema from './schema';
+import { rowsOf } from './result-rows';
 
 export type Schema = typeof schema;
 /** The drizzle handle every query function takes first; the same type on both backends. */
@@ -61,25 +63,31 @@ export interface BulkTransaction {
 const DEFAULT_MIGRATIONS = () => path.resolve(process.cwd(), 'db/migrations');
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-/** Column types of `table`, from the catalogue (e.g. `double precision`, `geometry(Point,4326)`). */
-const COLUMN_TYPES_SQL = `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
-  WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`;
-
 /**
- * Bulk load in three statements: COPY the CSV into an all-text temporary table, then one
- * INSERT … SELECT with casts into the real table. A line that breaks a constraint fails the
- * INSERT (a normal query error, rolled back with its transaction) rather than the COPY stream:
- * postgres-js 3.4.9 never settles a COPY writable that the server rejects after its last byte.
+ * Bulk load, the same on both backends: COPY the CSV into an all-text temporary table, then one
+ * INSERT … SELECT with casts (column types from the catalogue) into the real table. A line that
+ * breaks a constraint fails the INSERT (a normal query error, rolled back with its transaction)
+ * rather than the COPY stream: postgres-js 3.4.9 never settles a COPY writable that the server
+ * rejects after its last byte.
  */
-function stagedCopy(table: string, columns: readonly string[], types: Map<string, string>, source: string) {
-  for (const name of [table, ...columns]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
-    if (name !== table && !types.has(name)) throw new Error(`${table} has no column ${name}`);
-  }
-  return {
-    ...stagingTable('copy_staging', columns, source),
-    insert: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`,
-  };
+function copyCsvVia(bulkTransaction: Database['bulkTransaction']): Database['copyCsv'] {
+  return (table, columns, lines) =>
+    bulkTransaction(async (tx) => {
+      const types = new Map(
+        rowsOf<{ name: string; type: string }>(
+          await tx.db.execute(sqlTag`
+            SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+             WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped`),
+        ).map((r) => [r.name, r.type]),
+      );
+      for (const name of [table, ...columns]) {
+        if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+        if (name !== table && !types.has(name)) throw new Error(`${table} has no column ${name}`);
+      }
+      await tx.stage('copy_staging', columns, lines);
+      const list = columns.join(', ');
+      await tx.db.execute(sqlTag.raw(`INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`));
+    });
 }
 
 /** CREATE and COPY statements for an all-text temporary staging table. */
@@ -90,8 +98,6 @@ function stagingTable(table: string, columns: readonly string[], source: string)
     copy: `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`,
   };
 }
-
-const typeMap = (rows: { name: string; type: string }[]) => new Map(rows.map((r) => [r.name, r.type]));
 
 /** Bytes per PGlite COPY chunk: bounds the size of the in-memory blob PGlite reads from. */
 const PGLITE_COPY_CHUNK_BYTES = 16 * 1024 * 1024;
@@ -121,30 +127,23 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
   await client.waitReady;
   const db = drizzlePglite({ client, schema, logger: settings.logger });
   await migratePglite(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
+  const bulkTransaction: Database['bulkTransaction'] = (work) =>
+    client.transaction(async (tx) => {
+      const txDb = drizzlePglite({ client: tx as unknown as PGlite, schema, logger: settings.logger }) as unknown as Db;
+      return work({
+        db: txDb,
+        async stage(table, columns, lines) {
+          const statements = stagingTable(table, columns, `'/dev/blob'`);
+          await tx.exec(statements.create);
+          await pgliteCopy(tx, statements.copy, lines);
+        },
+      });
+    });
   return {
     db: db as unknown as Db,
     backend: 'pglite',
-    async copyCsv(table, columns, lines) {
-      await client.transaction(async (tx) => {
-        const types = typeMap((await tx.query<{ name: string; type: string }>(COLUMN_TYPES_SQL, [table])).rows);
-        const statements = stagedCopy(table, columns, types, `'/dev/blob'`);
-        await tx.exec(statements.create);
-        await pgliteCopy(tx, statements.copy, lines);
-        await tx.exec(statements.insert);
-      });
-    },
-    bulkTransaction: (work) =>
-      client.transaction(async (tx) => {
-        const txDb = drizzlePglite({ client: tx as unknown as PGlite, schema, logger: settings.logger }) as unknown as Db;
-        return work({
-          db: txDb,
-          async stage(table, columns, lines) {
-            const statements = stagingTable(table, columns, `'/dev/blob'`);
-            await tx.exec(statements.create);
-            await pgliteCopy(tx, statements.copy, lines);
-          },
-        });
-      }),
+    copyCsv: copyCsvVia(bulkTransaction),
+    bulkTransaction,
     runRaw: async (query, params) => (await client.query(query, params)).rows,
     close: () => client.close(),
   };
@@ -160,34 +159,26 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
   });
   const db = drizzlePostgres({ client: sql, schema, logger: settings.logger });
   await migratePostgres(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
+  const bulkTransaction: Database['bulkTransaction'] = async (work) =>
+    (await sql.begin(async (tx) => {
+      // drizzle reads the client's parser options, which a transaction handle does not carry: lend it the pool's.
+      const client = Object.assign(tx, { options: sql.options }) as unknown as postgres.Sql;
+      const txDb = drizzlePostgres({ client, schema, logger: settings.logger }) as unknown as Db;
+      return work({
+        db: txDb,
+        async stage(table, columns, lines) {
+          const statements = stagingTable(table, columns, 'STDIN');
+          await tx.unsafe(statements.create);
+          // Into all-text columns COPY cannot fail on a value, so the stream always settles.
+          await pipeline(Readable.from(withNewlines(lines)), await tx.unsafe(statements.copy).writable());
+        },
+      });
+    })) as Awaited<ReturnType<typeof work>>;
   return {
     db: db as unknown as Db,
     backend: 'postgres',
-    async copyCsv(table, columns, lines) {
-      await sql.begin(async (tx) => {
-        const types = typeMap(await tx.unsafe<{ name: string; type: string }[]>(COLUMN_TYPES_SQL, [table]));
-        const statements = stagedCopy(table, columns, types, 'STDIN');
-        await tx.unsafe(statements.create);
-        const writable = await tx.unsafe(statements.copy).writable();
-        await pipeline(Readable.from(withNewlines(lines)), writable);
-        await tx.unsafe(statements.insert);
-      });
-    },
-    bulkTransaction: async (work) =>
-      (await sql.begin(async (tx) => {
-        // drizzle reads the client's parser options, which a transaction handle does not carry: lend it the pool's.
-        const client = Object.assign(tx, { options: sql.options }) as unknown as postgres.Sql;
-        const txDb = drizzlePostgres({ client, schema, logger: settings.logger }) as unknown as Db;
-        return work({
-          db: txDb,
-          async stage(table, columns, lines) {
-            const statements = stagingTable(table, columns, 'STDIN');
-            await tx.unsafe(statements.create);
-            // Into all-text columns COPY cannot fail on a value, so the stream always settles.
-            await pipeline(Readable.from(withNewlines(lines)), await tx.unsafe(statements.copy).writable());
-          },
-        });
-      })) as Awaited<ReturnType<typeof work>>,
+    copyCsv: copyCsvVia(bulkTransaction),
+    bulkTransaction,
     runRaw: async (query, params) => [...(await sql.unsafe(query, params as postgres.ParameterOrJSON<never>[]))],
     close: () => sql.end({ timeout: 5 }),
   };
