@@ -3,6 +3,7 @@
  * formatting for both. Substance and BLO names come from the data in both scripts.
  */
 import type { Filters } from './filters';
+import { getSubstance } from './substances';
 import type { Language } from './view-state';
 
 const TEXT = {
@@ -165,6 +166,13 @@ const VOCAB: Record<string, Record<Language, string>> = {
 /** A transport mode or concealment in the interface language (the code when unknown). */
 export const vocabLabel = (lang: Language, code: string): string => VOCAB[code]?.[lang] ?? code;
 
+/** A substance's name in the interface language (its code when not in the catalogue). */
+export const substanceName = (lang: Language, code: string): string => getSubstance(code)?.[lang] ?? code;
+
+/** A BLO's name in the interface language, and in the other script (shown beside it). */
+export const bloName = (lang: Language, blo: { name: string; nameRu: string }): string => (lang === 'ru' ? blo.nameRu : blo.name);
+export const bloOtherName = (lang: Language, blo: { name: string; nameRu: string }): string => (lang === 'ru' ? blo.name : blo.nameRu);
+
 const COUNTRY_NAMES: Record<string, Record<Language, string>> = {
   AF: { en: 'Afghanistan', ru: 'Афганистан' },
   CN: { en: 'China', ru: 'Китай' },
@@ -213,9 +221,9 @@ export function formatDay(lang: Language, iso: string): string {
 }
 
 /** The filters in words, for picture titles and captions: "Heroin, Hashish · 1 Jan 2024 – 31 Dec 2024 · Kazakhstan". */
-export function describeFilters(lang: Language, filters: Filters, substanceName: (code: string) => string): string {
+export function describeFilters(lang: Language, filters: Filters): string {
   const parts: string[] = [];
-  parts.push(filters.substances.length ? filters.substances.map(substanceName).join(', ') : t(lang, 'allSubstances'));
+  parts.push(filters.substances.length ? filters.substances.map((code) => substanceName(lang, code)).join(', ') : t(lang, 'allSubstances'));
   parts.push(filters.from || filters.to ? `${filters.from ? formatDay(lang, filters.from) : '…'} – ${filters.to ? formatDay(lang, filters.to) : '…'}` : t(lang, 'allTime'));
   if (filters.countries.length) parts.push(filters.countries.map((c) => countryName(lang, c)).join(', '));
   if (filters.blos.length) parts.push(`${t(lang, 'blo')}: ${filters.blos.join(', ')}`);

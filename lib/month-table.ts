@@ -2,7 +2,7 @@
  * A monthly series (period × substance rows from /api/timeseries) arranged for charts: every month
  * from the first to the last present (gaps filled with zeros), each with its per-substance figures.
  */
-import { monthStart } from './periods';
+import { monthEnd, monthStart } from './periods';
 
 export interface SeriesPoint {
   period: string;
@@ -51,4 +51,13 @@ export function totalsWithin(rows: MonthRow[], from: string | null, to: string |
     kgEq += r.kgEq;
   }
   return { count, kgEq };
+}
+
+/** Whether the month starting `month` overlaps [from, to] (null bounds = open). */
+export const monthOverlaps = (month: string, from: string | null, to: string | null): boolean =>
+  (!from || monthEnd(month) >= from) && (!to || month <= to);
+
+/** Indexes of the first and last rows whose month overlaps [from, to]; -1 where there is none. */
+export function monthSpan(rows: MonthRow[], from: string | null, to: string | null): [first: number, last: number] {
+  return [rows.findIndex((r) => monthOverlaps(r.month, from, null)), rows.findLastIndex((r) => monthOverlaps(r.month, null, to))];
 }

@@ -36,7 +36,7 @@ export function presetPeriod(preset: PeriodPreset, today: string): Period | null
     case 'all':
       return null;
     case 'last12':
-      return { from: daysToIso(isoToDays(monthStart(today, -11))), to: today };
+      return { from: monthStart(today, -11), to: today };
     case 'thisYear':
       return { from: `${year}-01-01`, to: today };
     case 'lastYear':

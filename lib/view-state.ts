@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { BLO_CODES } from './blo-codes';
-import { DEFAULT_FILTERS, FILTER_PARAMS, FILTER_PARAM_KEYS, ParamError, parseFilters, serializeFilters, type Filters } from './filters';
+import { DEFAULT_FILTERS, FILTER_PARAMS, FILTER_PARAM_KEYS, MAX_PARAM_LENGTH, ParamError, parseFilters, serializeFilters, type Filters } from './filters';
 import { roundTo } from './numbers';
 
 export const MAP_LAYERS = ['points', 'hexagons', 'heatmap', 'routes', 'rings'] as const;
@@ -184,8 +184,12 @@ export function parseViewState(params: URLSearchParams): ParsedView {
       problems.push(new ParamError(key, 'given more than once'));
       continue;
     }
+    if (values[0].length > MAX_PARAM_LENGTH) {
+      problems.push(new ParamError(key, `longer than ${MAX_PARAM_LENGTH} characters`));
+      continue;
+    }
     const { schema, write } = VIEW_PARAMS[key] as ViewCodec<unknown>;
-    const result = schema.safeParse(values[0].slice(0, 600));
+    const result = schema.safeParse(values[0]);
     if (result.success) view = write(view, result.data);
     else problems.push(new ParamError(key, result.error.issues[0].message));
   }

@@ -1,6 +1,5 @@
 'use client';
-import { countryName, formatCount, formatDay, formatKg, formatMonth, formatUsd, t } from '../../lib/i18n';
-import { SUBSTANCES } from '../../lib/substances';
+import { bloName, bloOtherName, countryName, formatCount, formatDay, formatKg, formatMonth, formatUsd, substanceName, t } from '../../lib/i18n';
 import { substanceCss } from '../../lib/substance-colors';
 import type { Language } from '../../lib/view-state';
 
@@ -43,8 +42,6 @@ interface Props {
   onClose(): void;
 }
 
-const substanceName = (lang: Language, code: string) => SUBSTANCES.find((s) => s.code === code)?.[lang] ?? code;
-
 function Sparkline({ values, label }: { values: number[]; label: string }) {
   if (values.length < 2) return <div className="note">—</div>;
   const max = Math.max(...values, 1e-9);
@@ -64,8 +61,8 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
     <aside className="blo-panel" data-testid="blo-panel" data-code={blo.code} aria-label={`${blo.name} / ${blo.nameRu}`} aria-busy={loading}>
       <header>
         <div>
-          <h2>{lang === 'ru' ? blo.nameRu : blo.name}</h2>
-          <div className="ru" lang={lang === 'ru' ? 'en' : 'ru'}>{lang === 'ru' ? blo.name : blo.nameRu}</div>
+          <h2>{bloName(lang, blo)}</h2>
+          <div className="ru" lang={lang === 'ru' ? 'en' : 'ru'}>{bloOtherName(lang, blo)}</div>
         </div>
         <button type="button" className="icon" aria-label={t(lang, 'close')} onClick={onClose}>×</button>
       </header>
@@ -137,7 +134,7 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
         <div className="paired">
           <h3>{t(lang, 'paired')}</h3>
           <button type="button" data-testid="fly-paired" onClick={() => onFlyTo(d.paired!.code)}>
-            {t(lang, 'flyTo')}: {lang === 'ru' ? d.paired.nameRu : d.paired.name} ({countryName(lang, d.paired.country)}) →
+            {t(lang, 'flyTo')}: {bloName(lang, d.paired)} ({countryName(lang, d.paired.country)}) →
           </button>
         </div>
       )}

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { COUNTRY_LABEL_POINTS } from '../../lib/basemap-style';
 import { DEFAULT_FILTERS, type Filters } from '../../lib/filters';
 import { hotspotZoom } from '../../lib/h3-cell';
-import { countryName, describeFilters, formatCount, formatDay, formatKg, formatUsd, t } from '../../lib/i18n';
+import { bloName, bloOtherName, countryName, describeFilters, formatCount, formatDay, formatKg, formatUsd, substanceName, t } from '../../lib/i18n';
 import { substanceCss } from '../../lib/substance-colors';
 import { renderMapPng, type PngLegendItem } from './export-png';
 import {
@@ -21,7 +21,6 @@ import type { HotspotCell, RouteFlow } from '../../lib/api-types';
 import { monthTable, type SeriesPoint } from '../../lib/month-table';
 import { daysToIso, monthEnd, nextPlaybackStep, visiblePeriod, type Period } from '../../lib/periods';
 import { decodeColumns } from '../../lib/seizure-columns-codec';
-import { SUBSTANCES } from '../../lib/substances';
 import { apiSearch, MAP_LAYERS, type Camera, type MapLayerId, type ViewState } from '../../lib/view-state';
 import { BloPanel, type BloDetailAnswer, type BloRecord } from './blo-panel';
 import { FiltersPanel } from './filters-panel';
@@ -67,7 +66,8 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
 
   // --- what the filters select
   const blos = useApi<{ blos: BloRecord[] }>(`/api/blos${apiSearch(filters)}`);
-  const summary = useApi<SummaryAnswer>(`/api/summary${apiSearch(filters)}`);
+  const summaryUrl = `/api/summary${apiSearch(filters)}`;
+  const summary = useApi<SummaryAnswer>(summaryUrl);
   const series = useApi<{ points: SeriesPoint[] }>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
   const rows = useMemo(() => monthTable(series.data?.points ?? []), [series.data]);
   const period: Period | null = useMemo(() => {
@@ -79,7 +79,8 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
   // While playing, map layers aggregated on the server ask for the window only.
   const mapFilters: Filters = playback.at && visible ? { ...filters, from: visible.from, to: visible.to } : filters;
 
-  const count = summary.dataUrl === `/api/summary${apiSearch(filters)}` ? summary.data?.count : undefined;
+  // The count of these filters (not the previous answer kept while loading) decides points or tiles.
+  const count = summary.dataUrl === summaryUrl ? summary.data?.count : undefined;
   const useTiles = count !== undefined && count > POINT_LIMIT;
   const points = useApi<PointAttributes>(
     layers.includes('points') && count !== undefined && !useTiles && count > 0 ? `/api/seizures${apiSearch(filters, { format: 'bin', limit: POINT_LIMIT })}` : null,
@@ -137,7 +138,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
     () =>
       (blos.data?.blos ?? []).map((b) => ({
         code: b.code,
-        label: lang === 'ru' ? b.nameRu : b.name,
+        label: bloName(lang, b),
         ariaLabel: `${b.name} / ${b.nameRu} — ${countryName(lang, b.country)} → ${countryName(lang, b.neighbor)}, ${t(lang, b.status)}`,
         lngLat: b.lngLat,
         status: b.status,
@@ -171,12 +172,11 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
   const exportPng = async () => {
     const mapElement = document.querySelector<HTMLElement>('[data-testid="map"]');
     if (!mapElement || !summary.data) return;
-    const substanceName = (code: string) => SUBSTANCES.find((x) => x.code === code)?.[lang] ?? code;
     const lastSeizure = (blos.data?.blos ?? []).map((b) => b.totals.lastSeizedOn).filter((d): d is string => d !== null).sort().at(-1);
     const legend: PngLegendItem[] = [
       { label: t(lang, 'bloConfirmed'), color: '#0b5cad', shape: 'dot' },
       { label: t(lang, 'bloUnconfirmed'), color: '#b07d00', shape: 'dashed-ring' },
-      ...(layers.includes('points') ? presentSubstances.map((code) => ({ label: substanceName(code), color: substanceCss(code), shape: 'dot' as const })) : []),
+      ...(layers.includes('points') ? presentSubstances.map((code) => ({ label: substanceName(lang, code), color: substanceCss(code), shape: 'dot' as const })) : []),
       ...(layers.includes('hexagons') ? [{ label: t(lang, 'hexagons'), color: 'rgb(240 59 32)', shape: 'bar' as const }] : []),
       ...(layers.includes('heatmap') ? [{ label: t(lang, 'heatmap'), color: 'rgb(254 178 76)', shape: 'bar' as const }] : []),
       ...(layers.includes('routes') ? [{ label: `${t(lang, 'routes')} (${t(lang, 'width')})`, color: 'rgb(230 120 20)', shape: 'bar' as const }] : []),
@@ -185,7 +185,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
     const s = summary.data;
     const blob = await renderMapPng(mapElement, {
       title: `${t(lang, 'title')} — ${t(lang, 'subtitle')}`,
-      subtitle: `${describeFilters(lang, filters, substanceName)}${playback.at && visible ? ` · ${t(lang, 'showing')}: ${formatDay(lang, visible.from)} – ${formatDay(lang, visible.to)}` : ''}`,
+      subtitle: `${describeFilters(lang, filters)}${playback.at && visible ? ` · ${t(lang, 'showing')}: ${formatDay(lang, visible.from)} – ${formatDay(lang, visible.to)}` : ''}`,
       legendTitle: t(lang, 'legend'),
       legend,
       footer: [
@@ -334,7 +334,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
 
 function tooltipFor(info: PickingInfo, lang: ViewState['lang'], cols: PointAttributes['columns'] | undefined): { html: string } | null {
   if (info.index < 0 || !info.layer) return null;
-  const name = (code: string) => escapeHtml(SUBSTANCES.find((s) => s.code === code)?.[lang] ?? code);
+  const name = (code: string) => escapeHtml(substanceName(lang, code));
   const line = (label: string, value: string) => `<div><span class="tt-label">${escapeHtml(label)}</span> ${value}</div>`;
   switch (info.layer.id) {
     case LAYER_IDS.points: {
@@ -392,15 +392,15 @@ function BloTable({ lang, blos, selected, onSelect }: { lang: ViewState['lang'];
             <tr key={b.code} data-testid="blo-row" data-code={b.code} data-status={b.status} aria-selected={b.code === selected}>
               <td>
                 <button type="button" className="linklike" onClick={() => onSelect(b.code)}>
-                  <strong>{lang === 'ru' ? b.nameRu : b.name}</strong>
+                  <strong>{bloName(lang, b)}</strong>
                 </button>
-                <span className="ru" lang={lang === 'ru' ? 'en' : 'ru'}>{lang === 'ru' ? b.name : b.nameRu}</span>
+                <span className="ru" lang={lang === 'ru' ? 'en' : 'ru'}>{bloOtherName(lang, b)}</span>
               </td>
               <td>{b.country} → {b.neighbor}</td>
               <td>{t(lang, b.kind)}</td>
               <td><span className={`badge badge-${b.status}`}>{t(lang, b.status)}</span></td>
               <td>{b.openedYear ?? '—'}</td>
-              <td>{b.pairedCode ? (lang === 'ru' ? byCode.get(b.pairedCode)?.nameRu : byCode.get(b.pairedCode)?.name) : '—'}</td>
+              <td>{b.pairedCode && byCode.has(b.pairedCode) ? bloName(lang, byCode.get(b.pairedCode)!) : '—'}</td>
               <td className="num">{formatCount(lang, b.totals.count)}</td>
               <td className="num">{formatKg(lang, b.totals.kgEq)}</td>
               <td>{b.totals.lastSeizedOn ? formatDay(lang, b.totals.lastSeizedOn) : '—'}</td>

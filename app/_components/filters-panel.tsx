@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { COMPARE_MODES, DEFAULT_FILTERS, MAX_MIN_KG, SYNTHETIC_MODES, type Filters } from '../../lib/filters';
-import { countryName, t, vocabLabel, type TextKey } from '../../lib/i18n';
+import { bloName, countryName, substanceName, t, vocabLabel, type TextKey } from '../../lib/i18n';
 import { PERIOD_PRESETS, presetOf, presetPeriod, type PeriodPreset } from '../../lib/periods';
-import { SUBSTANCES } from '../../lib/substances';
+import { SUBSTANCE_CODES } from '../../lib/substances';
 import { substanceCss } from '../../lib/substance-colors';
 import { BLO_COUNTRIES, CONCEALMENTS, TRANSPORT_MODES } from '../../lib/vocabulary';
 import type { Language } from '../../lib/view-state';
@@ -51,9 +51,9 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
       <CheckList
         legend={t(lang, 'substance')}
         name="substance"
-        values={SUBSTANCES.map((s) => s.code)}
+        values={SUBSTANCE_CODES}
         chosen={filters.substances}
-        label={(code) => SUBSTANCES.find((s) => s.code === code)![lang]}
+        label={(code) => substanceName(lang, code)}
         swatch={substanceCss}
         onChange={(substances) => set({ substances })}
       />
@@ -113,7 +113,7 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
           onChange={(e) => set({ blos: [...e.target.selectedOptions].map((o) => o.value).sort() })}
         >
           {blos.map((b) => (
-            <option key={b.code} value={b.code}>{lang === 'ru' ? b.nameRu : b.name}</option>
+            <option key={b.code} value={b.code}>{bloName(lang, b)}</option>
           ))}
         </select>
       </label>

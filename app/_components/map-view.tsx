@@ -115,7 +115,6 @@ export function MapView(props: MapViewProps) {
     });
     map.on('moveend', () => {
       const cam = cameraOf(map);
-      el.dataset.zoom = cam.zoom.toFixed(2);
       el.classList.toggle('labels-all', cam.zoom >= LABEL_ZOOM);
       if (!sameCamera(cam, latest.current.camera)) latest.current.onCameraChange(cam);
     });

@@ -5,9 +5,9 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { formatCount, formatKg, formatMonth, t } from '../../lib/i18n';
-import { totalsWithin, type MonthRow } from '../../lib/month-table';
+import { monthOverlaps, monthSpan, totalsWithin, type MonthRow } from '../../lib/month-table';
 import { monthEnd, type Period } from '../../lib/periods';
-import { SUBSTANCES } from '../../lib/substances';
+import { SUBSTANCE_CODES } from '../../lib/substances';
 import { substanceCss } from '../../lib/substance-colors';
 import type { Language } from '../../lib/view-state';
 
@@ -40,7 +40,6 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
   const x = (i: number) => PAD.left + i * bw;
   const y = (v: number) => PAD.top + inner.h - (v / max) * inner.h;
   const within = totalsWithin(rows, period.from, period.to);
-  const inPeriod = (m: string) => (!period.from || monthEnd(m) >= period.from) && (!period.to || m <= period.to);
 
   const indexAt = (clientX: number) => {
     const r = svg.current!.getBoundingClientRect();
@@ -48,7 +47,7 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
     return Math.max(0, Math.min(rows.length - 1, Math.floor((sx - PAD.left) / bw)));
   };
 
-  const order = SUBSTANCES.map((s) => s.code);
+  const order = SUBSTANCE_CODES;
   const years = rows.map((r, i) => ({ i, r })).filter(({ r }) => r.month.endsWith('-01-01'));
 
   return (
@@ -96,13 +95,12 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
             </g>
           ))}
           {visible && (() => {
-            const a = rows.findIndex((r) => monthEnd(r.month) >= visible.from);
-            const b = rows.findLastIndex((r) => r.month <= visible.to);
+            const [a, b] = monthSpan(rows, visible.from, visible.to);
             return a >= 0 && b >= a ? <rect x={x(a)} y={PAD.top} width={(b - a + 1) * bw} height={inner.h} className="playback-window" data-testid="playback-window" /> : null;
           })()}
           {rows.map((r, i) => {
             let acc = 0;
-            const dim = !inPeriod(r.month);
+            const dim = !monthOverlaps(r.month, period.from, period.to);
             return (
               <g key={r.month} opacity={dim ? 0.28 : 1}>
                 {order.map((code) => {

@@ -5,7 +5,7 @@
  * cumulative, window length and speed. The map follows the playback; KPIs stay on the period.
  */
 import { formatDay, formatMonth, t } from '../../lib/i18n';
-import type { MonthRow } from '../../lib/month-table';
+import { monthSpan, type MonthRow } from '../../lib/month-table';
 import { monthEnd, type Period } from '../../lib/periods';
 import { PLAYBACK_MODES, type Language, type Playback } from '../../lib/view-state';
 
@@ -30,17 +30,16 @@ export function TimeControl(props: Props) {
   const { lang, rows, playback, visible } = props;
   if (rows.length === 0 || !props.period) return <div className="time-control empty" />;
   const last = rows.length - 1;
-  const fromIndex = props.filterPeriod.from ? Math.max(0, rows.findIndex((r) => monthEnd(r.month) >= props.filterPeriod.from!)) : 0;
-  const toIndexRaw = props.filterPeriod.to ? rows.findLastIndex((r) => r.month <= props.filterPeriod.to!) : last;
-  const toIndex = toIndexRaw < 0 ? last : toIndexRaw;
+  const [firstIn, lastIn] = monthSpan(rows, props.filterPeriod.from, props.filterPeriod.to);
+  const fromIndex = Math.max(0, firstIn);
+  const toIndex = lastIn < 0 ? last : lastIn;
   const max = Math.max(1, ...rows.map((r) => r.count));
   const setRange = (a: number, b: number) => {
     const lo = Math.max(0, Math.min(a, b));
     const hi = Math.min(last, Math.max(a, b));
     props.onPeriod({ from: lo === 0 && hi === last ? null : rows[lo].month, to: lo === 0 && hi === last ? null : monthEnd(rows[hi].month) });
   };
-  const visibleFrom = visible ? rows.findIndex((r) => monthEnd(r.month) >= visible.from) : -1;
-  const visibleTo = visible ? rows.findLastIndex((r) => r.month <= visible.to) : -1;
+  const [visibleFrom, visibleTo] = visible ? monthSpan(rows, visible.from, visible.to) : [-1, -1];
 
   return (
     <section className="time-control" aria-label={t(lang, 'period')}>

@@ -4,7 +4,6 @@
  * while rows are read, then `{"type":"summary",...}` or `{"type":"error","message":...}`.
  * Bad requests (name, size) are a 4xx before any work. GET lists the recent batches.
  */
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { errorResponse } from '../../_server/api-route';
 import { getDatabase } from '../../_server/database';
@@ -41,14 +40,14 @@ export async function POST(request: Request): Promise<Response> {
   if (!request.body) return errorResponse(400, null, 'the request has no file in its body');
 
   const format = formatOfName(parsed.data.name)!;
-  const total = Number.isFinite(declared) ? declared : null;
   let bytes = 0;
   const body = request.body;
+  // A body without a Content-Length is counted as it arrives and stopped at the limit.
   async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>)) {
-      bytes += (chunk as Uint8Array).byteLength;
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.byteLength;
       if (bytes > maxBytes) throw new ImportFileError(`the file is larger than ${env.IMPORT_MAX_MB} MB`);
-      yield chunk as Uint8Array;
+      yield chunk;
     }
   }
 
@@ -63,7 +62,7 @@ export async function POST(request: Request): Promise<Response> {
           dryRun: parsed.data.dry === '1',
           today: new Date().toISOString().slice(0, 10),
           maxKg: env.IMPORT_MAX_KG,
-          onProgress: (rows) => send({ type: 'progress', rows, bytes, total }),
+          onProgress: (rows) => send({ type: 'progress', rows, bytes }),
         });
         send({ type: 'summary', ...summary });
       } catch (e) {

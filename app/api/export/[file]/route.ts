@@ -5,7 +5,7 @@ import { EXPORT_FILES, exportFileSchema } from '../../../../lib/api-params';
 import {
   bloCsvRow, bloFeature, BLO_EXPORT_COLUMNS, csvLines, geojsonLines, seizureCsvRow, seizureFeature, SEIZURE_EXPORT_COLUMNS, type ExportMeta,
 } from '../../../../lib/export-format';
-import { serializeFilters } from '../../../../lib/filters';
+import { apiSearch } from '../../../../lib/view-state';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,12 +21,11 @@ async function* once<T>(items: Promise<T[]>): AsyncGenerator<T[]> {
 export const GET = apiRoute({ path: exportFileSchema, cacheable: false }, async ({ database, filters, path, request }) => {
   const file = path.file as (typeof EXPORT_FILES)[number];
   const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
-  const query = serializeFilters(filters).toString();
   const meta: ExportMeta = {
     what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
     filters,
     madeAt: new Date().toISOString(),
-    link: `${new URL(request.url).origin}/${query ? `?${query}` : ''}`,
+    link: `${new URL(request.url).origin}/${apiSearch(filters)}`,
   };
   const stamp = meta.madeAt.slice(0, 10);
   const fileName = `blo-atlas-${what}-${stamp}.${kind}`;
