@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysToIso, isoToDays, monthEnd, nextPlaybackStep, presetOf, presetPeriod, visiblePeriod } from '../../lib/periods';
-import { monthTable, totalsWithin } from '../../lib/month-table';
+import { monthOverlaps, monthSpan, monthTable, totalsWithin } from '../../lib/month-table';
 import { hotspotZoom, resolutionForZoom } from '../../lib/h3-cell';
 
 describe('periods and playback', () => {
@@ -55,6 +55,15 @@ describe('month table for the chart', () => {
     expect(rows[1]).toMatchObject({ count: 0, kgEq: 0 });
     expect(totalsWithin(rows, '2024-02-01', '2024-04-30')).toEqual({ count: 5, kgEq: 1 });
     expect(totalsWithin(rows, null, null)).toEqual({ count: 8, kgEq: 14 });
+  });
+
+  it('finds the months a period overlaps, partial months included', () => {
+    const rows = monthTable(points);
+    expect(monthSpan(rows, '2024-02-15', '2024-03-01')).toEqual([1, 2]);
+    expect(monthSpan(rows, null, null)).toEqual([0, 3]);
+    expect(monthSpan(rows, '2025-01-01', null)).toEqual([-1, 3]);
+    expect(monthOverlaps('2024-02-01', '2024-02-29', '2024-02-29')).toBe(true);
+    expect(monthOverlaps('2024-03-01', '2024-02-01', '2024-02-29')).toBe(false);
   });
 });
 
