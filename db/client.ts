@@ -155,9 +155,11 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
     onnotice: () => {},
     // Dashboard queries are short aggregates: JIT compilation (triggered by PostGIS's high cost
     // estimates) took 0.3–0.7 s of a 0.1 s query on this machine, so this session turns it off.
-    connection: { application_name: 'blo-atlas', jit: 'off' },
+    // Statements are prepared (see `preparing`) but planned for each call's values: a generic plan,
+    // which PostgreSQL may switch to after five calls, would ignore how selective a bbox or period is.
+    connection: { application_name: 'blo-atlas', jit: 'off', plan_cache_mode: 'force_custom_plan' },
   });
-  const db = drizzlePostgres({ client: sql, schema, logger: settings.logger });
+  const db = drizzlePostgres({ client: preparing(sql), schema, logger: settings.logger });
   await migratePostgres(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
   const bulkTransaction: Database['bulkTransaction'] = async (work) =>
     (await sql.begin(async (tx) => {
@@ -182,6 +184,22 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
     runRaw: async (query, params) => [...(await sql.unsafe(query, params as postgres.ParameterOrJSON<never>[]))],
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+/**
+ * The pool as drizzle should use it: drizzle runs `db.execute()` unprepared, and postgres-js then
+ * makes two round trips per query with parameters (Parse/Describe, then Bind/Execute). Prepared,
+ * a statement is parsed once per connection and each repeat is one round trip (1–2 ms of a 5 ms
+ * dashboard query on this machine). Plans stay per call (`plan_cache_mode`, see openPostgres).
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key !== 'unsafe') return Reflect.get(target, key, receiver);
+      return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+        target.unsafe(query, params, { ...options, prepare: true });
+    },
+  });
 }
 
 async function* withNewlines(lines: Iterable<string> | AsyncIterable<string>): AsyncGenerator<string> {

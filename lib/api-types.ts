@@ -3,6 +3,7 @@
  * handle: defined once here, so the two sides cannot drift apart.
  */
 import type { LngLat } from './lng-lat';
+import type { TimeInterval } from './vocabulary';
 
 export interface HotspotCell {
   /** H3 index (hex) at `resolution`. */
@@ -65,3 +66,24 @@ export interface ImportSummary {
   /** The most frequent reasons for rejection, most frequent first (at most 10). */
   reasons: { reason: string; count: number }[];
 }
+
+/** The columns of a /api/timeseries row, in order. */
+export const SERIES_COLUMNS = ['period', 'substance', 'count', 'kgEq', 'valueUsd'] as const;
+
+/** First day of the bucket (YYYY-MM-DD), substance, seizures, kg-eq, USD. */
+export type SeriesRow = [period: string, substance: string, count: number, kgEq: number, valueUsd: number];
+
+/**
+ * /api/timeseries: one row per bucket and substance as an array under `columns` rather than an
+ * object each — a long series (1,100 rows for all months × substances) is half the bytes to encode,
+ * send and parse.
+ */
+export interface SeriesAnswer {
+  interval: TimeInterval;
+  columns: typeof SERIES_COLUMNS;
+  rows: SeriesRow[];
+}
+
+/** The rows of a series answer as objects. */
+export const seriesPoints = (answer: SeriesAnswer) =>
+  answer.rows.map(([period, substance, count, kgEq, valueUsd]) => ({ period, substance, count, kgEq, valueUsd }));

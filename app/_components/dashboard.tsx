@@ -17,8 +17,8 @@ import {
   heatmapLayer, hexagonLayer, labelLayer, LAYER_IDS, pointAttributes, ringLayer, routeLayer, seizurePointsLayer, seizureTilesLayer,
   type PointAttributes, type TileProps,
 } from '../../lib/map-layers';
-import type { HotspotCell, RouteFlow } from '../../lib/api-types';
-import { monthTable, type SeriesPoint } from '../../lib/month-table';
+import { seriesPoints, type HotspotCell, type RouteFlow, type SeriesAnswer } from '../../lib/api-types';
+import { monthTable } from '../../lib/month-table';
 import { daysToIso, monthEnd, nextPlaybackStep, visiblePeriod, type Period } from '../../lib/periods';
 import { decodeColumns } from '../../lib/seizure-columns-codec';
 import { apiSearch, MAP_LAYERS, type Camera, type MapLayerId, type ViewState } from '../../lib/view-state';
@@ -68,8 +68,8 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
   const blos = useApi<{ blos: BloRecord[] }>(`/api/blos${apiSearch(filters)}`);
   const summaryUrl = `/api/summary${apiSearch(filters)}`;
   const summary = useApi<SummaryAnswer>(summaryUrl);
-  const series = useApi<{ points: SeriesPoint[] }>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
-  const rows = useMemo(() => monthTable(series.data?.points ?? []), [series.data]);
+  const series = useApi<SeriesAnswer>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
+  const rows = useMemo(() => monthTable(series.data ? seriesPoints(series.data) : []), [series.data]);
   const period: Period | null = useMemo(() => {
     if (filters.from && filters.to) return { from: filters.from, to: filters.to };
     if (rows.length === 0) return null;

@@ -4,6 +4,7 @@
  * the same view in a fresh browser, and a BLO opens its panel. Screenshots go to tests/screenshots/.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { SeriesAnswer } from '../../lib/api-types';
 
 /** Page object: the dashboard and the figures it shows (read from data attributes, not pixels). */
 class DashboardPage {
@@ -70,8 +71,9 @@ test.describe('dashboard', () => {
     const chart = page.getByTestId('series-chart');
     await expect.poll(async () => Number(await chart.getAttribute('data-period-count'))).toBe(api.count);
     expect(Number(await chart.getAttribute('data-period-kg'))).toBeCloseTo(api.kgEq, 6);
-    const series = (await (await request.get(`/api/timeseries?${query}`)).json()) as { points: { count: number }[] };
-    expect(series.points.reduce((t, p) => t + p.count, 0)).toBe(api.count);
+    const series = (await (await request.get(`/api/timeseries?${query}`)).json()) as SeriesAnswer;
+    expect(series.columns[2]).toBe('count');
+    expect(series.rows.reduce((t, r) => t + r[2], 0)).toBe(api.count);
     await d.settled();
   });
 
