@@ -84,6 +84,6 @@ export interface SeriesAnswer {
   rows: SeriesRow[];
 }
 
-/** The rows of a series answer as objects. */
-export const seriesPoints = (answer: SeriesAnswer) =>
-  answer.rows.map(([period, substance, count, kgEq, valueUsd]) => ({ period, substance, count, kgEq, valueUsd }));
+/** Series rows as objects. */
+export const seriesPoints = (rows: SeriesRow[]) =>
+  rows.map(([period, substance, count, kgEq, valueUsd]) => ({ period, substance, count, kgEq, valueUsd }));

@@ -69,7 +69,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
   const summaryUrl = `/api/summary${apiSearch(filters)}`;
   const summary = useApi<SummaryAnswer>(summaryUrl);
   const series = useApi<SeriesAnswer>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
-  const rows = useMemo(() => monthTable(series.data ? seriesPoints(series.data) : []), [series.data]);
+  const rows = useMemo(() => monthTable(series.data ? seriesPoints(series.data.rows) : []), [series.data]);
   const period: Period | null = useMemo(() => {
     if (filters.from && filters.to) return { from: filters.from, to: filters.to };
     if (rows.length === 0) return null;

@@ -14,6 +14,8 @@ const MAX_QUERY_LENGTH = 4096;
 
 export type ApiAnswer =
   | { json: unknown; status?: number }
+  /** JSON already encoded (e.g. written by the database). */
+  | { jsonText: string }
   | { bytes: Uint8Array; contentType: string }
   /** A download streamed as it is produced (exports): never cached, never held whole in memory. */
   | { stream: AsyncIterable<string>; contentType: string; fileName: string };
@@ -88,8 +90,8 @@ function readParams<P extends ApiParam>(search: URLSearchParams, allowed: readon
 
 async function answer(request: Request, result: ApiAnswer, cacheable: boolean): Promise<Response> {
   if ('stream' in result) return streamResponse(result);
-  const body = 'json' in result ? new TextEncoder().encode(JSON.stringify(result.json)) : result.bytes;
-  const contentType = 'json' in result ? 'application/json; charset=utf-8' : result.contentType;
+  const body = 'bytes' in result ? result.bytes : new TextEncoder().encode('json' in result ? JSON.stringify(result.json) : result.jsonText);
+  const contentType = 'bytes' in result ? result.contentType : 'application/json; charset=utf-8';
   const status = 'json' in result ? (result.status ?? 200) : 200;
   const headers = new Headers({ 'Content-Type': contentType });
   if (cacheable && status === 200) {

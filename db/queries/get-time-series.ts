@@ -1,10 +1,11 @@
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { seizures } from '../schema';
 import { rowsOf } from '../result-rows';
-import { filterConditions, totals } from './filter-conditions';
+import { filterConditions } from './filter-conditions';
 import { monthlySource, type SourceOptions } from './monthly-source';
 import type { Filters } from '../../lib/filters';
+import { seriesPoints, type SeriesRow } from '../../lib/api-types';
 import type { TimeInterval as Interval } from '../../lib/vocabulary';
 
 export type { TimeInterval as Interval } from '../../lib/vocabulary';
@@ -18,29 +19,37 @@ export interface TimeSeriesPoint {
   valueUsd: number;
 }
 
-/** Totals per bucket per substance, in date order; buckets without seizures are absent. */
-export async function getTimeSeries(db: Db, filters: Filters, interval: Interval = 'month', options: SourceOptions = {}): Promise<TimeSeriesPoint[]> {
+/**
+ * Totals per bucket per substance in date order, as the JSON text of `SeriesRow[]`; buckets without
+ * seizures are absent. The database writes the JSON: a long series (all months × substances) reaches
+ * the API as one string instead of a thousand row objects to parse, map and encode again.
+ */
+export async function getTimeSeriesJson(db: Db, filters: Filters, interval: Interval = 'month', options: SourceOptions = {}): Promise<string> {
+  let buckets;
   if (interval === 'month') {
-    const result = await db.execute(sql`
-      SELECT to_char(month, 'YYYY-MM-DD') AS period, substance, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd
+    buckets = sql`
+      SELECT month AS bucket, substance, sum(n) AS n, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd
         FROM ${monthlySource(filters, filters, ['month', 'substance'], options)}
-       GROUP BY month, substance
-       ORDER BY month, substance`);
-    return rowsOf<Record<string, unknown>>(result).map((r) => ({
-      period: String(r.period),
-      substance: String(r.substance),
-      count: Number(r.count),
-      kgEq: Number(r.kg_eq),
-      valueUsd: Number(r.value_usd),
-    }));
+       GROUP BY month, substance`;
+  } else {
+    // `interval` is one of three literals checked above this layer; map to SQL text, never splice input.
+    const unit = sql.raw({ week: `'week'`, day: `'day'` }[interval]);
+    buckets = sql`
+      SELECT date_trunc(${unit}, ${seizures.seizedOn}::timestamp)::date AS bucket, ${seizures.substance} AS substance,
+             count(*) AS n, sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd
+        FROM ${seizures}
+       WHERE ${filterConditions(filters) ?? sql`true`}
+       GROUP BY 1, 2`;
   }
-  // `interval` is one of three literals checked above this layer; map to SQL text, never splice input.
-  const unit = sql.raw({ week: `'week'`, day: `'day'` }[interval]);
-  const bucket = sql<string>`to_char(date_trunc(${unit}, ${seizures.seizedOn}::timestamp), 'YYYY-MM-DD')`;
-  return db
-    .select({ period: bucket, substance: seizures.substance, ...totals })
-    .from(seizures)
-    .where(filterConditions(filters))
-    .groupBy(bucket, seizures.substance)
-    .orderBy(asc(bucket), asc(seizures.substance));
+  // float8 prints the shortest text that reads back as the same double: the value JS's Number() gives.
+  const result = await db.execute(sql`
+    SELECT coalesce(json_agg(json_build_array(to_char(bucket, 'YYYY-MM-DD'), substance, n::int, kg_eq::float8, value_usd::float8)
+                             ORDER BY bucket, substance), '[]')::text AS rows
+      FROM (${buckets}) b`);
+  return String(rowsOf<{ rows: string }>(result)[0].rows);
+}
+
+/** The same series as objects. */
+export async function getTimeSeries(db: Db, filters: Filters, interval: Interval = 'month', options: SourceOptions = {}): Promise<TimeSeriesPoint[]> {
+  return seriesPoints(JSON.parse(await getTimeSeriesJson(db, filters, interval, options)) as SeriesRow[]);
 }

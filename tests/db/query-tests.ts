@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { getSummary } from '../../db/queries/get-summary';
+import { getHealth } from '../../db/queries/get-health';
+import { rowsOf } from '../../db/result-rows';
 import { getTimeSeries } from '../../db/queries/get-time-series';
 import { listBlos } from '../../db/queries/list-blos';
 import { getHotspots } from '../../db/queries/get-hotspots';
@@ -267,6 +269,10 @@ export function defineRollupTests(getDatabase: () => Database): void {
   describe('rollups', () => {
     const sameAnswers = async () => {
       const db = getDatabase().db;
+      // The health check counts from the rollup.
+      const [raw] = rowsOf<{ n: number; synthetic: number }>(
+        await db.execute(sql`SELECT count(*)::int AS n, (count(*) FILTER (WHERE synthetic))::int AS synthetic FROM seizures`));
+      expect(await getHealth(db)).toMatchObject({ seizures: raw.n, syntheticSeizures: raw.synthetic });
       for (const [label, filters] of CASES) {
         const [a, b] = [await getSummary(db, filters), await getSummary(db, filters, { useRollup: false })];
         expect({ label, count: a.count, comparison: a.comparison?.count }).toEqual({ label, count: b.count, comparison: b.comparison?.count });
