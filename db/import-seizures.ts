@@ -181,10 +181,23 @@ export interface Rejection {
   raw: unknown;
 }
 
-/** The rejected rows of a batch, in file order. */
-export async function listRejections(db: Db, batch: number): Promise<Rejection[]> {
-  const rows = rowsOf<{ line: number; reasons: string[]; raw: unknown }>(
-    await db.execute(sql`SELECT line, reasons, raw FROM import_rejections WHERE batch_id = ${batch} ORDER BY line`),
-  );
-  return rows.map((r) => ({ line: Number(r.line), reasons: r.reasons, raw: r.raw }));
+/**
+ * The rejected rows of a batch in file order, a page at a time: a file of garbage may leave a
+ * million of them, and a download must not hold them all.
+ */
+export async function* streamRejections(db: Db, batch: number, pageSize = 5000): AsyncGenerator<Rejection[]> {
+  let after = { line: -1, id: 0 };
+  for (;;) {
+    const rows = rowsOf<{ id: number; line: number; reasons: string[]; raw: unknown }>(
+      await db.execute(sql`
+        SELECT id, line, reasons, raw FROM import_rejections
+         WHERE batch_id = ${batch} AND (line, id) > (${after.line}, ${after.id})
+         ORDER BY line, id
+         LIMIT ${pageSize}`),
+    );
+    if (rows.length > 0) yield rows.map((r) => ({ line: Number(r.line), reasons: r.reasons, raw: r.raw }));
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1];
+    after = { line: Number(last.line), id: Number(last.id) };
+  }
 }

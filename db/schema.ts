@@ -207,6 +207,25 @@ export const seizureCells = pgTable('seizure_cells', {
 }, (t) => [index('seizure_cells_month_substance').on(t.month, t.substance)]);
 
 /**
+ * `seizure_cells` without the month: substance × synthetic × H3 cell (resolution 6), ten times
+ * fewer rows, for hexagons and low-zoom tiles over all time (the dashboard's opening view). Rebuilt
+ * from `seizure_cells` for the substances a write touches (migration 0007).
+ */
+export const seizureCellsAll = pgTable('seizure_cells_all', {
+  substance: text('substance').notNull(),
+  synthetic: boolean('synthetic').notNull(),
+  /** H3 index at resolution 6 (signed 64-bit). */
+  cell: bigint('cell', { mode: 'bigint' }).notNull(),
+  n: integer('n').notNull(),
+  kgEq: doublePrecision('kg_eq').notNull(),
+  valueUsd: doublePrecision('value_usd').notNull(),
+  firstSeizedOn: date('first_seized_on', { mode: 'string' }).notNull(),
+  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+  sumLng: doublePrecision('sum_lng').notNull(),
+  sumLat: doublePrecision('sum_lat').notNull(),
+}, (t) => [index('seizure_cells_all_substance').on(t.substance)]);
+
+/**
  * Rollup for BLO catchments: seizures within 100 km of each BLO by whole-km distance ring
  * (ring = ⌈great-circle km⌉), month, substance and synthetic. "Within R km" for a whole R is the
  * sum of rings ≤ R. Kept exact by the same triggers as the other rollups.

@@ -142,6 +142,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
         ariaLabel: `${b.name} / ${b.nameRu} — ${countryName(lang, b.country)} → ${countryName(lang, b.neighbor)}, ${t(lang, b.status)}`,
         lngLat: b.lngLat,
         status: b.status,
+        labelPriority: b.totals.count,
       })),
     [blos.data, lang],
   );

@@ -91,14 +91,17 @@ export async function renderMapPng(mapElement: HTMLElement, content: PngContent)
     ctx.strokeStyle = unconfirmed ? '#b07d00' : '#ffffff';
     ctx.stroke();
     ctx.setLineDash([]);
+    // The name where the page wrote it (its side chosen so names never overlap), or not at all.
     const label = marker.parentElement?.querySelector<HTMLElement>('.blo-label');
-    if (label && getComputedStyle(label).display !== 'none') {
+    if (label && getComputedStyle(label).visibility !== 'hidden') {
+      const l = label.getBoundingClientRect();
+      const [lx, ly] = [l.left - box.left, header + l.top - box.top + l.height / 2 + 4];
       ctx.font = `bold 11px ${FONT}`;
       ctx.lineWidth = 3;
       ctx.strokeStyle = '#ffffff';
-      ctx.strokeText(label.textContent ?? '', x + 10, y + 4);
+      ctx.strokeText(label.textContent ?? '', lx, ly);
       ctx.fillStyle = '#1d2733';
-      ctx.fillText(label.textContent ?? '', x + 10, y + 4);
+      ctx.fillText(label.textContent ?? '', lx, ly);
     }
   }
   ctx.restore();

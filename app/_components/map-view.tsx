@@ -12,6 +12,7 @@ import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useEffect, useRef } from 'react';
 import { offlineBasemapStyle } from '../../lib/basemap-style';
 import type { Camera } from '../../lib/view-state';
+import { placeLabels, type LabelCandidate } from '../../lib/label-placement';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);
@@ -22,6 +23,8 @@ export interface MarkerBlo {
   ariaLabel: string;
   lngLat: [number, number];
   status: 'confirmed' | 'unconfirmed';
+  /** Whose name is written first where names would collide (e.g. seizures counted). */
+  labelPriority: number;
 }
 
 export interface MapViewProps {
@@ -51,8 +54,26 @@ function cameraOf(map: maplibregl.Map): Camera {
   return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
 }
 
-/** Zoom at which BLO names are written beside every marker (below it: the selected one only). */
-const LABEL_ZOOM = 5.6;
+/** Marker radius (the selected one's, the largest) and the space before its name, px. */
+const LABEL_OPTIONS = { markerRadius: 10, gap: 3 };
+
+/**
+ * Writes each BLO's name on a free side of its marker, or hides it where none is free: names never
+ * cover each other or another post. Run when the zoom, the markers or the selection change.
+ */
+function layoutLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marker>, blos: MarkerBlo[], selected: string | null) {
+  const candidates: LabelCandidate[] = [];
+  const labels = new Map<string, HTMLElement>();
+  for (const blo of blos) {
+    const el = markers.get(blo.code)?.getElement();
+    const label = el?.querySelector<HTMLElement>('.blo-label');
+    if (!label) continue;
+    const { x, y } = map.project(blo.lngLat);
+    labels.set(blo.code, label);
+    candidates.push({ id: blo.code, x, y, width: label.offsetWidth, height: label.offsetHeight, priority: blo.code === selected ? Infinity : blo.labelPriority });
+  }
+  for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) labels.get(code)!.dataset.side = side ?? 'none';
+}
 
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -115,10 +136,9 @@ export function MapView(props: MapViewProps) {
     });
     map.on('moveend', () => {
       const cam = cameraOf(map);
-      el.classList.toggle('labels-all', cam.zoom >= LABEL_ZOOM);
+      layoutLabels(map, markersRef.current, latest.current.blos, latest.current.selected);
       if (!sameCamera(cam, latest.current.camera)) latest.current.onCameraChange(cam);
     });
-    el.classList.toggle('labels-all', p.camera.zoom >= LABEL_ZOOM);
     mapRef.current = map;
     overlayRef.current = overlay;
     publishState();
@@ -190,6 +210,7 @@ export function MapView(props: MapViewProps) {
       button.setAttribute('aria-pressed', String(blo.code === props.selected));
       el.querySelector('.blo-label')!.textContent = blo.label;
     }
+    layoutLabels(map, markers, props.blos, props.selected);
   }, [props.blos, props.selected]);
 
   return <div ref={container} className="map" data-testid="map" data-map-state="loading" data-blo-markers={props.blos.length} />;

@@ -1,12 +1,12 @@
 /**
  * Per-(H3 cell, substance) totals at a resolution ≤ 6 from the `seizure_cells` rollup (whole months)
- * plus `seizures` (edge days), or from `seizures` alone at finer resolutions, or when a filter needs
- * columns the rollup does not keep. Columns: cell, substance, n, kg_eq, value_usd, first_seized_on,
+ * plus `seizures` (edge days) — from `seizure_cells_all` when the period is all time — or from
+ * `seizures` alone at finer resolutions, or when a filter needs columns the rollups do not keep. Columns: cell, substance, n, kg_eq, value_usd, first_seized_on,
  * last_seized_on, sum_lng, sum_lat.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Filters } from '../../lib/filters';
-import { seizureCells, seizures } from '../schema';
+import { seizureCells, seizureCellsAll, seizures } from '../schema';
 import { filterConditions, type Period } from './filter-conditions';
 import { onlySubstanceAndPeriod, planRollup, type RollupPlan } from './rollup-plan';
 import type { SourceOptions } from './monthly-source';
@@ -22,7 +22,16 @@ export function cellsSource(filters: Filters, period: Period, resolution: number
     ? planRollup(filters, period)
     : { months: null, raw: [period] };
   const parts: SQL[] = [];
-  if (plan.months) {
+  const allTime = plan.months && plan.months.from === null && plan.months.to === null && plan.raw.length === 0;
+  if (allTime) {
+    const t = seizureCellsAll;
+    parts.push(sql`
+      SELECT h3_parent(${t.cell}, ${resolution}) AS cell, ${t.substance} AS substance, ${t.n} AS n, ${t.kgEq} AS kg_eq,
+             ${t.valueUsd} AS value_usd, ${t.firstSeizedOn} AS first_seized_on, ${t.lastSeizedOn} AS last_seized_on,
+             ${t.sumLng} AS sum_lng, ${t.sumLat} AS sum_lat
+        FROM ${t}
+       WHERE ${filterConditions(filters, { from: null, to: null }, { substance: t.substance, synthetic: t.synthetic }) ?? sql`true`}`);
+  } else if (plan.months) {
     const conditions = [
       filterConditions(filters, { from: null, to: null }, { substance: seizureCells.substance, synthetic: seizureCells.synthetic }),
       plan.months.from ? sql`${seizureCells.month} >= ${plan.months.from}` : undefined,

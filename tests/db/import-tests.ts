@@ -16,7 +16,7 @@ import { loadReferenceData } from '../../db/reference-data';
 import { seedReferenceData } from '../../db/seed';
 import { writeImportCsv } from '../fixtures/import-csv';
 import type { ScratchDatabase } from './database-suite';
-import { importSeizures, listRejections, type ImportSummary } from '../../db/import-seizures';
+import { importSeizures, streamRejections, type ImportSummary, type Rejection } from '../../db/import-seizures';
 import { getSummary } from '../../db/queries/get-summary';
 import { streamSeizures } from '../../db/queries/list-seizures';
 import { rowsOf } from '../../db/result-rows';
@@ -27,6 +27,16 @@ import { readImportRows, type ImportFormat } from '../../lib/import-file';
 const TODAY = '2026-11-28';
 const MAX_KG = 50_000;
 const fixture = (name: string) => createReadStream(`tests/fixtures/${name}`);
+
+/** A batch's rejections, read in pages of 4 so the fixtures' dozen span several. */
+async function allRejections(database: Database, batch: number): Promise<Rejection[]> {
+  const pages: Rejection[][] = [];
+  for await (const page of streamRejections(database.db, batch, 4)) {
+    expect(page.length).toBeLessThanOrEqual(4);
+    pages.push(page);
+  }
+  return pages.flat();
+}
 
 async function seizureCount(database: Database): Promise<number> {
   return Number(rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM seizures`))[0].n);
@@ -46,7 +56,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       expect(summary.accepted + summary.rejected + summary.duplicates).toBe(summary.rows);
       expect(await seizureCount(database)).toBe(before + 3);
 
-      const rejections = await listRejections(database.db, summary.batch!);
+      const rejections = await allRejections(database, summary.batch!);
       expect(rejections.map((r) => [r.line, r.reasons])).toEqual([
         [4, ['date "2024-02-30" is not a real calendar date']],
         [5, ['date "2024-13" is not a real calendar date']],
@@ -100,7 +110,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       const database = getDatabase();
       const summary = await run(database, fixture('import-points.geojson'), 'geojson', 'import-points.geojson');
       expect(summary).toMatchObject({ rows: 6, accepted: 2, rejected: 3, duplicates: 1 });
-      const rejections = await listRejections(database.db, summary.batch!);
+      const rejections = await allRejections(database, summary.batch!);
       expect(rejections.map((r) => [r.line, r.reasons[0]])).toEqual([
         [3, 'geometry is not a Point with [lon, lat]'],
         [4, expect.stringMatching(/^unknown property "colour"/)],
@@ -149,7 +159,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       const summary = await run(database, lines.map((l) => `${l}\n`), 'csv', 'garbage.csv');
       expect(summary.rows).toBe(300);
       expect(summary.accepted + summary.rejected + summary.duplicates).toBe(300);
-      const rejections = await listRejections(database.db, summary.batch!);
+      const rejections = await allRejections(database, summary.batch!);
       expect(rejections).toHaveLength(summary.rejected);
       for (const r of rejections) expect(r.reasons.length).toBeGreaterThan(0);
     });
@@ -192,12 +202,13 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
         await new Promise((r) => child.once('close', r));
         const after = await db.open();
         try {
-          const [counts] = rowsOf<{ s: number; b: number; r: number; m: number }>(
+          const [counts] = rowsOf<{ s: number; b: number; r: number; m: number; c: number }>(
             await after.db.execute(sql`
               SELECT (SELECT count(*) FROM seizures)::int AS s, (SELECT count(*) FROM import_batches)::int AS b,
-                     (SELECT count(*) FROM import_rejections)::int AS r, (SELECT count(*) FROM seizure_monthly)::int AS m`),
+                     (SELECT count(*) FROM import_rejections)::int AS r, (SELECT count(*) FROM seizure_monthly)::int AS m,
+                     (SELECT count(*) FROM seizure_cells_all)::int AS c`),
           );
-          expect(counts).toEqual({ s: 0, b: 0, r: 0, m: 0 });
+          expect(counts).toEqual({ s: 0, b: 0, r: 0, m: 0, c: 0 });
         } finally {
           await after.close();
         }

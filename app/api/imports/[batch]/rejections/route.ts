@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRoute, NotFoundError } from '../../../../_server/api-route';
-import { listRejections } from '../../../../../db/import-seizures';
+import { streamRejections } from '../../../../../db/import-seizures';
 import { getImportBatch } from '../../../../../db/queries/list-import-batches';
 import { toCsvLine } from '../../../../../lib/csv-line';
 
@@ -13,11 +13,12 @@ export const GET = apiRoute({ path: pathSchema, cacheable: false }, async ({ dat
   const batch = Number(path.batch);
   const info = await getImportBatch(database.db, batch);
   if (!info) throw new NotFoundError(`no import batch ${batch}`);
-  const rejections = await listRejections(database.db, batch);
   async function* lines() {
     yield `# BLO Atlas: rows rejected from ${info!.fileName ?? 'an import'} (batch ${batch}, ${info!.startedAt})\n`;
     yield 'line,reason,row\n';
-    for (const r of rejections) yield `${toCsvLine([r.line, r.reasons.join('; '), typeof r.raw === 'string' ? r.raw : JSON.stringify(r.raw)])}\n`;
+    for await (const page of streamRejections(database.db, batch)) {
+      yield page.map((r) => `${toCsvLine([r.line, r.reasons.join('; '), typeof r.raw === 'string' ? r.raw : JSON.stringify(r.raw)])}\n`).join('');
+    }
   }
   return { stream: lines(), contentType: 'text/csv; charset=utf-8', fileName: `rejected-rows-batch-${batch}.csv` };
 });

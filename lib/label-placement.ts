@@ -1,0 +1,70 @@
+/**
+ * Where to write a marker's name so that names never cover each other or another marker: greedy
+ * placement in priority order (the selected post first, then the busiest), each label taking the
+ * first free side of its marker — right, left, above, below — or none. Screen pixels throughout.
+ */
+
+export type LabelSide = 'right' | 'left' | 'top' | 'bottom';
+
+export const LABEL_SIDES: readonly LabelSide[] = ['right', 'left', 'top', 'bottom'];
+
+export interface LabelCandidate {
+  id: string;
+  /** Marker centre on screen. */
+  x: number;
+  y: number;
+  /** Size of the label text box. */
+  width: number;
+  height: number;
+  /** Higher is placed first. */
+  priority: number;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface PlacementOptions {
+  /** Radius of a marker, the obstacle every label avoids. */
+  markerRadius: number;
+  /** Space between a marker and its label. */
+  gap: number;
+}
+
+export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The box of `c`'s label on `side` of its marker. */
+export function labelBox(c: LabelCandidate, side: LabelSide, { markerRadius: r, gap }: PlacementOptions): Box {
+  const box = (left: number, top: number): Box => ({ left, top, right: left + c.width, bottom: top + c.height });
+  switch (side) {
+    case 'right':
+      return box(c.x + r + gap, c.y - c.height / 2);
+    case 'left':
+      return box(c.x - r - gap - c.width, c.y - c.height / 2);
+    case 'top':
+      return box(c.x - c.width / 2, c.y - r - gap - c.height);
+    case 'bottom':
+      return box(c.x - c.width / 2, c.y + r + gap);
+  }
+}
+
+/** The side each label is written on, or null where no side is free. */
+export function placeLabels(candidates: readonly LabelCandidate[], options: PlacementOptions): Map<string, LabelSide | null> {
+  const r = options.markerRadius;
+  const markers = candidates.map((c) => ({ id: c.id, box: { left: c.x - r, top: c.y - r, right: c.x + r, bottom: c.y + r } }));
+  const placed: Box[] = [];
+  const sides = new Map<string, LabelSide | null>();
+  const order = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  for (const c of order) {
+    const side = LABEL_SIDES.find((s) => {
+      const box = labelBox(c, s, options);
+      return !placed.some((p) => overlaps(p, box)) && !markers.some((m) => m.id !== c.id && overlaps(m.box, box));
+    });
+    sides.set(c.id, side ?? null);
+    if (side) placed.push(labelBox(c, side, options));
+  }
+  return sides;
+}
