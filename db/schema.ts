@@ -207,6 +207,24 @@ export const seizureCells = pgTable('seizure_cells', {
 }, (t) => [index('seizure_cells_month_substance').on(t.month, t.substance)]);
 
 /**
+ * Rollup for flows: month × substance × synthetic × origin country × destination country × nearest
+ * BLO, what the route arcs read when no country, transport or concealment filter is set. Kept exact
+ * by the same statement triggers as the other rollups (migration 0008).
+ */
+export const seizureRoutesMonthly = pgTable('seizure_routes_monthly', {
+  month: date('month', { mode: 'string' }).notNull(),
+  substance: text('substance').notNull(),
+  synthetic: boolean('synthetic').notNull(),
+  nearestBlo: text('nearest_blo'),
+  originCountry: char('origin_country', { length: 2 }),
+  destinationCountry: char('destination_country', { length: 2 }),
+  n: integer('n').notNull(),
+  kgEq: doublePrecision('kg_eq').notNull(),
+  valueUsd: doublePrecision('value_usd').notNull(),
+  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+}, (t) => [index('seizure_routes_monthly_month_substance').on(t.month, t.substance)]);
+
+/**
  * `seizure_cells` without the month: substance × synthetic × H3 cell (resolution 6), ten times
  * fewer rows, for hexagons and low-zoom tiles over all time (the dashboard's opening view). Rebuilt
  * from `seizure_cells` for the substances a write touches (migration 0007).

@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Filters } from '../../lib/filters';
-import { seizureMonthly, seizureMonthlyBlo, seizures } from '../schema';
+import { seizureMonthly, seizureMonthlyBlo, seizureRoutesMonthly, seizures } from '../schema';
 
 export interface Period {
   from: string | null;
@@ -38,6 +38,11 @@ export const MONTHLY_BLO_COLUMNS: FilterColumns = {
   substance: seizureMonthlyBlo.substance,
   synthetic: seizureMonthlyBlo.synthetic,
   nearestBlo: seizureMonthlyBlo.nearestBlo,
+};
+export const ROUTES_COLUMNS: FilterColumns = {
+  substance: seizureRoutesMonthly.substance,
+  synthetic: seizureRoutesMonthly.synthetic,
+  nearestBlo: seizureRoutesMonthly.nearestBlo,
 };
 
 function need(column: AnyColumn | undefined, filter: string): AnyColumn {

@@ -1,29 +1,36 @@
-import { and, desc, isNotNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { blos, countries, seizures } from '../schema';
-import { filterConditions, totals } from './filter-conditions';
+import { blos, countries } from '../schema';
+import { rowsOf } from '../result-rows';
+import { monthlySource, type SourceOptions } from './monthly-source';
 import type { Filters } from '../../lib/filters';
 import type { LngLat } from '../../lib/lng-lat';
 import type { RouteFlow } from '../../lib/api-types';
-
-export type { RouteFlow };
 import type { RouteMode } from '../../lib/vocabulary';
 
-
+export type { RouteFlow };
 
 /**
  * Flows for arcs. `country`: origin country → destination country. `blo`: origin country → the
  * BLO nearest to where the seizure was made. Countries are placed at a point inside their polygon;
- * a country outside the shipped polygons has no position (null).
+ * a country outside the shipped polygons has no position (null). Heaviest flow first.
  */
-export async function listRoutes(db: Db, filters: Filters, mode: RouteMode): Promise<RouteFlow[]> {
-  const destination = mode === 'country' ? seizures.destinationCountry : seizures.nearestBlo;
-  const flows = await db
-    .select({ origin: sql<string>`${seizures.originCountry}`, destination: sql<string>`${destination}`, ...totals })
-    .from(seizures)
-    .where(and(filterConditions(filters), isNotNull(seizures.originCountry), isNotNull(destination)))
-    .groupBy(seizures.originCountry, destination)
-    .orderBy(desc(totals.kgEq));
+export async function listRoutes(db: Db, filters: Filters, mode: RouteMode, options: SourceOptions = {}): Promise<RouteFlow[]> {
+  const destination = mode === 'country' ? 'destination_country' : 'nearest_blo';
+  const result = await db.execute(sql`
+    SELECT origin_country AS origin, ${sql.identifier(destination)} AS destination,
+           sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd
+      FROM ${monthlySource(filters, filters, ['origin_country', destination], options)}
+     WHERE origin_country IS NOT NULL AND ${sql.identifier(destination)} IS NOT NULL
+     GROUP BY 1, 2
+     ORDER BY kg_eq DESC, 1, 2`);
+  const flows = rowsOf<Record<string, unknown>>(result).map((r) => ({
+    origin: String(r.origin).trim(),
+    destination: String(r.destination).trim(),
+    count: Number(r.count),
+    kgEq: Number(r.kg_eq),
+    valueUsd: Number(r.value_usd),
+  }));
   const places = await db
     .select({ iso2: countries.iso2, lng: sql<number>`ST_X(ST_PointOnSurface(${countries.geom}))`.mapWith(Number), lat: sql<number>`ST_Y(ST_PointOnSurface(${countries.geom}))`.mapWith(Number) })
     .from(countries);
@@ -34,9 +41,7 @@ export async function listRoutes(db: Db, filters: Filters, mode: RouteMode): Pro
   const post = new Map(posts.map((p) => [p.code, [p.lng, p.lat] as LngLat]));
   return flows.map((f) => ({
     ...f,
-    origin: f.origin.trim(),
-    destination: f.destination.trim(),
-    originLngLat: country.get(f.origin.trim()) ?? null,
-    destinationLngLat: (mode === 'country' ? country.get(f.destination.trim()) : post.get(f.destination)) ?? null,
+    originLngLat: country.get(f.origin) ?? null,
+    destinationLngLat: (mode === 'country' ? country.get(f.destination) : post.get(f.destination)) ?? null,
   }));
 }

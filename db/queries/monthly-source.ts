@@ -1,13 +1,14 @@
 /**
  * A subquery of per-month totals that reads whole months from a monthly rollup and the rest from
- * `seizures` (see rollup-plan.ts). Without country, transport or concealment filters the smaller
- * `seizure_monthly_blo` answers, else `seizure_monthly`. Callers group it further. Setting
- * `useRollup: false` answers from the raw table alone: the tests compare the two.
+ * `seizures` (see rollup-plan.ts): the smallest rollup that keeps the dimensions asked for and can
+ * filter by every filter set (`seizure_monthly_blo`, `seizure_routes_monthly`, `seizure_monthly`),
+ * or the raw table alone when none can. Callers group it further. Setting `useRollup: false`
+ * answers from the raw table alone: the tests compare the two.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Filters } from '../../lib/filters';
-import { seizureMonthly, seizureMonthlyBlo, seizures } from '../schema';
-import { filterConditions, MONTHLY_BLO_COLUMNS, MONTHLY_COLUMNS, type FilterColumns, type Period } from './filter-conditions';
+import { seizureMonthly, seizureMonthlyBlo, seizureRoutesMonthly, seizures } from '../schema';
+import { filterConditions, MONTHLY_BLO_COLUMNS, MONTHLY_COLUMNS, ROUTES_COLUMNS, type FilterColumns, type Period } from './filter-conditions';
 import { planRollup } from './rollup-plan';
 
 /** Dimensions a caller may keep; each maps to a fixed column (never to user text). */
@@ -16,19 +17,26 @@ const DIMENSIONS = {
   substance: sql`${seizures.substance}`,
   synthetic: sql`${seizures.synthetic}`,
   nearest_blo: sql`${seizures.nearestBlo}`,
+  origin_country: sql`${seizures.originCountry}`,
+  destination_country: sql`${seizures.destinationCountry}`,
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;
 
-/** The two monthly rollups; both have every Dimension under its own name. */
+const MONTHLY_DIMENSIONS: readonly Dimension[] = ['month', 'substance', 'synthetic', 'nearest_blo'];
+
+/** The monthly rollups, smallest first; each has the dimensions it lists under their own names. */
 const ROLLUPS = [
-  { table: seizureMonthlyBlo, columns: MONTHLY_BLO_COLUMNS },
-  { table: seizureMonthly, columns: MONTHLY_COLUMNS },
+  { table: seizureMonthlyBlo, columns: MONTHLY_BLO_COLUMNS, dims: MONTHLY_DIMENSIONS },
+  { table: seizureRoutesMonthly, columns: ROUTES_COLUMNS, dims: [...MONTHLY_DIMENSIONS, 'origin_country', 'destination_country'] },
+  { table: seizureMonthly, columns: MONTHLY_COLUMNS, dims: MONTHLY_DIMENSIONS },
 ] as const;
 
-/** The smallest rollup that can filter by every filter set (the period and raw-only filters aside). */
-function rollupFor(filters: Filters): { table: typeof seizureMonthly | typeof seizureMonthlyBlo; columns: FilterColumns } {
+/** The smallest rollup that keeps `dims` and can filter by every filter set (the period and raw-only filters aside). */
+function rollupFor(filters: Filters, dims: readonly Dimension[]): (typeof ROLLUPS)[number] | undefined {
   const needs = { country: filters.countries.length > 0, transport: filters.transport.length > 0, concealment: filters.concealment.length > 0 };
-  return ROLLUPS.find((r) => (Object.keys(needs) as (keyof typeof needs)[]).every((k) => !needs[k] || r.columns[k]))!;
+  return ROLLUPS.find((r) =>
+    dims.every((d) => (r.dims as readonly Dimension[]).includes(d)) &&
+    (Object.keys(needs) as (keyof typeof needs)[]).every((k) => !needs[k] || r.columns[k]));
 }
 
 export interface SourceOptions {
@@ -40,10 +48,11 @@ export interface SourceOptions {
  * Rows may repeat a dimension tuple (one from the rollup, one per raw edge): always re-aggregate.
  */
 export function monthlySource(filters: Filters, period: Period, dims: readonly Dimension[], options: SourceOptions = {}): SQL {
-  const plan = options.useRollup === false ? { months: null, raw: [period] } : planRollup(filters, period);
+  const rollup = options.useRollup === false ? undefined : rollupFor(filters, dims);
+  const plan = rollup ? planRollup(filters, period) : { months: null, raw: [period] };
   const parts: SQL[] = [];
-  if (plan.months) {
-    const { table, columns } = rollupFor(filters);
+  if (rollup && plan.months) {
+    const { table, columns } = rollup;
     const conditions = [
       filterConditions(filters, { from: null, to: null }, columns),
       plan.months.from ? sql`${table.month} >= ${plan.months.from}` : undefined,

@@ -279,6 +279,11 @@ export function defineRollupTests(getDatabase: () => Database): void {
         close(a.kgEq, b.kgEq);
         const [sa, sb] = [await getTimeSeries(db, filters), await getTimeSeries(db, filters, 'month', { useRollup: false })];
         expect(sa.map((p) => `${p.period} ${p.substance} ${p.count}`)).toEqual(sb.map((p) => `${p.period} ${p.substance} ${p.count}`));
+        for (const mode of ['country', 'blo'] as const) {
+          const [ra, rb] = [await listRoutes(db, filters, mode), await listRoutes(db, filters, mode, { useRollup: false })];
+          expect(ra.map((x) => `${x.origin} ${x.destination} ${x.count}`)).toEqual(rb.map((x) => `${x.origin} ${x.destination} ${x.count}`));
+          ra.forEach((x, i) => close(x.kgEq, rb[i].kgEq));
+        }
         const [ba, bb] = [await listBlos(db, filters), await listBlos(db, filters, { useRollup: false })];
         expect(ba.map((x) => `${x.code} ${x.totals.count} ${x.totals.lastSeizedOn}`)).toEqual(bb.map((x) => `${x.code} ${x.totals.count} ${x.totals.lastSeizedOn}`));
         for (const code of ['oybek', 'ayritom']) {
