@@ -170,6 +170,10 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       expect(first.rows.every((r) => r.substance === 'opium' && r.synthetic)).toBe(true);
     });
 
+    it.each(CASES)('listSeizures counts its total right (rollup or raw) for %s', async (_label, filters) => {
+      expect((await listSeizures(db, filters, { limit: 1, offset: 0 })).total).toBe(rows.filter((r) => matches(r, filters)).length);
+    });
+
     it('listSeizureColumns returns the filtered rows as typed columns', async () => {
       const filters = f({ countries: ['KZ'], minKg: 1 });
       const want = rows.filter((r) => matches(r, filters));
@@ -180,8 +184,13 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       expect(Math.abs(kg - tally(want).kgEq) / tally(want).kgEq).toBeLessThan(1e-5);
       const heroin = SUBSTANCE_CODES.indexOf('heroin');
       expect(columns.substance.filter((s) => s === heroin).length).toBe(want.filter((r) => r.substance === 'heroin').length);
-      const firstDay = new Date(Number(columns.days[0]) * 86_400_000).toISOString().slice(0, 10);
-      expect(firstDay).toBe(want.map((r) => r.seizedOn).sort().at(-1));
+      const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+      expect([...columns.days].map(day).sort()).toEqual(want.map((r) => r.seizedOn).sort());
+      // Fewer allowed than there are: the newest ten, newest first.
+      const ten = await listSeizureColumns(db, filters, 10, SUBSTANCE_CODES);
+      expect(ten.count).toBe(10);
+      const newest = want.map((r) => r.seizedOn).sort().reverse().slice(0, 10);
+      expect([...ten.days].map(day)).toEqual(newest);
     });
 
     it('listRoutes sums flows per origin and destination', async () => {

@@ -8,8 +8,9 @@ import { SUBSTANCE_CODES } from '../../../lib/substances';
 export const dynamic = 'force-dynamic';
 
 /**
- * The filtered seizures, newest first: JSON pages (default, limit ≤ 5000), GeoJSON pages, or the
- * binary columns the map loads (format=bin, limit ≤ 1,000,000, default 250,000).
+ * The filtered seizures: JSON pages (default, limit ≤ 5000) and GeoJSON pages newest first, or the
+ * binary columns the map loads (format=bin, limit ≤ 1,000,000, default 250,000: all of them in
+ * storage order, or the newest `limit` when there are more).
  */
 export const GET = apiRoute({ params: ['format', 'limit', 'offset'] }, async ({ database, filters, params }) => {
   const format = params.format ?? 'json';
