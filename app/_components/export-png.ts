@@ -94,14 +94,20 @@ export async function renderMapPng(mapElement: HTMLElement, content: PngContent)
     // The name where the page wrote it (its side chosen so names never overlap), or not at all.
     const label = marker.parentElement?.querySelector<HTMLElement>('.blo-label');
     if (label && getComputedStyle(label).visibility !== 'hidden') {
+      // Anchored on the marker's side, so a name written left of its marker ends where it ends on the page.
       const l = label.getBoundingClientRect();
-      const [lx, ly] = [l.left - box.left, header + l.top - box.top + l.height / 2 + 4];
-      ctx.font = `bold 11px ${FONT}`;
+      const side = label.dataset.side;
+      const align: CanvasTextAlign = side === 'left' ? 'right' : side === 'right' ? 'left' : 'center';
+      const lx = (align === 'right' ? l.right : align === 'left' ? l.left : l.left + l.width / 2) - box.left;
+      const ly = header + l.top - box.top + l.height / 2 + 4;
+      ctx.font = `600 11px ${FONT}`;
+      ctx.textAlign = align;
       ctx.lineWidth = 3;
       ctx.strokeStyle = '#ffffff';
       ctx.strokeText(label.textContent ?? '', lx, ly);
       ctx.fillStyle = '#1d2733';
       ctx.fillText(label.textContent ?? '', lx, ly);
+      ctx.textAlign = 'left';
     }
   }
   ctx.restore();
