@@ -11,7 +11,7 @@ const RAW_SQL = /\.raw\(|\.unsafe\(|sql\.identifier\(/;
 /** file → reason its raw SQL text cannot carry user input. */
 const REVIEWED: Record<string, string> = {
   'db/schema.ts': 'CHECK constraints from the `as const` vocabularies in lib/vocabulary.ts',
-  'db/client.ts': 'COPY/INSERT statements from identifiers checked against /^[a-z_][a-z0-9_]*$/ and the catalogue; runRaw replays drizzle statements with their bound parameters (benchmark); `preparing` passes drizzle's own statements and parameters through, adding only prepare: true',
+  'db/client.ts': "COPY/INSERT statements from identifiers checked against /^[a-z_][a-z0-9_]*$/ and the catalogue; runRaw replays drizzle statements with their bound parameters (benchmark); `preparing` passes drizzle's own statements and parameters through, adding only prepare: true",
   'db/queries/get-time-series.ts': "a literal picked from a fixed map by the `interval` enum ('week' | 'day')",
   'db/queries/monthly-source.ts': 'identifiers from the fixed DIMENSIONS map keys',
   'db/queries/list-routes.ts': "a column name picked by the route mode enum ('country' → destination_country, 'blo' → nearest_blo)",
