@@ -227,7 +227,7 @@ export const seizureRoutesMonthly = pgTable('seizure_routes_monthly', {
 /**
  * `seizure_cells` without the month: substance × synthetic × H3 cell (resolution 6), ten times
  * fewer rows, for hexagons and low-zoom tiles over all time (the dashboard's opening view). Rebuilt
- * from `seizure_cells` for the substances a write touches (migration 0007).
+ * from `seizure_cells` for the substances a write touches, by the same refresh (migration 0008).
  */
 export const seizureCellsAll = pgTable('seizure_cells_all', {
   substance: text('substance').notNull(),

@@ -19,7 +19,8 @@ SELECT date_trunc('month', seized_on)::date, substance, synthetic, nearest_blo, 
  GROUP BY 1, 2, 3, 4, 5, 6;
 --> statement-breakpoint
 -- seizure_rollups_refresh (0004), now also rebuilding seizure_routes_monthly from the same slice (which
--- gains the origin and destination columns). The slice join also matches the month as an equality:
+-- gains the origin and destination columns) and, after seizure_cells, seizure_cells_all (0007) for the
+-- substances touched. The slice join also matches the month as an equality:
 -- with only the substance to hash on, a bulk load compared every seizure with every touched month of
 -- its substance (84 million comparisons for 1M rows). The keys are analyzed, so a one-row write
 -- still finds its slice through the (substance, seized_on) index.
@@ -65,6 +66,13 @@ BEGIN
     FROM seizure_rollup_slice
    GROUP BY month, substance, synthetic, h3_parent(cell, 6);
 
+  DELETE FROM seizure_cells_all WHERE substance IN (SELECT substance FROM seizure_rollup_keys);
+  INSERT INTO seizure_cells_all (substance, synthetic, cell, n, kg_eq, value_usd, first_seized_on, last_seized_on, sum_lng, sum_lat)
+  SELECT substance, synthetic, cell, sum(n), sum(kg_eq), sum(value_usd), min(first_seized_on), max(last_seized_on), sum(sum_lng), sum(sum_lat)
+    FROM seizure_cells
+   WHERE substance IN (SELECT substance FROM seizure_rollup_keys)
+   GROUP BY substance, synthetic, cell;
+
   -- Catchment rings: each seizure against every BLO within 100 km (great circle, mean Earth radius),
   -- by whole-km ring. The degree box (1.3° lon × 0.91° lat, ≥ 100 km south of 43.5° N) skips far
   -- pairs before the distance is computed, once per pair.
@@ -81,11 +89,9 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION seizure_routes_monthly_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION seizure_rollups_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE seizure_routes_monthly;
+  TRUNCATE seizure_monthly, seizure_routes_monthly, seizure_cells, seizure_cells_all, seizure_blo_rings;
   RETURN NULL;
 END
 $$;
---> statement-breakpoint
-CREATE TRIGGER seizures_rollups_x_routes_truncate AFTER TRUNCATE ON seizures FOR EACH STATEMENT EXECUTE FUNCTION seizure_routes_monthly_truncate();
