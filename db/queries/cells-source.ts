@@ -22,26 +22,20 @@ export function cellsSource(filters: Filters, period: Period, resolution: number
     ? planRollup(filters, period)
     : { months: null, raw: [period] };
   const parts: SQL[] = [];
-  const allTime = plan.months && plan.months.from === null && plan.months.to === null && plan.raw.length === 0;
-  if (allTime) {
-    const t = seizureCellsAll;
+  if (plan.months) {
+    // All time (no month bounds, so no raw edges either): the rollup without the month.
+    const { from, to } = plan.months;
+    const t = from === null && to === null ? seizureCellsAll : seizureCells;
+    const conditions = [
+      filterConditions(filters, { from: null, to: null }, { substance: t.substance, synthetic: t.synthetic }),
+      from ? sql`${seizureCells.month} >= ${from}` : undefined,
+      to ? sql`${seizureCells.month} <= ${to}` : undefined,
+    ].filter((c): c is SQL => c !== undefined);
     parts.push(sql`
       SELECT h3_parent(${t.cell}, ${resolution}) AS cell, ${t.substance} AS substance, ${t.n} AS n, ${t.kgEq} AS kg_eq,
              ${t.valueUsd} AS value_usd, ${t.firstSeizedOn} AS first_seized_on, ${t.lastSeizedOn} AS last_seized_on,
              ${t.sumLng} AS sum_lng, ${t.sumLat} AS sum_lat
         FROM ${t}
-       WHERE ${filterConditions(filters, { from: null, to: null }, { substance: t.substance, synthetic: t.synthetic }) ?? sql`true`}`);
-  } else if (plan.months) {
-    const conditions = [
-      filterConditions(filters, { from: null, to: null }, { substance: seizureCells.substance, synthetic: seizureCells.synthetic }),
-      plan.months.from ? sql`${seizureCells.month} >= ${plan.months.from}` : undefined,
-      plan.months.to ? sql`${seizureCells.month} <= ${plan.months.to}` : undefined,
-    ].filter((c): c is SQL => c !== undefined);
-    parts.push(sql`
-      SELECT h3_parent(${seizureCells.cell}, ${resolution}) AS cell, ${seizureCells.substance} AS substance, ${seizureCells.n} AS n,
-             ${seizureCells.kgEq} AS kg_eq, ${seizureCells.valueUsd} AS value_usd, ${seizureCells.firstSeizedOn} AS first_seized_on,
-             ${seizureCells.lastSeizedOn} AS last_seized_on, ${seizureCells.sumLng} AS sum_lng, ${seizureCells.sumLat} AS sum_lat
-        FROM ${seizureCells}
        WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`true`}`);
   }
   for (const range of plan.raw) {
