@@ -96,11 +96,9 @@ export interface SeizureColumns {
  * at most `limit`, else the newest `limit`. `substanceCodes` fixes the index each substance gets.
  */
 export async function listSeizureColumns(db: Db, filters: Filters, limit: number, substanceCodes: readonly string[]): Promise<SeizureColumns> {
-  // Sorting is only needed to choose which to keep: skipped, it is a third of the query's time.
-  const newestOnly = (await countSeizures(db, filters)) > limit;
   // Packed in SQL: one bytea of 18-byte big-endian records (lng f4, lat f4, kg f4, day i4, substance
   // index i2), so neither driver builds a JS object per row. 0-based index; 255 when not listed.
-  const result = await db.execute(sql`
+  const packed = (newestOnly: boolean, rows: number) => db.execute(sql`
     SELECT count(*)::int AS n,
            string_agg(float4send(ST_X(geom)::float4) || float4send(ST_Y(geom)::float4) || float4send(kg_eq::float4)
                       || int4send(day) || int2send(coalesce(array_position(ARRAY[${sql.join(substanceCodes.map((c) => sql`${c}`), sql`, `)}]::text[], substance) - 1, 255)::int2),
@@ -110,7 +108,11 @@ export async function listSeizureColumns(db: Db, filters: Filters, limit: number
               FROM ${seizures}
              WHERE ${filterConditions(filters) ?? sql`true`}
              ${newestOnly ? sql`ORDER BY ${seizures.seizedOn} DESC, ${seizures.id} DESC` : sql``}
-             LIMIT ${limit}) s`);
+             LIMIT ${rows}) s`);
+  // Sorting is only needed to choose which to keep (it is a third of the query's time): first read
+  // one more than the limit unsorted; only if that many exist, read the newest `limit`.
+  let result = await packed(false, limit + 1);
+  if (Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0) > limit) result = await packed(true, limit);
   const [row] = rowsOf<{ n: number; packed: Uint8Array | null }>(result);
   const n = Number(row?.n ?? 0);
   const columns: SeizureColumns = {
