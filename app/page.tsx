@@ -1,5 +1,5 @@
-import { getEnv } from '../lib/env';
-import { Dashboard } from './_components/dashboard';
+import { getEnv } from '@/lib/env';
+import { Dashboard } from '@/app/_components/dashboard/dashboard';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { customType } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { decodeEwkbPoint } from '../lib/ewkb';
-import type { LngLat } from '../lib/lng-lat';
+import { decodeEwkbPoint } from '@/lib/geo/ewkb';
+import type { LngLat } from '@/lib/geo/lng-lat';
 
 /**
  * `geometry(Point,4326)`. drizzle's built-in `geometry()` declares the column without its SRID

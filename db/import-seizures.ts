@@ -10,11 +10,11 @@ import { sql } from 'drizzle-orm';
 import type { BulkTransaction, Database, Db } from './client';
 import { blos } from './schema';
 import { rowsOf } from './result-rows';
-import { toCsvLine } from '../lib/csv-line';
-import type { RawRow } from '../lib/import-file';
-import { normaliseImportRow, type ImportBlo, type ImportContext } from '../lib/import-row';
-import { COUNTRY_CODES } from '../lib/vocabulary';
-import type { ImportSummary } from '../lib/api-types';
+import { toCsvLine } from '@/lib/csv/csv-line';
+import type { RawRow } from '@/lib/import/import-file';
+import { normaliseImportRow, type ImportBlo, type ImportContext } from '@/lib/import/import-row';
+import { COUNTRY_CODES } from '@/lib/catalogue/vocabulary';
+import type { ImportSummary } from '@/lib/api/api-types';
 
 export type { ImportSummary };
 

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { bloRecordSchema, type BloRecord } from '../lib/blo-record';
-import { COUNTRY_CODES } from '../lib/vocabulary';
+import { bloRecordSchema, type BloRecord } from '@/lib/catalogue/blo-record';
+import { COUNTRY_CODES } from '@/lib/catalogue/vocabulary';
 
 const countryFeatureSchema = z.object({
   type: z.literal('Feature'),

@@ -10,7 +10,7 @@ import {
 import {
   BATCH_KINDS, BLO_KINDS, BLO_STATUSES, CONCEALMENTS, DATE_PRECISIONS, DETECTION_METHODS, LOCATION_CONFIDENCES,
   LOCATION_PRECISIONS, SUBSTANCE_GROUPS, TRANSPORT_MODES, UNITS,
-} from '../lib/vocabulary';
+} from '@/lib/catalogue/vocabulary';
 import { multiLineStringColumn, multiPolygonColumn, pointColumn } from './geometry';
 
 /** `column IN ('a','b')` from a vocabulary constant (never from user input). */

@@ -5,17 +5,17 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from './client';
 import { blos, countries, importBatches, seizures, substances } from './schema';
-import { rebuildBorders } from './queries/borders';
+import { rebuildBorders } from '@/db/queries/borders';
 import { rowsOf } from './result-rows';
 import type { ReferenceData } from './reference-data';
-import { SUBSTANCES } from '../lib/substances';
-import { toCsvLine } from '../lib/csv-line';
-import { cellOf, cellToDecimal } from '../lib/h3-cell';
-import { publicRowToInput } from '../lib/public-seizure-row';
-import { generateSyntheticSeizures, type GeneratorBlo } from '../lib/synthetic-seizures';
-import type { SeizureInput } from '../lib/seizure-input';
-import type { LngLat } from '../lib/lng-lat';
-import type { BatchKind, CountryCode } from '../lib/vocabulary';
+import { SUBSTANCES } from '@/lib/catalogue/substances';
+import { toCsvLine } from '@/lib/csv/csv-line';
+import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
+import { publicRowToInput } from '@/lib/import/public-seizure-row';
+import { generateSyntheticSeizures, type GeneratorBlo } from '@/lib/synthetic/synthetic-seizures';
+import type { SeizureInput } from '@/lib/catalogue/seizure-input';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import type { BatchKind, CountryCode } from '@/lib/catalogue/vocabulary';
 
 export const SEIZURE_COPY_COLUMNS = [
   'seized_on', 'date_precision', 'substance', 'quantity', 'unit', 'kg_eq', 'value_usd', 'price_usd_per_kg', 'geom',

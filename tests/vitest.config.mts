@@ -10,6 +10,8 @@ if (!serverRequested) {
 }
 
 export default defineConfig({
+  // The `@/` alias of tsconfig.json: imports name the project root.
+  resolve: { alias: { '@/': new URL('../', import.meta.url).pathname } },
   test: {
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/**/*.test.ts'],

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { FILTER_PARAM_KEYS, ParamError, parseFilters, type Filters, MAX_PARAM_LENGTH } from '../../lib/filters';
-import { API_PARAMS, type ApiParam, type ApiParamValues } from '../../lib/api-params';
-import type { Database } from '../../db/client';
+import { FILTER_PARAM_KEYS, ParamError, parseFilters, type Filters, MAX_PARAM_LENGTH } from '@/lib/url/filters';
+import { API_PARAMS, type ApiParam, type ApiParamValues } from '@/lib/url/api-params';
+import type { Database } from '@/db/client';
 import { getDatabase } from './database';
 
 const MAX_QUERY_LENGTH = 4096;

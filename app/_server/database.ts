@@ -2,10 +2,10 @@
  * The process-wide database: opened once (kept on globalThis so dev reloads reuse it), migrated,
  * and seeded on first start of an empty embedded database. Route handlers await `getDatabase()`.
  */
-import { getEnv } from '../../lib/env';
-import { openDatabase, type Database } from '../../db/client';
-import { loadReferenceData } from '../../db/reference-data';
-import { needsSeed, seedDatabase } from '../../db/seed';
+import { getEnv } from '@/lib/env';
+import { openDatabase, type Database } from '@/db/client';
+import { loadReferenceData } from '@/db/reference-data';
+import { needsSeed, seedDatabase } from '@/db/seed';
 
 const KEY = Symbol.for('blo-atlas.database');
 type Holder = { [KEY]?: Promise<Database> };

@@ -1,8 +1,8 @@
-import { getEnv } from '../../lib/env';
-import { t } from '../../lib/i18n';
-import { IMPORT_COLUMNS, IMPORT_UNITS } from '../../lib/import-row';
-import { LANGUAGES, type Language } from '../../lib/view-state';
-import { ImportPanel } from '../_components/import-panel';
+import { getEnv } from '@/lib/env';
+import { t } from '@/lib/i18n/i18n';
+import { IMPORT_COLUMNS, IMPORT_UNITS } from '@/lib/import/import-row';
+import { LANGUAGES, type Language } from '@/lib/url/view-state';
+import { ImportPanel } from '@/app/_components/import/import-panel';
 
 export const dynamic = 'force-dynamic';
 

@@ -6,10 +6,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getEnv } from '../../lib/env';
-import { formatOfName, ImportFileError, readImportRows } from '../../lib/import-file';
-import { openDatabase } from '../client';
-import { importSeizures } from '../import-seizures';
+import { getEnv } from '@/lib/env';
+import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/import-file';
+import { openDatabase } from '@/db/client';
+import { importSeizures } from '@/db/import-seizures';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true, strict: true });

@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { getEnv } from '../../lib/env';
-import { openDatabase } from '../client';
-import { loadReferenceData } from '../reference-data';
-import { seedDatabase } from '../seed';
+import { getEnv } from '@/lib/env';
+import { openDatabase } from '@/db/client';
+import { loadReferenceData } from '@/db/reference-data';
+import { seedDatabase } from '@/db/seed';
 
 const argsSchema = z.object({
   rows: z.coerce.number({ error: '--rows must be a number' }).int('--rows must be a whole number').min(0, '--rows must be ≥ 0').max(5_000_000, '--rows must be ≤ 5000000').optional(),

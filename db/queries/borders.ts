@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { borders } from '../schema';
-import { rowsOf } from '../result-rows';
+import type { Db } from '@/db/client';
+import { borders } from '@/db/schema';
+import { rowsOf } from '@/db/result-rows';
 
 /**
  * Re-derives the land borders from the country polygons: the shared edges of each pair of

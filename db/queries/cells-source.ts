@@ -5,8 +5,8 @@
  * last_seized_on, sum_lng, sum_lat.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Filters } from '../../lib/filters';
-import { seizureCells, seizureCellsAll, seizures } from '../schema';
+import type { Filters } from '@/lib/url/filters';
+import { seizureCells, seizureCellsAll, seizures } from '@/db/schema';
 import { filterConditions, type Period } from './filter-conditions';
 import { onlySubstanceAndPeriod, planRollup, type RollupPlan } from './rollup-plan';
 import type { SourceOptions } from './monthly-source';

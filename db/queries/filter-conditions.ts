@@ -4,8 +4,8 @@
  * Every value is a bound parameter; nothing from the user is spliced into SQL text.
  */
 import { and, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Filters } from '../../lib/filters';
-import { seizureMonthly, seizureMonthlyBlo, seizureRoutesMonthly, seizures } from '../schema';
+import type { Filters } from '@/lib/url/filters';
+import { seizureMonthly, seizureMonthlyBlo, seizureRoutesMonthly, seizures } from '@/db/schema';
 
 export interface Period {
   from: string | null;

@@ -1,13 +1,13 @@
 import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
-import { blos, seizureBloRings, seizures } from '../schema';
-import { rowsOf } from '../result-rows';
+import type { Db } from '@/db/client';
+import { blos, seizureBloRings, seizures } from '@/db/schema';
+import { rowsOf } from '@/db/result-rows';
 import { onlySubstanceAndPeriod, planRollup } from './rollup-plan';
 import type { SourceOptions } from './monthly-source';
 import { filterConditions, type Period } from './filter-conditions';
 import { listBlos, type BloSummary, type BloTotals } from './list-blos';
-import type { Filters } from '../../lib/filters';
-import type { LngLat } from '../../lib/lng-lat';
+import type { Filters } from '@/lib/url/filters';
+import type { LngLat } from '@/lib/geo/lng-lat';
 
 /** Largest catchment radius, km (the extent of the ring rollup). */
 export const MAX_CATCHMENT_KM = 100;

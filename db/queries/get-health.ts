@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { blos, seizureMonthlyBlo } from '../schema';
+import type { Db } from '@/db/client';
+import { blos, seizureMonthlyBlo } from '@/db/schema';
 
 export interface Health {
   blos: number;

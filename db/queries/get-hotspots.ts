@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { rowsOf } from '../result-rows';
+import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/result-rows';
 import { cellsSource } from './cells-source';
 import type { SourceOptions } from './monthly-source';
-import type { Filters } from '../../lib/filters';
-import { resolutionForZoom } from '../../lib/h3-cell';
-import type { Bbox, LngLat } from '../../lib/lng-lat';
-import { roundTo } from '../../lib/numbers';
-import type { HotspotCell } from '../../lib/api-types';
+import type { Filters } from '@/lib/url/filters';
+import { resolutionForZoom } from '@/lib/geo/h3-cell';
+import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
+import { roundTo } from '@/lib/url/numbers';
+import type { HotspotCell } from '@/lib/api/api-types';
 
 export type { HotspotCell };
 

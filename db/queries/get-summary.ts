@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { rowsOf } from '../result-rows';
+import type { Db } from '@/db/client';
+import { rowsOf } from '@/db/result-rows';
 import type { Period } from './filter-conditions';
 import { monthlySource, type SourceOptions } from './monthly-source';
-import { comparisonPeriod, type Filters } from '../../lib/filters';
+import { comparisonPeriod, type Filters } from '@/lib/url/filters';
 
 export interface Totals {
   count: number;

@@ -10,13 +10,13 @@
 import Point from '@mapbox/point-geometry';
 import { fromVectorTileJs, type VectorTileFeatureLike } from '@maplibre/vt-pbf';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../client';
-import { seizures } from '../schema';
+import type { Database } from '@/db/client';
+import { seizures } from '@/db/schema';
 import { filterConditions } from './filter-conditions';
 import { canUseCellRollup, cellsSource, CELL_ROLLUP_RESOLUTION } from './cells-source';
 import type { SourceOptions } from './monthly-source';
-import { rowsOf } from '../result-rows';
-import type { Filters } from '../../lib/filters';
+import { rowsOf } from '@/db/result-rows';
+import type { Filters } from '@/lib/url/filters';
 
 export const TILE_LAYER = 'seizures';
 export const TILE_EXTENT = 4096;

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { seizures } from '../schema';
-import { rowsOf } from '../result-rows';
+import type { Db } from '@/db/client';
+import { seizures } from '@/db/schema';
+import { rowsOf } from '@/db/result-rows';
 import { filterConditions } from './filter-conditions';
 import { monthlySource, type SourceOptions } from './monthly-source';
-import type { Filters } from '../../lib/filters';
-import { seriesPoints, type SeriesRow } from '../../lib/api-types';
-import type { TimeInterval as Interval } from '../../lib/vocabulary';
+import type { Filters } from '@/lib/url/filters';
+import { seriesPoints, type SeriesRow } from '@/lib/api/api-types';
+import type { TimeInterval as Interval } from '@/lib/catalogue/vocabulary';
 
-export type { TimeInterval as Interval } from '../../lib/vocabulary';
+export type { TimeInterval as Interval } from '@/lib/catalogue/vocabulary';
 
 export interface TimeSeriesPoint {
   /** First day of the bucket, YYYY-MM-DD (weeks start on Monday, ISO). */

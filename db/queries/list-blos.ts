@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { blos, countries } from '../schema';
+import type { Db } from '@/db/client';
+import { blos, countries } from '@/db/schema';
 import { monthlySource, type SourceOptions } from './monthly-source';
-import { DEFAULT_FILTERS, type Filters } from '../../lib/filters';
-import { rowsOf } from '../result-rows';
-import type { LngLat } from '../../lib/lng-lat';
-import type { BloKind, BloStatus, LocationConfidence } from '../../lib/vocabulary';
+import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
+import { rowsOf } from '@/db/result-rows';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import type { BloKind, BloStatus, LocationConfidence } from '@/lib/catalogue/vocabulary';
 
 export interface BloSummary {
   code: string;

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../client';
-import { importBatches } from '../schema';
+import type { Db } from '@/db/client';
+import { importBatches } from '@/db/schema';
 
 export interface ImportBatch {
   id: number;

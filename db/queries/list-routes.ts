@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { blos, countries } from '../schema';
-import { rowsOf } from '../result-rows';
+import type { Db } from '@/db/client';
+import { blos, countries } from '@/db/schema';
+import { rowsOf } from '@/db/result-rows';
 import { monthlySource, type SourceOptions } from './monthly-source';
-import type { Filters } from '../../lib/filters';
-import type { LngLat } from '../../lib/lng-lat';
-import type { RouteFlow } from '../../lib/api-types';
-import type { RouteMode } from '../../lib/vocabulary';
+import type { Filters } from '@/lib/url/filters';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import type { RouteFlow } from '@/lib/api/api-types';
+import type { RouteMode } from '@/lib/catalogue/vocabulary';
 
 export type { RouteFlow };
 

@@ -1,11 +1,11 @@
 import { and, asc, desc, gt, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { seizures } from '../schema';
+import type { Db } from '@/db/client';
+import { seizures } from '@/db/schema';
 import { filterConditions } from './filter-conditions';
 import { monthlySource, type SourceOptions } from './monthly-source';
-import { rowsOf } from '../result-rows';
-import type { Filters } from '../../lib/filters';
-import type { SeizureListItem } from '../../lib/api-types';
+import { rowsOf } from '@/db/result-rows';
+import type { Filters } from '@/lib/url/filters';
+import type { SeizureListItem } from '@/lib/api/api-types';
 
 export type { SeizureListItem };
 

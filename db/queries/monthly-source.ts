@@ -6,8 +6,8 @@
  * answers from the raw table alone: the tests compare the two.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Filters } from '../../lib/filters';
-import { seizureMonthly, seizureMonthlyBlo, seizureRoutesMonthly, seizures } from '../schema';
+import type { Filters } from '@/lib/url/filters';
+import { seizureMonthly, seizureMonthlyBlo, seizureRoutesMonthly, seizures } from '@/db/schema';
 import { filterConditions, MONTHLY_BLO_COLUMNS, MONTHLY_COLUMNS, ROUTES_COLUMNS, type FilterColumns, type Period } from './filter-conditions';
 import { planRollup } from './rollup-plan';
 

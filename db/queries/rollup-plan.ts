@@ -3,7 +3,7 @@
  * come from the rollup; the days of a partial first or last month come from `seizures`. Filters a
  * rollup cannot answer (minimum quantity, bbox) send the whole request to the raw table.
  */
-import type { Filters } from '../../lib/filters';
+import type { Filters } from '@/lib/url/filters';
 import type { Period } from './filter-conditions';
 
 export interface RollupPlan {

@@ -11,12 +11,12 @@ import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/client';
-import { importSeizures } from '../../db/import-seizures';
-import { loadReferenceData } from '../../db/reference-data';
-import { clearSeededSeizures, seedReferenceData, seedSyntheticSeizures } from '../../db/seed';
-import { readImportRows } from '../../lib/import-file';
-import { writeImportCsv } from '../fixtures/import-csv';
+import { openDatabase } from '@/db/client';
+import { importSeizures } from '@/db/import-seizures';
+import { loadReferenceData } from '@/db/reference-data';
+import { clearSeededSeizures, seedReferenceData, seedSyntheticSeizures } from '@/db/seed';
+import { readImportRows } from '@/lib/import/import-file';
+import { writeImportCsv } from '@/tests/fixtures/import-csv';
 
 const { values: args } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, 'skip-server': { type: 'boolean', default: false }, 'skip-pglite': { type: 'boolean', default: false } },

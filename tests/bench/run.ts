@@ -13,20 +13,20 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase, type Database } from '../../db/client';
-import { loadReferenceData } from '../../db/reference-data';
-import { seedDatabase } from '../../db/seed';
-import { getHealth } from '../../db/queries/get-health';
-import { listBlos } from '../../db/queries/list-blos';
-import { getSummary } from '../../db/queries/get-summary';
-import { getTimeSeriesJson } from '../../db/queries/get-time-series';
-import { getHotspots } from '../../db/queries/get-hotspots';
-import { getBloDetail } from '../../db/queries/get-blo-detail';
-import { listSeizureColumns, listSeizures } from '../../db/queries/list-seizures';
-import { listRoutes } from '../../db/queries/list-routes';
-import { getTile } from '../../db/queries/get-tile';
-import { parseFilters, type Filters } from '../../lib/filters';
-import { SUBSTANCE_CODES } from '../../lib/substances';
+import { openDatabase, type Database } from '@/db/client';
+import { loadReferenceData } from '@/db/reference-data';
+import { seedDatabase } from '@/db/seed';
+import { getHealth } from '@/db/queries/get-health';
+import { listBlos } from '@/db/queries/list-blos';
+import { getSummary } from '@/db/queries/get-summary';
+import { getTimeSeriesJson } from '@/db/queries/get-time-series';
+import { getHotspots } from '@/db/queries/get-hotspots';
+import { getBloDetail } from '@/db/queries/get-blo-detail';
+import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
+import { listRoutes } from '@/db/queries/list-routes';
+import { getTile } from '@/db/queries/get-tile';
+import { parseFilters, type Filters } from '@/lib/url/filters';
+import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../db/client';
+import { openDatabase } from '@/db/client';
 import { defineDatabaseSuite } from './database-suite';
 
 defineDatabaseSuite('embedded PGlite + PostGIS', {

@@ -4,7 +4,7 @@
  * This file runs only when TEST_DATABASE_URL is set; if the server cannot be reached, it fails.
  */
 import postgres from 'postgres';
-import { openDatabase } from '../../db/client';
+import { openDatabase } from '@/db/client';
 import { defineDatabaseSuite } from './database-suite';
 
 const adminUrl = process.env.TEST_DATABASE_URL;

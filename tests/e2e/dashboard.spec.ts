@@ -4,7 +4,7 @@
  * the same view in a fresh browser, and a BLO opens its panel. Screenshots go to tests/screenshots/.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { SeriesAnswer } from '../../lib/api-types';
+import type { SeriesAnswer } from '@/lib/api/api-types';
 
 /** Page object: the dashboard and the figures it shows (read from data attributes, not pixels). */
 class DashboardPage {

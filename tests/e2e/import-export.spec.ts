@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { importCsvLines } from '../fixtures/import-csv';
+import { importCsvLines } from '@/tests/fixtures/import-csv';
 
 const FILTERED = 'substance=heroin,hashish&from=2024-01-01&to=2024-12-31&l=points,hexagons&c=69.5,40.4,5.4';
 

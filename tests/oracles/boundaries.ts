@@ -9,7 +9,7 @@ import * as turf from '@turf/turf';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Feature, MultiLineString, MultiPolygon } from 'geojson';
-import type { LngLat } from '../../lib/lng-lat';
+import type { LngLat } from '@/lib/geo/lng-lat';
 
 const require = createRequire(import.meta.url);
 const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;

@@ -4,9 +4,9 @@
  * (not imported from db/) so the two implementations check each other.
  */
 import * as turf from '@turf/turf';
-import type { Filters } from '../../lib/filters';
-import type { LngLat } from '../../lib/lng-lat';
-import type { SeizureInput } from '../../lib/seizure-input';
+import type { Filters } from '@/lib/url/filters';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import type { SeizureInput } from '@/lib/catalogue/seizure-input';
 
 export interface OracleRow extends SeizureInput {
   nearestBlo: string;

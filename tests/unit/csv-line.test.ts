@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsvLine, toCsvLine } from '../../lib/csv-line';
+import { detectDelimiter, parseCsvLine, toCsvLine } from '@/lib/csv/csv-line';
 
 describe('toCsvLine', () => {
   it('round-trips through a CSV parser, quotes, commas, line breaks and Cyrillic included', () => {

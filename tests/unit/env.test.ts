@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from '../../lib/env';
+import { EnvError, parseEnv } from '@/lib/env';
 
 describe('parseEnv', () => {
   it('defaults to the embedded database in .data/pglite', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEwkbPoint } from '../../lib/ewkb';
+import { decodeEwkbPoint } from '@/lib/geo/ewkb';
 
 function ewkbPoint(lng: number, lat: number, { little = true, srid = 4326 as number | null } = {}): string {
   const buf = Buffer.alloc(srid === null ? 21 : 25);

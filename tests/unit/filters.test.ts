@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonPeriod, DEFAULT_FILTERS, ParamError, parseFilters, serializeFilters, type Filters } from '../../lib/filters';
+import { comparisonPeriod, DEFAULT_FILTERS, ParamError, parseFilters, serializeFilters, type Filters } from '@/lib/url/filters';
 
 const parse = (q: string) => parseFilters(new URLSearchParams(q));
 const errorOf = (q: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellOf, cellToDecimal, decimalToCell, resolutionForZoom } from '../../lib/h3-cell';
+import { cellOf, cellToDecimal, decimalToCell, resolutionForZoom } from '@/lib/geo/h3-cell';
 
 describe('H3 cells', () => {
   it('picks coarser cells for smaller zooms', () => {

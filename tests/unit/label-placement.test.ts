@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelBox, placeLabels, type LabelCandidate } from '../../lib/label-placement';
+import { labelBox, placeLabels, type LabelCandidate } from '@/lib/map/label-placement';
 
 const OPTIONS = { markerRadius: 7, gap: 4 };
 const at = (id: string, x: number, y: number, priority: number, width = 50): LabelCandidate => ({ id, x, y, width, height: 12, priority });

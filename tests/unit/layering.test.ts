@@ -25,8 +25,9 @@ function importsOf(file: string): string[] {
   return info.importedFiles.map((f) => f.fileName);
 }
 
-/** Top-level folder an import lands in (for relative imports), or the package name. */
+/** Top-level folder an import lands in (relative or `@/` imports), or the package name. */
 function target(file: string, spec: string): { layer?: string; pkg?: string } {
+  if (spec.startsWith('@/')) return { layer: spec.slice(2).split('/')[0] };
   if (spec.startsWith('.')) {
     const resolved = path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), spec));
     return { layer: resolved.split(path.sep)[0] };
@@ -69,6 +70,8 @@ describe('layering: app → db → lib', () => {
 
   it('the checker sees a violation when one exists', () => {
     expect(target('lib/x.ts', '../db/client')).toEqual({ layer: 'db' });
+    expect(target('lib/url/x.ts', '@/db/client')).toEqual({ layer: 'db' });
+    expect(target('lib/url/x.ts', '@/app/_server/database')).toEqual({ layer: 'app' });
     expect(target('app/page.tsx', 'drizzle-orm/pg-core')).toEqual({ pkg: 'drizzle-orm' });
     expect(target('app/api/x/route.ts', '@electric-sql/pglite')).toEqual({ pkg: '@electric-sql/pglite' });
   });

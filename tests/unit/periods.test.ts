@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { daysToIso, isoToDays, monthEnd, nextPlaybackStep, presetOf, presetPeriod, visiblePeriod } from '../../lib/periods';
-import { monthOverlaps, monthSpan, monthTable, totalsWithin } from '../../lib/month-table';
-import { hotspotZoom, resolutionForZoom } from '../../lib/h3-cell';
+import { daysToIso, isoToDays, monthEnd, nextPlaybackStep, presetOf, presetPeriod, visiblePeriod } from '@/lib/time/periods';
+import { monthOverlaps, monthSpan, monthTable, totalsWithin } from '@/lib/time/month-table';
+import { hotspotZoom, resolutionForZoom } from '@/lib/geo/h3-cell';
 
 describe('periods and playback', () => {
   it('counts days from 1970-01-01 and back', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { publicRowToInput } from '../../lib/public-seizure-row';
-import type { LngLat } from '../../lib/lng-lat';
+import { publicRowToInput } from '@/lib/import/public-seizure-row';
+import type { LngLat } from '@/lib/geo/lng-lat';
 
 const rows = parse(readFileSync('data/public-seizures.csv', 'utf8'), { columns: true }) as Record<string, string>[];
 const blos = JSON.parse(readFileSync('data/blos.json', 'utf8')) as { code: string; lon: number; lat: number }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeColumns, encodeColumns } from '../../lib/seizure-columns-codec';
+import { decodeColumns, encodeColumns } from '@/lib/api/seizure-columns-codec';
 
 describe('binary seizure columns', () => {
   it('round-trips columns and stays within 16 bytes a point', () => {

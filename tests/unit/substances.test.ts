@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, SUBSTANCES, estimateValue, getSubstance, kgPerUnit, toKgEq } from '../../lib/substances';
+import { CATALOGUE, SUBSTANCES, estimateValue, getSubstance, kgPerUnit, toKgEq } from '@/lib/catalogue/substances';
 
 describe('substance catalogue', () => {
   it('names every substance in English and Russian with a sourced or labelled price', () => {

@@ -1,8 +1,8 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticSeizures } from '../../lib/synthetic-seizures';
-import { seizureInputSchema } from '../../lib/seizure-input';
-import { createGeneratorBlos } from '../fixtures/generator-blos';
+import { generateSyntheticSeizures } from '@/lib/synthetic/synthetic-seizures';
+import { seizureInputSchema } from '@/lib/catalogue/seizure-input';
+import { createGeneratorBlos } from '@/tests/fixtures/generator-blos';
 
 const blos = createGeneratorBlos();
 const generate = (rows: number, seed: number) => [...generateSyntheticSeizures(blos, { rows, seed })];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from '../../lib/view-state';
+import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from '@/lib/url/view-state';
 
 const parse = (q: string) => parseViewState(new URLSearchParams(q));
 

@@ -1,5 +1,5 @@
-import { apiRoute } from '../../_server/api-route';
-import { listBlos } from '../../../db/queries/list-blos';
+import { apiRoute } from '@/app/_server/api-route';
+import { listBlos } from '@/db/queries/list-blos';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { getDatabase } from '../../_server/database';
-import { errorResponse } from '../../_server/api-route';
-import { getHealth } from '../../../db/queries/get-health';
+import { getDatabase } from '@/app/_server/database';
+import { errorResponse } from '@/app/_server/api-route';
+import { getHealth } from '@/db/queries/get-health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { apiRoute } from '../../_server/api-route';
-import { getHotspots } from '../../../db/queries/get-hotspots';
+import { apiRoute } from '@/app/_server/api-route';
+import { getHotspots } from '@/db/queries/get-hotspots';
 
 export const dynamic = 'force-dynamic';
 

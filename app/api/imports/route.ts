@@ -5,12 +5,12 @@
  * Bad requests (name, size) are a 4xx before any work. GET lists the recent batches.
  */
 import { z } from 'zod';
-import { errorResponse } from '../../_server/api-route';
-import { getDatabase } from '../../_server/database';
-import { importSeizures } from '../../../db/import-seizures';
-import { listImportBatches } from '../../../db/queries/list-import-batches';
-import { getEnv } from '../../../lib/env';
-import { formatOfName, ImportFileError, readImportRows } from '../../../lib/import-file';
+import { errorResponse } from '@/app/_server/api-route';
+import { getDatabase } from '@/app/_server/database';
+import { importSeizures } from '@/db/import-seizures';
+import { listImportBatches } from '@/db/queries/list-import-batches';
+import { getEnv } from '@/lib/env';
+import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/import-file';
 
 export const dynamic = 'force-dynamic';
 

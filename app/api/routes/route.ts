@@ -1,5 +1,5 @@
-import { apiRoute } from '../../_server/api-route';
-import { listRoutes } from '../../../db/queries/list-routes';
+import { apiRoute } from '@/app/_server/api-route';
+import { listRoutes } from '@/db/queries/list-routes';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,9 +1,9 @@
-import { apiRoute } from '../../_server/api-route';
-import { listSeizureColumns, listSeizures } from '../../../db/queries/list-seizures';
-import { DEFAULT_BINARY_ROWS, MAX_JSON_ROWS } from '../../../lib/api-params';
-import { ParamError } from '../../../lib/filters';
-import { encodeColumns } from '../../../lib/seizure-columns-codec';
-import { SUBSTANCE_CODES } from '../../../lib/substances';
+import { apiRoute } from '@/app/_server/api-route';
+import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
+import { DEFAULT_BINARY_ROWS, MAX_JSON_ROWS } from '@/lib/url/api-params';
+import { ParamError } from '@/lib/url/filters';
+import { encodeColumns } from '@/lib/api/seizure-columns-codec';
+import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { apiRoute } from '../../_server/api-route';
-import { getSummary } from '../../../db/queries/get-summary';
+import { apiRoute } from '@/app/_server/api-route';
+import { getSummary } from '@/db/queries/get-summary';
 
 export const dynamic = 'force-dynamic';
 

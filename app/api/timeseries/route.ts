@@ -1,7 +1,7 @@
-import { apiRoute } from '../../_server/api-route';
-import { getTimeSeriesJson } from '../../../db/queries/get-time-series';
-import { ParamError } from '../../../lib/filters';
-import { SERIES_COLUMNS } from '../../../lib/api-types';
+import { apiRoute } from '@/app/_server/api-route';
+import { getTimeSeriesJson } from '@/db/queries/get-time-series';
+import { ParamError } from '@/lib/url/filters';
+import { SERIES_COLUMNS } from '@/lib/api/api-types';
 
 export const dynamic = 'force-dynamic';
 

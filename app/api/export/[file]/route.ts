@@ -1,11 +1,11 @@
-import { apiRoute } from '../../../_server/api-route';
-import { listBlos } from '../../../../db/queries/list-blos';
-import { streamSeizures } from '../../../../db/queries/list-seizures';
-import { EXPORT_FILES, exportFileSchema } from '../../../../lib/api-params';
+import { apiRoute } from '@/app/_server/api-route';
+import { listBlos } from '@/db/queries/list-blos';
+import { streamSeizures } from '@/db/queries/list-seizures';
+import { EXPORT_FILES, exportFileSchema } from '@/lib/url/api-params';
 import {
   bloCsvRow, bloFeature, BLO_EXPORT_COLUMNS, csvLines, geojsonLines, seizureCsvRow, seizureFeature, SEIZURE_EXPORT_COLUMNS, type ExportMeta,
-} from '../../../../lib/export-format';
-import { apiSearch } from '../../../../lib/view-state';
+} from '@/lib/export/export-format';
+import { apiSearch } from '@/lib/url/view-state';
 
 export const dynamic = 'force-dynamic';
 

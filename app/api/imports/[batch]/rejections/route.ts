@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { apiRoute, NotFoundError } from '../../../../_server/api-route';
-import { streamRejections } from '../../../../../db/import-seizures';
-import { getImportBatch } from '../../../../../db/queries/list-import-batches';
-import { toCsvLine } from '../../../../../lib/csv-line';
+import { apiRoute, NotFoundError } from '@/app/_server/api-route';
+import { streamRejections } from '@/db/import-seizures';
+import { getImportBatch } from '@/db/queries/list-import-batches';
+import { toCsvLine } from '@/lib/csv/csv-line';
 
 export const dynamic = 'force-dynamic';
 

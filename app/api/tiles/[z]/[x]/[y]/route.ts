@@ -1,6 +1,6 @@
-import { apiRoute } from '../../../../../_server/api-route';
-import { getTile } from '../../../../../../db/queries/get-tile';
-import { tileSchema } from '../../../../../../lib/api-params';
+import { apiRoute } from '@/app/_server/api-route';
+import { getTile } from '@/db/queries/get-tile';
+import { tileSchema } from '@/lib/url/api-params';
 
 export const dynamic = 'force-dynamic';
 

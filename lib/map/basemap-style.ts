@@ -4,8 +4,8 @@
  * drawn by deck.gl (lib/map-layers.ts) from the browser's fonts, so nothing is fetched from outside.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import type { LngLat } from './lng-lat';
-import { BLO_COUNTRIES } from './vocabulary';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import { BLO_COUNTRIES } from '@/lib/catalogue/vocabulary';
 
 export const BASEMAP_IDS = {
   source: 'countries',

@@ -9,10 +9,10 @@
  * Quantities are log-normal: many small finds, a few very large ones.
  */
 import { createRandom, type Random } from './random';
-import { estimateValue, getSubstance, toKgEq } from './substances';
-import type { LngLat } from './lng-lat';
-import type { SeizureInput } from './seizure-input';
-import type { BloKind, Concealment, CountryCode, DetectionMethod, TransportMode, Unit } from './vocabulary';
+import { estimateValue, getSubstance, toKgEq } from '@/lib/catalogue/substances';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import type { SeizureInput } from '@/lib/catalogue/seizure-input';
+import type { BloKind, Concealment, CountryCode, DetectionMethod, TransportMode, Unit } from '@/lib/catalogue/vocabulary';
 
 export interface GeneratorBlo {
   code: string;

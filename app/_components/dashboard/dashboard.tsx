@@ -7,31 +7,31 @@
 import dynamic from 'next/dynamic';
 import type { PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { COUNTRY_LABEL_POINTS } from '../../lib/basemap-style';
-import { DEFAULT_FILTERS, type Filters } from '../../lib/filters';
-import { hotspotZoom } from '../../lib/h3-cell';
-import { bloName, bloOtherName, countryName, describeFilters, formatCount, formatDay, formatKg, formatUsd, substanceName, t } from '../../lib/i18n';
-import { substanceCss } from '../../lib/substance-colors';
+import { COUNTRY_LABEL_POINTS } from '@/lib/map/basemap-style';
+import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
+import { hotspotZoom } from '@/lib/geo/h3-cell';
+import { bloName, bloOtherName, countryName, describeFilters, formatCount, formatDay, formatKg, formatUsd, substanceName, t } from '@/lib/i18n/i18n';
+import { substanceCss } from '@/lib/map/substance-colors';
 import { renderMapPng, type PngLegendItem } from './export-png';
 import {
   heatmapLayer, hexagonLayer, labelLayer, LAYER_IDS, pointAttributes, ringLayer, routeLayer, seizurePointsLayer, seizureTilesLayer,
   type PointAttributes, type TileProps,
-} from '../../lib/map-layers';
-import { seriesPoints, type HotspotCell, type RouteFlow, type SeriesAnswer } from '../../lib/api-types';
-import { monthTable } from '../../lib/month-table';
-import { daysToIso, monthEnd, nextPlaybackStep, visiblePeriod, type Period } from '../../lib/periods';
-import { decodeColumns } from '../../lib/seizure-columns-codec';
-import { apiSearch, MAP_LAYERS, type Camera, type MapLayerId, type ViewState } from '../../lib/view-state';
-import { BloPanel, type BloDetailAnswer, type BloRecord } from './blo-panel';
-import { FiltersPanel } from './filters-panel';
-import { KpiCards, type SummaryAnswer } from './kpi-cards';
-import { Legend } from './legend';
-import { SeriesChart } from './series-chart';
-import { TimeControl } from './time-control';
+} from '@/lib/map/map-layers';
+import { seriesPoints, type HotspotCell, type RouteFlow, type SeriesAnswer } from '@/lib/api/api-types';
+import { monthTable } from '@/lib/time/month-table';
+import { daysToIso, monthEnd, nextPlaybackStep, visiblePeriod, type Period } from '@/lib/time/periods';
+import { decodeColumns } from '@/lib/api/seizure-columns-codec';
+import { apiSearch, MAP_LAYERS, type Camera, type MapLayerId, type ViewState } from '@/lib/url/view-state';
+import { BloPanel, type BloDetailAnswer, type BloRecord } from '@/app/_components/panels/blo-panel';
+import { FiltersPanel } from '@/app/_components/panels/filters-panel';
+import { KpiCards, type SummaryAnswer } from '@/app/_components/panels/kpi-cards';
+import { Legend } from '@/app/_components/map/legend';
+import { SeriesChart } from '@/app/_components/panels/series-chart';
+import { TimeControl } from '@/app/_components/panels/time-control';
 import { useApi } from './use-api';
 import { useViewState } from './use-view-state';
 
-const MapView = dynamic(() => import('./map-view').then((m) => m.MapView), {
+const MapView = dynamic(() => import('@/app/_components/map/map-view').then((m) => m.MapView), {
   ssr: false,
   loading: () => <div className="map" data-testid="map" data-map-state="loading" />,
 });

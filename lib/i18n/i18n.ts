@@ -2,9 +2,9 @@
  * Interface text in English and Russian (many users read Russian first), and number and date
  * formatting for both. Substance and BLO names come from the data in both scripts.
  */
-import type { Filters } from './filters';
-import { getSubstance } from './substances';
-import type { Language } from './view-state';
+import type { Filters } from '@/lib/url/filters';
+import { getSubstance } from '@/lib/catalogue/substances';
+import type { Language } from '@/lib/url/view-state';
 
 const TEXT = {
   title: { en: 'BLO Atlas', ru: 'Атлас ППК' },

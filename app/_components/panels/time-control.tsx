@@ -4,10 +4,10 @@
  * (arrow keys move them a month at a time), and playback — play/pause, moving window or
  * cumulative, window length and speed. The map follows the playback; KPIs stay on the period.
  */
-import { formatDay, formatMonth, t } from '../../lib/i18n';
-import { monthSpan, type MonthRow } from '../../lib/month-table';
-import { monthEnd, type Period } from '../../lib/periods';
-import { PLAYBACK_MODES, type Language, type Playback } from '../../lib/view-state';
+import { formatDay, formatMonth, t } from '@/lib/i18n/i18n';
+import { monthSpan, type MonthRow } from '@/lib/time/month-table';
+import { monthEnd, type Period } from '@/lib/time/periods';
+import { PLAYBACK_MODES, type Language, type Playback } from '@/lib/url/view-state';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 

@@ -1,12 +1,12 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { COMPARE_MODES, DEFAULT_FILTERS, MAX_MIN_KG, SYNTHETIC_MODES, type Filters } from '../../lib/filters';
-import { bloName, countryName, substanceName, t, vocabLabel, type TextKey } from '../../lib/i18n';
-import { PERIOD_PRESETS, presetOf, presetPeriod, type PeriodPreset } from '../../lib/periods';
-import { SUBSTANCE_CODES } from '../../lib/substances';
-import { substanceCss } from '../../lib/substance-colors';
-import { BLO_COUNTRIES, CONCEALMENTS, TRANSPORT_MODES } from '../../lib/vocabulary';
-import type { Language } from '../../lib/view-state';
+import { COMPARE_MODES, DEFAULT_FILTERS, MAX_MIN_KG, SYNTHETIC_MODES, type Filters } from '@/lib/url/filters';
+import { bloName, countryName, substanceName, t, vocabLabel, type TextKey } from '@/lib/i18n/i18n';
+import { PERIOD_PRESETS, presetOf, presetPeriod, type PeriodPreset } from '@/lib/time/periods';
+import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
+import { substanceCss } from '@/lib/map/substance-colors';
+import { BLO_COUNTRIES, CONCEALMENTS, TRANSPORT_MODES } from '@/lib/catalogue/vocabulary';
+import type { Language } from '@/lib/url/view-state';
 
 interface Props {
   lang: Language;

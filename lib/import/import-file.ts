@@ -11,7 +11,7 @@ import chain from 'stream-chain';
 import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
-import { detectDelimiter, parseCsvLine } from './csv-line';
+import { detectDelimiter, parseCsvLine } from '@/lib/csv/csv-line';
 import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from './import-row';
 
 export const IMPORT_FORMATS = ['csv', 'geojson'] as const;

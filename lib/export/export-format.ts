@@ -3,9 +3,9 @@
  * when it was made, whether synthetic data is in it, and the link back to the view. A seizures CSV
  * is in the import format (plus computed columns the importer ignores), so it goes back in as is.
  */
-import type { SeizureListItem } from './api-types';
-import { toCsvLine } from './csv-line';
-import { serializeFilters, type Filters } from './filters';
+import type { SeizureListItem } from '@/lib/api/api-types';
+import { toCsvLine } from '@/lib/csv/csv-line';
+import { serializeFilters, type Filters } from '@/lib/url/filters';
 
 export interface ExportMeta {
   what: string;

@@ -4,9 +4,9 @@
  * (accepted, rejected, duplicates, the commonest reasons) with the rejected rows to download.
  */
 import { useState } from 'react';
-import type { ImportSummary } from '../../lib/api-types';
-import { formatCount, t } from '../../lib/i18n';
-import type { Language } from '../../lib/view-state';
+import type { ImportSummary } from '@/lib/api/api-types';
+import { formatCount, t } from '@/lib/i18n/i18n';
+import type { Language } from '@/lib/url/view-state';
 
 type Phase =
   | { kind: 'idle' }

@@ -1,6 +1,6 @@
 'use client';
-import { formatChange, formatCount, formatKg, formatUsd, t } from '../../lib/i18n';
-import type { Language } from '../../lib/view-state';
+import { formatChange, formatCount, formatKg, formatUsd, t } from '@/lib/i18n/i18n';
+import type { Language } from '@/lib/url/view-state';
 
 export interface SummaryAnswer {
   count: number;

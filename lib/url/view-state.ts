@@ -5,7 +5,7 @@
  * A bad key in a pasted link is reported and falls back to its default instead of losing the view.
  */
 import { z } from 'zod';
-import { BLO_CODES } from './blo-codes';
+import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import { DEFAULT_FILTERS, FILTER_PARAMS, FILTER_PARAM_KEYS, MAX_PARAM_LENGTH, ParamError, parseFilters, serializeFilters, type Filters } from './filters';
 import { roundTo } from './numbers';
 

@@ -1,7 +1,7 @@
 'use client';
-import { bloName, bloOtherName, countryName, formatCount, formatDay, formatKg, formatMonth, formatUsd, substanceName, t } from '../../lib/i18n';
-import { substanceCss } from '../../lib/substance-colors';
-import type { Language } from '../../lib/view-state';
+import { bloName, bloOtherName, countryName, formatCount, formatDay, formatKg, formatMonth, formatUsd, substanceName, t } from '@/lib/i18n/i18n';
+import { substanceCss } from '@/lib/map/substance-colors';
+import type { Language } from '@/lib/url/view-state';
 
 export interface BloRecord {
   code: string;

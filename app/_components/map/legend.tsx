@@ -1,8 +1,8 @@
 'use client';
-import { t } from '../../lib/i18n';
-import { SUBSTANCES } from '../../lib/substances';
-import { RAMP_CSS, substanceCss } from '../../lib/substance-colors';
-import type { Language, MapLayerId } from '../../lib/view-state';
+import { t } from '@/lib/i18n/i18n';
+import { SUBSTANCES } from '@/lib/catalogue/substances';
+import { RAMP_CSS, substanceCss } from '@/lib/map/substance-colors';
+import type { Language, MapLayerId } from '@/lib/url/view-state';
 
 interface Props {
   lang: Language;

@@ -4,12 +4,12 @@
  * highlighted, the playback window marked. Dragging across the chart sets the period.
  */
 import { useMemo, useRef, useState } from 'react';
-import { formatCount, formatKg, formatMonth, t } from '../../lib/i18n';
-import { monthOverlaps, monthSpan, totalsWithin, type MonthRow } from '../../lib/month-table';
-import { monthEnd, type Period } from '../../lib/periods';
-import { SUBSTANCE_CODES } from '../../lib/substances';
-import { substanceCss } from '../../lib/substance-colors';
-import type { Language } from '../../lib/view-state';
+import { formatCount, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
+import { monthOverlaps, monthSpan, totalsWithin, type MonthRow } from '@/lib/time/month-table';
+import { monthEnd, type Period } from '@/lib/time/periods';
+import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
+import { substanceCss } from '@/lib/map/substance-colors';
+import type { Language } from '@/lib/url/view-state';
 
 interface Props {
   lang: Language;

@@ -3,9 +3,9 @@
  * A row names either a BLO (the seizure was made at that crossing: its point is the BLO's) or lon/lat.
  */
 import { z } from 'zod';
-import type { LngLat } from './lng-lat';
-import { seizureInputSchema, type SeizureInput } from './seizure-input';
-import { estimateValue, toKgEq } from './substances';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import { seizureInputSchema, type SeizureInput } from '@/lib/catalogue/seizure-input';
+import { estimateValue, toKgEq } from '@/lib/catalogue/substances';
 
 const optionalNumber = z.preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().finite().nullable());
 const optionalText = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().nullable());

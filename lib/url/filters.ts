@@ -4,11 +4,11 @@
  * out of URLs so links stay short; a key, once shipped, is never renamed.
  */
 import { z } from 'zod';
-import { BLO_CODES } from './blo-codes';
-import type { Bbox } from './lng-lat';
+import { BLO_CODES } from '@/lib/catalogue/blo-codes';
+import type { Bbox } from '@/lib/geo/lng-lat';
 import { roundTo } from './numbers';
-import { SUBSTANCE_CODES } from './substances';
-import { CONCEALMENTS, COUNTRY_CODES, TRANSPORT_MODES } from './vocabulary';
+import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
+import { CONCEALMENTS, COUNTRY_CODES, TRANSPORT_MODES } from '@/lib/catalogue/vocabulary';
 
 export const SYNTHETIC_MODES = ['include', 'exclude', 'only'] as const;
 export type SyntheticMode = (typeof SYNTHETIC_MODES)[number];

@@ -3,7 +3,7 @@
  * the kg-equivalent rules and indicative prices. All numbers live in the data file, none here.
  */
 import { z } from 'zod';
-import catalogueJson from '../data/substances.json';
+import catalogueJson from '@/data/substances.json';
 import { SUBSTANCE_GROUPS, UNITS, type Unit } from './vocabulary';
 
 export const substanceSchema = z.object({

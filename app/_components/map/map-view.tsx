@@ -10,9 +10,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useEffect, useRef } from 'react';
-import { offlineBasemapStyle } from '../../lib/basemap-style';
-import type { Camera } from '../../lib/view-state';
-import { placeLabels, type LabelCandidate } from '../../lib/label-placement';
+import { offlineBasemapStyle } from '@/lib/map/basemap-style';
+import type { Camera } from '@/lib/url/view-state';
+import { placeLabels, type LabelCandidate } from '@/lib/map/label-placement';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);

@@ -2,8 +2,8 @@
  * The shapes of API answers that both the server (db/) and the page (app/, lib/ layer builders)
  * handle: defined once here, so the two sides cannot drift apart.
  */
-import type { LngLat } from './lng-lat';
-import type { TimeInterval } from './vocabulary';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import type { TimeInterval } from '@/lib/catalogue/vocabulary';
 
 export interface HotspotCell {
   /** H3 index (hex) at `resolution`. */

@@ -4,7 +4,7 @@
  * changes push a history entry (Back undoes them); camera moves replace the current one.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { parseViewState, serializeViewState, type ParsedView, type ViewState } from '../../lib/view-state';
+import { parseViewState, serializeViewState, type ParsedView, type ViewState } from '@/lib/url/view-state';
 
 const read = (): ParsedView => parseViewState(new URLSearchParams(window.location.search));
 

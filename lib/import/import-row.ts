@@ -5,10 +5,10 @@
  * the stored ones (g → kg, ml → l).
  */
 import { createHash } from 'node:crypto';
-import { cellOf, cellToDecimal } from './h3-cell';
-import type { LngLat } from './lng-lat';
-import { estimateValue, SUBSTANCES, toKgEq } from './substances';
-import { CONCEALMENTS, DETECTION_METHODS, TRANSPORT_MODES, type Unit } from './vocabulary';
+import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import { estimateValue, SUBSTANCES, toKgEq } from '@/lib/catalogue/substances';
+import { CONCEALMENTS, DETECTION_METHODS, TRANSPORT_MODES, type Unit } from '@/lib/catalogue/vocabulary';
 
 /** The columns (CSV header names, GeoJSON property names) of the import format. */
 export const IMPORT_COLUMNS = ['date', 'substance', 'quantity', 'unit', 'lon', 'lat', 'blo', 'transport', 'concealment', 'detection', 'origin', 'destination', 'source_ref', 'notes'] as const;

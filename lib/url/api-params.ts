@@ -3,8 +3,8 @@
  * Shared by the route handlers and the page so a key means the same thing everywhere.
  */
 import { z } from 'zod';
-import { BLO_CODES } from './blo-codes';
-import { ROUTE_MODES, TIME_INTERVALS } from './vocabulary';
+import { BLO_CODES } from '@/lib/catalogue/blo-codes';
+import { ROUTE_MODES, TIME_INTERVALS } from '@/lib/catalogue/vocabulary';
 
 const integer = (min: number, max: number) =>
   z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number).pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));

@@ -2,7 +2,7 @@
  * Date arithmetic for the period filter, its presets and playback. Dates are YYYY-MM-DD strings in
  * UTC; days are counted from 1970-01-01 (the binary point format's epoch).
  */
-import type { Playback } from './view-state';
+import type { Playback } from '@/lib/url/view-state';
 
 const DAY_MS = 86_400_000;
 

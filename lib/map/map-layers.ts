@@ -9,11 +9,11 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { H3HexagonLayer, MVTLayer } from '@deck.gl/geo-layers';
 import { MVTLoader } from '@loaders.gl/mvt';
 import { circle } from '@turf/turf';
-import type { HotspotCell, RouteFlow } from './api-types';
-import type { LngLat } from './lng-lat';
-import { isoToDays, type Period } from './periods';
+import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import { isoToDays, type Period } from '@/lib/time/periods';
 import { rampColor, substanceColor, type Rgb } from './substance-colors';
-import type { DecodedColumns } from './seizure-columns-codec';
+import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 
 export const LAYER_IDS = {
   points: 'seizure-points',
