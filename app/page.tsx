@@ -1,4 +1,5 @@
 import { getEnv } from '@/lib/env';
+import { todayIso } from '@/lib/time/dates';
 import { Dashboard } from '@/app/_components/dashboard/dashboard';
 
 export const dynamic = 'force-dynamic';
@@ -11,5 +12,5 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   for (const [key, value] of Object.entries(await searchParams)) {
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
   }
-  return <Dashboard initialSearch={params.toString()} today={new Date().toISOString().slice(0, 10)} styleUrl={getEnv().BASEMAP_STYLE_URL ?? null} />;
+  return <Dashboard initialSearch={params.toString()} today={todayIso()} styleUrl={getEnv().BASEMAP_STYLE_URL ?? null} />;
 }

@@ -3,6 +3,7 @@
  * configured database as one batch. Progress goes to stderr; the last line of stdout is the JSON
  * summary (rows, accepted, rejected, duplicates, batch). Exit code 1 when the file cannot be read.
  */
+import { todayIso } from '@/lib/time/dates';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     const summary = await importSeizures(database, readImportRows(createReadStream(file), format), {
       fileName: path.basename(file),
       dryRun: values['dry-run'],
-      today: new Date().toISOString().slice(0, 10),
+      today: todayIso(),
       maxKg: env.IMPORT_MAX_KG,
       onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows read`),
     });

@@ -4,6 +4,7 @@
  * reason. Names are accepted in English and Russian with common spellings; units are converted to
  * the stored ones (g → kg, ml → l).
  */
+import { isRealDate } from '@/lib/time/dates';
 import { createHash } from 'node:crypto';
 import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
 import type { LngLat } from '@/lib/geo/lng-lat';
@@ -103,10 +104,6 @@ const COUNTRY_BY_NAME = new Map<string, string>(
   }),
 );
 
-const isRealDate = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-};
 
 function readDate(raw: string, today: string, reasons: string[]): { seizedOn: string; datePrecision: 'day' | 'month' } | null {
   const v = raw.trim();

@@ -11,7 +11,7 @@ import { MVTLoader } from '@loaders.gl/mvt';
 import { circle } from '@turf/turf';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
-import { isoToDays, type Period } from '@/lib/time/periods';
+import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
 import { rampColor, substanceColor, type Rgb } from './substance-colors';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 

@@ -8,6 +8,7 @@
  * north; precursors travel the other way. Seizures peak after the opium harvest (Jun–Oct).
  * Quantities are log-normal: many small finds, a few very large ones.
  */
+import { isoDay } from '@/lib/time/dates';
 import { createRandom, type Random } from './random';
 import { estimateValue, getSubstance, toKgEq } from '@/lib/catalogue/substances';
 import type { LngLat } from '@/lib/geo/lng-lat';
@@ -137,7 +138,7 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
     const month = Number(rnd.pick(monthWeights));
     const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
     const day = 1 + Math.floor(rnd.next() * daysInMonth);
-    const seizedOn = new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
+    const seizedOn = isoDay(new Date(Date.UTC(year, month, day)));
 
     // Synthetics grow from ×1 in the first year to ×3.5 in the last, north of the Afghan border.
     const growth = zone === 'afghan-border' ? 1 : 1 + (2.5 * (year - fromYear)) / Math.max(1, toYear - fromYear);

@@ -2,7 +2,7 @@
  * A monthly series (period × substance rows from /api/timeseries) arranged for charts: every month
  * from the first to the last present (gaps filled with zeros), each with its per-substance figures.
  */
-import { monthEnd, monthStart } from './periods';
+import { monthEnd, monthStart } from './dates';
 
 export interface SeriesPoint {
   period: string;

@@ -1,30 +1,8 @@
 /**
- * Date arithmetic for the period filter, its presets and playback. Dates are YYYY-MM-DD strings in
- * UTC; days are counted from 1970-01-01 (the binary point format's epoch).
+ * The period filter's presets and playback windows (dates: see dates.ts).
  */
 import type { Playback } from '@/lib/url/view-state';
-
-const DAY_MS = 86_400_000;
-
-export const isoToDays = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const daysToIso = (days: number): string => new Date(days * DAY_MS).toISOString().slice(0, 10);
-
-/** Last day of the month `months` after the month of `iso` (0 = its own month). */
-export function monthEnd(iso: string, months = 0): string {
-  const [y, m] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m + months, 0)).toISOString().slice(0, 10);
-}
-
-/** First day of the month `months` after the month of `iso`. */
-export function monthStart(iso: string, months = 0): string {
-  const [y, m] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10);
-}
-
-export interface Period {
-  from: string;
-  to: string;
-}
+import { daysToIso, isoToDays, monthEnd, monthStart, type DateRange as Period } from './dates';
 
 export const PERIOD_PRESETS = ['all', 'last12', 'thisYear', 'lastYear'] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];

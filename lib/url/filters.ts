@@ -4,6 +4,7 @@
  * out of URLs so links stay short; a key, once shipped, is never renamed.
  */
 import { z } from 'zod';
+import { addDays, addYears, daysInRange, isoDateSchema, monthStart, wholeMonths, type DateRange } from '@/lib/time/dates';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import type { Bbox } from '@/lib/geo/lng-lat';
 import { roundTo } from './numbers';
@@ -63,14 +64,7 @@ export class ParamError extends Error {
   }
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'is not a real calendar date')
-  .refine((s) => s >= MIN_DATE && s <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
+const isoDate = isoDateSchema.refine((s) => s >= MIN_DATE && s <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
 
 function list<T extends string>(allowed: readonly T[], what: string) {
   return z
@@ -174,37 +168,15 @@ export function serializeFilters(filters: Filters, into = new URLSearchParams())
   return into;
 }
 
-const DAY_MS = 86_400_000;
-const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const shiftYears = (iso: string, years: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  // 29 Feb → 1 Mar in a non-leap year; keep the last day of February instead.
-  if (d.toISOString().slice(5, 10) !== iso.slice(5, 10) && iso.slice(5, 10) === '02-29') d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-};
-
-/** Whole months from `from` (a 1st) to `to` (a month's last day), or null when the period is not whole months. */
-function wholeMonths(from: string, to: string): number | null {
-  const next = new Date(`${to}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  if (from.slice(8) !== '01' || next.getUTCDate() !== 1) return null;
-  return (next.getUTCFullYear() - Number(from.slice(0, 4))) * 12 + next.getUTCMonth() - (Number(from.slice(5, 7)) - 1);
-}
-
 /**
  * The comparison period for the filters' period, or null when there is none to compare with.
  * `previous` is the same number of whole months just before when the period is whole months
  * (2025 → 2024, March → February), else the same number of days just before.
  */
-export function comparisonPeriod(filters: Pick<Filters, 'from' | 'to' | 'compare'>): { from: string; to: string } | null {
+export function comparisonPeriod(filters: Pick<Filters, 'from' | 'to' | 'compare'>): DateRange | null {
   if (filters.compare === 'none' || !filters.from || !filters.to) return null;
-  if (filters.compare === 'year') return { from: shiftYears(filters.from, -1), to: shiftYears(filters.to, -1) };
+  if (filters.compare === 'year') return { from: addYears(filters.from, -1), to: addYears(filters.to, -1) };
   const months = wholeMonths(filters.from, filters.to);
-  if (months !== null) {
-    const [y, m] = [Number(filters.from.slice(0, 4)), Number(filters.from.slice(5, 7)) - 1];
-    return { from: new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 10), to: shiftDays(filters.from, -1) };
-  }
-  const days = Math.round((Date.parse(filters.to) - Date.parse(filters.from)) / DAY_MS) + 1;
-  return { from: shiftDays(filters.from, -days), to: shiftDays(filters.from, -1) };
+  if (months !== null) return { from: monthStart(filters.from, -months), to: addDays(filters.from, -1) };
+  return { from: addDays(filters.from, -daysInRange(filters.from, filters.to)), to: addDays(filters.from, -1) };
 }

@@ -4,6 +4,7 @@
  * language. `VIEW_PARAMS` is the parser map for the non-filter keys; defaults are left out of links.
  * A bad key in a pasted link is reported and falls back to its default instead of losing the view.
  */
+import { isoDateSchema } from '@/lib/time/dates';
 import { z } from 'zod';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import { DEFAULT_FILTERS, FILTER_PARAMS, FILTER_PARAM_KEYS, MAX_PARAM_LENGTH, ParamError, parseFilters, serializeFilters, type Filters } from './filters';
@@ -75,10 +76,6 @@ const cameraSchema = z
   .transform((s) => s.split(','))
   .pipe(z.tuple([num(-180, 180, 'longitude'), num(-85, 85, 'latitude'), num(0, 18, 'zoom')], { message: 'must be lng,lat,zoom' }));
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'is not a real calendar date');
 
 const layersSchema = z
   .string()
@@ -124,7 +121,7 @@ export const VIEW_PARAMS = {
     serialize: String,
   }),
   /** Playback position: last day shown. */
-  t: codec({ schema: isoDay, read: (v) => v.playback.at, write: (v, at) => ({ ...v, playback: { ...v.playback, at } }), serialize: (t) => t ?? '' }),
+  t: codec({ schema: isoDateSchema, read: (v) => v.playback.at, write: (v, at) => ({ ...v, playback: { ...v.playback, at } }), serialize: (t) => t ?? '' }),
   /** Playback mode. */
   pm: codec({
     schema: z.enum(PLAYBACK_MODES, `must be one of ${PLAYBACK_MODES.join(', ')}`),

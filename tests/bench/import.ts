@@ -6,6 +6,7 @@
  * ratio (the goal: import ≥ 50% of raw COPY speed) and the peak memory while importing, and writes
  * tests/bench/import-results.json.
  */
+import { todayIso } from '@/lib/time/dates';
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
     t = performance.now();
     const summary = await importSeizures(database, readImportRows(createReadStream(file), 'csv'), {
       fileName: path.basename(file),
-      today: new Date().toISOString().slice(0, 10),
+      today: todayIso(),
       maxKg: 50_000,
     });
     const importSeconds = (performance.now() - t) / 1000;

@@ -2,6 +2,7 @@
  * Query functions against the TypeScript oracle, on whichever backend the suite opened.
  * Fixture: the seeded public rows plus the deterministic synthetic sample.
  */
+import { daysToIso } from '@/lib/time/dates';
 import * as turf from '@turf/turf';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { sql } from 'drizzle-orm';
@@ -184,7 +185,7 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       expect(Math.abs(kg - tally(want).kgEq) / tally(want).kgEq).toBeLessThan(1e-5);
       const heroin = SUBSTANCE_CODES.indexOf('heroin');
       expect(columns.substance.filter((s) => s === heroin).length).toBe(want.filter((r) => r.substance === 'heroin').length);
-      const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+      const day = daysToIso;
       expect([...columns.days].map(day).sort()).toEqual(want.map((r) => r.seizedOn).sort());
       // Fewer allowed than there are: the newest ten, newest first.
       const ten = await listSeizureColumns(db, filters, 10, SUBSTANCE_CODES);

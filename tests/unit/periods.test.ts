@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysToIso, isoToDays, monthEnd, nextPlaybackStep, presetOf, presetPeriod, visiblePeriod } from '@/lib/time/periods';
+import { daysToIso, isoToDays, monthEnd } from '@/lib/time/dates';
+import { nextPlaybackStep, presetOf, presetPeriod, visiblePeriod } from '@/lib/time/periods';
 import { monthOverlaps, monthSpan, monthTable, totalsWithin } from '@/lib/time/month-table';
 import { hotspotZoom, resolutionForZoom } from '@/lib/geo/h3-cell';
 

@@ -19,7 +19,8 @@ import {
 } from '@/lib/map/map-layers';
 import { seriesPoints, type HotspotCell, type RouteFlow, type SeriesAnswer } from '@/lib/api/api-types';
 import { monthTable } from '@/lib/time/month-table';
-import { daysToIso, monthEnd, nextPlaybackStep, visiblePeriod, type Period } from '@/lib/time/periods';
+import { daysToIso, isoDay, monthEnd, type DateRange as Period } from '@/lib/time/dates';
+import { nextPlaybackStep, visiblePeriod } from '@/lib/time/periods';
 import { decodeColumns } from '@/lib/api/seizure-columns-codec';
 import { apiSearch, MAP_LAYERS, type Camera, type MapLayerId, type ViewState } from '@/lib/url/view-state';
 import { BloPanel, type BloDetailAnswer, type BloRecord } from '@/app/_components/panels/blo-panel';
@@ -198,7 +199,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
     });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = `blo-atlas-map-${new Date().toISOString().slice(0, 10)}.png`;
+    a.download = `blo-atlas-map-${isoDay(new Date())}.png`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   };

@@ -6,7 +6,7 @@
  */
 import { formatDay, formatMonth, t } from '@/lib/i18n/i18n';
 import { monthSpan, type MonthRow } from '@/lib/time/month-table';
-import { monthEnd, type Period } from '@/lib/time/periods';
+import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
 import { PLAYBACK_MODES, type Language, type Playback } from '@/lib/url/view-state';
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;

@@ -4,6 +4,7 @@
  * while rows are read, then `{"type":"summary",...}` or `{"type":"error","message":...}`.
  * Bad requests (name, size) are a 4xx before any work. GET lists the recent batches.
  */
+import { todayIso } from '@/lib/time/dates';
 import { z } from 'zod';
 import { errorResponse } from '@/app/_server/api-route';
 import { getDatabase } from '@/app/_server/database';
@@ -60,7 +61,7 @@ export async function POST(request: Request): Promise<Response> {
         const summary = await importSeizures(database, readImportRows(counted(), format), {
           fileName: parsed.data.name,
           dryRun: parsed.data.dry === '1',
-          today: new Date().toISOString().slice(0, 10),
+          today: todayIso(),
           maxKg: env.IMPORT_MAX_KG,
           onProgress: (rows) => send({ type: 'progress', rows, bytes }),
         });

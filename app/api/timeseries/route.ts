@@ -1,4 +1,5 @@
 import { apiRoute } from '@/app/_server/api-route';
+import { daysInRange } from '@/lib/time/dates';
 import { getTimeSeriesJson } from '@/db/queries/get-time-series';
 import { ParamError } from '@/lib/url/filters';
 import { SERIES_COLUMNS } from '@/lib/api/api-types';
@@ -12,7 +13,7 @@ const MAX_DAILY_SPAN_DAYS = 400;
 export const GET = apiRoute({ params: ['interval'] }, async ({ database, filters, params }) => {
   const interval = params.interval ?? 'month';
   if (interval === 'day') {
-    const span = filters.from && filters.to ? (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000 + 1 : Infinity;
+    const span = filters.from && filters.to ? daysInRange(filters.from, filters.to) : Infinity;
     if (span > MAX_DAILY_SPAN_DAYS) throw new ParamError('interval', `day needs from and to at most ${MAX_DAILY_SPAN_DAYS} days apart`);
   }
   // A SeriesAnswer, with the rows as the database wrote them.
