@@ -8,21 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
+import countries from '../countries.json';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
-/** ISO 3166-1 numeric → alpha-2 and names for Central Asia and its neighbours. */
-const COUNTRIES = {
-  '398': { iso2: 'KZ', name: 'Kazakhstan', nameRu: 'Казахстан' },
-  '417': { iso2: 'KG', name: 'Kyrgyzstan', nameRu: 'Кыргызстан' },
-  '762': { iso2: 'TJ', name: 'Tajikistan', nameRu: 'Таджикистан' },
-  '795': { iso2: 'TM', name: 'Turkmenistan', nameRu: 'Туркменистан' },
-  '860': { iso2: 'UZ', name: 'Uzbekistan', nameRu: 'Узбекистан' },
-  '004': { iso2: 'AF', name: 'Afghanistan', nameRu: 'Афганистан' },
-  '156': { iso2: 'CN', name: 'China', nameRu: 'Китай' },
-  '364': { iso2: 'IR', name: 'Iran', nameRu: 'Иран' },
-  '643': { iso2: 'RU', name: 'Russia', nameRu: 'Россия' },
-  '586': { iso2: 'PK', name: 'Pakistan', nameRu: 'Пакистан' },
-} as const;
+/** Central Asia and its neighbours, by ISO 3166-1 numeric (the TopoJSON's feature id). */
+const COUNTRIES = new Map(countries.map((c) => [c.isoNumeric, c]));
 
 const require = createRequire(import.meta.url);
 const topoPath = require.resolve('world-atlas/countries-50m.json');
@@ -37,9 +27,9 @@ function toMultiPolygon(g: Polygon | MultiPolygon): MultiPolygon {
 }
 
 const features = collection.features
-  .filter((f) => String(f.id) in COUNTRIES)
+  .filter((f) => COUNTRIES.has(String(f.id)))
   .map((f) => {
-    const meta = COUNTRIES[String(f.id) as keyof typeof COUNTRIES];
+    const meta = COUNTRIES.get(String(f.id))!;
     return {
       type: 'Feature' as const,
       properties: { iso2: meta.iso2, isoNumeric: String(f.id), name: meta.name, nameRu: meta.nameRu },
@@ -48,8 +38,8 @@ const features = collection.features
   })
   .sort((a, b) => a.properties.iso2.localeCompare(b.properties.iso2));
 
-if (features.length !== Object.keys(COUNTRIES).length) {
-  throw new Error(`expected ${Object.keys(COUNTRIES).length} countries, found ${features.length}`);
+if (features.length !== COUNTRIES.size) {
+  throw new Error(`expected ${COUNTRIES.size} countries, found ${features.length}`);
 }
 
 const out = new URL('../countries.geojson', import.meta.url);

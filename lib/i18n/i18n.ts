@@ -2,6 +2,7 @@
  * Interface text in English and Russian (many users read Russian first), and number and date
  * formatting for both. Substance and BLO names come from the data in both scripts.
  */
+import { getCountry } from '@/lib/catalogue/countries';
 import type { Filters } from '@/lib/url/filters';
 import { getSubstance } from '@/lib/catalogue/substances';
 import type { Language } from '@/lib/url/view-state';
@@ -173,19 +174,10 @@ export const substanceName = (lang: Language, code: string): string => getSubsta
 export const bloName = (lang: Language, blo: { name: string; nameRu: string }): string => (lang === 'ru' ? blo.nameRu : blo.name);
 export const bloOtherName = (lang: Language, blo: { name: string; nameRu: string }): string => (lang === 'ru' ? blo.name : blo.nameRu);
 
-const COUNTRY_NAMES: Record<string, Record<Language, string>> = {
-  AF: { en: 'Afghanistan', ru: 'Афганистан' },
-  CN: { en: 'China', ru: 'Китай' },
-  IR: { en: 'Iran', ru: 'Иран' },
-  KG: { en: 'Kyrgyzstan', ru: 'Кыргызстан' },
-  KZ: { en: 'Kazakhstan', ru: 'Казахстан' },
-  PK: { en: 'Pakistan', ru: 'Пакистан' },
-  RU: { en: 'Russia', ru: 'Россия' },
-  TJ: { en: 'Tajikistan', ru: 'Таджикистан' },
-  TM: { en: 'Turkmenistan', ru: 'Туркменистан' },
-  UZ: { en: 'Uzbekistan', ru: 'Узбекистан' },
+export const countryName = (lang: Language, iso2: string): string => {
+  const country = getCountry(iso2);
+  return country ? (lang === 'ru' ? country.nameRu : country.name) : iso2;
 };
-export const countryName = (lang: Language, iso2: string): string => COUNTRY_NAMES[iso2]?.[lang] ?? iso2;
 
 const locale = (lang: Language) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 

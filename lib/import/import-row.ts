@@ -4,6 +4,7 @@
  * reason. Names are accepted in English and Russian with common spellings; units are converted to
  * the stored ones (g → kg, ml → l).
  */
+import { COUNTRIES, countryNames } from '@/lib/catalogue/countries';
 import { isRealDate } from '@/lib/time/dates';
 import { createHash } from 'node:crypto';
 import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
@@ -80,6 +81,8 @@ export function normaliseName(s: string): string {
 const substanceByName = new Map<string, string>();
 for (const s of SUBSTANCES) for (const name of [s.code, s.en, s.ru, ...s.aliases]) substanceByName.set(normaliseName(name), s.code);
 
+const countryByName = new Map(COUNTRIES.flatMap((c) => countryNames(c).map((name) => [normaliseName(name), c.iso2] as const)));
+
 const UNIT_NAMES: Record<string, (typeof IMPORT_UNITS)[number]> = {
   kg: 'kg', kgs: 'kg', kilogram: 'kg', kilograms: 'kg', кг: 'kg', килограмм: 'kg',
   g: 'g', gr: 'g', gram: 'g', grams: 'g', г: 'g', гр: 'g', грамм: 'g',
@@ -95,15 +98,6 @@ const VOCAB_ALIASES: Record<string, string> = {
   'при себе': 'on-person', 'на местности': 'terrain', собака: 'dog', 'k9': 'dog', рентген: 'x-ray', xray: 'x-ray',
   'профилирование рисков': 'risk-profiling', разведка: 'intelligence', досмотр: 'inspection', патруль: 'patrol',
 };
-
-const COUNTRY_BY_NAME = new Map<string, string>(
-  Object.entries({
-    afghanistan: 'AF', афганистан: 'AF', china: 'CN', китай: 'CN', iran: 'IR', иран: 'IR', kyrgyzstan: 'KG', кыргызстан: 'KG', киргизия: 'KG',
-    kazakhstan: 'KZ', казахстан: 'KZ', pakistan: 'PK', пакистан: 'PK', russia: 'RU', россия: 'RU', tajikistan: 'TJ', таджикистан: 'TJ',
-    turkmenistan: 'TM', туркменистан: 'TM', uzbekistan: 'UZ', узбекистан: 'UZ',
-  }),
-);
-
 
 function readDate(raw: string, today: string, reasons: string[]): { seizedOn: string; datePrecision: 'day' | 'month' } | null {
   const v = raw.trim();
@@ -148,7 +142,7 @@ function readCountry(raw: string, what: string, reasons: string[]): string | nul
   const v = raw.trim();
   if (v === '') return null;
   if (/^[A-Za-z]{2}$/.test(v)) return v.toUpperCase();
-  const code = COUNTRY_BY_NAME.get(normaliseName(v));
+  const code = countryByName.get(normaliseName(v));
   if (code) return code;
   reasons.push(`${what} "${v.slice(0, 40)}" is neither an ISO 3166 alpha-2 code nor a known country name`);
   return null;
