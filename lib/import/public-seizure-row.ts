@@ -29,7 +29,6 @@ export const publicSeizureRowSchema = z.object({
   source_ref: z.string().min(1),
   notes: optionalText,
 });
-export type PublicSeizureRow = z.infer<typeof publicSeizureRowSchema>;
 
 export function publicRowToInput(raw: unknown, bloPosition: (code: string) => LngLat | undefined): SeizureInput {
   const row = publicSeizureRowSchema.parse(raw);
