@@ -5,28 +5,30 @@
 import { z } from 'zod';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import { ROUTE_MODES, TIME_INTERVALS } from '@/lib/catalogue/vocabulary';
+import { urlNumber } from './url-number';
 
-const integer = (min: number, max: number) =>
-  z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number).pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));
+const integer = (min: number, max: number) => urlNumber({ min, max, whole: true });
 
-const decimal = (min: number, max: number) =>
-  z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a number').transform(Number).pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));
-
+/** Most seizures one JSON or GeoJSON answer lists (a page); the binary format carries more. */
 export const MAX_JSON_ROWS = 5000;
-export const MAX_BINARY_ROWS = 1_000_000;
+const MAX_BINARY_ROWS = 1_000_000;
 export const DEFAULT_BINARY_ROWS = 250_000;
 /** Deepest tile zoom served; beyond it a tile holds a handful of points at most. */
-export const MAX_TILE_ZOOM = 16;
+const MAX_TILE_ZOOM = 16;
+/** Catchment radius, whole km: the ring rollup answers whole km up to MAX_CATCHMENT_KM. */
+export const MIN_CATCHMENT_KM = 1;
+export const MAX_CATCHMENT_KM = 100;
+export const DEFAULT_CATCHMENT_KM = 25;
 
 export const API_PARAMS = {
   /** Map zoom for hotspot cell size. */
-  z: decimal(0, 22),
+  z: urlNumber({ min: 0, max: 22 }),
   interval: z.enum(TIME_INTERVALS, `must be one of ${TIME_INTERVALS.join(', ')}`),
   limit: integer(1, MAX_BINARY_ROWS),
   offset: integer(0, 10_000_000),
   format: z.enum(['json', 'geojson', 'bin'], 'must be one of json, geojson, bin'),
-  /** Catchment radius, whole km (the ring rollup answers whole km up to 100). */
-  r: integer(1, 100),
+  /** Catchment radius, whole km. */
+  r: integer(MIN_CATCHMENT_KM, MAX_CATCHMENT_KM),
   by: z.enum(ROUTE_MODES, `must be one of ${ROUTE_MODES.join(', ')}`),
 } as const;
 

@@ -8,6 +8,7 @@ import { addDays, addYears, daysInRange, isoDateSchema, monthStart, wholeMonths,
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import type { Bbox } from '@/lib/geo/lng-lat';
 import { roundTo } from './numbers';
+import { urlNumber } from './url-number';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { CONCEALMENTS, COUNTRY_CODES, TRANSPORT_MODES } from '@/lib/catalogue/vocabulary';
 
@@ -19,8 +20,8 @@ export const COMPARE_MODES = ['previous', 'year', 'none'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 /** Earliest and latest dates a filter may name. */
-export const MIN_DATE = '1990-01-01';
-export const MAX_DATE = '2100-12-31';
+const MIN_DATE = '1990-01-01';
+const MAX_DATE = '2100-12-31';
 /** Largest single seizure a `minkg` may ask for, kg-equivalent. */
 export const MAX_MIN_KG = 1_000_000;
 const MAX_LIST = 30;
@@ -78,25 +79,18 @@ function list<T extends string>(allowed: readonly T[], what: string) {
     .transform((values) => [...new Set(values)].sort() as T[]);
 }
 
-const number = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'must be a number')
-    .transform(Number)
-    .pipe(z.number().min(min, `must be ≥ ${min}`).max(max, `must be ≤ ${max}`));
-
 const bboxSchema = z
   .string()
   .transform((s) => s.split(','))
   .pipe(z.array(z.string()).length(4, 'must be four numbers west,south,east,north'))
-  .transform((parts) => parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p.trim()) ? Number(p) : Number.NaN)))
+  .transform((parts) => parts.map((p) => p.trim()))
   .pipe(
     z
       .tuple([
-        z.number('west must be a number').min(-180, 'west must be ≥ -180').max(180, 'west must be ≤ 180'),
-        z.number('south must be a number').min(-90, 'south must be ≥ -90').max(90, 'south must be ≤ 90'),
-        z.number('east must be a number').min(-180, 'east must be ≥ -180').max(180, 'east must be ≤ 180'),
-        z.number('north must be a number').min(-90, 'north must be ≥ -90').max(90, 'north must be ≤ 90'),
+        urlNumber({ min: -180, max: 180, signed: true, name: 'west' }),
+        urlNumber({ min: -90, max: 90, signed: true, name: 'south' }),
+        urlNumber({ min: -180, max: 180, signed: true, name: 'east' }),
+        urlNumber({ min: -90, max: 90, signed: true, name: 'north' }),
       ])
       .refine(([w, , e]) => w < e, 'west must be less than east')
       .refine(([, s, , n]) => s < n, 'south must be less than north'),
@@ -121,13 +115,13 @@ export const FILTER_PARAMS = {
   blo: codec('blos', list(BLO_CODES, 'BLO'), joinList),
   transport: codec('transport', list(TRANSPORT_MODES, 'transport mode'), joinList),
   concealment: codec('concealment', list(CONCEALMENTS, 'concealment'), joinList),
-  minkg: codec('minKg', number(0, MAX_MIN_KG), (v) => (v === null ? '' : String(v))),
+  minkg: codec('minKg', urlNumber({ min: 0, max: MAX_MIN_KG }), (v) => (v === null ? '' : String(v))),
   bbox: codec('bbox', bboxSchema, (v) => (v ? v.map(roundCoord).join(',') : '')),
   synthetic: codec('synthetic', z.enum(SYNTHETIC_MODES, `must be one of ${SYNTHETIC_MODES.join(', ')}`), String),
   compare: codec('compare', z.enum(COMPARE_MODES, `must be one of ${COMPARE_MODES.join(', ')}`), String),
 } as const;
 
-export type FilterParam = keyof typeof FILTER_PARAMS;
+type FilterParam = keyof typeof FILTER_PARAMS;
 export const FILTER_PARAM_KEYS = Object.keys(FILTER_PARAMS) as FilterParam[];
 
 /** Longest value accepted for any one parameter: longer is an error, not a truncation. */

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import { DEFAULT_FILTERS, FILTER_PARAMS, FILTER_PARAM_KEYS, MAX_PARAM_LENGTH, ParamError, parseFilters, serializeFilters, type Filters } from './filters';
 import { roundTo } from './numbers';
+import { urlNumber } from './url-number';
+import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM, MIN_CATCHMENT_KM } from './api-params';
 
 export const MAP_LAYERS = ['points', 'hexagons', 'heatmap', 'routes', 'rings'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
@@ -52,24 +54,18 @@ export interface ViewState {
 
 /** The five countries in view, from the Caspian to the Pamirs. */
 export const DEFAULT_CAMERA: Camera = { center: [66.8, 39.9], zoom: 4.35, bearing: 0, pitch: 0 };
-export const DEFAULT_RADIUS_KM = 25;
 
 export const DEFAULT_VIEW: ViewState = {
   filters: DEFAULT_FILTERS,
   camera: DEFAULT_CAMERA,
   layers: [...DEFAULT_LAYERS],
   selected: null,
-  radiusKm: DEFAULT_RADIUS_KM,
+  radiusKm: DEFAULT_CATCHMENT_KM,
   playback: { at: null, mode: 'window', windowMonths: 3 },
   lang: 'en',
 };
 
-const num = (min: number, max: number, what: string) =>
-  z
-    .string()
-    .regex(/^-?\d+(\.\d+)?$/, `${what} must be a number`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${what} must be ≥ ${min}`).max(max, `${what} must be ≤ ${max}`));
+const num = (min: number, max: number, name: string) => urlNumber({ min, max, signed: true, name });
 
 const cameraSchema = z
   .string()
@@ -115,7 +111,7 @@ export const VIEW_PARAMS = {
   }),
   /** Catchment radius, whole km 1–100. */
   r: codec({
-    schema: z.string().regex(/^\d{1,3}$/, 'must be whole km').transform(Number).pipe(z.number().min(1, 'must be ≥ 1 km').max(100, 'must be ≤ 100 km')),
+    schema: urlNumber({ min: MIN_CATCHMENT_KM, max: MAX_CATCHMENT_KM, whole: true, unit: 'km' }),
     read: (v) => v.radiusKm,
     write: (v, radiusKm) => ({ ...v, radiusKm }),
     serialize: String,
@@ -131,7 +127,7 @@ export const VIEW_PARAMS = {
   }),
   /** Moving-window length, months 1–24. */
   pw: codec({
-    schema: z.string().regex(/^\d{1,2}$/, 'must be whole months').transform(Number).pipe(z.number().min(1, 'must be ≥ 1').max(24, 'must be ≤ 24')),
+    schema: urlNumber({ min: 1, max: 24, whole: true }),
     read: (v) => v.playback.windowMonths,
     write: (v, windowMonths) => ({ ...v, playback: { ...v.playback, windowMonths } }),
     serialize: String,
