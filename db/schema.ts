@@ -149,15 +149,10 @@ export const seizures = pgTable('seizures', {
   uniqueIndex('seizures_dedupe_key').on(t.dedupeKey),
 ]);
 
-export type SeizureRow = typeof seizures.$inferSelect;
-export type BloRow = typeof blos.$inferSelect;
-export type CountryRow = typeof countries.$inferSelect;
-export type ImportBatchRow = typeof importBatches.$inferSelect;
-
 /**
  * Rollup of seizures by month × substance × synthetic × nearest BLO × country × transport ×
- * concealment, kept exact by statement-level triggers on `seizures` (migration
- * 0004_rollups): every write recomputes the (month, substance) slices it touched.
+ * concealment, kept exact by statement-level triggers on `seizures` (seizure_rollups_refresh, last
+ * defined in migration 0009): every write recomputes the (month, substance) slices it touched.
  */
 export const seizureMonthly = pgTable('seizure_monthly', {
   month: date('month', { mode: 'string' }).notNull(),
@@ -176,7 +171,7 @@ export const seizureMonthly = pgTable('seizure_monthly', {
 /**
  * The same rollup without country, transport and concealment (about a tenth of its rows): what the
  * BLO list, KPIs and monthly series read when those filters are not set. Rebuilt from
- * `seizure_monthly` for the touched slices by the same triggers (migration 0006).
+ * `seizure_monthly` for the touched slices by the same refresh (migration 0009).
  */
 export const seizureMonthlyBlo = pgTable('seizure_monthly_blo', {
   month: date('month', { mode: 'string' }).notNull(),

@@ -1,21 +1,18 @@
 /**
  * Filters → SQL conditions: the one place where a filter field meets a column. The same filters
- * apply to `seizures` and to its rollups (which lack some columns: see `canUseRollup`).
+ * apply to `seizures` and to its rollups, each of which declares the columns it keeps
+ * (`FilterColumns`); a table lacking the column of a filter that is set cannot answer it.
  * Every value is a bound parameter; nothing from the user is spliced into SQL text.
  */
-import { and, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, lte, and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { DateRange } from '@/lib/time/dates';
 import type { Filters } from '@/lib/url/filters';
-import { seizureMonthly, seizureMonthlyBlo, seizureRoutesMonthly, seizures } from '@/db/schema';
+import { seizures } from '@/db/schema';
 
-export interface Period {
-  from: string | null;
-  to: string | null;
-}
-
-/** Columns a filter can meet; absent ones mean the table cannot answer that filter. */
+/** Columns a filter can meet; an absent one means the table cannot answer that filter. */
 export interface FilterColumns {
-  substance: AnyColumn;
-  synthetic: AnyColumn;
+  substance?: AnyColumn;
+  synthetic?: AnyColumn;
   country?: AnyColumn;
   nearestBlo?: AnyColumn;
   transport?: AnyColumn;
@@ -25,57 +22,51 @@ export interface FilterColumns {
   geom?: AnyColumn;
 }
 
-export const SEIZURE_COLUMNS: FilterColumns = seizures;
-export const MONTHLY_COLUMNS: FilterColumns = {
-  substance: seizureMonthly.substance,
-  synthetic: seizureMonthly.synthetic,
-  country: seizureMonthly.country,
-  nearestBlo: seizureMonthly.nearestBlo,
-  transport: seizureMonthly.transport,
-  concealment: seizureMonthly.concealment,
-};
-export const MONTHLY_BLO_COLUMNS: FilterColumns = {
-  substance: seizureMonthlyBlo.substance,
-  synthetic: seizureMonthlyBlo.synthetic,
-  nearestBlo: seizureMonthlyBlo.nearestBlo,
-};
-export const ROUTES_COLUMNS: FilterColumns = {
-  substance: seizureRoutesMonthly.substance,
-  synthetic: seizureRoutesMonthly.synthetic,
-  nearestBlo: seizureRoutesMonthly.nearestBlo,
-};
+const SEIZURE_COLUMNS: FilterColumns = seizures;
 
-function need(column: AnyColumn | undefined, filter: string): AnyColumn {
-  if (!column) throw new Error(`this table cannot filter by ${filter}`);
-  return column;
+interface Condition {
+  column: keyof FilterColumns;
+  /** What the filter is called in the error when a table lacks its column. */
+  label: string;
+  on(column: AnyColumn): SQL;
+}
+
+/** The conditions that `filters` over `period` set, each with the column it needs; unset filters give none. */
+function conditionsOf(filters: Filters, period: DateRange<string | null>): Condition[] {
+  const { substances, countries, blos, transport, concealment, minKg, bbox, synthetic } = filters;
+  const all: (Condition | false)[] = [
+    substances.length > 0 && { column: 'substance', label: 'substance', on: (c) => inArray(c, substances) },
+    period.from !== null && { column: 'seizedOn', label: 'date', on: (c) => gte(c, period.from) },
+    period.to !== null && { column: 'seizedOn', label: 'date', on: (c) => lte(c, period.to) },
+    countries.length > 0 && { column: 'country', label: 'country', on: (c) => inArray(c, countries) },
+    blos.length > 0 && { column: 'nearestBlo', label: 'BLO', on: (c) => inArray(c, blos) },
+    transport.length > 0 && { column: 'transport', label: 'transport', on: (c) => inArray(c, transport) },
+    concealment.length > 0 && { column: 'concealment', label: 'concealment', on: (c) => inArray(c, concealment) },
+    minKg !== null && { column: 'kgEq', label: 'minimum quantity', on: (c) => gte(c, minKg) },
+    bbox !== null && { column: 'geom', label: 'bbox', on: (c) => sql`${c} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)` },
+    synthetic === 'exclude' && { column: 'synthetic', label: 'synthetic', on: (c) => eq(c, false) },
+    synthetic === 'only' && { column: 'synthetic', label: 'synthetic', on: (c) => eq(c, true) },
+  ];
+  return all.filter((c): c is Condition => c !== false);
+}
+
+const ALL_TIME: DateRange<string | null> = { from: null, to: null };
+
+/** Whether a table with `columns` can apply every filter that is set (the period aside: rollups answer it by month). */
+export function canFilter(filters: Filters, columns: FilterColumns): boolean {
+  return conditionsOf(filters, ALL_TIME).every((c) => columns[c.column] !== undefined);
 }
 
 /**
  * Conditions for `filters` on `columns`; `period` replaces the filters' own from/to (comparison
- * periods, rollup edges). A period on a table without a date column must be handled by the caller.
+ * periods, rollup edges). Throws when `columns` lacks a filter's column: see `canFilter`.
  */
-export function filterConditions(filters: Filters, period: Period = filters, columns: FilterColumns = SEIZURE_COLUMNS): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [
-    filters.substances.length ? inArray(columns.substance, filters.substances) : undefined,
-    period.from ? gte(need(columns.seizedOn, 'date'), period.from) : undefined,
-    period.to ? lte(need(columns.seizedOn, 'date'), period.to) : undefined,
-    filters.countries.length ? inArray(need(columns.country, 'country'), filters.countries) : undefined,
-    filters.blos.length ? inArray(need(columns.nearestBlo, 'BLO'), filters.blos) : undefined,
-    filters.transport.length ? inArray(need(columns.transport, 'transport'), filters.transport) : undefined,
-    filters.concealment.length ? inArray(need(columns.concealment, 'concealment'), filters.concealment) : undefined,
-    filters.minKg !== null ? gte(need(columns.kgEq, 'minimum quantity'), filters.minKg) : undefined,
-    filters.bbox
-      ? sql`${need(columns.geom, 'bbox')} && ST_MakeEnvelope(${filters.bbox[0]}, ${filters.bbox[1]}, ${filters.bbox[2]}, ${filters.bbox[3]}, 4326)`
-      : undefined,
-    filters.synthetic === 'exclude' ? eq(columns.synthetic, false) : undefined,
-    filters.synthetic === 'only' ? eq(columns.synthetic, true) : undefined,
-  ];
-  return and(...conditions.filter((c): c is SQL => c !== undefined));
+export function filterConditions(filters: Filters, period: DateRange<string | null> = filters, columns: FilterColumns = SEIZURE_COLUMNS): SQL | undefined {
+  return and(
+    ...conditionsOf(filters, period).map((c) => {
+      const column = columns[c.column];
+      if (!column) throw new Error(`this table cannot filter by ${c.label}`);
+      return c.on(column);
+    }),
+  );
 }
-
-/** count, kg-eq and value of the rows in scope, as JS numbers. */
-export const totals = {
-  count: sql<number>`count(*)`.mapWith(Number),
-  kgEq: sql<number>`coalesce(sum(${seizures.kgEq}), 0)`.mapWith(Number),
-  valueUsd: sql<number>`coalesce(sum(${seizures.valueUsd}), 0)`.mapWith(Number),
-};

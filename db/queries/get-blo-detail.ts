@@ -2,17 +2,15 @@ import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blos, seizureBloRings, seizures } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
-import { onlySubstanceAndPeriod, planRollup } from './rollup-plan';
-import type { SourceOptions } from './monthly-source';
-import { filterConditions, type Period } from './filter-conditions';
+import { rollupSource, type SourceOptions } from './rollup-source';
+import { BLO_RINGS_ROLLUP } from './rollups';
+import { filterConditions } from './filter-conditions';
 import { listBlos, type BloSummary, type BloTotals } from './list-blos';
 import type { Filters } from '@/lib/url/filters';
+import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM } from '@/lib/url/api-params';
 import type { LngLat } from '@/lib/geo/lng-lat';
 
-/** Largest catchment radius, km (the extent of the ring rollup). */
-export const MAX_CATCHMENT_KM = 100;
 const RECENT = 10;
-export const DEFAULT_CATCHMENT_KM = 25;
 
 export interface CatchmentSeizure {
   id: number;
@@ -108,36 +106,30 @@ interface CatchmentGroup {
 }
 
 /**
- * Totals per (month, substance) within the catchment: whole months from the ring rollup when the
- * filters allow it (whole-km radius, no country/BLO/transport/concealment/minkg/bbox), the rest
- * from `seizures` with the exact distance test `near`.
+ * Totals per (month, substance) within the catchment: whole months from the ring rollup (which keeps
+ * whole-km rings up to MAX_CATCHMENT_KM) when the filters allow, the rest from `seizures` with the
+ * exact distance test `near`.
  */
 async function catchmentGroups(db: Db, code: string, filters: Filters, radiusKm: number, near: SQL, options: SourceOptions): Promise<CatchmentGroup[]> {
-  const rollupFits = options.useRollup !== false && Number.isInteger(radiusKm) && radiusKm <= MAX_CATCHMENT_KM && onlySubstanceAndPeriod(filters);
-  const plan = rollupFits ? planRollup(filters, filters) : { months: null, raw: [filters as Period] };
-  const parts: SQL[] = [];
-  if (plan.months) {
-    const conditions = [
-      sql`${seizureBloRings.blo} = ${code}`,
-      sql`${seizureBloRings.ring} <= ${radiusKm}`,
-      filterConditions(filters, { from: null, to: null }, { substance: seizureBloRings.substance, synthetic: seizureBloRings.synthetic }),
-      plan.months.from ? sql`${seizureBloRings.month} >= ${plan.months.from}` : undefined,
-      plan.months.to ? sql`${seizureBloRings.month} <= ${plan.months.to}` : undefined,
-    ].filter((c): c is SQL => c !== undefined);
-    parts.push(sql`SELECT ${seizureBloRings.month} AS month, ${seizureBloRings.substance} AS substance, ${seizureBloRings.n} AS n,
-                          ${seizureBloRings.kgEq} AS kg_eq, ${seizureBloRings.valueUsd} AS value_usd
-                     FROM ${seizureBloRings} WHERE ${sql.join(conditions, sql` AND `)}`);
-  }
-  for (const range of plan.raw) {
-    parts.push(sql`SELECT date_trunc('month', ${seizures.seizedOn})::date AS month, ${seizures.substance} AS substance, count(*)::int AS n,
-                          sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd
-                     FROM ${seizures}
-                    WHERE ${and(near, filterConditions(filters, range))}
-                    GROUP BY 1, 2`);
-  }
+  const ringsFit = Number.isInteger(radiusKm) && radiusKm <= MAX_CATCHMENT_KM;
+  const source = rollupSource(
+    {
+      rollups: ringsFit ? [BLO_RINGS_ROLLUP] : [],
+      rollupWhere: sql`${seizureBloRings.blo} = ${code} AND ${seizureBloRings.ring} <= ${radiusKm}`,
+      rollupColumns: () => sql`${seizureBloRings.month} AS month, ${seizureBloRings.substance} AS substance, ${seizureBloRings.n} AS n,
+             ${seizureBloRings.kgEq} AS kg_eq, ${seizureBloRings.valueUsd} AS value_usd`,
+      rawWhere: near,
+      rawColumns: sql`date_trunc('month', ${seizures.seizedOn})::date AS month, ${seizures.substance} AS substance, count(*)::int AS n,
+             sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd`,
+      rawGroupBy: sql`1, 2`,
+    },
+    filters,
+    filters,
+    options,
+  );
   const result = await db.execute(sql`
     SELECT to_char(month, 'YYYY-MM-DD') AS month, substance, sum(n)::int AS n, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd
-      FROM (${sql.join(parts, sql` UNION ALL `)}) src
+      FROM ${source}
      GROUP BY 1, 2`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     month: String(r.month), substance: String(r.substance), count: Number(r.n), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd),

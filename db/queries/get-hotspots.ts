@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/result-rows';
 import { cellsSource } from './cells-source';
-import type { SourceOptions } from './monthly-source';
+import type { SourceOptions } from './rollup-source';
 import type { Filters } from '@/lib/url/filters';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/result-rows';
-import type { Period } from './filter-conditions';
-import { monthlySource, type SourceOptions } from './monthly-source';
+import type { DateRange } from '@/lib/time/dates';
+import { monthlySource } from './monthly-source';
+import type { SourceOptions } from './rollup-source';
 import { comparisonPeriod, type Filters } from '@/lib/url/filters';
 
 export interface Totals {
@@ -12,7 +13,7 @@ export interface Totals {
 }
 
 export interface PeriodSummary extends Totals {
-  period: Period;
+  period: DateRange<string | null>;
   syntheticCount: number;
   bySubstance: (Totals & { substance: string })[];
 }
@@ -23,7 +24,7 @@ export interface Summary extends PeriodSummary {
   change: { count: number | null; kgEq: number | null; valueUsd: number | null } | null;
 }
 
-async function summarise(db: Db, filters: Filters, period: Period, options: SourceOptions): Promise<PeriodSummary> {
+async function summarise(db: Db, filters: Filters, period: DateRange<string | null>, options: SourceOptions): Promise<PeriodSummary> {
   const result = await db.execute(sql`
     SELECT substance, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd,
            coalesce(sum(n) FILTER (WHERE synthetic), 0)::int AS synthetic_count

@@ -3,7 +3,8 @@
  * per tile-pixel cell (16 px below zoom 9, 4 px to zoom 11, 1 px beyond), each feature carrying
  * `count`, `kg` (kg-eq), `substance` (most frequent; ties alphabetical) and `last` (days since
  * 1970-01-01), placed at the mean position of what it merges. Up to zoom 7 the seizures of one
- * H3 resolution-6 cell (~3 km) and substance count as one point at their centroid (from the rollup).
+ * H3 resolution-6 cell (~3 km) and substance count as one point at their centroid, when the cell
+ * rollups can answer the filters.
  * Both backends compute the same features in SQL; the server encodes them with ST_AsMVT, the
  * embedded backend (PostGIS without protobuf) with @maplibre/vt-pbf.
  */
@@ -13,13 +14,13 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { seizures } from '@/db/schema';
 import { filterConditions } from './filter-conditions';
-import { canUseCellRollup, cellsSource, CELL_ROLLUP_RESOLUTION } from './cells-source';
-import type { SourceOptions } from './monthly-source';
+import { cellRollupsAnswer, cellsSource, CELL_ROLLUP_RESOLUTION } from './cells-source';
+import type { SourceOptions } from './rollup-source';
 import { rowsOf } from '@/db/result-rows';
 import type { Filters } from '@/lib/url/filters';
 
 export const TILE_LAYER = 'seizures';
-export const TILE_EXTENT = 4096;
+const TILE_EXTENT = 4096;
 const BUFFER = 64;
 
 export interface TileAddress {
@@ -34,15 +35,19 @@ function mergeCellPx(z: number): number {
   return 1;
 }
 
-/** Below this zoom, points come from the cell rollup: one per (H3 res-6 cell, substance) at its centroid. */
+/**
+ * Up to this zoom, when the cell rollups can answer the filters, a tile draws one point per (H3 res-6
+ * cell, substance) at its centroid. Whether the rollup or `seizures` computes it (`useRollup`), the
+ * points are the same.
+ */
 export const TILE_ROLLUP_MAX_ZOOM = 7;
 
 function featuresQuery(tile: TileAddress, filters: Filters, options: SourceOptions) {
   const g = mergeCellPx(tile.z);
   const margin = BUFFER / TILE_EXTENT;
-  const fromRollup = tile.z <= TILE_ROLLUP_MAX_ZOOM && options.useRollup !== false && canUseCellRollup(filters, CELL_ROLLUP_RESOLUTION);
+  const byCell = tile.z <= TILE_ROLLUP_MAX_ZOOM && cellRollupsAnswer(filters);
   const area = sql`ST_Transform(ST_TileEnvelope(${tile.z}, ${tile.x}, ${tile.y}, margin => ${margin}), 4326)`;
-  const points = fromRollup
+  const points = byCell
     ? sql`
       SELECT substance, n, kg, last, ST_SetSRID(ST_MakePoint(lng, lat), 4326) AS geom FROM (
         SELECT substance, sum(n) AS n, sum(kg_eq) AS kg, max(last_seized_on) - DATE '1970-01-01' AS last,

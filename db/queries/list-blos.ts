@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blos, countries } from '@/db/schema';
-import { monthlySource, type SourceOptions } from './monthly-source';
+import { monthlySource } from './monthly-source';
+import type { SourceOptions } from './rollup-source';
 import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
 import { rowsOf } from '@/db/result-rows';
 import type { LngLat } from '@/lib/geo/lng-lat';

@@ -2,17 +2,17 @@ import { and, asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { seizures } from '@/db/schema';
 import { filterConditions } from './filter-conditions';
-import { monthlySource, type SourceOptions } from './monthly-source';
+import { monthlySource } from './monthly-source';
+import type { SourceOptions } from './rollup-source';
 import { rowsOf } from '@/db/result-rows';
 import type { Filters } from '@/lib/url/filters';
 import type { SeizureListItem } from '@/lib/api/api-types';
+import { MAX_JSON_ROWS } from '@/lib/url/api-params';
 
 export type { SeizureListItem };
 
-export const MAX_PAGE = 5000;
-
 /** The columns of a seizure as the API lists and exports it. */
-export const SEIZURE_FIELDS = {
+const SEIZURE_FIELDS = {
   id: seizures.id,
   seizedOn: seizures.seizedOn,
   datePrecision: seizures.datePrecision,
@@ -50,7 +50,7 @@ export async function listSeizures(db: Db, filters: Filters, page: { limit: numb
       .from(seizures)
       .where(filterConditions(filters))
       .orderBy(desc(seizures.seizedOn), desc(seizures.id))
-      .limit(Math.min(page.limit, MAX_PAGE))
+      .limit(Math.min(page.limit, MAX_JSON_ROWS))
       .offset(page.offset),
   ]);
   return { total, rows: rows.map(withLngLat) };
@@ -109,8 +109,8 @@ export async function listSeizureColumns(db: Db, filters: Filters, limit: number
              WHERE ${filterConditions(filters) ?? sql`true`}
              ${newestOnly ? sql`ORDER BY ${seizures.seizedOn} DESC, ${seizures.id} DESC` : sql``}
              LIMIT ${rows}) s`);
-  // Sorting is only needed to choose which to keep (it is a third of the query's time): first read
-  // one more than the limit unsorted; only if that many exist, read the newest `limit`.
+  // Sorting every selected row is only needed to choose which to keep: first read one more than the
+  // limit unsorted; only if that many exist, read the newest `limit`.
   let result = await packed(false, limit + 1);
   if (Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0) > limit) result = await packed(true, limit);
   const [row] = rowsOf<{ n: number; packed: Uint8Array | null }>(result);

@@ -20,7 +20,9 @@ import type { BloRecord } from '@/lib/catalogue/blo-record';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { publicRowToInput } from '@/lib/import/public-seizure-row';
 import { withNearestBlo, type OracleRow } from '@/tests/oracles/seizure-oracle';
-import { defineQueryTests, defineRollupTests, defineTileTests } from './query-tests';
+import { defineQueryTests } from './query-tests';
+import { defineTileTests } from './tile-tests';
+import { defineRollupTests } from './rollup-tests';
 import { defineImportTests } from './import-tests';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '@/tests/oracles/boundaries';
 

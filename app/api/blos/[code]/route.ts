@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRoute, NotFoundError } from '@/app/_server/api-route';
-import { DEFAULT_CATCHMENT_KM, getBloDetail } from '@/db/queries/get-blo-detail';
-import { bloCodeSchema } from '@/lib/url/api-params';
+import { getBloDetail } from '@/db/queries/get-blo-detail';
+import { bloCodeSchema, DEFAULT_CATCHMENT_KM } from '@/lib/url/api-params';
 
 export const dynamic = 'force-dynamic';
 

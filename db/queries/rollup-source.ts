@@ -1,0 +1,75 @@
+/**
+ * The one way to read a rollup: whole months from the first rollup that can filter by every filter
+ * set, the partial first and last months from `seizures` (see rollup-plan.ts), as one UNION ALL
+ * subquery `(…) AS src` whose rows callers group further (a group may appear once from the rollup and
+ * once per raw edge). With no fitting rollup, or `useRollup: false`, the raw table answers alone:
+ * the tests compare the two.
+ */
+import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DateRange } from '@/lib/time/dates';
+import type { Filters } from '@/lib/url/filters';
+import { seizures } from '@/db/schema';
+import { canFilter, filterConditions, type FilterColumns } from './filter-conditions';
+import { planRollup } from './rollup-plan';
+
+/** A table kept by the rollup refresh (migration 0009): what it sums by, as filter columns. */
+export interface Rollup {
+  table: PgTable;
+  /** First day of the month a row sums; null for a rollup over all time, which answers only an unbounded period. */
+  month: AnyColumn | null;
+  columns: FilterColumns;
+}
+
+export interface SourceOptions {
+  useRollup?: boolean;
+}
+
+export interface RollupQuery<R extends Rollup> {
+  /** The rollups that keep what the caller needs (dimensions, resolution, radius), preferred first. */
+  rollups: readonly R[];
+  /** The select list of rollup rows, naming its columns as `rawColumns` does. */
+  rollupColumns(rollup: R): SQL;
+  /** Conditions of the caller's own on rollup rows (a BLO and ring). */
+  rollupWhere?: SQL;
+  /** The same columns aggregated from `seizures`, and their grouping. */
+  rawColumns: SQL;
+  rawGroupBy: SQL;
+  /** Conditions of the caller's own on raw rows (a distance). */
+  rawWhere?: SQL;
+}
+
+/** `(SELECT … FROM <rollup> UNION ALL SELECT … FROM seizures …) AS src` for `filters` over `period`. */
+export function rollupSource<R extends Rollup>(query: RollupQuery<R>, filters: Filters, period: DateRange<string | null>, options: SourceOptions = {}): SQL {
+  const plan = planRollup(period);
+  const { months } = plan;
+  const allTime = months !== null && months.from === null && months.to === null;
+  const rollup = options.useRollup === false || months === null
+    ? undefined
+    : query.rollups.find((r) => (r.month !== null || allTime) && canFilter(filters, r.columns));
+  const raw = rollup ? plan.raw : [period];
+  const parts: SQL[] = [];
+  if (rollup && months) {
+    const conditions = [
+      query.rollupWhere,
+      filterConditions(filters, { from: null, to: null }, rollup.columns),
+      rollup.month && months.from ? sql`${rollup.month} >= ${months.from}` : undefined,
+      rollup.month && months.to ? sql`${rollup.month} <= ${months.to}` : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    parts.push(sql`
+      SELECT ${query.rollupColumns(rollup)}
+        FROM ${rollup.table}
+       WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`true`}`);
+  }
+  for (const range of raw) {
+    parts.push(sql`
+      SELECT ${query.rawColumns}
+        FROM ${seizures}
+       WHERE ${and(query.rawWhere, filterConditions(filters, range)) ?? sql`true`}
+       GROUP BY ${query.rawGroupBy}`);
+  }
+  return sql`(${sql.join(parts, sql` UNION ALL `)}) AS src`;
+}
+
+/** Whether one of `rollups` can filter by every filter set (the period aside): what a caller checks before choosing a rollup-shaped answer. */
+export const rollupCanAnswer = (rollups: readonly Rollup[], filters: Filters): boolean => rollups.some((r) => canFilter(filters, r.columns));
