@@ -153,8 +153,8 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
   const sql = postgres(settings.url, {
     max: 10,
     onnotice: () => {},
-    // Dashboard queries are short aggregates: JIT compilation (triggered by PostGIS's high cost
-    // estimates) took 0.3–0.7 s of a 0.1 s query on this machine, so this session turns it off.
+    // Dashboard queries are short aggregates, but PostGIS's high cost estimates make PostgreSQL
+    // JIT-compile them, which costs more than running them: this session turns JIT off.
     // Statements are prepared (see `preparing`) but planned for each call's values: a generic plan,
     // which PostgreSQL may switch to after five calls, would ignore how selective a bbox or period is.
     connection: { application_name: 'blo-atlas', jit: 'off', plan_cache_mode: 'force_custom_plan' },
@@ -189,8 +189,8 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
 /**
  * The pool as drizzle should use it: drizzle runs `db.execute()` unprepared, and postgres-js then
  * makes two round trips per query with parameters (Parse/Describe, then Bind/Execute). Prepared,
- * a statement is parsed once per connection and each repeat is one round trip (1–2 ms of a 5 ms
- * dashboard query on this machine). Plans stay per call (`plan_cache_mode`, see openPostgres).
+ * a statement is parsed once per connection and each repeat is one round trip. Plans stay per
+ * call (`plan_cache_mode`, see openPostgres).
  */
 function preparing(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {

@@ -29,7 +29,7 @@ export interface ImportOptions {
 }
 
 
-export const PROGRESS_EVERY = 5000;
+const PROGRESS_EVERY = 5000;
 
 const STAGING_COLUMNS = [
   'line', 'status', 'raw', 'reasons', 'seized_on', 'date_precision', 'substance', 'quantity', 'unit', 'kg_eq', 'value_usd',
@@ -38,7 +38,7 @@ const STAGING_COLUMNS = [
 ] as const;
 
 /** The BLOs by every name, for rows located by `blo`. */
-export async function listImportBlos(db: Db): Promise<ImportBlo[]> {
+async function listImportBlos(db: Db): Promise<ImportBlo[]> {
   const rows = await db
     .select({
       code: blos.code,
