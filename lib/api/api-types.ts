@@ -2,8 +2,82 @@
  * The shapes of API answers that both the server (db/) and the page (app/, lib/ layer builders)
  * handle: defined once here, so the two sides cannot drift apart.
  */
-import type { LngLat } from '@/lib/geo/lng-lat';
-import type { TimeInterval } from '@/lib/catalogue/vocabulary';
+import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
+import type { BloKind, BloStatus, LocationConfidence, RouteMode, TimeInterval } from '@/lib/catalogue/vocabulary';
+import type { DateRange } from '@/lib/time/dates';
+
+/** Seizure count, kg-equivalent and estimated value (USD) of a set of seizures. */
+export interface Totals {
+  count: number;
+  kgEq: number;
+  valueUsd: number;
+}
+
+/** A BLO as the API lists it (not the data-file record, lib/catalogue/blo-record.ts). */
+export interface BloListItem {
+  code: string;
+  name: string;
+  nameRu: string;
+  altNames: string[];
+  country: string;
+  countryName: string;
+  neighbor: string;
+  kind: BloKind;
+  status: BloStatus;
+  pairedCode: string | null;
+  openedYear: number | null;
+  confidence: LocationConfidence;
+  source: string;
+  lngLat: LngLat;
+  positionNote: string | null;
+  inlandKm: number | null;
+  inlandReason: string | null;
+  /** Seizures whose nearest BLO is this one, under the filters. */
+  totals: Totals & { lastSeizedOn: string | null };
+}
+
+/** /api/blos */
+export interface BlosAnswer {
+  blos: BloListItem[];
+}
+
+/** A seizure within a BLO's catchment, with its great-circle distance from the post, km. */
+export interface CatchmentSeizure {
+  id: number;
+  seizedOn: string;
+  substance: string;
+  quantity: number;
+  unit: string;
+  kgEq: number;
+  valueUsd: number;
+  synthetic: boolean;
+  lngLat: LngLat;
+  distanceKm: number;
+}
+
+/** /api/blos/{code} */
+export interface BloDetailAnswer {
+  blo: BloListItem;
+  paired: BloListItem | null;
+  catchment: Totals & { radiusKm: number };
+  trend: { month: string; count: number; kgEq: number }[];
+  topSubstances: (Totals & { substance: string })[];
+  recent: CatchmentSeizure[];
+}
+
+/** The figures of one period (open ends are null). */
+export interface PeriodSummary extends Totals {
+  period: DateRange<string | null>;
+  syntheticCount: number;
+  bySubstance: (Totals & { substance: string })[];
+}
+
+/** /api/summary */
+export interface SummaryAnswer extends PeriodSummary {
+  comparison: PeriodSummary | null;
+  /** Relative change against the comparison period (0.25 = +25%); null where it has no base. */
+  change: { count: number | null; kgEq: number | null; valueUsd: number | null } | null;
+}
 
 export interface HotspotCell {
   /** H3 index (hex) at `resolution`. */
@@ -19,6 +93,25 @@ export interface HotspotCell {
   centroid: LngLat;
 }
 
+export interface HotspotCluster extends Totals {
+  id: number;
+  /** Cells in the cluster. */
+  cells: number;
+  topSubstance: string;
+  centroid: LngLat;
+  bbox: Bbox;
+}
+
+/** /api/hotspots */
+export interface HotspotsAnswer {
+  zoom: number;
+  /** H3 resolution of the cells. */
+  resolution: number;
+  total: Totals;
+  cells: HotspotCell[];
+  clusters: HotspotCluster[];
+}
+
 export interface RouteFlow {
   origin: string;
   destination: string;
@@ -27,6 +120,12 @@ export interface RouteFlow {
   count: number;
   kgEq: number;
   valueUsd: number;
+}
+
+/** /api/routes */
+export interface RoutesAnswer {
+  by: RouteMode;
+  flows: RouteFlow[];
 }
 
 export interface SeizureListItem {

@@ -1,13 +1,14 @@
 /**
  * The offline basemap: a MapLibre style built from the shipped country polygons (Natural Earth
  * 1:50m, data/countries.geojson), with no tile server, sprite or glyphs. Country and BLO labels are
- * drawn by deck.gl (lib/map-layers.ts) from the browser's fonts, so nothing is fetched from outside.
+ * drawn from the browser's fonts (deck.gl and the page), so nothing is fetched from outside.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { BLO_COUNTRIES } from '@/lib/catalogue/vocabulary';
+import { BASEMAP_COLORS, rgbCss } from './colors';
 
-export const BASEMAP_IDS = {
+const BASEMAP_IDS = {
   source: 'countries',
   land: 'land',
   focusLand: 'land-blo-countries',
@@ -20,20 +21,20 @@ export function offlineBasemapStyle(countriesUrl: string): StyleSpecification {
     name: 'BLO Atlas offline',
     sources: { [BASEMAP_IDS.source]: { type: 'geojson', data: countriesUrl } },
     layers: [
-      { id: 'water', type: 'background', paint: { 'background-color': '#dce6ee' } },
-      { id: BASEMAP_IDS.land, type: 'fill', source: BASEMAP_IDS.source, paint: { 'fill-color': '#eceae4' } },
+      { id: 'water', type: 'background', paint: { 'background-color': rgbCss(BASEMAP_COLORS.water) } },
+      { id: BASEMAP_IDS.land, type: 'fill', source: BASEMAP_IDS.source, paint: { 'fill-color': rgbCss(BASEMAP_COLORS.land) } },
       {
         id: BASEMAP_IDS.focusLand,
         type: 'fill',
         source: BASEMAP_IDS.source,
         filter: ['in', ['get', 'iso2'], ['literal', [...BLO_COUNTRIES]]],
-        paint: { 'fill-color': '#fbfaf6' },
+        paint: { 'fill-color': rgbCss(BASEMAP_COLORS.focusLand) },
       },
       {
         id: BASEMAP_IDS.borders,
         type: 'line',
         source: BASEMAP_IDS.source,
-        paint: { 'line-color': '#8a8f98', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 8, 1.8] },
+        paint: { 'line-color': rgbCss(BASEMAP_COLORS.borders), 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.8, 8, 1.8] },
       },
     ],
   };

@@ -1,11 +1,16 @@
 /**
+ * Every colour the map and its legends use, defined once: the deck.gl layers read the RGB triples,
+ * the legends (on screen and in the exported picture) and the stylesheet read them through `rgbCss`
+ * and the CSS variables of `MAP_COLOR_VARS`.
+ */
+export type Rgb = [r: number, g: number, b: number];
+
+/**
  * One colour per substance, shared by map layers, legend and charts. Hues follow the groups
  * (opiates red–brown, cannabis greens, synthetics blues–violets, pharmaceutical opioids orange,
  * precursors grey) so a glance at the map separates the trades; each has ≥ 3:1 contrast on the land tint.
  */
-export type Rgb = [r: number, g: number, b: number];
-
-const COLORS: Record<string, Rgb> = {
+const SUBSTANCE_COLORS: Record<string, Rgb> = {
   heroin: [200, 30, 45],
   opium: [140, 60, 30],
   'poppy-straw': [215, 120, 90],
@@ -22,20 +27,68 @@ const COLORS: Record<string, Rgb> = {
 };
 const FALLBACK: Rgb = [80, 80, 80];
 
-export const substanceColor = (code: string): Rgb => COLORS[code] ?? FALLBACK;
-export const substanceCss = (code: string): string => `rgb(${substanceColor(code).join(' ')})`;
+export const substanceColor = (code: string): Rgb => SUBSTANCE_COLORS[code] ?? FALLBACK;
+export const substanceCss = (code: string): string => rgbCss(substanceColor(code));
 
-/** Sequential ramp (light yellow → dark red) for densities such as hexagon counts; t in [0, 1]. */
-const RAMP: Rgb[] = [
+/** BLO markers: a filled dot for a confirmed post, a hollow dashed ring for an unconfirmed site. */
+export const BLO_COLORS = {
+  confirmed: [11, 92, 173],
+  unconfirmed: [176, 125, 0],
+  /** The confirmed dot's outline and the unconfirmed ring's fill. */
+  halo: [255, 255, 255],
+} as const satisfies Record<string, Rgb>;
+
+/** Catchment rings are drawn in the colour of the post they surround. */
+export const RING_COLOR: Rgb = [...BLO_COLORS.confirmed];
+
+/** Route arcs fade from the origin's colour to the destination's. */
+export const ROUTE_COLORS = { origin: [230, 120, 20], destination: [110, 40, 160] } as const satisfies Record<string, Rgb>;
+
+/** The offline basemap (lib/map/basemap-style.ts) and the country names drawn over it. */
+export const BASEMAP_COLORS = {
+  water: [220, 230, 238],
+  land: [236, 234, 228],
+  /** The five countries with BLOs, lighter than their neighbours. */
+  focusLand: [251, 250, 246],
+  borders: [138, 143, 152],
+} as const satisfies Record<string, Rgb>;
+export const COUNTRY_LABEL_COLOR: Rgb = [95, 100, 110];
+
+/** Sequential ramp (light yellow → dark red) for hexagon counts. */
+export const HOTSPOT_RAMP: readonly Rgb[] = [
   [255, 237, 160],
   [254, 178, 76],
   [240, 59, 32],
   [160, 0, 40],
 ];
+
+/** The heatmap's colour range (deck.gl's default YlOrRd, written out so the legend can show it). */
+export const HEATMAP_RAMP: Rgb[] = [
+  [255, 255, 178],
+  [254, 217, 118],
+  [254, 178, 76],
+  [253, 141, 60],
+  [240, 59, 32],
+  [189, 0, 38],
+];
+
+/** The hexagon ramp's colour at t in [0, 1] (linear between its stops). */
 export function rampColor(t: number): Rgb {
-  const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(x));
+  const x = Math.min(1, Math.max(0, t)) * (HOTSPOT_RAMP.length - 1);
+  const i = Math.min(HOTSPOT_RAMP.length - 2, Math.floor(x));
   const f = x - i;
-  return RAMP[i].map((c, k) => Math.round(c + (RAMP[i + 1][k] - c) * f)) as Rgb;
+  return HOTSPOT_RAMP[i].map((c, k) => Math.round(c + (HOTSPOT_RAMP[i + 1][k] - c) * f)) as Rgb;
 }
-export const RAMP_CSS = `linear-gradient(to right, ${RAMP.map((c) => `rgb(${c.join(' ')})`).join(', ')})`;
+
+export const rgbCss = (c: readonly number[]): string => `rgb(${c.join(', ')})`;
+
+/** A left-to-right CSS gradient through `colors`, for ramps and arcs. */
+export const gradientCss = (colors: readonly (readonly number[])[]): string => `linear-gradient(to right, ${colors.map(rgbCss).join(', ')})`;
+
+/** CSS custom properties for the stylesheet's BLO markers and legend keys (set on the dashboard's root). */
+export const MAP_COLOR_VARS = {
+  '--blo-confirmed': rgbCss(BLO_COLORS.confirmed),
+  '--blo-unconfirmed': rgbCss(BLO_COLORS.unconfirmed),
+  '--blo-halo': rgbCss(BLO_COLORS.halo),
+  '--map-water': rgbCss(BASEMAP_COLORS.water),
+} as const;

@@ -6,7 +6,7 @@
 
 export type LabelSide = 'right' | 'left' | 'top' | 'bottom';
 
-export const LABEL_SIDES: readonly LabelSide[] = ['right', 'left', 'top', 'bottom'];
+const LABEL_SIDES: readonly LabelSide[] = ['right', 'left', 'top', 'bottom'];
 
 export interface LabelCandidate {
   id: string;
@@ -34,7 +34,7 @@ export interface PlacementOptions {
   gap: number;
 }
 
-export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** The box of `c`'s label on `side` of its marker. */
 export function labelBox(c: LabelCandidate, side: LabelSide, { markerRadius: r, gap }: PlacementOptions): Box {

@@ -12,7 +12,7 @@ import { circle } from '@turf/turf';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
-import { rampColor, substanceColor, type Rgb } from './substance-colors';
+import { COUNTRY_LABEL_COLOR, HEATMAP_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor } from './colors';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 
 export const LAYER_IDS = {
@@ -23,11 +23,10 @@ export const LAYER_IDS = {
   routes: 'route-arcs',
   rings: 'catchment-rings',
   countryLabels: 'country-labels',
-  bloLabels: 'blo-labels',
 } as const;
 
 /** Pixel radius of a seizure of `kg` kg-eq: area ∝ kg above a 1.5 px floor, at most 16 px (≈ 900 kg). */
-export const pointRadiusPx = (kg: number): number => Math.min(16, 1.5 + Math.sqrt(Math.max(0, kg)) * 0.5);
+const pointRadiusPx = (kg: number): number => Math.min(16, 1.5 + Math.sqrt(Math.max(0, kg)) * 0.5);
 
 /** Per-point attributes derived once per load (colours and radii), for the binary scatterplot. */
 export interface PointAttributes {
@@ -110,7 +109,6 @@ export function seizureTilesLayer(urlTemplate: string, onViewportLoad: () => voi
   });
 }
 
-
 /** H3 hexagons coloured by seizure count (log scale against the busiest cell). */
 export function hexagonLayer(cells: HotspotCell[]) {
   const max = Math.max(1, ...cells.map((c) => c.count));
@@ -135,6 +133,7 @@ export function heatmapLayer(cells: HotspotCell[]) {
     data: cells,
     getPosition: (c) => c.centroid,
     getWeight: (c) => c.count,
+    colorRange: HEATMAP_RAMP,
     radiusPixels: 40,
     intensity: 1,
     threshold: 0.03,
@@ -142,9 +141,17 @@ export function heatmapLayer(cells: HotspotCell[]) {
 }
 
 
-/** Origin → destination arcs, width ∝ √kg-eq (1.5–10 px), orange at the origin, purple at the destination. */
+// Derived data kept per answer, so a rebuilt layer gets the same `data` reference and deck.gl
+// does not recompute its attributes.
+const drawableFlows = new WeakMap<RouteFlow[], RouteFlow[]>();
+
+/** Origin → destination arcs, width ∝ √kg-eq (1.5–10 px), fading from the origin's colour to the destination's. */
 export function routeLayer(flows: RouteFlow[]) {
-  const drawable = flows.filter((f) => f.originLngLat && f.destinationLngLat && f.origin !== f.destination);
+  let drawable = drawableFlows.get(flows);
+  if (!drawable) {
+    drawable = flows.filter((f) => f.originLngLat && f.destinationLngLat && f.origin !== f.destination);
+    drawableFlows.set(flows, drawable);
+  }
   const max = Math.max(1e-9, ...drawable.map((f) => f.kgEq));
   return new ArcLayer<RouteFlow>({
     id: LAYER_IDS.routes,
@@ -153,24 +160,30 @@ export function routeLayer(flows: RouteFlow[]) {
     getTargetPosition: (f) => f.destinationLngLat!,
     getWidth: (f) => 1.5 + 8.5 * Math.sqrt(f.kgEq / max),
     widthUnits: 'pixels',
-    getSourceColor: [230, 120, 20, 220],
-    getTargetColor: [110, 40, 160, 220],
+    getSourceColor: [...ROUTE_COLORS.origin, 220],
+    getTargetColor: [...ROUTE_COLORS.destination, 220],
     getHeight: 0.4,
     pickable: true,
     updateTriggers: { getWidth: max },
   });
 }
 
+let lastRings: { key: string; data: { type: 'FeatureCollection'; features: ReturnType<typeof circle>[] } } | null = null;
+
 /** Rings at the catchment radius and at half of it around a BLO (geodesic circles, 128 steps). */
 export function ringLayer(center: LngLat, radiusKm: number) {
-  const rings = [radiusKm, radiusKm / 2].map((r) => circle(center, r, { units: 'kilometers', steps: 128, properties: { radiusKm: r } }));
+  const key = `${center.join(',')},${radiusKm}`;
+  if (lastRings?.key !== key) {
+    const rings = [radiusKm, radiusKm / 2].map((r) => circle(center, r, { units: 'kilometers', steps: 128, properties: { radiusKm: r } }));
+    lastRings = { key, data: { type: 'FeatureCollection', features: rings } };
+  }
   return new GeoJsonLayer({
     id: LAYER_IDS.rings,
-    data: { type: 'FeatureCollection', features: rings },
+    data: lastRings.data,
     filled: true,
-    getFillColor: [11, 92, 173, 18],
+    getFillColor: [...RING_COLOR, 18],
     stroked: true,
-    getLineColor: [11, 92, 173, 230],
+    getLineColor: [...RING_COLOR, 230],
     getLineWidth: 2,
     lineWidthUnits: 'pixels',
     getDashArray: [4, 3],
@@ -183,23 +196,22 @@ export interface MapLabel {
   position: LngLat;
 }
 
-/** Text drawn by deck.gl from the browser's own fonts: works offline, Latin and Cyrillic alike. */
-export function labelLayer(id: string, labels: MapLabel[], options: { size: number; color: Rgb; weight?: number; offset?: [number, number] }) {
+/** Country names, drawn by deck.gl from the browser's own fonts: works offline, Latin and Cyrillic alike. */
+export function countryLabelLayer(labels: MapLabel[]) {
   return new TextLayer<MapLabel>({
-    id,
+    id: LAYER_IDS.countryLabels,
     data: labels,
     getText: (l) => l.text,
     getPosition: (l) => l.position,
-    getSize: options.size,
-    getColor: [...options.color, 255] as [number, number, number, number],
+    getSize: 13,
+    getColor: [...COUNTRY_LABEL_COLOR, 255],
     characterSet: 'auto',
     fontFamily: '"DejaVu Sans", "Noto Sans", Arial, sans-serif',
-    fontWeight: options.weight ?? 400,
+    fontWeight: 600,
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 230],
-    getPixelOffset: options.offset ?? [0, 0],
-    getTextAnchor: options.offset ? 'start' : 'middle',
+    getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
     updateTriggers: { getText: labels.map((l) => l.text).join('|') },
   });

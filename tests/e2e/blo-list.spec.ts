@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { screenshotPath } from './screenshots';
 
 test.describe('BLO list', () => {
-  test('lists the 24 BLOs from the database, the 5 unconfirmed ones labelled', async ({ page }) => {
+  test('lists the 24 BLOs from the database, the 5 unconfirmed ones labelled', { tag: '@screenshot' }, async ({ page }) => {
     await page.goto('/');
     const rows = page.getByTestId('blo-row');
     await expect(rows).toHaveCount(24);
@@ -10,7 +11,7 @@ test.describe('BLO list', () => {
     for (const row of await unconfirmed.all()) await expect(row.getByText('Unconfirmed', { exact: true })).toBeVisible();
     await expect(page.locator('[data-testid="blo-row"][data-code="b-konysbaev"]')).toContainText('Б. Конысбаев');
     await expect(page.getByTestId('synthetic-banner')).toContainText('Synthetic');
-    await page.getByTestId('blo-table').screenshot({ path: 'tests/screenshots/blo-list.png' });
+    await page.getByTestId('blo-table').screenshot({ path: screenshotPath('blo-list.png') });
   });
 
   test('answers the health check with the seeded counts', async ({ request }) => {

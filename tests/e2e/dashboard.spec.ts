@@ -1,10 +1,11 @@
 /**
  * The dashboard in Debian's Chromium on the seeded embedded database: the map settles, filters
  * change the KPIs and the chart to what the API answers, playback advances, a copied link restores
- * the same view in a fresh browser, and a BLO opens its panel. Screenshots go to tests/screenshots/.
+ * the same view in a fresh browser, and a BLO opens its panel. Screenshots: see ./screenshots.ts.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { SeriesAnswer } from '@/lib/api/api-types';
+import { screenshotPath } from './screenshots';
 
 /** Page object: the dashboard and the figures it shows (read from data attributes, not pixels). */
 class DashboardPage {
@@ -37,7 +38,7 @@ async function apiSummary(request: APIRequestContext, query: string) {
 }
 
 test.describe('dashboard', () => {
-  test('default view: map idle with 24 BLO markers, a legend and KPIs equal to the API', async ({ page, request }) => {
+  test('default view: map idle with 24 BLO markers, a legend and KPIs equal to the API', { tag: '@screenshot' }, async ({ page, request }) => {
     const d = new DashboardPage(page);
     await d.open();
     await expect(page.getByTestId('blo-marker')).toHaveCount(24);
@@ -48,7 +49,7 @@ test.describe('dashboard', () => {
     await expect.poll(async () => (await d.kpis()).count).toBe(api.count);
     expect((await d.kpis()).kgEq).toBeCloseTo(api.kgEq, 6);
     await expect(page.getByTestId('synthetic-banner')).toBeVisible();
-    await page.screenshot({ path: 'tests/screenshots/dashboard-default.png' });
+    await page.screenshot({ path: screenshotPath('dashboard-default.png') });
   });
 
   test('a substance and a period filter set the URL, and KPIs and chart show what the API returns', async ({ page, request }) => {
@@ -91,10 +92,13 @@ test.describe('dashboard', () => {
     await expect.poll(async () => (await d.kpis()).count).toBe(opium.count);
 
     await d.open('minkg=999999');
+    const minKg = page.getByRole('textbox', { name: 'Minimum kg-eq' });
+    await expect(minKg).toHaveValue('999999');
     await expect(page.getByTestId('empty-state')).toContainText('No seizures match');
     await page.getByTestId('empty-state').getByRole('button').click();
     await expect.poll(async () => (await d.kpis()).count).toBe(all.count);
     expect(d.search().toString()).toBe('');
+    await expect(minKg).toHaveValue('');
   });
 
   test('play advances the period the map shows, month by month', async ({ page }) => {
@@ -153,7 +157,7 @@ test.describe('dashboard', () => {
     }
   });
 
-  test('clicking a BLO opens its panel with catchment figures from the API, and flies to its pair', async ({ page, request }) => {
+  test('clicking a BLO opens its panel with catchment figures from the API, and flies to its pair', { tag: '@screenshot' }, async ({ page, request }) => {
     const d = new DashboardPage(page);
     await d.open('c=69.0,41.2,6.5');
     await page.locator('[data-testid="blo-marker"][data-code="b-konysbaev"]').click();
@@ -166,7 +170,7 @@ test.describe('dashboard', () => {
     await expect(page.getByTestId('blo-sparkline')).toBeVisible();
     expect(d.search().get('sel')).toBe('b-konysbaev');
     await d.settled();
-    await page.screenshot({ path: 'tests/screenshots/dashboard-blo-panel.png' });
+    await page.screenshot({ path: screenshotPath('dashboard-blo-panel.png') });
     if (detail.paired) {
       await page.getByTestId('fly-paired').click();
       await expect.poll(() => d.search().get('sel')).toBe(detail.paired!.code);
@@ -174,11 +178,40 @@ test.describe('dashboard', () => {
     }
   });
 
-  test('a filtered hotspot view: hexagons of hashish seizures', async ({ page }) => {
+  test('flying to a paired post animates; Back jumps to the camera before', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('c=69.0,41.2,6.5&sel=oybek');
+    const before = await d.map().getAttribute('data-camera');
+    expect(before).toBe('69.0000,41.2000,6.50,0.0,0.0');
+    await page.getByTestId('fly-paired').click();
+    await expect(d.map()).toHaveAttribute('data-camera-move', 'fly');
+    await expect.poll(() => d.search().get('sel')).toBe('fotehobod');
+    await d.settled();
+    expect(await d.map().getAttribute('data-camera')).not.toBe(before);
+    await page.goBack();
+    await expect.poll(() => d.search().get('sel')).toBe('oybek');
+    await expect(d.map()).toHaveAttribute('data-camera-move', 'jump');
+    await d.settled();
+    expect(await d.map().getAttribute('data-camera')).toBe(before);
+  });
+
+  test('switching the language relabels the page and the map', async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open();
+    const canvas = d.map().locator('canvas.maplibregl-canvas');
+    await expect(canvas).toHaveAttribute('aria-label', /^Map of BLOs and seizures/);
+    await page.getByRole('button', { name: 'Язык: русский' }).click();
+    await expect.poll(() => d.search().get('lang')).toBe('ru');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(canvas).toHaveAttribute('aria-label', /^Карта ППК и изъятий/);
+    await expect(page.getByTestId('legend')).toContainText('ППК, место не подтверждено');
+  });
+
+  test('a filtered hotspot view: hexagons of hashish seizures', { tag: '@screenshot' }, async ({ page }) => {
     const d = new DashboardPage(page);
     await d.open('substance=hashish&l=hexagons,routes&c=70.5,39.8,5.6');
     await expect(page.getByTestId('legend')).toContainText('Hotspots');
-    await page.screenshot({ path: 'tests/screenshots/dashboard-hotspots.png' });
+    await page.screenshot({ path: screenshotPath('dashboard-hotspots.png') });
   });
 
   test('panning asks the server for nothing already loaded', async ({ page }) => {

@@ -3,11 +3,11 @@
  * and the upload page on a 100,000-row file. This file writes to the database, so it runs last
  * (files run in name order, one worker).
  */
-import { readFileSync } from 'node:fs';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { importCsvLines } from '@/tests/fixtures/import-csv';
+import { SCREENSHOT_DIR, screenshotPath } from './screenshots';
 
 const FILTERED = 'substance=heroin,hashish&from=2024-01-01&to=2024-12-31&l=points,hexagons&c=69.5,40.4,5.4';
 
@@ -33,7 +33,7 @@ test.describe('exports', () => {
     expect(download.suggestedFilename()).toMatch(/^blo-atlas-seizures-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
-  test('the map picture of a filtered view: title, legend, filters, data date and link, saved for review', async ({ page }) => {
+  test('the map picture of a filtered view: title, legend, filters, data date and link, saved for review', { tag: '@screenshot' }, async ({ page }) => {
     await openSettled(page, FILTERED);
     await page.getByTestId('export-menu').locator('summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
@@ -43,13 +43,13 @@ test.describe('exports', () => {
     const map = (await page.getByTestId('map').boundingBox())!;
     expect(width).toBe(Math.round(map.width) * 2);
     expect(height).toBeGreaterThan(Math.round(map.height) * 2 + 200);
-    mkdirSync('tests/screenshots', { recursive: true });
-    writeFileSync('tests/screenshots/export-map.png', png);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(screenshotPath('export-map.png'), png);
   });
 });
 
 test.describe('import page', () => {
-  test('uploads a 100,000-row file with progress, reports it, and offers the rejected rows as CSV with a reason', async ({ page }, info) => {
+  test('uploads a 100,000-row file with progress, reports it, and offers the rejected rows as CSV with a reason', { tag: '@screenshot' }, async ({ page }, info) => {
     test.setTimeout(240_000);
     // 100,000 rows; every 5,000th has an unknown substance, and the last repeats the first.
     const lines = [...importCsvLines(100_000, 77)];
@@ -71,7 +71,7 @@ test.describe('import page', () => {
     await expect(report).toHaveAttribute('data-duplicates', '1');
     await expect(report).toHaveAttribute('data-accepted', '99980');
     await expect(report).toContainText('unknown substance "cocaine"');
-    await page.screenshot({ path: 'tests/screenshots/import-report.png' });
+    await page.screenshot({ path: screenshotPath('import-report.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rejections-link').click()]);
     const rejected = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');

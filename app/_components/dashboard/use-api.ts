@@ -2,14 +2,30 @@
 /**
  * Loads one API answer per URL and keeps it: going back to a filter, or panning the map, never asks
  * the server again for what is already here. Keeps the previous answer while the next one loads.
+ * The answers live in one store for the page (read with useSyncExternalStore); a hook only starts
+ * the request for the URL it is given.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 type Kind = 'json' | 'bytes';
-const CACHE_LIMIT = 80;
-const cache = new Map<string, unknown>();
+type Entry = { status: 'loading' } | { status: 'done'; data: unknown } | { status: 'error'; message: string };
 
-export class ApiError extends Error {}
+/** Answers kept, at most; the oldest goes first. */
+const CACHE_LIMIT = 80;
+const store = new Map<string, Entry>();
+const listeners = new Set<() => void>();
+
+function set(url: string, entry: Entry | null) {
+  if (entry) store.set(url, entry);
+  else store.delete(url);
+  if (store.size > CACHE_LIMIT) store.delete(store.keys().next().value as string);
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 async function load(url: string, kind: Kind, signal: AbortSignal): Promise<unknown> {
   const res = await fetch(url, { signal });
@@ -21,7 +37,7 @@ async function load(url: string, kind: Kind, signal: AbortSignal): Promise<unkno
     } catch {
       // not JSON: keep the status line
     }
-    throw new ApiError(message);
+    throw new Error(message);
   }
   return kind === 'json' ? res.json() : res.arrayBuffer();
 }
@@ -30,46 +46,53 @@ export interface ApiState<T> {
   data: T | undefined;
   /** The URL `data` answers (may lag `url` while loading). */
   dataUrl: string | null;
+  /** The answer for `url` has not arrived yet. */
   loading: boolean;
   error: string | null;
   retry(): void;
 }
 
+/** `transform` turns the raw answer into what is kept; give a module-level function (it is not a key). */
 export function useApi<T>(url: string | null, kind: Kind = 'json', transform?: (raw: unknown) => T): ApiState<T> {
-  const [state, setState] = useState<{ data: T | undefined; dataUrl: string | null; loading: boolean; error: string | null }>(() => ({
-    data: url && cache.has(url) ? (cache.get(url) as T) : undefined,
-    dataUrl: url && cache.has(url) ? url : null,
-    loading: false,
-    error: null,
-  }));
+  const entry = useSyncExternalStore(
+    subscribe,
+    () => (url === null ? undefined : store.get(url)),
+    () => undefined,
+  );
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!url) {
-      setState((s) => ({ ...s, loading: false, error: null }));
-      return;
-    }
-    if (cache.has(url)) {
-      setState({ data: cache.get(url) as T, dataUrl: url, loading: false, error: null });
-      return;
-    }
+    if (url === null) return;
+    const known = store.get(url);
+    if (known && known.status !== 'error') return;
     const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true, error: null }));
-    load(url, kind, controller.signal)
-      .then((raw) => {
-        const data = transform ? transform(raw) : (raw as T);
-        cache.set(url, data);
-        if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-        setState({ data, dataUrl: url, loading: false, error: null });
-      })
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        setState((s) => ({ ...s, loading: false, error: e instanceof Error ? e.message : String(e) }));
-      });
-    return () => controller.abort();
-    // `transform` is a module-level function for every caller; the URL alone keys the answer.
-  }, [url, kind, attempt]);
+    set(url, { status: 'loading' });
+    load(url, kind, controller.signal).then(
+      (raw) => set(url, { status: 'done', data: transform ? transform(raw) : raw }),
+      (e: unknown) => {
+        if (!controller.signal.aborted) set(url, { status: 'error', message: e instanceof Error ? e.message : String(e) });
+      },
+    );
+    return () => {
+      // No longer wanted (another URL, or the page left): stop it, and let a later visit ask again.
+      if (store.get(url)?.status !== 'loading') return;
+      controller.abort();
+      set(url, null);
+    };
+  }, [url, kind, transform, attempt]);
+
+  // The latest answer this hook showed, for the time its next URL is loading.
+  const current = entry?.status === 'done' && url !== null ? { url, data: entry.data as T } : null;
+  const [previous, setPrevious] = useState(current);
+  if (current && current.data !== previous?.data) setPrevious(current);
+  const shown = current ?? previous;
 
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  return { ...state, retry };
+  return {
+    data: shown?.data,
+    dataUrl: shown?.url ?? null,
+    loading: url !== null && (entry === undefined || entry.status === 'loading'),
+    error: entry?.status === 'error' ? entry.message : null,
+    retry,
+  };
 }

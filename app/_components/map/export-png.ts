@@ -1,21 +1,13 @@
 /**
  * The map as a picture for a briefing: the current view (basemap, data layers, BLO markers) under a
  * title and the filter summary, with a legend, the data date, whether synthetic data is shown, and
- * the link back to this exact view. Drawn on a canvas in the browser from what is on screen.
+ * the link back to this exact view (the words: lib/map/map-picture.ts). Drawn on a canvas in the
+ * browser from what is on screen.
  */
-export interface PngLegendItem {
-  label: string;
-  color: string;
-  shape: 'dot' | 'ring' | 'dashed-ring' | 'bar';
-}
-
-export interface PngContent {
-  title: string;
-  subtitle: string;
-  legendTitle: string;
-  legend: PngLegendItem[];
-  footer: string[];
-}
+import { isoDay } from '@/lib/time/dates';
+import { BLO_COLORS, rgbCss } from '@/lib/map/colors';
+import type { LegendSwatch } from '@/lib/map/legend-model';
+import type { MapPicture } from '@/lib/map/map-picture';
 
 const FONT = '"DejaVu Sans", Arial, sans-serif';
 const SCALE = 2; // crisp on projectors and in documents
@@ -42,8 +34,48 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
+/** A BLO marker at (x, y) of radius r: a filled dot (confirmed) or a hollow dashed ring (unconfirmed site). */
+function drawBlo(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, unconfirmed: boolean) {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.fillStyle = rgbCss(unconfirmed ? BLO_COLORS.halo : BLO_COLORS.confirmed);
+  ctx.fill();
+  ctx.setLineDash(unconfirmed ? [3, 2] : []);
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = rgbCss(unconfirmed ? BLO_COLORS.unconfirmed : BLO_COLORS.halo);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/** A legend symbol whose text baseline is at (x + 20, y). */
+function drawSwatch(ctx: CanvasRenderingContext2D, swatch: LegendSwatch, x: number, y: number) {
+  switch (swatch.shape) {
+    case 'blo':
+      return drawBlo(ctx, x + 7, y - 4, 6, swatch.status === 'unconfirmed');
+    case 'dot':
+      ctx.beginPath();
+      ctx.arc(x + 7, y - 4, 5, 0, 2 * Math.PI);
+      ctx.fillStyle = rgbCss(swatch.color);
+      return ctx.fill();
+    case 'ring':
+      ctx.beginPath();
+      ctx.arc(x + 7, y - 4, 5, 0, 2 * Math.PI);
+      ctx.setLineDash([2, 2]);
+      ctx.strokeStyle = rgbCss(swatch.color);
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      return ctx.setLineDash([]);
+    case 'bar': {
+      const gradient = ctx.createLinearGradient(x, 0, x + 14, 0);
+      swatch.colors.forEach((c, i) => gradient.addColorStop(swatch.colors.length === 1 ? 0 : i / (swatch.colors.length - 1), rgbCss(c)));
+      ctx.fillStyle = gradient;
+      return ctx.fillRect(x, y - 7, 14, 6);
+    }
+  }
+}
+
 /** Renders the map container's canvases and markers with the given text into a PNG blob. */
-export async function renderMapPng(mapElement: HTMLElement, content: PngContent): Promise<Blob> {
+export async function renderMapPng(mapElement: HTMLElement, content: MapPicture): Promise<Blob> {
   const box = mapElement.getBoundingClientRect();
   const width = Math.round(box.width);
   const mapHeight = Math.round(box.height);
@@ -81,16 +113,7 @@ export async function renderMapPng(mapElement: HTMLElement, content: PngContent)
     const r = marker.getBoundingClientRect();
     const [x, y] = [r.left - box.left + r.width / 2, header + r.top - box.top + r.height / 2];
     if (x < 0 || x > width || y < header || y > header + mapHeight) continue;
-    const unconfirmed = marker.dataset.status === 'unconfirmed';
-    ctx.beginPath();
-    ctx.arc(x, y, r.width / 2, 0, 2 * Math.PI);
-    ctx.fillStyle = unconfirmed ? '#ffffff' : '#0b5cad';
-    ctx.fill();
-    ctx.setLineDash(unconfirmed ? [3, 2] : []);
-    ctx.lineWidth = 2;
-    ctx.strokeStyle = unconfirmed ? '#b07d00' : '#ffffff';
-    ctx.stroke();
-    ctx.setLineDash([]);
+    drawBlo(ctx, x, y, r.width / 2, marker.dataset.status === 'unconfirmed');
     // The name where the page wrote it (its side chosen so names never overlap), or not at all.
     const label = marker.parentElement?.querySelector<HTMLElement>('.blo-label');
     if (label && getComputedStyle(label).visibility !== 'hidden') {
@@ -129,19 +152,7 @@ export async function renderMapPng(mapElement: HTMLElement, content: PngContent)
   ctx.font = `12px ${FONT}`;
   content.legend.forEach((item, i) => {
     const y = ly + 32 + i * 17;
-    ctx.beginPath();
-    if (item.shape === 'bar') ctx.rect(lx + 8, y - 7, 14, 6);
-    else ctx.arc(lx + 15, y - 4, 5, 0, 2 * Math.PI);
-    if (item.shape === 'dot' || item.shape === 'bar') {
-      ctx.fillStyle = item.color;
-      ctx.fill();
-    } else {
-      ctx.setLineDash(item.shape === 'dashed-ring' ? [2, 2] : []);
-      ctx.strokeStyle = item.color;
-      ctx.lineWidth = 2;
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
+    drawSwatch(ctx, item.swatch, lx + 8, y);
     ctx.fillStyle = '#1d2733';
     ctx.fillText(item.label, lx + 28, y);
   });
@@ -151,4 +162,15 @@ export async function renderMapPng(mapElement: HTMLElement, content: PngContent)
   footerLines.forEach((l, i) => ctx.fillText(l, 12, header + mapHeight + 16 + i * 16));
 
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be made'))), 'image/png'));
+}
+
+/** Draws the map element with `content` and hands the picture to the browser as a download. */
+export async function downloadMapPng(mapElement: HTMLElement, content: MapPicture, madeAt: Date): Promise<void> {
+  const blob = await renderMapPng(mapElement, content);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `blo-atlas-map-${isoDay(madeAt)}.png`;
+  a.click();
+  // The download has started by then; the object URL only holds memory.
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

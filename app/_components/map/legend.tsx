@@ -1,67 +1,65 @@
 'use client';
-import { t } from '@/lib/i18n/i18n';
-import { SUBSTANCES } from '@/lib/catalogue/substances';
-import { RAMP_CSS, substanceCss } from '@/lib/map/substance-colors';
-import type { Language, MapLayerId } from '@/lib/url/view-state';
+import { gradientCss, rgbCss } from '@/lib/map/colors';
+import type { LegendModel, LegendSwatch } from '@/lib/map/legend-model';
 
-interface Props {
-  lang: Language;
-  layers: MapLayerId[];
-  /** Substances present under the filters (only those are listed). */
-  substances: string[];
-  hexMax: number | null;
-  tiles: boolean;
-  radiusKm: number | null;
+function Swatch({ swatch }: { swatch: LegendSwatch }) {
+  switch (swatch.shape) {
+    case 'blo':
+      return <span className={`legend-blo${swatch.status === 'unconfirmed' ? ' unconfirmed' : ''}`} aria-hidden />;
+    case 'dot':
+      return <span className="dot" style={{ background: rgbCss(swatch.color) }} aria-hidden />;
+    case 'ring':
+      return <span className="ring-key" style={{ borderColor: rgbCss(swatch.color) }} aria-hidden />;
+    case 'bar':
+      return <div className="legend-bar" style={{ background: gradientCss(swatch.colors) }} aria-hidden />;
+  }
 }
 
-/** What each visible symbol means; one section per layer that is on. */
-export function Legend({ lang, layers, substances, hexMax, tiles, radiusKm }: Props) {
-  const shown = SUBSTANCES.filter((s) => substances.includes(s.code));
+/** What each visible symbol means (lib/map/legend-model.ts): the BLO markers, then one section per layer that is on. */
+export function Legend({ model }: { model: LegendModel }) {
   return (
     <details className="legend" data-testid="legend" open>
-      <summary>{t(lang, 'legend')}</summary>
-      <div className="legend-row">
-        <span className="legend-blo" aria-hidden /> {t(lang, 'bloConfirmed')}
-      </div>
-      <div className="legend-row">
-        <span className="legend-blo unconfirmed" aria-hidden /> {t(lang, 'bloUnconfirmed')}
-      </div>
-      {layers.includes('points') && (
-        <div className="legend-block" data-layer="points">
-          <div className="legend-title">{t(lang, 'points')} <span className="note">({t(lang, 'sizeKg')})</span></div>
-          <ul className="legend-substances">
-            {shown.map((s) => (
-              <li key={s.code}>
-                <span className="dot" style={{ background: substanceCss(s.code) }} aria-hidden />
-                {s[lang]}
-              </li>
-            ))}
-          </ul>
-          {tiles && <div className="note">{t(lang, 'manyPoints')}</div>}
+      <summary>{model.title}</summary>
+      {model.blos.map((entry) => (
+        <div key={entry.label} className="legend-row">
+          <Swatch swatch={entry.swatch} /> {entry.label}
         </div>
-      )}
-      {(layers.includes('hexagons') || layers.includes('heatmap')) && (
-        <div className="legend-block" data-layer="hexagons">
-          <div className="legend-title">{t(lang, layers.includes('hexagons') ? 'hexagons' : 'heatmap')}</div>
-          <div className="ramp" style={{ background: RAMP_CSS }} aria-hidden />
-          <div className="ramp-labels">
-            <span>{t(lang, 'fewer')}</span>
-            <span>{hexMax !== null && layers.includes('hexagons') ? `${hexMax.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB')} ${t(lang, 'perCell')}` : t(lang, 'more')}</span>
-          </div>
+      ))}
+      {model.sections.map((section) => (
+        <div key={section.layer} className="legend-block" data-layer={section.layer}>
+          {section.kind === 'list' && (
+            <>
+              <div className="legend-title">{section.title} <span className="note">({section.titleNote})</span></div>
+              <ul className="legend-substances">
+                {section.entries.map((entry) => (
+                  <li key={entry.label}>
+                    <Swatch swatch={entry.swatch} />
+                    {entry.label}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {section.kind === 'bar' && (
+            <>
+              <div className="legend-title">{section.title}</div>
+              <Swatch swatch={section.entry.swatch} />
+              {section.ends && (
+                <div className="ramp-labels">
+                  <span>{section.ends[0]}</span>
+                  <span>{section.ends[1]}</span>
+                </div>
+              )}
+            </>
+          )}
+          {section.kind === 'entry' && (
+            <>
+              <Swatch swatch={section.entry.swatch} /> {section.entry.label}
+            </>
+          )}
+          {section.kind !== 'entry' && section.note && <div className="note">{section.note}</div>}
         </div>
-      )}
-      {layers.includes('routes') && (
-        <div className="legend-block" data-layer="routes">
-          <div className="legend-title">{t(lang, 'routes')}</div>
-          <div className="arc-key" aria-hidden />
-          <div className="note">{t(lang, 'originDestination')}, {t(lang, 'width')}</div>
-        </div>
-      )}
-      {layers.includes('rings') && radiusKm !== null && (
-        <div className="legend-block" data-layer="rings">
-          <span className="ring-key" aria-hidden /> {t(lang, 'rings')}: {radiusKm} / {radiusKm / 2} km
-        </div>
-      )}
+      ))}
     </details>
   );
 }

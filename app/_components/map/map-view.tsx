@@ -1,15 +1,16 @@
 'use client';
 /**
  * The map: MapLibre with the offline basemap (or a hosted style), BLO markers as focusable buttons,
- * and deck.gl layers through MapLibreOverlay. A function of its props: the camera, the layers and
- * the BLOs come in; camera moves and BLO clicks go out. `data-map-state` on the container reads
- * `idle` once the map has settled, every layer's data has arrived and deck.gl has drawn it.
+ * and deck.gl layers through MapLibreOverlay. A function of its props: the camera, the layers, the
+ * BLOs and the labels come in, each applied when it changes; camera moves and BLO clicks go out.
+ * `data-map-state` on the container reads `idle` once the map has settled, every layer's data has
+ * arrived and deck.gl has drawn it.
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { offlineBasemapStyle } from '@/lib/map/basemap-style';
 import type { Camera } from '@/lib/url/view-state';
 import { placeLabels, type LabelCandidate } from '@/lib/map/label-placement';
@@ -27,10 +28,12 @@ export interface MarkerBlo {
   labelPriority: number;
 }
 
+export type CameraMotion = 'jump' | 'fly';
+
 export interface MapViewProps {
   camera: Camera;
-  /** Fly (animated) rather than jump when the camera prop changes, e.g. to a paired BLO. */
-  flyKey?: number;
+  /** How the map reaches a new `camera`: a jump (a link opened, Back), or an animated flight the user asked for. */
+  motion: CameraMotion;
   styleUrl: string | null;
   blos: MarkerBlo[];
   selected: string | null;
@@ -75,34 +78,48 @@ function layoutLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marke
   for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) labels.get(code)!.dataset.side = side ?? 'none';
 }
 
-export function MapView(props: MapViewProps) {
+/** `lng,lat,zoom,bearing,pitch` of the camera actually shown, for tests and exports. */
+const cameraText = (c: Camera) => [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), c.bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
+
+export function MapView({ camera, motion, styleUrl, blos, selected, layers, busy, tilesPending, ariaLabel, getTooltip, onCameraChange, onSelectBlo }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const markersRef = useRef(new Map<string, maplibregl.Marker>());
-  const latest = useRef(props);
-  latest.current = props;
-  // Readiness: map idle, deck drawn after the last layer change, no data or tiles pending.
-  const ready = useRef({ mapIdle: false, deckDrawn: false });
+  // The layers last handed to deck.gl; its next frame has drawn them.
+  const layersRef = useRef<Layer[] | null>(null);
+  const [mapIdle, setMapIdle] = useState(false);
+  const [drawnLayers, setDrawnLayers] = useState<Layer[] | null>(null);
+  const [shownCamera, setShownCamera] = useState<string | undefined>(undefined);
 
-  const publishState = () => {
-    const el = container.current;
-    if (!el) return;
-    const p = latest.current;
-    const idle = ready.current.mapIdle && ready.current.deckDrawn && !p.busy && !p.tilesPending;
-    el.dataset.mapState = idle ? 'idle' : 'loading';
-  };
+  // Map and deck.gl callbacks read the latest props without re-creating the map.
+  const initialCamera = useEffectEvent(() => camera);
+  const tooltip = useEffectEvent((info: PickingInfo) => getTooltip(info));
+  const selectBlo = useEffectEvent((code: string) => onSelectBlo(code));
+  const moved = useEffectEvent((map: maplibregl.Map) => {
+    layoutLabels(map, markersRef.current, blos, selected);
+    const shown = cameraOf(map);
+    if (!sameCamera(shown, camera)) onCameraChange(shown);
+  });
+  const reach = useEffectEvent((target: Camera) => {
+    const map = mapRef.current!;
+    if (sameCamera(cameraOf(map), target)) return;
+    const options = { center: target.center, zoom: target.zoom, bearing: target.bearing, pitch: target.pitch };
+    if (motion === 'fly') map.flyTo({ ...options, duration: 1200, essential: true });
+    else map.jumpTo(options);
+    // How the map reached the camera it was last given, for tests.
+    container.current!.dataset.cameraMove = motion;
+  });
 
+  // The map, created once; the effects below apply each prop, now and whenever it changes.
   useEffect(() => {
-    const el = container.current!;
-    const p = latest.current;
+    const start = initialCamera();
     const map = new maplibregl.Map({
-      container: el,
-      style: p.styleUrl ?? offlineBasemapStyle(new URL('/api/countries', window.location.href).href),
-      center: p.camera.center,
-      zoom: p.camera.zoom,
-      bearing: p.camera.bearing,
-      pitch: p.camera.pitch,
+      container: container.current!,
+      center: start.center,
+      zoom: start.zoom,
+      bearing: start.bearing,
+      pitch: start.pitch,
       maxPitch: 60,
       attributionControl: false,
       // Needed to export the view as a picture.
@@ -114,74 +131,56 @@ export function MapView(props: MapViewProps) {
       interleaved: false,
       // Keep the last frame readable, for the PNG export.
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
-      layers: p.layers,
-      getTooltip: (info) => latest.current.getTooltip(info),
-      onAfterRender: () => {
-        ready.current.deckDrawn = true;
-        publishState();
-      },
+      getTooltip: (info) => tooltip(info),
+      onAfterRender: () => setDrawnLayers(layersRef.current),
     });
     map.addControl(overlay);
-    map.getCanvas().setAttribute('aria-label', p.ariaLabel);
-    map.on('movestart', () => {
-      ready.current.mapIdle = false;
-      publishState();
-    });
+    map.on('movestart', () => setMapIdle(false));
     map.on('idle', () => {
-      ready.current.mapIdle = true;
-      // The camera actually shown, for tests and exports: lng,lat,zoom,bearing,pitch.
-      const cam = cameraOf(map);
-      el.dataset.camera = [cam.center[0].toFixed(4), cam.center[1].toFixed(4), cam.zoom.toFixed(2), cam.bearing.toFixed(1), cam.pitch.toFixed(1)].join(',');
-      publishState();
+      setShownCamera(cameraText(cameraOf(map)));
+      setMapIdle(true);
     });
-    map.on('moveend', () => {
-      const cam = cameraOf(map);
-      layoutLabels(map, markersRef.current, latest.current.blos, latest.current.selected);
-      if (!sameCamera(cam, latest.current.camera)) latest.current.onCameraChange(cam);
-    });
+    map.on('moveend', () => moved(map));
     mapRef.current = map;
     overlayRef.current = overlay;
-    publishState();
+    const markers = markersRef.current;
     return () => {
       overlay.finalize();
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
-      markersRef.current.clear();
+      layersRef.current = null;
+      markers.clear();
     };
-    // The map is created once; later prop changes are applied by the effects below.
   }, []);
 
-  // Camera from props (a link opened, Back pressed, a BLO flown to).
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || sameCamera(cameraOf(map), props.camera)) return;
-    const target = { center: props.camera.center, zoom: props.camera.zoom, bearing: props.camera.bearing, pitch: props.camera.pitch };
-    if (props.flyKey) map.flyTo({ ...target, duration: 1200, essential: true });
-    else map.jumpTo(target);
-  }, [props.camera, props.flyKey]);
+    mapRef.current!.setStyle(styleUrl ?? offlineBasemapStyle(new URL('/api/countries', window.location.href).href));
+  }, [styleUrl]);
 
-  // deck.gl layers.
   useEffect(() => {
-    ready.current.deckDrawn = false;
-    overlayRef.current?.setProps({ layers: props.layers });
-    publishState();
-  }, [props.layers]);
+    mapRef.current!.getCanvas().setAttribute('aria-label', ariaLabel);
+  }, [ariaLabel]);
 
-  useEffect(publishState, [props.busy, props.tilesPending]);
+  // A new camera: jump or fly there (an unchanged one, e.g. the map's own move reported back, is left alone).
+  useEffect(() => reach(camera), [camera]);
+
+  useEffect(() => {
+    layersRef.current = layers;
+    overlayRef.current!.setProps({ layers });
+  }, [layers]);
 
   // BLO markers: real buttons, so Tab reaches every post and Enter opens its panel.
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
+    const map = mapRef.current!;
     const markers = markersRef.current;
     for (const [code, marker] of markers) {
-      if (!props.blos.some((b) => b.code === code)) {
+      if (!blos.some((b) => b.code === code)) {
         marker.remove();
         markers.delete(code);
       }
     }
-    for (const blo of props.blos) {
+    for (const blo of blos) {
       let marker = markers.get(blo.code);
       if (!marker) {
         const el = document.createElement('div');
@@ -192,7 +191,7 @@ export function MapView(props: MapViewProps) {
         button.dataset.code = blo.code;
         button.addEventListener('click', (e) => {
           e.stopPropagation();
-          latest.current.onSelectBlo(blo.code);
+          selectBlo(blo.code);
         });
         const label = document.createElement('span');
         label.className = 'blo-label';
@@ -206,12 +205,14 @@ export function MapView(props: MapViewProps) {
       button.title = blo.ariaLabel;
       button.dataset.status = blo.status;
       el.classList.toggle('unconfirmed', blo.status === 'unconfirmed');
-      el.classList.toggle('selected', blo.code === props.selected);
-      button.setAttribute('aria-pressed', String(blo.code === props.selected));
+      el.classList.toggle('selected', blo.code === selected);
+      button.setAttribute('aria-pressed', String(blo.code === selected));
       el.querySelector('.blo-label')!.textContent = blo.label;
     }
-    layoutLabels(map, markers, props.blos, props.selected);
-  }, [props.blos, props.selected]);
+    layoutLabels(map, markers, blos, selected);
+  }, [blos, selected]);
 
-  return <div ref={container} className="map" data-testid="map" data-map-state="loading" data-blo-markers={props.blos.length} />;
+  // Idle: the map has settled, deck.gl has drawn the current layers, and no data or tile is on its way.
+  const idle = mapIdle && drawnLayers === layers && !busy && !tilesPending;
+  return <div ref={container} className="map" data-testid="map" data-map-state={idle ? 'idle' : 'loading'} data-camera={shownCamera} data-blo-markers={blos.length} />;
 }

@@ -1,38 +1,12 @@
 'use client';
 import { bloName, bloOtherName, countryName, formatCount, formatDay, formatKg, formatMonth, formatUsd, substanceName, t } from '@/lib/i18n/i18n';
-import { substanceCss } from '@/lib/map/substance-colors';
+import type { BloDetailAnswer, BloListItem } from '@/lib/api/api-types';
+import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
-
-export interface BloRecord {
-  code: string;
-  name: string;
-  nameRu: string;
-  country: string;
-  neighbor: string;
-  kind: 'road' | 'rail' | 'river';
-  status: 'confirmed' | 'unconfirmed';
-  pairedCode: string | null;
-  openedYear: number | null;
-  confidence: string;
-  source: string;
-  lngLat: [number, number];
-  positionNote: string | null;
-  inlandKm: number | null;
-  totals: { count: number; kgEq: number; valueUsd: number; lastSeizedOn: string | null };
-}
-
-export interface BloDetailAnswer {
-  blo: BloRecord;
-  paired: BloRecord | null;
-  catchment: { radiusKm: number; count: number; kgEq: number; valueUsd: number };
-  trend: { month: string; count: number; kgEq: number }[];
-  topSubstances: { substance: string; count: number; kgEq: number; valueUsd: number }[];
-  recent: { id: number; seizedOn: string; substance: string; quantity: number; unit: string; kgEq: number; synthetic: boolean; distanceKm: number }[];
-}
 
 interface Props {
   lang: Language;
-  blo: BloRecord;
+  blo: BloListItem;
   detail: BloDetailAnswer | undefined;
   loading: boolean;
   error: string | null;

@@ -1,10 +1,10 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { COMPARE_MODES, DEFAULT_FILTERS, MAX_MIN_KG, SYNTHETIC_MODES, type Filters } from '@/lib/url/filters';
-import { bloName, countryName, substanceName, t, vocabLabel, type TextKey } from '@/lib/i18n/i18n';
+import { bloName, countryName, formatCount, substanceName, t, vocabLabel, type TextKey } from '@/lib/i18n/i18n';
 import { PERIOD_PRESETS, presetOf, presetPeriod, type PeriodPreset } from '@/lib/time/periods';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
-import { substanceCss } from '@/lib/map/substance-colors';
+import { substanceCss } from '@/lib/map/colors';
 import { BLO_COUNTRIES, CONCEALMENTS, TRANSPORT_MODES } from '@/lib/catalogue/vocabulary';
 import type { Language } from '@/lib/url/view-state';
 
@@ -37,13 +37,47 @@ function CheckList<T extends string>(props: { legend: string; name: string; valu
   );
 }
 
+/**
+ * The minimum kg-eq: what is typed is a draft until Enter or leaving the field, then the filter. A
+ * draft belongs to the filter value it was typed over, so a change from elsewhere (a reset, Back)
+ * shows the new value instead.
+ */
+function MinKgField({ lang, value, onChange }: { lang: Language; value: number | null; onChange(minKg: number | null): void }) {
+  const [draft, setDraft] = useState<{ text: string; over: number | null } | null>(null);
+  const text = draft && draft.over === value ? draft.text : value === null ? '' : String(value);
+  const valid = text === '' || (/^\d+(\.\d+)?$/.test(text) && Number(text) <= MAX_MIN_KG);
+  const commit = () => {
+    if (!valid) return;
+    setDraft(null);
+    const next = text === '' ? null : Number(text);
+    if (next !== value) onChange(next);
+  };
+  return (
+    <label className="stacked">
+      {t(lang, 'minKg')}
+      <input
+        type="text"
+        inputMode="decimal"
+        value={text}
+        aria-invalid={!valid}
+        placeholder="0"
+        onChange={(e) => setDraft({ text: e.target.value.trim(), over: value })}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      {!valid && <span className="field-error">0 – {formatCount(lang, MAX_MIN_KG)}</span>}
+    </label>
+  );
+}
+
 export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const preset = presetOf(filters, today);
-  const [custom, setCustom] = useState(preset === 'custom');
-  const [minKg, setMinKg] = useState(filters.minKg === null ? '' : String(filters.minKg));
-  useEffect(() => setMinKg(filters.minKg === null ? '' : String(filters.minKg)), [filters.minKg]);
-  const minKgValid = minKg === '' || (/^\d+(\.\d+)?$/.test(minKg) && Number(minKg) <= MAX_MIN_KG);
+  // "Custom" chosen while the period still equals a preset: remembered for that period only, so
+  // the dates stay open to edit, and any other period (a reset, Back) shows its own preset.
+  const periodKey = `${filters.from ?? ''}/${filters.to ?? ''}`;
+  const [customAt, setCustomAt] = useState<string | null>(null);
+  const custom = preset === 'custom' || customAt === periodKey;
 
   return (
     <aside className="filters" aria-label={t(lang, 'filters')}>
@@ -67,8 +101,8 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
             value={custom ? 'custom' : preset}
             onChange={(e) => {
               const value = e.target.value as PeriodPreset | 'custom';
-              if (value === 'custom') return setCustom(true);
-              setCustom(false);
+              if (value === 'custom') return setCustomAt(periodKey);
+              setCustomAt(null);
               const p = presetPeriod(value, today);
               set({ from: p?.from ?? null, to: p?.to ?? null });
             }}
@@ -79,7 +113,7 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
             <option value="custom">{t(lang, 'custom')}</option>
           </select>
         </label>
-        {(custom || preset === 'custom') && (
+        {custom && (
           <div className="dates">
             <label>
               {t(lang, 'from')}
@@ -124,20 +158,7 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
         <CheckList legend={t(lang, 'concealment')} name="concealment" values={CONCEALMENTS} chosen={filters.concealment as (typeof CONCEALMENTS)[number][]} label={(v) => vocabLabel(lang, v)} onChange={(concealment) => set({ concealment })} />
       </details>
 
-      <label className="stacked">
-        {t(lang, 'minKg')}
-        <input
-          type="text"
-          inputMode="decimal"
-          value={minKg}
-          aria-invalid={!minKgValid}
-          placeholder="0"
-          onChange={(e) => setMinKg(e.target.value.trim())}
-          onBlur={() => minKgValid && set({ minKg: minKg === '' ? null : Number(minKg) })}
-          onKeyDown={(e) => e.key === 'Enter' && minKgValid && set({ minKg: minKg === '' ? null : Number(minKg) })}
-        />
-        {!minKgValid && <span className="field-error">0 – {MAX_MIN_KG.toLocaleString('en')}</span>}
-      </label>
+      <MinKgField lang={lang} value={filters.minKg} onChange={(minKg) => set({ minKg })} />
 
       <fieldset className="radios">
         <legend>{t(lang, 'synthetic')}</legend>
@@ -149,7 +170,15 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
         ))}
       </fieldset>
 
-      <button type="button" className="secondary" onClick={() => onChange(DEFAULT_FILTERS)} disabled={JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS)}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          setCustomAt(null);
+          onChange(DEFAULT_FILTERS);
+        }}
+        disabled={JSON.stringify(filters) === JSON.stringify(DEFAULT_FILTERS)}
+      >
         {t(lang, 'reset')}
       </button>
     </aside>

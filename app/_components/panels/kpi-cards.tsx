@@ -1,17 +1,7 @@
 'use client';
 import { formatChange, formatCount, formatKg, formatUsd, t } from '@/lib/i18n/i18n';
+import type { SummaryAnswer } from '@/lib/api/api-types';
 import type { Language } from '@/lib/url/view-state';
-
-export interface SummaryAnswer {
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-  syntheticCount: number;
-  period: { from: string | null; to: string | null };
-  comparison: { count: number; kgEq: number; valueUsd: number; period: { from: string | null; to: string | null } } | null;
-  change: { count: number | null; kgEq: number | null; valueUsd: number | null } | null;
-  bySubstance: { substance: string; count: number; kgEq: number; valueUsd: number }[];
-}
 
 interface Props {
   lang: Language;

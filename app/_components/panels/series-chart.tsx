@@ -8,7 +8,7 @@ import { formatCount, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
 import { monthOverlaps, monthSpan, totalsWithin, type MonthRow } from '@/lib/time/month-table';
 import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
-import { substanceCss } from '@/lib/map/substance-colors';
+import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
 
 interface Props {

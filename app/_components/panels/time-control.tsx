@@ -9,7 +9,8 @@ import { monthSpan, type MonthRow } from '@/lib/time/month-table';
 import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
 import { PLAYBACK_MODES, type Language, type Playback } from '@/lib/url/view-state';
 
-export const SPEEDS = [0.5, 1, 2, 4] as const;
+/** Playback speeds; at 1× the map moves a month every 900 ms. */
+const SPEEDS = [0.5, 1, 2, 4] as const;
 
 interface Props {
   lang: Language;

@@ -1,0 +1,66 @@
+'use client';
+import { useState } from 'react';
+import { t } from '@/lib/i18n/i18n';
+import type { Filters } from '@/lib/url/filters';
+import { apiSearch, type Language } from '@/lib/url/view-state';
+
+interface Props {
+  lang: Language;
+  /** The filters the export files hold. */
+  filters: Filters;
+  onLanguage(lang: Language): void;
+  onExportPng(): void;
+}
+
+const EXPORTS = [
+  { file: 'seizures.csv', text: 'exportSeizuresCsv' },
+  { file: 'seizures.geojson', text: 'exportSeizuresGeojson' },
+  { file: 'blos.csv', text: 'exportBlosCsv' },
+  { file: 'blos.geojson', text: 'exportBlosGeojson' },
+] as const;
+
+/** Title, language, the import page, the export menu, and the link to this view. */
+export function TopBar({ lang, filters, onLanguage, onExportPng }: Props) {
+  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const other: Language = lang === 'en' ? 'ru' : 'en';
+
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('done');
+    } catch {
+      setCopied('failed');
+    }
+    setTimeout(() => setCopied('idle'), 4000);
+  };
+
+  return (
+    <header className="topbar">
+      <div>
+        <h1>{t(lang, 'title')}</h1>
+        <p className="lede">{t(lang, 'subtitle')}</p>
+      </div>
+      <div className="topbar-actions">
+        <button type="button" className="secondary" lang={other} onClick={() => onLanguage(other)}>
+          {t(lang, 'language')}
+        </button>
+        <a className="button secondary" href={lang === 'ru' ? '/import?lang=ru' : '/import'}>{t(lang, 'importData')}</a>
+        <details className="export-menu" data-testid="export-menu">
+          <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
+          <ul>
+            {EXPORTS.map((e) => (
+              <li key={e.file}><a href={`/api/export/${e.file}${apiSearch(filters)}`} download>{t(lang, e.text)}</a></li>
+            ))}
+            <li><button type="button" data-testid="export-png" onClick={onExportPng}>{t(lang, 'exportPng')}</button></li>
+          </ul>
+        </details>
+        <button type="button" data-testid="copy-link" onClick={copyLink}>
+          {t(lang, 'copyLink')}
+        </button>
+        <span role="status" className="copy-status">
+          {copied === 'done' ? t(lang, 'copied') : copied === 'failed' ? <input readOnly value={window.location.href} onFocus={(e) => e.target.select()} aria-label="Link" /> : ''}
+        </span>
+      </div>
+    </header>
+  );
+}

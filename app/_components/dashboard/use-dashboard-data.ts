@@ -1,0 +1,95 @@
+'use client';
+/**
+ * Every API answer the dashboard shows, for a view: one request per distinct question (see useApi),
+ * and what follows from the answers — the months of the series, the period and the days the map
+ * shows, whether seizures come as points or as tiles, and the loading and error states.
+ */
+import { useMemo, useState } from 'react';
+import { seriesPoints, type BloDetailAnswer, type BloListItem, type BlosAnswer, type HotspotsAnswer, type RoutesAnswer, type SeriesAnswer, type SummaryAnswer } from '@/lib/api/api-types';
+import { decodeColumns } from '@/lib/api/seizure-columns-codec';
+import { hotspotZoom } from '@/lib/geo/h3-cell';
+import { pointAttributes, type PointAttributes } from '@/lib/map/map-layers';
+import { monthEnd, type DateRange } from '@/lib/time/dates';
+import { monthTable } from '@/lib/time/month-table';
+import { visiblePeriod } from '@/lib/time/periods';
+import { DEFAULT_BINARY_ROWS } from '@/lib/url/api-params';
+import type { Filters } from '@/lib/url/filters';
+import { apiSearch, type ViewState } from '@/lib/url/view-state';
+import { useApi } from './use-api';
+
+/** Above this many filtered seizures the map draws vector tiles instead of loading every point. */
+const POINT_LIMIT = DEFAULT_BINARY_ROWS;
+
+const NO_BLOS: BloListItem[] = [];
+
+const toPoints = (raw: unknown): PointAttributes => pointAttributes(decodeColumns(raw as ArrayBuffer));
+
+export function useDashboardData(view: ViewState) {
+  const { filters, layers, playback } = view;
+  const blos = useApi<BlosAnswer>(`/api/blos${apiSearch(filters)}`);
+  const summaryUrl = `/api/summary${apiSearch(filters)}`;
+  const summary = useApi<SummaryAnswer>(summaryUrl);
+  // The whole span of the data, for the slider and the chart; the period is marked on it.
+  const series = useApi<SeriesAnswer>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
+  const rows = useMemo(() => monthTable(series.data ? seriesPoints(series.data.rows) : []), [series.data]);
+
+  // The filter period, its open ends closed by the data's first and last month.
+  const period: DateRange | null = useMemo(() => {
+    if (filters.from && filters.to) return { from: filters.from, to: filters.to };
+    if (rows.length === 0) return null;
+    return { from: filters.from ?? rows[0].month, to: filters.to ?? monthEnd(rows[rows.length - 1].month) };
+  }, [filters.from, filters.to, rows]);
+  const visible = useMemo(() => (period ? visiblePeriod(period, playback) : null), [period, playback]);
+  // While playing, layers aggregated on the server ask for the window only.
+  const mapFilters: Filters = playback.at && visible ? { ...filters, from: visible.from, to: visible.to } : filters;
+
+  // The count of these filters (not the previous answer kept while loading) decides points or tiles.
+  const count = summary.dataUrl === summaryUrl ? summary.data?.count : undefined;
+  const useTiles = count !== undefined && count > POINT_LIMIT;
+  const points = useApi<PointAttributes>(
+    layers.includes('points') && count !== undefined && !useTiles && count > 0 ? `/api/seizures${apiSearch(filters, { format: 'bin', limit: POINT_LIMIT })}` : null,
+    'bytes',
+    toPoints,
+  );
+  const tileTemplate = useTiles ? `/api/tiles/{z}/{x}/{y}${apiSearch(mapFilters)}` : null;
+  // The template whose tiles in view have all arrived (the tile layer reports it).
+  const [tilesLoaded, setTilesLoaded] = useState<string | null>(null);
+  const tilesPending = layers.includes('points') && visible !== null && tileTemplate !== null && tilesLoaded !== tileTemplate;
+
+  const hotspots = useApi<HotspotsAnswer>(
+    layers.includes('hexagons') || layers.includes('heatmap') ? `/api/hotspots${apiSearch(mapFilters, { z: hotspotZoom(view.camera.zoom) })}` : null,
+  );
+  const routes = useApi<RoutesAnswer>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
+  const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
+  const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
+
+  const all = [blos, summary, series, points, hotspots, routes];
+  const hexagonCounts = hotspots.data?.cells.map((c) => c.count);
+  return {
+    blos: blos.data?.blos ?? NO_BLOS,
+    summary,
+    series,
+    rows,
+    period,
+    visible,
+    count,
+    /** No seizure matches the filters. */
+    empty: summary.data !== undefined && count === 0,
+    // Points of earlier filters are not drawn once these are known to match none.
+    points: count === 0 ? undefined : points.data,
+    tileTemplate,
+    tilesPending,
+    onTilesLoaded: setTilesLoaded,
+    cells: hotspots.data?.cells,
+    hexMax: hexagonCounts ? Math.max(0, ...hexagonCounts) : null,
+    flows: routes.data?.flows,
+    selectedBlo,
+    detail,
+    /** Substances with seizures under the filters. */
+    presentSubstances: (summary.data?.bySubstance ?? []).filter((s) => s.count > 0).map((s) => s.substance),
+    errors: all.map((s) => s.error).filter((e): e is string => e !== null),
+    retryAll: () => all.forEach((s) => s.error && s.retry()),
+    /** Data for a map layer is still on its way. */
+    busy: points.loading || hotspots.loading || routes.loading || blos.loading || (layers.includes('points') && count === undefined),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The dashboard's deck.gl layers from its data and view: a pure function, called on every change
+ * and cheap (layers are descriptors; their `data` references stay the same while the answers do).
+ * Drawn bottom to top: heat, hexagons, routes, seizures, rings, country names.
+ */
+import type { Layer } from '@deck.gl/core';
+import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { LngLat } from '@/lib/geo/lng-lat';
+import { countryName } from '@/lib/i18n/i18n';
+import type { DateRange } from '@/lib/time/dates';
+import type { Language, MapLayerId } from '@/lib/url/view-state';
+import { COUNTRY_LABEL_POINTS } from './basemap-style';
+import {
+  countryLabelLayer, heatmapLayer, hexagonLayer, ringLayer, routeLayer, seizurePointsLayer, seizureTilesLayer, type MapLabel, type PointAttributes,
+} from './map-layers';
+
+export interface DashboardLayerInput {
+  lang: Language;
+  /** Layers switched on. */
+  layers: readonly MapLayerId[];
+  /** Hexagon cells, for the hexagons and the heatmap. */
+  cells: HotspotCell[] | undefined;
+  flows: RouteFlow[] | undefined;
+  /** Seizures loaded whole for the filters (unused when `tileTemplate` is set). */
+  points: PointAttributes | undefined;
+  /** URL template of the seizure tiles, when there are too many seizures to load whole. */
+  tileTemplate: string | null;
+  /** Called with the template once the tiles in view have loaded. */
+  onTilesLoaded: (template: string) => void;
+  /** Days the seizures are shown for (the period, or the playback window); null until known. */
+  visible: DateRange | null;
+  /** Catchment of the selected BLO; null when none is selected. */
+  catchment: { center: LngLat; radiusKm: number } | null;
+}
+
+const labelsByLang = new Map<Language, MapLabel[]>();
+
+/** Country names in `lang`, the same array for every call (deck.gl keeps the layer's text). */
+export function countryLabels(lang: Language): MapLabel[] {
+  let labels = labelsByLang.get(lang);
+  if (!labels) {
+    labels = Object.entries(COUNTRY_LABEL_POINTS).map(([iso2, position]) => ({ text: countryName(lang, iso2).toUpperCase(), position }));
+    labelsByLang.set(lang, labels);
+  }
+  return labels;
+}
+
+export function dashboardLayers(input: DashboardLayerInput): Layer[] {
+  const on = (layer: MapLayerId) => input.layers.includes(layer);
+  const { cells, flows, points, tileTemplate, visible, catchment } = input;
+  const out: Layer[] = [];
+  if (on('heatmap') && cells) out.push(heatmapLayer(cells));
+  if (on('hexagons') && cells) out.push(hexagonLayer(cells));
+  if (on('routes') && flows) out.push(routeLayer(flows));
+  if (on('points') && visible) {
+    if (tileTemplate) out.push(seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));
+    else if (points) out.push(seizurePointsLayer(points, visible));
+  }
+  if (on('rings') && catchment) out.push(ringLayer(catchment.center, catchment.radiusKm));
+  out.push(countryLabelLayer(countryLabels(input.lang)));
+  return out;
+}

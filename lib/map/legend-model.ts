@@ -1,0 +1,105 @@
+/**
+ * What each symbol on the map means, for the layers that are on: one model drawn twice, as the
+ * on-screen legend (app/_components/map/legend.tsx) and in the exported picture (one row per symbol).
+ * Colours come from ./colors, the same values the layers are drawn with.
+ */
+import { SUBSTANCES } from '@/lib/catalogue/substances';
+import type { BloStatus } from '@/lib/catalogue/vocabulary';
+import { formatCount, t } from '@/lib/i18n/i18n';
+import type { Language, MapLayerId } from '@/lib/url/view-state';
+import { HEATMAP_RAMP, HOTSPOT_RAMP, RING_COLOR, ROUTE_COLORS, substanceColor, type Rgb } from './colors';
+
+export type LegendSwatch =
+  /** A BLO marker (colours: BLO_COLORS). */
+  | { shape: 'blo'; status: BloStatus }
+  | { shape: 'dot'; color: Rgb }
+  /** A dashed ring, as the catchment rings are drawn. */
+  | { shape: 'ring'; color: Rgb }
+  /** A bar running through the colours left to right (a ramp, or an arc's fade). */
+  | { shape: 'bar'; colors: readonly Rgb[] };
+
+export interface LegendEntry {
+  label: string;
+  swatch: LegendSwatch;
+}
+
+export type LegendSection =
+  /** A title over a list of symbols (the seizures by substance). */
+  | { kind: 'list'; layer: MapLayerId; title: string; titleNote: string; entries: LegendEntry[]; note: string | null }
+  /** A title over a colour bar, with words at its two ends or a note under it; `entry` names it in one row. */
+  | { kind: 'bar'; layer: MapLayerId; title: string; ends: [low: string, high: string] | null; note: string | null; entry: LegendEntry }
+  /** One symbol with its label. */
+  | { kind: 'entry'; layer: MapLayerId; entry: LegendEntry };
+
+export interface LegendModel {
+  title: string;
+  /** The two kinds of BLO marker, always shown. */
+  blos: LegendEntry[];
+  /** One section per layer that is on (and has something to explain), in the layer order. */
+  sections: LegendSection[];
+}
+
+export interface LegendInput {
+  lang: Language;
+  layers: readonly MapLayerId[];
+  /** Substances present under the filters (only those are listed). */
+  substances: readonly string[];
+  /** Seizures in the busiest hexagon, when known. */
+  hexMax: number | null;
+  /** Seizures drawn as merged vector tiles rather than one by one. */
+  tiles: boolean;
+  /** Catchment radius of the selected BLO, km; null when none is selected (no rings drawn). */
+  radiusKm: number | null;
+}
+
+export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm }: LegendInput): LegendModel {
+  const on = (layer: MapLayerId) => layers.includes(layer);
+  const sections: LegendSection[] = [];
+  if (on('points')) {
+    sections.push({
+      kind: 'list',
+      layer: 'points',
+      title: t(lang, 'points'),
+      titleNote: t(lang, 'sizeKg'),
+      entries: SUBSTANCES.filter((s) => substances.includes(s.code)).map((s) => ({ label: s[lang], swatch: { shape: 'dot', color: substanceColor(s.code) } })),
+      note: tiles ? t(lang, 'manyPoints') : null,
+    });
+  }
+  if (on('hexagons')) {
+    const title = t(lang, 'hexagons');
+    const high = hexMax === null ? t(lang, 'more') : `${formatCount(lang, hexMax)} ${t(lang, 'perCell')}`;
+    sections.push({ kind: 'bar', layer: 'hexagons', title, ends: [t(lang, 'fewer'), high], note: null, entry: { label: title, swatch: { shape: 'bar', colors: HOTSPOT_RAMP } } });
+  }
+  if (on('heatmap')) {
+    const title = t(lang, 'heatmap');
+    sections.push({ kind: 'bar', layer: 'heatmap', title, ends: [t(lang, 'fewer'), t(lang, 'more')], note: null, entry: { label: title, swatch: { shape: 'bar', colors: HEATMAP_RAMP } } });
+  }
+  if (on('routes')) {
+    const title = t(lang, 'routes');
+    const colors = [ROUTE_COLORS.origin, ROUTE_COLORS.destination];
+    sections.push({
+      kind: 'bar',
+      layer: 'routes',
+      title,
+      ends: null,
+      note: `${t(lang, 'originDestination')}, ${t(lang, 'width')}`,
+      entry: { label: `${title} (${t(lang, 'width')})`, swatch: { shape: 'bar', colors } },
+    });
+  }
+  if (on('rings') && radiusKm !== null) {
+    sections.push({ kind: 'entry', layer: 'rings', entry: { label: `${t(lang, 'rings')}: ${radiusKm} / ${radiusKm / 2} km`, swatch: { shape: 'ring', color: RING_COLOR } } });
+  }
+  return {
+    title: t(lang, 'legend'),
+    blos: [
+      { label: t(lang, 'bloConfirmed'), swatch: { shape: 'blo', status: 'confirmed' } },
+      { label: t(lang, 'bloUnconfirmed'), swatch: { shape: 'blo', status: 'unconfirmed' } },
+    ],
+    sections,
+  };
+}
+
+/** The model as a flat list, one symbol a row (the exported picture has no room for sections). */
+export function legendRows(model: LegendModel): LegendEntry[] {
+  return [...model.blos, ...model.sections.flatMap((s) => (s.kind === 'list' ? s.entries : [s.entry]))];
+}

@@ -1,0 +1,58 @@
+/**
+ * The map's tooltips: what is under the pointer, as HTML for deck.gl's tooltip box. Every text that
+ * comes from data or translations is escaped (deck.gl inserts the string as HTML).
+ */
+import type { PickingInfo } from '@deck.gl/core';
+import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
+import { countryName, formatCount, formatDay, formatKg, substanceName, t } from '@/lib/i18n/i18n';
+import { daysToIso } from '@/lib/time/dates';
+import type { Language } from '@/lib/url/view-state';
+import { LAYER_IDS, type TileProps } from './map-layers';
+
+/** Text made safe to place in HTML, in content or in a quoted attribute. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The picked object's tooltip, or null when nothing with a tooltip is under the pointer. */
+export function tooltipFor(info: Pick<PickingInfo, 'index' | 'layer' | 'object'>, lang: Language, columns: DecodedColumns | undefined): { html: string } | null {
+  if (info.index < 0 || !info.layer) return null;
+  const name = (code: string) => escapeHtml(substanceName(lang, code));
+  const line = (label: string, value: string) => `<div><span class="tt-label">${escapeHtml(label)}</span> ${escapeHtml(value)}</div>`;
+  const html = (title: string, ...lines: string[]) => ({ html: `<strong>${title}</strong>${lines.join('')}` });
+  switch (info.layer.id) {
+    case LAYER_IDS.points: {
+      if (!columns || info.index >= columns.count) return null;
+      const i = info.index;
+      return html(name(columns.header.substances[columns.substance[i]]), line(formatKg(lang, columns.kgEq[i]), formatDay(lang, daysToIso(columns.days[i]))));
+    }
+    case LAYER_IDS.hexagons: {
+      const c = info.object as HotspotCell;
+      return html(
+        `${formatCount(lang, c.count)} ${escapeHtml(t(lang, 'seizures').toLowerCase())}`,
+        line(t(lang, 'kgEq'), formatKg(lang, c.kgEq)),
+        line(t(lang, 'top'), substanceName(lang, c.topSubstance)),
+        line(t(lang, 'period'), `${formatDay(lang, c.firstSeizedOn)} – ${formatDay(lang, c.lastSeizedOn)}`),
+      );
+    }
+    case LAYER_IDS.routes: {
+      const f = info.object as RouteFlow;
+      return html(
+        `${escapeHtml(countryName(lang, f.origin))} → ${escapeHtml(countryName(lang, f.destination))}`,
+        line(t(lang, 'seizures'), formatCount(lang, f.count)),
+        line(t(lang, 'kgEq'), formatKg(lang, f.kgEq)),
+      );
+    }
+    default: {
+      // Vector-tile features (the sub-layers carry the tile layer's id as a prefix).
+      if (!info.layer.id.startsWith(LAYER_IDS.tiles)) return null;
+      const p = (info.object as { properties?: TileProps } | undefined)?.properties;
+      if (!p) return null;
+      return html(
+        name(p.substance),
+        line(t(lang, 'seizures'), formatCount(lang, p.count)),
+        line(t(lang, 'kgEq'), formatKg(lang, p.kg)),
+        line(t(lang, 'lastSeizure'), formatDay(lang, daysToIso(p.last))),
+      );
+    }
+  }
+}

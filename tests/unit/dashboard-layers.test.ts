@@ -1,0 +1,95 @@
+import type { Layer } from '@deck.gl/core';
+import { describe, expect, it } from 'vitest';
+import { dashboardLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
+import { HEATMAP_RAMP, RING_COLOR, ROUTE_COLORS } from '@/lib/map/colors';
+import { isoToDays } from '@/lib/time/dates';
+import { MAP_LAYERS } from '@/lib/url/view-state';
+import { createCells, createFlows, createPoints } from '@/tests/fixtures/map-data';
+
+function createInput(patch: Partial<DashboardLayerInput> = {}): DashboardLayerInput {
+  return {
+    lang: 'en',
+    layers: [...MAP_LAYERS],
+    cells: createCells(),
+    flows: createFlows(),
+    points: createPoints(),
+    tileTemplate: null,
+    onTilesLoaded: () => {},
+    visible: { from: '2024-01-01', to: '2024-12-31' },
+    catchment: { center: [69.2, 41.3], radiusKm: 25 },
+    ...patch,
+  };
+}
+
+const ids = (layers: Layer[]) => layers.map((l) => l.id);
+const byId = (layers: Layer[], id: string) => layers.find((l) => l.id === id)!;
+/** A layer's props, read as plain values (each layer class has its own props type). */
+const propsOf = (layers: Layer[], id: string) => byId(layers, id).props as unknown as Record<string, unknown>;
+
+describe('dashboardLayers', () => {
+  it('draws every layer that is on, heat at the bottom and country names on top', () => {
+    expect(ids(dashboardLayers(createInput()))).toEqual(['hotspot-heatmap', 'hotspot-hexagons', 'route-arcs', 'seizure-points', 'catchment-rings', 'country-labels']);
+  });
+
+  it('draws only the country names when every layer is off', () => {
+    expect(ids(dashboardLayers(createInput({ layers: [] })))).toEqual(['country-labels']);
+  });
+
+  it('leaves out a layer whose data has not arrived, and rings when no BLO is selected', () => {
+    const layers = dashboardLayers(createInput({ cells: undefined, flows: undefined, points: undefined, catchment: null }));
+    expect(ids(layers)).toEqual(['country-labels']);
+  });
+
+  it('shows no seizures until the days to show are known', () => {
+    expect(ids(dashboardLayers(createInput({ layers: ['points'], visible: null })))).toEqual(['country-labels']);
+  });
+
+  it('filters the points to the visible days on the GPU', () => {
+    const points = byId(dashboardLayers(createInput({ layers: ['points'], visible: { from: '2024-03-01', to: '2024-05-31' } })), 'seizure-points');
+    expect((points.props as unknown as { filterRange: number[] }).filterRange).toEqual([isoToDays('2024-03-01'), isoToDays('2024-05-31')]);
+  });
+
+  it('draws tiles instead of points when given a tile template, and reports which template has loaded', () => {
+    const loaded: string[] = [];
+    const template = '/api/tiles/{z}/{x}/{y}?substance=heroin';
+    const layers = dashboardLayers(createInput({ layers: ['points'], tileTemplate: template, onTilesLoaded: (t) => loaded.push(t) }));
+    expect(ids(layers)).toEqual(['seizure-tiles', 'country-labels']);
+    const tiles = byId(layers, 'seizure-tiles');
+    expect(tiles.props.data).toBe(template);
+    (tiles.props as unknown as { onViewportLoad: () => void }).onViewportLoad();
+    expect(loaded).toEqual([template]);
+  });
+
+  it('draws only flows between two known, different places', () => {
+    const arcs = byId(dashboardLayers(createInput({ layers: ['routes'] })), 'route-arcs');
+    const drawable = createFlows().filter((f) => f.originLngLat && f.destinationLngLat && f.origin !== f.destination);
+    expect(arcs.props.data).toHaveLength(drawable.length);
+    expect((arcs.props.data as { origin: string }[]).map((f) => f.origin)).toEqual(drawable.map((f) => f.origin));
+  });
+
+  it('keeps the data of every layer the same object when rebuilt from the same answers', () => {
+    const input = createInput();
+    const [first, second] = [dashboardLayers(input), dashboardLayers({ ...input, visible: { from: '2024-02-01', to: '2024-04-30' } })];
+    for (const id of ['hotspot-heatmap', 'hotspot-hexagons', 'route-arcs', 'catchment-rings', 'country-labels']) {
+      expect(byId(second, id).props.data, id).toBe(byId(first, id).props.data);
+    }
+    expect(byId(first, 'hotspot-hexagons').props.data).toBe(input.cells);
+    // Country names in another language are another array.
+    expect(byId(dashboardLayers({ ...input, lang: 'ru' }), 'country-labels').props.data).not.toBe(byId(first, 'country-labels').props.data);
+  });
+
+  it('writes country names in the interface language', () => {
+    const names = (lang: 'en' | 'ru') => (byId(dashboardLayers(createInput({ lang })), 'country-labels').props.data as { text: string }[]).map((l) => l.text);
+    expect(names('en')).toContain('KAZAKHSTAN');
+    expect(names('ru')).toContain('КАЗАХСТАН');
+  });
+
+  it('draws with the colours the legend shows', () => {
+    const layers = dashboardLayers(createInput());
+    expect(propsOf(layers, 'hotspot-heatmap').colorRange).toBe(HEATMAP_RAMP);
+    const arcs = byId(layers, 'route-arcs').props as unknown as { getSourceColor: number[]; getTargetColor: number[] };
+    expect(arcs.getSourceColor.slice(0, 3)).toEqual(ROUTE_COLORS.origin);
+    expect(arcs.getTargetColor.slice(0, 3)).toEqual(ROUTE_COLORS.destination);
+    expect((byId(layers, 'catchment-rings').props as unknown as { getLineColor: number[] }).getLineColor.slice(0, 3)).toEqual(RING_COLOR);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { SUBSTANCES } from '@/lib/catalogue/substances';
+import { HOTSPOT_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor } from '@/lib/map/colors';
+import { legendModel, legendRows, type LegendInput } from '@/lib/map/legend-model';
+import { MAP_LAYERS } from '@/lib/url/view-state';
+
+function createInput(patch: Partial<LegendInput> = {}): LegendInput {
+  return { lang: 'en', layers: [...MAP_LAYERS], substances: ['hashish', 'heroin'], hexMax: 1234, tiles: false, radiusKm: 50, ...patch };
+}
+
+describe('legendModel', () => {
+  it('always explains both kinds of BLO marker, even with every layer off', () => {
+    const model = legendModel(createInput({ layers: [] }));
+    expect(model.title).toBe('Legend');
+    expect(model.blos.map((e) => e.label)).toEqual(['BLO, confirmed', 'BLO, unconfirmed site']);
+    expect(model.blos.map((e) => e.swatch)).toEqual([{ shape: 'blo', status: 'confirmed' }, { shape: 'blo', status: 'unconfirmed' }]);
+    expect(model.sections).toEqual([]);
+  });
+
+  it('has one section per layer that is on, in the layer order', () => {
+    expect(legendModel(createInput()).sections.map((s) => s.layer)).toEqual(['points', 'hexagons', 'heatmap', 'routes', 'rings']);
+    expect(legendModel(createInput({ layers: ['routes', 'points'] })).sections.map((s) => s.layer)).toEqual(['points', 'routes']);
+  });
+
+  it('lists only the substances present, in catalogue order, in the colours the points are drawn with', () => {
+    const points = legendModel(createInput({ substances: ['hashish', 'heroin'] })).sections[0];
+    expect(points.kind).toBe('list');
+    if (points.kind !== 'list') return;
+    const expected = SUBSTANCES.filter((s) => s.code === 'hashish' || s.code === 'heroin');
+    expect(points.entries.map((e) => e.label)).toEqual(expected.map((s) => s.en));
+    expect(points.entries.map((e) => e.swatch)).toEqual(expected.map((s) => ({ shape: 'dot', color: substanceColor(s.code) })));
+    expect(points.note).toBeNull();
+    const tiled = legendModel(createInput({ tiles: true })).sections[0];
+    expect(tiled.kind === 'list' && tiled.note).toContain('tiles');
+  });
+
+  it('names the busiest hexagon at the top of the ramp, and the ramp is the hexagons’ colours', () => {
+    const hexagons = legendModel(createInput()).sections.find((s) => s.layer === 'hexagons')!;
+    expect(hexagons.kind === 'bar' && hexagons.ends).toEqual(['fewer', '1,234 per cell']);
+    expect(hexagons.kind === 'bar' && hexagons.entry.swatch).toEqual({ shape: 'bar', colors: HOTSPOT_RAMP });
+    expect(HOTSPOT_RAMP[0]).toEqual(rampColor(0));
+    expect(HOTSPOT_RAMP.at(-1)).toEqual(rampColor(1));
+    const unknownMax = legendModel(createInput({ hexMax: null })).sections.find((s) => s.layer === 'hexagons')!;
+    expect(unknownMax.kind === 'bar' && unknownMax.ends).toEqual(['fewer', 'more']);
+  });
+
+  it('keys the routes from origin to destination colour, and the rings in the ring colour with both radii', () => {
+    const model = legendModel(createInput({ radiusKm: 25 }));
+    const routes = model.sections.find((s) => s.layer === 'routes')!;
+    expect(routes.kind === 'bar' && routes.entry.swatch).toEqual({ shape: 'bar', colors: [ROUTE_COLORS.origin, ROUTE_COLORS.destination] });
+    expect(routes.kind === 'bar' && routes.note).toBe('origin → destination, width ∝ kg-eq');
+    const rings = model.sections.find((s) => s.layer === 'rings')!;
+    expect(rings.kind === 'entry' && rings.entry).toEqual({ label: 'Catchment rings: 25 / 12.5 km', swatch: { shape: 'ring', color: RING_COLOR } });
+  });
+
+  it('has no rings section without a selected BLO', () => {
+    expect(legendModel(createInput({ radiusKm: null })).sections.map((s) => s.layer)).not.toContain('rings');
+  });
+
+  it('is written in the interface language', () => {
+    const model = legendModel(createInput({ lang: 'ru', hexMax: 1234 }));
+    expect(model.title).toBe('Легенда');
+    const hexagons = model.sections.find((s) => s.layer === 'hexagons')!;
+    expect(hexagons.kind === 'bar' && hexagons.ends?.[1]).toMatch(/^1\s234 на ячейку$/);
+  });
+});
+
+describe('legendRows', () => {
+  it('gives the picture one row per symbol: the markers, each substance, then one row per other layer', () => {
+    const rows = legendRows(legendModel(createInput()));
+    expect(rows.map((r) => r.label)).toEqual([
+      'BLO, confirmed',
+      'BLO, unconfirmed site',
+      ...SUBSTANCES.filter((s) => s.code === 'hashish' || s.code === 'heroin').map((s) => s.en),
+      'Hotspots (hexagons)',
+      'Heatmap',
+      'Routes (width ∝ kg-eq)',
+      'Catchment rings: 50 / 25 km',
+    ]);
+  });
+});

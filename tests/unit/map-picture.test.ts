@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { BloListItem } from '@/lib/api/api-types';
+import { legendModel } from '@/lib/map/legend-model';
+import { latestSeizure, mapPicture, type MapPictureInput } from '@/lib/map/map-picture';
+import { DEFAULT_FILTERS } from '@/lib/url/filters';
+
+const blo = (code: string, lastSeizedOn: string | null) => ({ code, totals: { count: 1, kgEq: 1, valueUsd: 1, lastSeizedOn } }) as BloListItem;
+
+function createInput(patch: Partial<MapPictureInput> = {}): MapPictureInput {
+  return {
+    lang: 'en',
+    filters: { ...DEFAULT_FILTERS, substances: ['heroin'], from: '2024-01-01', to: '2024-12-31' },
+    playbackWindow: null,
+    summary: { count: 1464, kgEq: 14_700, valueUsd: 144_500_000, syntheticCount: 1458 },
+    lastSeizure: '2024-12-31',
+    legend: legendModel({ lang: 'en', layers: ['points'], substances: ['heroin'], hexMax: null, tiles: false, radiusKm: null }),
+    link: 'http://localhost:3210/?substance=heroin',
+    madeAt: new Date('2026-11-29T00:13:42Z'),
+    ...patch,
+  };
+}
+
+describe('latestSeizure', () => {
+  it('is the latest day among the BLOs, or null when none has a seizure', () => {
+    expect(latestSeizure([blo('a', '2024-03-01'), blo('b', null), blo('c', '2025-01-31'), blo('d', '2024-12-31')])).toBe('2025-01-31');
+    expect(latestSeizure([blo('a', null)])).toBeNull();
+    expect(latestSeizure([])).toBeNull();
+  });
+});
+
+describe('mapPicture', () => {
+  it('titles the picture and states the filters, the figures, the data date, when it was made and the link', () => {
+    const picture = mapPicture(createInput());
+    expect(picture.title).toBe('BLO Atlas — Drug seizures at the Border Liaison Offices of Central Asia');
+    expect(picture.subtitle).toBe('Heroin · 1 Jan 2024 – 31 Dec 2024');
+    expect(picture.footer).toEqual([
+      'Seizures: 1,464 · 14.7 t · US$144.5m',
+      'Data up to: 31 Dec 2024 · Made: 2026-11-29 00:13 UTC · Synthetic data shown (1,458 / 1,464)',
+      'Link: http://localhost:3210/?substance=heroin',
+      'Boundaries: Natural Earth 1:50m; not an endorsement.',
+    ]);
+    expect(picture.legendTitle).toBe('Legend');
+    expect(picture.legend.map((r) => r.label)).toEqual(['BLO, confirmed', 'BLO, unconfirmed site', 'Heroin']);
+  });
+
+  it('names the playback window when the map shows one, and says when no synthetic data is in it', () => {
+    const picture = mapPicture(createInput({ playbackWindow: { from: '2024-02-01', to: '2024-04-30' }, summary: { count: 6, kgEq: 1, valueUsd: 10, syntheticCount: 0 }, lastSeizure: null }));
+    expect(picture.subtitle).toBe('Heroin · 1 Jan 2024 – 31 Dec 2024 · Map shows: 1 Feb 2024 – 30 Apr 2024');
+    expect(picture.footer[1]).toBe('Data up to: — · Made: 2026-11-29 00:13 UTC · No synthetic data');
+  });
+});

@@ -1,0 +1,54 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { describe, expect, it } from 'vitest';
+import { LAYER_IDS } from '@/lib/map/map-layers';
+import { escapeHtml, tooltipFor } from '@/lib/map/map-tooltip';
+import { createCells, createColumns, createFlows } from '@/tests/fixtures/map-data';
+
+type Picked = Pick<PickingInfo, 'index' | 'layer' | 'object'>;
+const pick = (layerId: string, index: number, object?: unknown): Picked => ({ index, layer: { id: layerId } as PickingInfo['layer'], object });
+
+describe('escapeHtml', () => {
+  it('escapes the five characters that can open markup or end an attribute', () => {
+    expect(escapeHtml(`<img src="x" onerror='y'>&`)).toBe('&#60;img src=&#34;x&#34; onerror=&#39;y&#39;&#62;&#38;');
+    expect(escapeHtml('Б. Конысбаев')).toBe('Б. Конысбаев');
+  });
+});
+
+describe('tooltipFor', () => {
+  it('describes the seizure under the pointer from the binary columns', () => {
+    const columns = createColumns([
+      { substance: 'heroin', day: '2024-03-05', kgEq: 12.5, lngLat: [69.2, 41.3] },
+      { substance: 'hashish', day: '2024-06-30', kgEq: 0.4, lngLat: [70.1, 40.9] },
+    ]);
+    expect(tooltipFor(pick(LAYER_IDS.points, 1), 'en', columns)).toEqual({ html: '<strong>Hashish</strong><div><span class="tt-label">400 g</span> 30 Jun 2024</div>' });
+    expect(tooltipFor(pick(LAYER_IDS.points, 2), 'en', columns)).toBeNull();
+    expect(tooltipFor(pick(LAYER_IDS.points, 0), 'en', undefined)).toBeNull();
+  });
+
+  it('describes a hexagon and a route', () => {
+    const hexagon = tooltipFor(pick(LAYER_IDS.hexagons, 0, createCells()[0]), 'en', undefined)!.html;
+    expect(hexagon).toContain('<strong>12 seizures</strong>');
+    expect(hexagon).toContain('Heroin');
+    expect(hexagon).toContain('3 Jan 2024 – 30 May 2024');
+    const route = tooltipFor(pick(LAYER_IDS.routes, 0, createFlows()[0]), 'en', undefined)!.html;
+    expect(route).toContain('<strong>Afghanistan → Kazakhstan</strong>');
+    expect(route).toContain('900 kg');
+  });
+
+  it('describes a vector-tile feature, from any of the tile layer’s sub-layers', () => {
+    const feature = { properties: { count: 7, kg: 3.5, substance: 'opium', last: 19_800 } };
+    expect(tooltipFor(pick(`${LAYER_IDS.tiles}-8-170-95-points-circle`, 0, feature), 'en', undefined)!.html).toContain('<strong>Opium</strong>');
+  });
+
+  it('escapes what comes from the data', () => {
+    const cell = { ...createCells()[0], topSubstance: '<img src=x onerror=alert(1)>' };
+    const html = tooltipFor(pick(LAYER_IDS.hexagons, 0, cell), 'en', undefined)!.html;
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+  });
+
+  it('shows nothing where nothing with a tooltip is picked', () => {
+    expect(tooltipFor({ index: -1, layer: null, object: undefined }, 'en', undefined)).toBeNull();
+    expect(tooltipFor(pick('country-labels', 0, { text: 'KAZAKHSTAN' }), 'en', undefined)).toBeNull();
+  });
+});
