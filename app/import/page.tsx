@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/i18n';
 import { IMPORT_COLUMNS, IMPORT_UNITS } from '@/lib/import/import-row';
 import { LANGUAGES, type Language } from '@/lib/url/view-state';
 import { ImportPanel } from '@/app/_components/import/import-panel';
+import { pageHref } from '@/app/_components/page-links';
 
 export const dynamic = 'force-dynamic';
 
@@ -51,7 +52,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const lang: Language = LANGUAGES.find((l) => l === requested) ?? 'en';
   return (
     <main className="page" lang={lang}>
-      <p><a href={lang === 'ru' ? '/?lang=ru' : '/'}>{t(lang, 'backToDashboard')}</a></p>
+      <p><a href={pageHref('/', lang)}>{t(lang, 'backToDashboard')}</a></p>
       <h1>{t(lang, 'importTitle')}</h1>
       <p className="lede">{t(lang, 'importLede')}</p>
       <ImportPanel maxMb={getEnv().IMPORT_MAX_MB} lang={lang} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n/i18n';
 import type { Filters } from '@/lib/url/filters';
 import { apiSearch, type Language } from '@/lib/url/view-state';
+import { otherLanguage, pageHref } from '@/app/_components/page-links';
 
 interface Props {
   lang: Language;
@@ -22,7 +23,7 @@ const EXPORTS = [
 /** Title, language, the import page, the export menu, and the link to this view. */
 export function TopBar({ lang, filters, onLanguage, onExportPng }: Props) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
-  const other: Language = lang === 'en' ? 'ru' : 'en';
+  const other = otherLanguage(lang);
 
   const copyLink = async () => {
     try {
@@ -44,7 +45,7 @@ export function TopBar({ lang, filters, onLanguage, onExportPng }: Props) {
         <button type="button" className="secondary" lang={other} onClick={() => onLanguage(other)}>
           {t(lang, 'language')}
         </button>
-        <a className="button secondary" href={lang === 'ru' ? '/import?lang=ru' : '/import'}>{t(lang, 'importData')}</a>
+        <a className="button secondary" href={pageHref('/import', lang)}>{t(lang, 'importData')}</a>
         <details className="export-menu" data-testid="export-menu">
           <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
           <ul>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ImportSummary } from '@/lib/api/api-types';
 import { formatCount, t } from '@/lib/i18n/i18n';
 import type { Language } from '@/lib/url/view-state';
+import { pageHref } from '@/app/_components/page-links';
 
 type Phase =
   | { kind: 'idle' }
@@ -137,7 +138,7 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
                 {t(lang, 'downloadRejected')}
               </a>
             )}{' '}
-            {!phase.summary.dryRun && <a href={lang === 'ru' ? '/?lang=ru' : '/'}>{t(lang, 'openDashboard')}</a>}
+            {!phase.summary.dryRun && <a href={pageHref('/', lang)}>{t(lang, 'openDashboard')}</a>}
           </p>
         </div>
       )}

@@ -198,7 +198,7 @@ export function MapView({ camera, motion, styleUrl, blos, selected, layers, busy
         el.append(button, label);
         marker = new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat(blo.lngLat).addTo(map);
         markers.set(blo.code, marker);
-      }
+      } else marker.setLngLat(blo.lngLat);
       const el = marker.getElement();
       const button = el.querySelector('button')!;
       button.setAttribute('aria-label', blo.ariaLabel);

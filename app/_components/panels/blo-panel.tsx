@@ -3,6 +3,7 @@ import { bloName, bloOtherName, countryName, formatCount, formatDay, formatKg, f
 import type { BloDetailAnswer, BloListItem } from '@/lib/api/api-types';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
+import { otherLanguage } from '@/app/_components/page-links';
 
 interface Props {
   lang: Language;
@@ -36,7 +37,7 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
       <header>
         <div>
           <h2>{bloName(lang, blo)}</h2>
-          <div className="ru" lang={lang === 'ru' ? 'en' : 'ru'}>{bloOtherName(lang, blo)}</div>
+          <div className="ru" lang={otherLanguage(lang)}>{bloOtherName(lang, blo)}</div>
         </div>
         <button type="button" className="icon" aria-label={t(lang, 'close')} onClick={onClose}>×</button>
       </header>

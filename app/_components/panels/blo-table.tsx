@@ -2,6 +2,7 @@
 import type { BloListItem } from '@/lib/api/api-types';
 import { bloName, bloOtherName, formatCount, formatDay, formatKg, t } from '@/lib/i18n/i18n';
 import type { Language } from '@/lib/url/view-state';
+import { otherLanguage } from '@/app/_components/page-links';
 
 interface Props {
   lang: Language;
@@ -41,7 +42,7 @@ export function BloTable({ lang, blos, selected, onSelect }: Props) {
                 <button type="button" className="linklike" onClick={() => onSelect(b.code)}>
                   <strong>{bloName(lang, b)}</strong>
                 </button>
-                <span className="ru" lang={lang === 'ru' ? 'en' : 'ru'}>{bloOtherName(lang, b)}</span>
+                <span className="ru" lang={otherLanguage(lang)}>{bloOtherName(lang, b)}</span>
               </td>
               <td>{b.country} → {b.neighbor}</td>
               <td>{t(lang, b.kind)}</td>
