@@ -45,8 +45,8 @@ describe('dashboardLayers', () => {
   });
 
   it('filters the points to the visible days on the GPU', () => {
-    const points = byId(dashboardLayers(createInput({ layers: ['points'], visible: { from: '2024-03-01', to: '2024-05-31' } })), 'seizure-points');
-    expect((points.props as unknown as { filterRange: number[] }).filterRange).toEqual([isoToDays('2024-03-01'), isoToDays('2024-05-31')]);
+    const points = propsOf(dashboardLayers(createInput({ layers: ['points'], visible: { from: '2024-03-01', to: '2024-05-31' } })), 'seizure-points');
+    expect(points.filterRange).toEqual([isoToDays('2024-03-01'), isoToDays('2024-05-31')]);
   });
 
   it('draws tiles instead of points when given a tile template, and reports which template has loaded', () => {
@@ -54,9 +54,9 @@ describe('dashboardLayers', () => {
     const template = '/api/tiles/{z}/{x}/{y}?substance=heroin';
     const layers = dashboardLayers(createInput({ layers: ['points'], tileTemplate: template, onTilesLoaded: (t) => loaded.push(t) }));
     expect(ids(layers)).toEqual(['seizure-tiles', 'country-labels']);
-    const tiles = byId(layers, 'seizure-tiles');
-    expect(tiles.props.data).toBe(template);
-    (tiles.props as unknown as { onViewportLoad: () => void }).onViewportLoad();
+    const tiles = propsOf(layers, 'seizure-tiles');
+    expect(tiles.data).toBe(template);
+    (tiles.onViewportLoad as () => void)();
     expect(loaded).toEqual([template]);
   });
 
@@ -87,9 +87,9 @@ describe('dashboardLayers', () => {
   it('draws with the colours the legend shows', () => {
     const layers = dashboardLayers(createInput());
     expect(propsOf(layers, 'hotspot-heatmap').colorRange).toBe(HEATMAP_RAMP);
-    const arcs = byId(layers, 'route-arcs').props as unknown as { getSourceColor: number[]; getTargetColor: number[] };
-    expect(arcs.getSourceColor.slice(0, 3)).toEqual(ROUTE_COLORS.origin);
-    expect(arcs.getTargetColor.slice(0, 3)).toEqual(ROUTE_COLORS.destination);
-    expect((byId(layers, 'catchment-rings').props as unknown as { getLineColor: number[] }).getLineColor.slice(0, 3)).toEqual(RING_COLOR);
+    const arcs = propsOf(layers, 'route-arcs');
+    expect((arcs.getSourceColor as number[]).slice(0, 3)).toEqual(ROUTE_COLORS.origin);
+    expect((arcs.getTargetColor as number[]).slice(0, 3)).toEqual(ROUTE_COLORS.destination);
+    expect((propsOf(layers, 'catchment-rings').getLineColor as number[]).slice(0, 3)).toEqual(RING_COLOR);
   });
 });

@@ -52,9 +52,12 @@ export function useDashboardData(view: ViewState) {
     toPoints,
   );
   const tileTemplate = useTiles ? `/api/tiles/{z}/{x}/{y}${apiSearch(mapFilters)}` : null;
-  // The template whose tiles in view have all arrived (the tile layer reports it).
+  // The template whose tiles in view have all arrived (the tile layer reports it). A tile layer
+  // that goes away and comes back starts from nothing: what the last one loaded is forgotten.
+  const tilesShown = layers.includes('points') && visible !== null && tileTemplate !== null;
   const [tilesLoaded, setTilesLoaded] = useState<string | null>(null);
-  const tilesPending = layers.includes('points') && visible !== null && tileTemplate !== null && tilesLoaded !== tileTemplate;
+  if (!tilesShown && tilesLoaded !== null) setTilesLoaded(null);
+  const tilesPending = tilesShown && tilesLoaded !== tileTemplate;
 
   const hotspots = useApi<HotspotsAnswer>(
     layers.includes('hexagons') || layers.includes('heatmap') ? `/api/hotspots${apiSearch(mapFilters, { z: hotspotZoom(view.camera.zoom) })}` : null,
