@@ -1,6 +1,12 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import './globals.css';
+import './styles/base.css';
+import './styles/dashboard.css';
+import './styles/map.css';
+import './styles/time.css';
+import './styles/panels.css';
+import './styles/import.css';
+import './styles/export-menu.css';
 
 export const metadata: Metadata = {
   title: 'BLO Atlas',

@@ -86,7 +86,9 @@ function copyCsvVia(bulkTransaction: Database['bulkTransaction']): Database['cop
       }
       await tx.stage('copy_staging', columns, lines);
       const list = columns.join(', ');
-      await tx.db.execute(sqlTag.raw(`INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`));
+      await tx.db.execute(
+        sqlTag.raw(`INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`),
+      );
     });
 }
 

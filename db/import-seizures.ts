@@ -28,13 +28,34 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
 }
 
-
 const PROGRESS_EVERY = 5000;
 
 const STAGING_COLUMNS = [
-  'line', 'status', 'raw', 'reasons', 'seized_on', 'date_precision', 'substance', 'quantity', 'unit', 'kg_eq', 'value_usd',
-  'price_usd_per_kg', 'lng', 'lat', 'location_precision', 'country', 'cell', 'transport', 'concealment', 'detection',
-  'origin_country', 'destination_country', 'source_ref', 'notes', 'dedupe_key',
+  'line',
+  'status',
+  'raw',
+  'reasons',
+  'seized_on',
+  'date_precision',
+  'substance',
+  'quantity',
+  'unit',
+  'kg_eq',
+  'value_usd',
+  'price_usd_per_kg',
+  'lng',
+  'lat',
+  'location_precision',
+  'country',
+  'cell',
+  'transport',
+  'concealment',
+  'detection',
+  'origin_country',
+  'destination_country',
+  'source_ref',
+  'notes',
+  'dedupe_key',
 ] as const;
 
 /** The BLOs by every name, for rows located by `blo`. */
@@ -77,9 +98,31 @@ async function* stagingLines(rows: AsyncIterable<RawRow>, ctx: ImportContext, on
     }
     const s = result.seizure;
     yield toCsvLine([
-      row.line, 'ok', raw, null, s.seizedOn, s.datePrecision, s.substance, s.quantity, s.unit, s.kgEq, s.valueUsd, s.priceUsdPerKg,
-      s.lngLat[0], s.lngLat[1], s.locationPrecision, s.country, s.cell, s.transport, s.concealment, s.detection, s.originCountry,
-      s.destinationCountry, s.sourceRef, s.notes, s.dedupeKey,
+      row.line,
+      'ok',
+      raw,
+      null,
+      s.seizedOn,
+      s.datePrecision,
+      s.substance,
+      s.quantity,
+      s.unit,
+      s.kgEq,
+      s.valueUsd,
+      s.priceUsdPerKg,
+      s.lngLat[0],
+      s.lngLat[1],
+      s.locationPrecision,
+      s.country,
+      s.cell,
+      s.transport,
+      s.concealment,
+      s.detection,
+      s.originCountry,
+      s.destinationCountry,
+      s.sourceRef,
+      s.notes,
+      s.dedupeKey,
     ]);
   }
   onProgress?.(n);
@@ -129,7 +172,9 @@ async function write(tx: BulkTransaction, batch: number) {
 }
 
 async function tally(tx: BulkTransaction) {
-  const counts = rowsOf<{ status: string; n: number }>(await tx.db.execute(sql`SELECT status, count(*)::int AS n FROM import_staging GROUP BY status`));
+  const counts = rowsOf<{ status: string; n: number }>(
+    await tx.db.execute(sql`SELECT status, count(*)::int AS n FROM import_staging GROUP BY status`),
+  );
   const reasons = rowsOf<{ reason: string; n: number }>(
     await tx.db.execute(sql`
       SELECT r AS reason, count(*)::int AS n

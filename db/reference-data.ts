@@ -45,11 +45,7 @@ export function loadReferenceData(root = process.cwd()): ReferenceData {
   const publicFile = path.join(dataDir, 'public-seizures.csv');
   return {
     blos: parseFile(blosFile, z.array(bloRecordSchema).length(24), readJson(blosFile)),
-    countries: parseFile(
-      countriesFile,
-      z.object({ features: z.array(countryFeatureSchema) }),
-      readJson(countriesFile),
-    ).features,
+    countries: parseFile(countriesFile, z.object({ features: z.array(countryFeatureSchema) }), readJson(countriesFile)).features,
     publicSeizures: parse(readFileSync(publicFile, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }),
   };
 }

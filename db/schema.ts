@@ -1,15 +1,36 @@
 /**
  * Tables of BLO Atlas. All geometries are SRID 4326, coordinates [lng, lat].
- * Closed vocabularies come from lib/vocabulary.ts and become CHECK constraints here.
+ * Closed vocabularies come from lib/catalogue/vocabulary.ts and become CHECK constraints here.
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, char, check, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp,
+  bigint,
+  boolean,
+  char,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
-  BATCH_KINDS, BLO_KINDS, BLO_STATUSES, CONCEALMENTS, DATE_PRECISIONS, DETECTION_METHODS, LOCATION_CONFIDENCES,
-  LOCATION_PRECISIONS, SUBSTANCE_GROUPS, TRANSPORT_MODES, UNITS,
+  BATCH_KINDS,
+  BLO_KINDS,
+  BLO_STATUSES,
+  CONCEALMENTS,
+  DATE_PRECISIONS,
+  DETECTION_METHODS,
+  LOCATION_CONFIDENCES,
+  LOCATION_PRECISIONS,
+  SUBSTANCE_GROUPS,
+  TRANSPORT_MODES,
+  UNITS,
 } from '@/lib/catalogue/vocabulary';
 import { multiLineStringColumn, multiPolygonColumn, pointColumn } from './geometry';
 
@@ -17,243 +38,180 @@ import { multiLineStringColumn, multiPolygonColumn, pointColumn } from './geomet
 const oneOf = (column: string, values: readonly string[]) =>
   sql.raw(`${column} IN (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')})`);
 
-export const countries = pgTable('countries', {
-  iso2: char('iso2', { length: 2 }).primaryKey(),
-  isoNumeric: char('iso_numeric', { length: 3 }).notNull(),
-  name: text('name').notNull(),
-  nameRu: text('name_ru').notNull(),
-  geom: multiPolygonColumn('geom').notNull(),
-}, (t) => [index('countries_geom_gist').using('gist', t.geom)]);
+export const countries = pgTable(
+  'countries',
+  {
+    iso2: char('iso2', { length: 2 }).primaryKey(),
+    isoNumeric: char('iso_numeric', { length: 3 }).notNull(),
+    name: text('name').notNull(),
+    nameRu: text('name_ru').notNull(),
+    geom: multiPolygonColumn('geom').notNull(),
+  },
+  (t) => [index('countries_geom_gist').using('gist', t.geom)],
+);
 
 /** Land borders between two countries, derived by PostGIS from the shared edges of their polygons. */
-export const borders = pgTable('borders', {
-  a: char('a', { length: 2 }).notNull().references(() => countries.iso2, { onDelete: 'cascade' }),
-  b: char('b', { length: 2 }).notNull().references(() => countries.iso2, { onDelete: 'cascade' }),
-  lengthKm: doublePrecision('length_km').notNull(),
-  geom: multiLineStringColumn('geom').notNull(),
-}, (t) => [
-  uniqueIndex('borders_pair').on(t.a, t.b),
-  check('borders_ordered_pair', sql`${t.a} < ${t.b}`),
-  index('borders_geom_gist').using('gist', t.geom),
-]);
+export const borders = pgTable(
+  'borders',
+  {
+    a: char('a', { length: 2 })
+      .notNull()
+      .references(() => countries.iso2, { onDelete: 'cascade' }),
+    b: char('b', { length: 2 })
+      .notNull()
+      .references(() => countries.iso2, { onDelete: 'cascade' }),
+    lengthKm: doublePrecision('length_km').notNull(),
+    geom: multiLineStringColumn('geom').notNull(),
+  },
+  (t) => [
+    uniqueIndex('borders_pair').on(t.a, t.b),
+    check('borders_ordered_pair', sql`${t.a} < ${t.b}`),
+    index('borders_geom_gist').using('gist', t.geom),
+  ],
+);
 
-export const substances = pgTable('substances', {
-  code: text('code').primaryKey(),
-  group: text('group_code').notNull(),
-  nameEn: text('name_en').notNull(),
-  nameRu: text('name_ru').notNull(),
-  defaultUnit: text('default_unit').notNull(),
-  priceUsdPerKg: doublePrecision('price_usd_per_kg').notNull(),
-}, () => [
-  check('substances_group', oneOf('group_code', SUBSTANCE_GROUPS)),
-  check('substances_default_unit', oneOf('default_unit', UNITS)),
-]);
+export const substances = pgTable(
+  'substances',
+  {
+    code: text('code').primaryKey(),
+    group: text('group_code').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameRu: text('name_ru').notNull(),
+    defaultUnit: text('default_unit').notNull(),
+    priceUsdPerKg: doublePrecision('price_usd_per_kg').notNull(),
+  },
+  () => [check('substances_group', oneOf('group_code', SUBSTANCE_GROUPS)), check('substances_default_unit', oneOf('default_unit', UNITS))],
+);
 
-export const blos = pgTable('blos', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  nameRu: text('name_ru').notNull(),
-  altNames: text('alt_names').array().notNull().default(sql`'{}'`),
-  country: char('country', { length: 2 }).notNull().references(() => countries.iso2),
-  neighbor: char('neighbor', { length: 2 }).notNull().references(() => countries.iso2),
-  kind: text('kind').notNull(),
-  status: text('status').notNull(),
-  pairedCode: text('paired_code'),
-  openedYear: smallint('opened_year'),
-  confidence: text('confidence').notNull(),
-  source: text('source').notNull(),
-  geom: pointColumn('geom').notNull(),
-  /** Coordinate as published by the source, degrees WGS84. */
-  sourceLon: doublePrecision('source_lon').notNull(),
-  sourceLat: doublePrecision('source_lat').notNull(),
-  positionNote: text('position_note'),
-  inlandKm: doublePrecision('inland_km'),
-  inlandReason: text('inland_reason'),
-}, (t) => [
-  check('blos_kind', oneOf('kind', BLO_KINDS)),
-  check('blos_status', oneOf('status', BLO_STATUSES)),
-  check('blos_confidence', oneOf('confidence', LOCATION_CONFIDENCES)),
-  check('blos_inland_has_reason', sql`(${t.inlandKm} IS NULL) = (${t.inlandReason} IS NULL)`),
-  index('blos_geom_gist').using('gist', t.geom),
-]);
+export const blos = pgTable(
+  'blos',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    nameRu: text('name_ru').notNull(),
+    altNames: text('alt_names')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    country: char('country', { length: 2 })
+      .notNull()
+      .references(() => countries.iso2),
+    neighbor: char('neighbor', { length: 2 })
+      .notNull()
+      .references(() => countries.iso2),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    pairedCode: text('paired_code'),
+    openedYear: smallint('opened_year'),
+    confidence: text('confidence').notNull(),
+    source: text('source').notNull(),
+    geom: pointColumn('geom').notNull(),
+    /** Coordinate as published by the source, degrees WGS84. */
+    sourceLon: doublePrecision('source_lon').notNull(),
+    sourceLat: doublePrecision('source_lat').notNull(),
+    positionNote: text('position_note'),
+    inlandKm: doublePrecision('inland_km'),
+    inlandReason: text('inland_reason'),
+  },
+  (t) => [
+    check('blos_kind', oneOf('kind', BLO_KINDS)),
+    check('blos_status', oneOf('status', BLO_STATUSES)),
+    check('blos_confidence', oneOf('confidence', LOCATION_CONFIDENCES)),
+    check('blos_inland_has_reason', sql`(${t.inlandKm} IS NULL) = (${t.inlandReason} IS NULL)`),
+    index('blos_geom_gist').using('gist', t.geom),
+  ],
+);
 
-export const importBatches = pgTable('import_batches', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  kind: text('kind').notNull(),
-  label: text('label').notNull(),
-  fileName: text('file_name'),
-  rows: integer('rows').notNull().default(0),
-  accepted: integer('accepted').notNull().default(0),
-  rejected: integer('rejected').notNull().default(0),
-  duplicates: integer('duplicates').notNull().default(0),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
-}, () => [check('import_batches_kind', oneOf('kind', BATCH_KINDS))]);
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    fileName: text('file_name'),
+    rows: integer('rows').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  () => [check('import_batches_kind', oneOf('kind', BATCH_KINDS))],
+);
 
-export const importRejections = pgTable('import_rejections', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => importBatches.id, { onDelete: 'cascade' }),
-  /** 1-based line (CSV) or feature index (GeoJSON) in the uploaded file. */
-  line: integer('line').notNull(),
-  raw: jsonb('raw').notNull(),
-  reasons: text('reasons').array().notNull(),
-}, (t) => [index('import_rejections_batch').on(t.batchId, t.line)]);
+export const importRejections = pgTable(
+  'import_rejections',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    batchId: bigint('batch_id', { mode: 'number' })
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    /** 1-based line (CSV) or feature index (GeoJSON) in the uploaded file. */
+    line: integer('line').notNull(),
+    raw: jsonb('raw').notNull(),
+    reasons: text('reasons').array().notNull(),
+  },
+  (t) => [index('import_rejections_batch').on(t.batchId, t.line)],
+);
 
-export const seizures = pgTable('seizures', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  seizedOn: date('seized_on', { mode: 'string' }).notNull(),
-  datePrecision: text('date_precision').notNull(),
-  substance: text('substance').notNull().references(() => substances.code),
-  quantity: doublePrecision('quantity').notNull(),
-  unit: text('unit').notNull(),
-  /** Quantity in kg-equivalent under the catalogue's conversion rules at write time. */
-  kgEq: doublePrecision('kg_eq').notNull(),
-  valueUsd: doublePrecision('value_usd').notNull(),
-  /** Indicative price used for `value_usd`, USD per kg-equivalent. */
-  priceUsdPerKg: doublePrecision('price_usd_per_kg').notNull(),
-  geom: pointColumn('geom').notNull(),
-  locationPrecision: text('location_precision').notNull(),
-  /** Set by the `seizures_nearest_blo` trigger from `geom`: nearest BLO on the spheroid. */
-  nearestBlo: text('nearest_blo').references(() => blos.code),
-  nearestBloKm: doublePrecision('nearest_blo_km'),
-  /** H3 cell (resolution 8) of `geom`, as a signed 64-bit integer; written with the row (lib/h3-cell.ts). */
-  cell: bigint('cell', { mode: 'bigint' }).notNull(),
-  country: char('country', { length: 2 }).notNull().references(() => countries.iso2),
-  transport: text('transport').notNull(),
-  concealment: text('concealment').notNull(),
-  detection: text('detection').notNull(),
-  originCountry: char('origin_country', { length: 2 }),
-  destinationCountry: char('destination_country', { length: 2 }),
-  sourceRef: text('source_ref'),
-  notes: text('notes'),
-  synthetic: boolean('synthetic').notNull(),
-  batchId: bigint('batch_id', { mode: 'number' }).notNull().references(() => importBatches.id),
-  /** Identity of a row for re-import: its source_ref, else a hash of its normalised fields. */
-  dedupeKey: text('dedupe_key'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  check('seizures_quantity_positive', sql`${t.quantity} > 0`),
-  check('seizures_kg_eq_nonnegative', sql`${t.kgEq} >= 0 AND ${t.valueUsd} >= 0`),
-  check('seizures_unit', oneOf('unit', UNITS)),
-  check('seizures_date_precision', oneOf('date_precision', DATE_PRECISIONS)),
-  check('seizures_location_precision', oneOf('location_precision', LOCATION_PRECISIONS)),
-  check('seizures_transport', oneOf('transport', TRANSPORT_MODES)),
-  check('seizures_concealment', oneOf('concealment', CONCEALMENTS)),
-  check('seizures_detection', oneOf('detection', DETECTION_METHODS)),
-  check('seizures_geom_in_range', sql`ST_X(${t.geom}) BETWEEN -180 AND 180 AND ST_Y(${t.geom}) BETWEEN -90 AND 90`),
-  index('seizures_geom_gist').using('gist', t.geom),
-  index('seizures_seized_on').on(t.seizedOn),
-  index('seizures_substance_seized_on').on(t.substance, t.seizedOn),
-  index('seizures_nearest_blo').on(t.nearestBlo),
-  index('seizures_batch').on(t.batchId),
-  uniqueIndex('seizures_dedupe_key').on(t.dedupeKey),
-]);
+export const seizures = pgTable(
+  'seizures',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    seizedOn: date('seized_on', { mode: 'string' }).notNull(),
+    datePrecision: text('date_precision').notNull(),
+    substance: text('substance')
+      .notNull()
+      .references(() => substances.code),
+    quantity: doublePrecision('quantity').notNull(),
+    unit: text('unit').notNull(),
+    /** Quantity in kg-equivalent under the catalogue's conversion rules at write time. */
+    kgEq: doublePrecision('kg_eq').notNull(),
+    valueUsd: doublePrecision('value_usd').notNull(),
+    /** Indicative price used for `value_usd`, USD per kg-equivalent. */
+    priceUsdPerKg: doublePrecision('price_usd_per_kg').notNull(),
+    geom: pointColumn('geom').notNull(),
+    locationPrecision: text('location_precision').notNull(),
+    /** Set by the `seizures_nearest_blo` trigger from `geom`: nearest BLO on the spheroid. */
+    nearestBlo: text('nearest_blo').references(() => blos.code),
+    nearestBloKm: doublePrecision('nearest_blo_km'),
+    /** H3 cell (resolution 8) of `geom`, as a signed 64-bit integer; written with the row (lib/h3-cell.ts). */
+    cell: bigint('cell', { mode: 'bigint' }).notNull(),
+    country: char('country', { length: 2 })
+      .notNull()
+      .references(() => countries.iso2),
+    transport: text('transport').notNull(),
+    concealment: text('concealment').notNull(),
+    detection: text('detection').notNull(),
+    originCountry: char('origin_country', { length: 2 }),
+    destinationCountry: char('destination_country', { length: 2 }),
+    sourceRef: text('source_ref'),
+    notes: text('notes'),
+    synthetic: boolean('synthetic').notNull(),
+    batchId: bigint('batch_id', { mode: 'number' })
+      .notNull()
+      .references(() => importBatches.id),
+    /** Identity of a row for re-import: its source_ref, else a hash of its normalised fields. */
+    dedupeKey: text('dedupe_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('seizures_quantity_positive', sql`${t.quantity} > 0`),
+    check('seizures_kg_eq_nonnegative', sql`${t.kgEq} >= 0 AND ${t.valueUsd} >= 0`),
+    check('seizures_unit', oneOf('unit', UNITS)),
+    check('seizures_date_precision', oneOf('date_precision', DATE_PRECISIONS)),
+    check('seizures_location_precision', oneOf('location_precision', LOCATION_PRECISIONS)),
+    check('seizures_transport', oneOf('transport', TRANSPORT_MODES)),
+    check('seizures_concealment', oneOf('concealment', CONCEALMENTS)),
+    check('seizures_detection', oneOf('detection', DETECTION_METHODS)),
+    check('seizures_geom_in_range', sql`ST_X(${t.geom}) BETWEEN -180 AND 180 AND ST_Y(${t.geom}) BETWEEN -90 AND 90`),
+    index('seizures_geom_gist').using('gist', t.geom),
+    index('seizures_seized_on').on(t.seizedOn),
+    index('seizures_substance_seized_on').on(t.substance, t.seizedOn),
+    index('seizures_nearest_blo').on(t.nearestBlo),
+    index('seizures_batch').on(t.batchId),
+    uniqueIndex('seizures_dedupe_key').on(t.dedupeKey),
+  ],
+);
 
-/**
- * Rollup of seizures by month × substance × synthetic × nearest BLO × country × transport ×
- * concealment, kept exact by statement-level triggers on `seizures` (seizure_rollups_refresh, last
- * defined in migration 0009): every write recomputes the (month, substance) slices it touched.
- */
-export const seizureMonthly = pgTable('seizure_monthly', {
-  month: date('month', { mode: 'string' }).notNull(),
-  substance: text('substance').notNull(),
-  synthetic: boolean('synthetic').notNull(),
-  nearestBlo: text('nearest_blo'),
-  country: char('country', { length: 2 }).notNull(),
-  transport: text('transport').notNull(),
-  concealment: text('concealment').notNull(),
-  n: integer('n').notNull(),
-  kgEq: doublePrecision('kg_eq').notNull(),
-  valueUsd: doublePrecision('value_usd').notNull(),
-  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
-}, (t) => [index('seizure_monthly_month_substance').on(t.month, t.substance)]);
-
-/**
- * The same rollup without country, transport and concealment (about a tenth of its rows): what the
- * BLO list, KPIs and monthly series read when those filters are not set. Rebuilt from
- * `seizure_monthly` for the touched slices by the same refresh (migration 0009).
- */
-export const seizureMonthlyBlo = pgTable('seizure_monthly_blo', {
-  month: date('month', { mode: 'string' }).notNull(),
-  substance: text('substance').notNull(),
-  synthetic: boolean('synthetic').notNull(),
-  nearestBlo: text('nearest_blo'),
-  n: integer('n').notNull(),
-  kgEq: doublePrecision('kg_eq').notNull(),
-  valueUsd: doublePrecision('value_usd').notNull(),
-  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
-}, (t) => [index('seizure_monthly_blo_month_substance').on(t.month, t.substance)]);
-
-/** Rollup by month × substance × synthetic × H3 cell at resolution 6, for hexagons and tiles at low zoom. */
-export const seizureCells = pgTable('seizure_cells', {
-  month: date('month', { mode: 'string' }).notNull(),
-  substance: text('substance').notNull(),
-  synthetic: boolean('synthetic').notNull(),
-  /** H3 index at resolution 6 (signed 64-bit). */
-  cell: bigint('cell', { mode: 'bigint' }).notNull(),
-  n: integer('n').notNull(),
-  kgEq: doublePrecision('kg_eq').notNull(),
-  valueUsd: doublePrecision('value_usd').notNull(),
-  firstSeizedOn: date('first_seized_on', { mode: 'string' }).notNull(),
-  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
-  /** Sums of longitude and latitude (degrees) of the seizures, for their centroid. */
-  sumLng: doublePrecision('sum_lng').notNull(),
-  sumLat: doublePrecision('sum_lat').notNull(),
-}, (t) => [index('seizure_cells_month_substance').on(t.month, t.substance)]);
-
-/**
- * Rollup for flows: month × substance × synthetic × origin country × destination country × nearest
- * BLO, what the route arcs read when no country, transport or concealment filter is set. Kept exact
- * by the same statement triggers as the other rollups (migration 0008).
- */
-export const seizureRoutesMonthly = pgTable('seizure_routes_monthly', {
-  month: date('month', { mode: 'string' }).notNull(),
-  substance: text('substance').notNull(),
-  synthetic: boolean('synthetic').notNull(),
-  nearestBlo: text('nearest_blo'),
-  originCountry: char('origin_country', { length: 2 }),
-  destinationCountry: char('destination_country', { length: 2 }),
-  n: integer('n').notNull(),
-  kgEq: doublePrecision('kg_eq').notNull(),
-  valueUsd: doublePrecision('value_usd').notNull(),
-  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
-}, (t) => [index('seizure_routes_monthly_month_substance').on(t.month, t.substance)]);
-
-/**
- * `seizure_cells` without the month: substance × synthetic × H3 cell (resolution 6), ten times
- * fewer rows, for hexagons and low-zoom tiles over all time (the dashboard's opening view). Rebuilt
- * from `seizure_cells` for the substances a write touches, by the same refresh (migration 0008).
- */
-export const seizureCellsAll = pgTable('seizure_cells_all', {
-  substance: text('substance').notNull(),
-  synthetic: boolean('synthetic').notNull(),
-  /** H3 index at resolution 6 (signed 64-bit). */
-  cell: bigint('cell', { mode: 'bigint' }).notNull(),
-  n: integer('n').notNull(),
-  kgEq: doublePrecision('kg_eq').notNull(),
-  valueUsd: doublePrecision('value_usd').notNull(),
-  firstSeizedOn: date('first_seized_on', { mode: 'string' }).notNull(),
-  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
-  sumLng: doublePrecision('sum_lng').notNull(),
-  sumLat: doublePrecision('sum_lat').notNull(),
-}, (t) => [index('seizure_cells_all_substance').on(t.substance)]);
-
-/**
- * Rollup for BLO catchments: seizures within 100 km of each BLO by whole-km distance ring
- * (ring = ⌈great-circle km⌉), month, substance and synthetic. "Within R km" for a whole R is the
- * sum of rings ≤ R. Kept exact by the same triggers as the other rollups.
- */
-export const seizureBloRings = pgTable('seizure_blo_rings', {
-  blo: text('blo').notNull(),
-  ring: smallint('ring').notNull(),
-  month: date('month', { mode: 'string' }).notNull(),
-  substance: text('substance').notNull(),
-  synthetic: boolean('synthetic').notNull(),
-  n: integer('n').notNull(),
-  kgEq: doublePrecision('kg_eq').notNull(),
-  valueUsd: doublePrecision('value_usd').notNull(),
-  lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
-}, (t) => [
-  index('seizure_blo_rings_blo_ring').on(t.blo, t.ring),
-  index('seizure_blo_rings_month_substance').on(t.month, t.substance),
-]);
+export * from './rollup-schema';

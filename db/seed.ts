@@ -18,17 +18,54 @@ import type { LngLat } from '@/lib/geo/lng-lat';
 import type { BatchKind, CountryCode } from '@/lib/catalogue/vocabulary';
 
 export const SEIZURE_COPY_COLUMNS = [
-  'seized_on', 'date_precision', 'substance', 'quantity', 'unit', 'kg_eq', 'value_usd', 'price_usd_per_kg', 'geom',
-  'location_precision', 'country', 'transport', 'concealment', 'detection', 'origin_country', 'destination_country',
-  'source_ref', 'notes', 'synthetic', 'batch_id', 'dedupe_key', 'cell',
+  'seized_on',
+  'date_precision',
+  'substance',
+  'quantity',
+  'unit',
+  'kg_eq',
+  'value_usd',
+  'price_usd_per_kg',
+  'geom',
+  'location_precision',
+  'country',
+  'transport',
+  'concealment',
+  'detection',
+  'origin_country',
+  'destination_country',
+  'source_ref',
+  'notes',
+  'synthetic',
+  'batch_id',
+  'dedupe_key',
+  'cell',
 ] as const;
 
 /** One seizure as a CSV line for COPY, columns as SEIZURE_COPY_COLUMNS; the point as EWKT. */
 export function seizureCsvLine(s: SeizureInput, batchId: number, dedupeKey: string | null): string {
   return toCsvLine([
-    s.seizedOn, s.datePrecision, s.substance, s.quantity, s.unit, s.kgEq, s.valueUsd, s.priceUsdPerKg,
-    `SRID=4326;POINT(${s.lngLat[0]} ${s.lngLat[1]})`, s.locationPrecision, s.country, s.transport, s.concealment,
-    s.detection, s.originCountry, s.destinationCountry, s.sourceRef, s.notes, s.synthetic, batchId, dedupeKey,
+    s.seizedOn,
+    s.datePrecision,
+    s.substance,
+    s.quantity,
+    s.unit,
+    s.kgEq,
+    s.valueUsd,
+    s.priceUsdPerKg,
+    `SRID=4326;POINT(${s.lngLat[0]} ${s.lngLat[1]})`,
+    s.locationPrecision,
+    s.country,
+    s.transport,
+    s.concealment,
+    s.detection,
+    s.originCountry,
+    s.destinationCountry,
+    s.sourceRef,
+    s.notes,
+    s.synthetic,
+    batchId,
+    dedupeKey,
     cellToDecimal(cellOf(s.lngLat)),
   ]);
 }
@@ -36,14 +73,24 @@ export function seizureCsvLine(s: SeizureInput, batchId: number, dedupeKey: stri
 export async function seedReferenceData(db: Db, data: ReferenceData): Promise<{ borders: number }> {
   await db.transaction(async (tx) => {
     for (const s of SUBSTANCES) {
-      const values = { code: s.code, group: s.group, nameEn: s.en, nameRu: s.ru, defaultUnit: s.defaultUnit, priceUsdPerKg: s.priceUsdPerKg };
+      const values = {
+        code: s.code,
+        group: s.group,
+        nameEn: s.en,
+        nameRu: s.ru,
+        defaultUnit: s.defaultUnit,
+        priceUsdPerKg: s.priceUsdPerKg,
+      };
       await tx.insert(substances).values(values).onConflictDoUpdate({ target: substances.code, set: values });
     }
     for (const f of data.countries) {
       // ST_MakeValid: a few Natural Earth rings self-touch (Arctic Russia), which GEOS rejects in overlays.
       const geom = sql`ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(f.geometry)}), 4326)), 3))`;
       const values = { iso2: f.properties.iso2, isoNumeric: f.properties.isoNumeric, name: f.properties.name, nameRu: f.properties.nameRu };
-      await tx.insert(countries).values({ ...values, geom }).onConflictDoUpdate({ target: countries.iso2, set: { ...values, geom } });
+      await tx
+        .insert(countries)
+        .values({ ...values, geom })
+        .onConflictDoUpdate({ target: countries.iso2, set: { ...values, geom } });
     }
     for (const b of data.blos) {
       const { lon, lat, ...rest } = b;
@@ -60,12 +107,18 @@ async function createBatch(db: Db, kind: BatchKind, label: string): Promise<numb
 }
 
 async function finishBatch(db: Db, id: number, rows: number): Promise<void> {
-  await db.update(importBatches).set({ rows, accepted: rows, finishedAt: sql`now()` }).where(eq(importBatches.id, id));
+  await db
+    .update(importBatches)
+    .set({ rows, accepted: rows, finishedAt: sql`now()` })
+    .where(eq(importBatches.id, id));
 }
 
 /** Removes seizures loaded by earlier seeds (public and synthetic batches), keeping imported ones. */
 export async function clearSeededSeizures(db: Db): Promise<void> {
-  const seeded = db.select({ id: importBatches.id }).from(importBatches).where(inArray(importBatches.kind, ['public', 'synthetic']));
+  const seeded = db
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(inArray(importBatches.kind, ['public', 'synthetic']));
   await db.delete(seizures).where(inArray(seizures.batchId, seeded));
   await db.delete(importBatches).where(inArray(importBatches.kind, ['public', 'synthetic']));
 }
@@ -74,7 +127,11 @@ async function seedPublicSeizures(database: Database, data: ReferenceData): Prom
   const positions = new Map(data.blos.map((b) => [b.code, [b.lon, b.lat] as LngLat]));
   const inputs = data.publicSeizures.map((row) => publicRowToInput(row, (code) => positions.get(code)));
   const batchId = await createBatch(database.db, 'public', 'Publicly reported seizures (data/public-seizures.csv)');
-  await database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, inputs.map((s) => seizureCsvLine(s, batchId, `public:${s.sourceRef}`)));
+  await database.copyCsv(
+    'seizures',
+    SEIZURE_COPY_COLUMNS,
+    inputs.map((s) => seizureCsvLine(s, batchId, `public:${s.sourceRef}`)),
+  );
   await finishBatch(database.db, batchId, inputs.length);
   return inputs.length;
 }

@@ -4,15 +4,13 @@
  */
 import { z } from 'zod';
 
-const postgresUrl = z
-  .string()
-  .refine((v) => {
-    try {
-      return ['postgres:', 'postgresql:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, 'must be a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().refine((v) => {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be a postgres:// or postgresql:// URL');
 
 export const envSchema = z.object({
   /** When set, the app uses this PostgreSQL + PostGIS server instead of the embedded database. */
@@ -26,9 +24,7 @@ export const envSchema = z.object({
   /** Largest file the upload page accepts, megabytes. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
   /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
-  BASEMAP_STYLE_URL: z
-    .url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' })
-    .optional(),
+  BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -90,7 +90,8 @@ function readParams<P extends ApiParam>(search: URLSearchParams, allowed: readon
 
 async function answer(request: Request, result: ApiAnswer, cacheable: boolean): Promise<Response> {
   if ('stream' in result) return streamResponse(result);
-  const body = 'bytes' in result ? result.bytes : new TextEncoder().encode('json' in result ? JSON.stringify(result.json) : result.jsonText);
+  const body =
+    'bytes' in result ? result.bytes : new TextEncoder().encode('json' in result ? JSON.stringify(result.json) : result.jsonText);
   const contentType = 'bytes' in result ? result.contentType : 'application/json; charset=utf-8';
   const status = 'json' in result ? (result.status ?? 200) : 200;
   const headers = new Headers({ 'Content-Type': contentType });
@@ -101,7 +102,13 @@ async function answer(request: Request, result: ApiAnswer, cacheable: boolean): 
     // when unchanged), so figures are current the moment an import lands.
     headers.set('Cache-Control', 'private, no-cache');
     const wanted = request.headers.get('if-none-match');
-    if (wanted && wanted.split(',').map((t) => t.trim().replace(/^W\//, '')).includes(etag)) {
+    if (
+      wanted &&
+      wanted
+        .split(',')
+        .map((t) => t.trim().replace(/^W\//, ''))
+        .includes(etag)
+    ) {
       return new Response(null, { status: 304, headers });
     }
   } else {
@@ -111,10 +118,7 @@ async function answer(request: Request, result: ApiAnswer, cacheable: boolean): 
 }
 
 /** Builds a GET handler from a spec and a function from parsed input to an answer. */
-export function apiRoute<P extends ApiParam = never>(
-  spec: ApiSpec<P>,
-  run: (ctx: ApiContext<P>) => Promise<ApiAnswer>,
-) {
+export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx: ApiContext<P>) => Promise<ApiAnswer>) {
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     let ctx: Omit<ApiContext<P>, 'database' | 'request'>;
@@ -147,7 +151,10 @@ export function apiRoute<P extends ApiParam = never>(
       const response = await answer(request, result, spec.cacheable ?? true);
       // Where the time went, for browsers' network panels and the benchmark.
       const ms = (a: number, b: number) => (b - a).toFixed(1);
-      response.headers.set('Server-Timing', `parse;dur=${ms(started, queried)}, db;dur=${ms(queried, ran)}, encode;dur=${ms(ran, performance.now())}`);
+      response.headers.set(
+        'Server-Timing',
+        `parse;dur=${ms(started, queried)}, db;dur=${ms(queried, ran)}, encode;dur=${ms(ran, performance.now())}`,
+      );
       return response;
     } catch (e) {
       if (e instanceof ParamError) return errorResponse(400, e.param, e.message);

@@ -1,6 +1,7 @@
 import { getEnv } from '@/lib/env';
 import { t } from '@/lib/i18n/i18n';
-import { IMPORT_COLUMNS, IMPORT_UNITS } from '@/lib/import/import-row';
+import { IMPORT_COLUMNS } from '@/lib/import/import-row';
+import { IMPORT_UNITS } from '@/lib/import/import-names';
 import { LANGUAGES, type Language } from '@/lib/url/view-state';
 import { ImportPanel } from '@/app/_components/import/import-panel';
 import { pageHref } from '@/app/_components/page-links';
@@ -15,16 +16,16 @@ const FORMAT_HELP: Record<Language, React.ReactNode> = {
   en: (
     <>
       <p>
-        Columns (or GeoJSON properties): {columns}. Required: <code>date</code> (YYYY-MM-DD, or YYYY-MM when only the month is
-        known), <code>substance</code> (English or Russian, e.g. heroin, героин, hashish, гашиш, charas), <code>quantity</code> (decimal
-        point or comma), <code>unit</code> ({IMPORT_UNITS.join(', ')}; кг, г, л, мл, шт also read), and a location: <code>lon</code> +{' '}
+        Columns (or GeoJSON properties): {columns}. Required: <code>date</code> (YYYY-MM-DD, or YYYY-MM when only the month is known),{' '}
+        <code>substance</code> (English or Russian, e.g. heroin, героин, hashish, гашиш, charas), <code>quantity</code> (decimal point or
+        comma), <code>unit</code> ({IMPORT_UNITS.join(', ')}; кг, г, л, мл, шт also read), and a location: <code>lon</code> +{' '}
         <code>lat</code> (degrees, WGS84), or <code>blo</code> (a BLO code or any of its names, Latin or Cyrillic). Optional: transport,
         concealment, detection, origin and destination (ISO code or country name), source_ref (the row&apos;s identity for re-imports),
         notes. Lines starting with # are ignored.
       </p>
       <p>
-        Rejected: a date in the future or before 1990, an unknown substance or unit, a quantity of 0 or less or above the ceiling, a
-        point outside Central Asia and its neighbours, a row with broken quoting or the wrong number of fields.
+        Rejected: a date in the future or before 1990, an unknown substance or unit, a quantity of 0 or less or above the ceiling, a point
+        outside Central Asia and its neighbours, a row with broken quoting or the wrong number of fields.
       </p>
     </>
   ),
@@ -39,8 +40,8 @@ const FORMAT_HELP: Record<Language, React.ReactNode> = {
         загрузки), notes. Строки, начинающиеся с #, пропускаются.
       </p>
       <p>
-        Отклоняются: дата в будущем или ранее 1990 года, неизвестное вещество или единица, количество 0 и меньше или выше предела, точка
-        вне Центральной Азии и соседних стран, строка с нарушенными кавычками или неверным числом полей.
+        Отклоняются: дата в будущем или ранее 1990 года, неизвестное вещество или единица, количество 0 и меньше или выше предела, точка вне
+        Центральной Азии и соседних стран, строка с нарушенными кавычками или неверным числом полей.
       </p>
     </>
   ),
@@ -52,14 +53,20 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const lang: Language = LANGUAGES.find((l) => l === requested) ?? 'en';
   return (
     <main className="page" lang={lang}>
-      <p><a href={pageHref('/', lang)}>{t(lang, 'backToDashboard')}</a></p>
+      <p>
+        <a href={pageHref('/', lang)}>{t(lang, 'backToDashboard')}</a>
+      </p>
       <h1>{t(lang, 'importTitle')}</h1>
       <p className="lede">{t(lang, 'importLede')}</p>
       <ImportPanel maxMb={getEnv().IMPORT_MAX_MB} lang={lang} />
       <details className="format-help">
         <summary>{t(lang, 'formatTitle')}</summary>
         {FORMAT_HELP[lang]}
-        <p><a href="/api/imports/example" download>{t(lang, 'downloadExample')}</a></p>
+        <p>
+          <a href="/api/imports/example" download>
+            {t(lang, 'downloadExample')}
+          </a>
+        </p>
       </details>
     </main>
   );

@@ -13,7 +13,11 @@ import { openDatabase } from '@/db/client';
 import { importSeizures } from '@/db/import-seizures';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    options: { 'dry-run': { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (positionals.length !== 1) throw new Error('usage: npm run db:import -- FILE [--dry-run]');
   const file = positionals[0];
   if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${file}: no such file`);
@@ -31,7 +35,9 @@ async function main(): Promise<void> {
       onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows read`),
     });
     const seconds = (performance.now() - started) / 1000;
-    process.stderr.write(`\n${summary.dryRun ? 'dry run, nothing written: ' : ''}${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates in ${seconds.toFixed(1)} s\n`);
+    process.stderr.write(
+      `\n${summary.dryRun ? 'dry run, nothing written: ' : ''}${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates in ${seconds.toFixed(1)} s\n`,
+    );
     console.log(JSON.stringify(summary));
   } finally {
     await database.close();

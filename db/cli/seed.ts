@@ -11,7 +11,12 @@ import { loadReferenceData } from '@/db/reference-data';
 import { seedDatabase } from '@/db/seed';
 
 const argsSchema = z.object({
-  rows: z.coerce.number({ error: '--rows must be a number' }).int('--rows must be a whole number').min(0, '--rows must be ≥ 0').max(5_000_000, '--rows must be ≤ 5000000').optional(),
+  rows: z.coerce
+    .number({ error: '--rows must be a number' })
+    .int('--rows must be a whole number')
+    .min(0, '--rows must be ≥ 0')
+    .max(5_000_000, '--rows must be ≤ 5000000')
+    .optional(),
   seed: z.coerce.number({ error: '--seed must be a number' }).int('--seed must be a whole number').default(20240531),
 });
 
@@ -30,7 +35,7 @@ async function main(): Promise<void> {
     const total = result.publicRows + result.syntheticRows;
     console.log(
       `seeded ${database.backend}: ${result.borders} borders, ${result.publicRows} public + ${result.syntheticRows} synthetic seizures ` +
-      `in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en')} rows/s; open+migrate ${((opened - started) / 1000).toFixed(1)} s)`,
+        `in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en')} rows/s; open+migrate ${((opened - started) / 1000).toFixed(1)} s)`,
     );
   } finally {
     await database.close();

@@ -22,7 +22,9 @@ export function cellsSource(filters: Filters, period: DateRange<string | null>, 
   return rollupSource(
     {
       rollups: resolution <= CELL_ROLLUP_RESOLUTION ? CELL_ROLLUPS : [],
-      rollupColumns: ({ table: t }) => sql`h3_parent(${t.cell}, ${resolution}) AS cell, ${t.substance} AS substance, ${t.n} AS n, ${t.kgEq} AS kg_eq,
+      rollupColumns: ({
+        table: t,
+      }) => sql`h3_parent(${t.cell}, ${resolution}) AS cell, ${t.substance} AS substance, ${t.n} AS n, ${t.kgEq} AS kg_eq,
              ${t.valueUsd} AS value_usd, ${t.firstSeizedOn} AS first_seized_on, ${t.lastSeizedOn} AS last_seized_on,
              ${t.sumLng} AS sum_lng, ${t.sumLat} AS sum_lat`,
       rawColumns: sql`h3_parent(${seizures.cell}, ${resolution}) AS cell, ${seizures.substance} AS substance, count(*)::int AS n,

@@ -43,7 +43,11 @@ function conditionsOf(filters: Filters, period: DateRange<string | null>): Condi
     transport.length > 0 && { column: 'transport', label: 'transport', on: (c) => inArray(c, transport) },
     concealment.length > 0 && { column: 'concealment', label: 'concealment', on: (c) => inArray(c, concealment) },
     minKg !== null && { column: 'kgEq', label: 'minimum quantity', on: (c) => gte(c, minKg) },
-    bbox !== null && { column: 'geom', label: 'bbox', on: (c) => sql`${c} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)` },
+    bbox !== null && {
+      column: 'geom',
+      label: 'bbox',
+      on: (c) => sql`${c} && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)`,
+    },
     synthetic === 'exclude' && { column: 'synthetic', label: 'synthetic', on: (c) => eq(c, false) },
     synthetic === 'only' && { column: 'synthetic', label: 'synthetic', on: (c) => eq(c, true) },
   ];
@@ -61,7 +65,11 @@ export function canFilter(filters: Filters, columns: FilterColumns): boolean {
  * Conditions for `filters` on `columns`; `period` replaces the filters' own from/to (comparison
  * periods, rollup edges). Throws when `columns` lacks a filter's column: see `canFilter`.
  */
-export function filterConditions(filters: Filters, period: DateRange<string | null> = filters, columns: FilterColumns = SEIZURE_COLUMNS): SQL | undefined {
+export function filterConditions(
+  filters: Filters,
+  period: DateRange<string | null> = filters,
+  columns: FilterColumns = SEIZURE_COLUMNS,
+): SQL | undefined {
   return and(
     ...conditionsOf(filters, period).map((c) => {
       const column = columns[c.column];

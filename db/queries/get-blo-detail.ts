@@ -35,7 +35,13 @@ export interface BloDetail {
 }
 
 /** Everything the BLO panel shows, for seizures within `radiusKm` (great-circle) of the post. */
-export async function getBloDetail(db: Db, code: string, filters: Filters, radiusKm = DEFAULT_CATCHMENT_KM, options: SourceOptions = {}): Promise<BloDetail | null> {
+export async function getBloDetail(
+  db: Db,
+  code: string,
+  filters: Filters,
+  radiusKm = DEFAULT_CATCHMENT_KM,
+  options: SourceOptions = {},
+): Promise<BloDetail | null> {
   // The post's position first (one indexed row), so the BLO list and the catchment can run together.
   const [position] = await db
     .select({ lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number), lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number) })
@@ -64,7 +70,9 @@ export async function getBloDetail(db: Db, code: string, filters: Filters, radiu
     return out;
   };
   const catchment = [...sum(() => 'all').values()][0] ?? { count: 0, kgEq: 0, valueUsd: 0 };
-  const trend = [...sum((g) => g.month).entries()].map(([m, t]) => ({ month: m, count: t.count, kgEq: t.kgEq })).sort((a, b) => a.month.localeCompare(b.month));
+  const trend = [...sum((g) => g.month).entries()]
+    .map(([m, t]) => ({ month: m, count: t.count, kgEq: t.kgEq }))
+    .sort((a, b) => a.month.localeCompare(b.month));
   const topSubstances = [...sum((g) => g.substance).entries()]
     .map(([substance, t]) => ({ substance, ...t }))
     .sort((a, b) => b.kgEq - a.kgEq || a.substance.localeCompare(b.substance))
@@ -110,7 +118,14 @@ interface CatchmentGroup {
  * whole-km rings up to MAX_CATCHMENT_KM) when the filters allow, the rest from `seizures` with the
  * exact distance test `near`.
  */
-async function catchmentGroups(db: Db, code: string, filters: Filters, radiusKm: number, near: SQL, options: SourceOptions): Promise<CatchmentGroup[]> {
+async function catchmentGroups(
+  db: Db,
+  code: string,
+  filters: Filters,
+  radiusKm: number,
+  near: SQL,
+  options: SourceOptions,
+): Promise<CatchmentGroup[]> {
   const ringsFit = Number.isInteger(radiusKm) && radiusKm <= MAX_CATCHMENT_KM;
   const source = rollupSource(
     {
@@ -132,7 +147,11 @@ async function catchmentGroups(db: Db, code: string, filters: Filters, radiusKm:
       FROM ${source}
      GROUP BY 1, 2`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
-    month: String(r.month), substance: String(r.substance), count: Number(r.n), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd),
+    month: String(r.month),
+    substance: String(r.substance),
+    count: Number(r.n),
+    kgEq: Number(r.kg_eq),
+    valueUsd: Number(r.value_usd),
   }));
 }
 

@@ -11,7 +11,6 @@ import type { HotspotCell } from '@/lib/api/api-types';
 
 export type { HotspotCell };
 
-
 export interface HotspotCluster {
   id: number;
   cells: number;
@@ -74,7 +73,11 @@ export async function getHotspots(db: Db, filters: Filters, zoom: number, option
   return {
     zoom,
     resolution,
-    total: cells.reduce((t, c) => ({ count: t.count + c.count, kgEq: t.kgEq + c.kgEq, valueUsd: t.valueUsd + c.valueUsd }), { count: 0, kgEq: 0, valueUsd: 0 }),
+    total: cells.reduce((t, c) => ({ count: t.count + c.count, kgEq: t.kgEq + c.kgEq, valueUsd: t.valueUsd + c.valueUsd }), {
+      count: 0,
+      kgEq: 0,
+      valueUsd: 0,
+    }),
     // Per-cell figures to 1 g, 1 USD and ~1 m: what a map shows, and a third less JSON (totals stay exact).
     cells: cells.map(({ cluster: _cluster, ...c }) => ({
       ...c,

@@ -92,9 +92,21 @@ export interface TileFeature {
 }
 
 /** The features of a tile in tile coordinates, as both encoders receive them. */
-export async function listTileFeatures(database: Database, tile: TileAddress, filters: Filters, options: SourceOptions = {}): Promise<TileFeature[]> {
+export async function listTileFeatures(
+  database: Database,
+  tile: TileAddress,
+  filters: Filters,
+  options: SourceOptions = {},
+): Promise<TileFeature[]> {
   const rows = rowsOf<Record<string, unknown>>(await database.db.execute(featuresQuery(tile, filters, options)));
-  return rows.map((r) => ({ tx: Number(r.tx), ty: Number(r.ty), count: Number(r.count), kg: Number(r.kg), substance: String(r.substance), last: Number(r.last) }));
+  return rows.map((r) => ({
+    tx: Number(r.tx),
+    ty: Number(r.ty),
+    count: Number(r.count),
+    kg: Number(r.kg),
+    substance: String(r.substance),
+    last: Number(r.last),
+  }));
 }
 
 /** The tile as MVT bytes (empty tile → zero bytes). */
@@ -118,5 +130,7 @@ export async function getTile(database: Database, tile: TileAddress, filters: Fi
       loadGeometry: () => [[new Point(f.tx, f.ty)]],
     };
   };
-  return fromVectorTileJs({ layers: { [TILE_LAYER]: { version: 2, name: TILE_LAYER, extent: TILE_EXTENT, length: features.length, feature } } });
+  return fromVectorTileJs({
+    layers: { [TILE_LAYER]: { version: 2, name: TILE_LAYER, extent: TILE_EXTENT, length: features.length, feature } },
+  });
 }

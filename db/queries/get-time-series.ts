@@ -25,7 +25,12 @@ export interface TimeSeriesPoint {
  * seizures are absent. The database writes the JSON: a long series (all months × substances) reaches
  * the API as one string instead of a thousand row objects to parse, map and encode again.
  */
-export async function getTimeSeriesJson(db: Db, filters: Filters, interval: Interval = 'month', options: SourceOptions = {}): Promise<string> {
+export async function getTimeSeriesJson(
+  db: Db,
+  filters: Filters,
+  interval: Interval = 'month',
+  options: SourceOptions = {},
+): Promise<string> {
   let buckets;
   if (interval === 'month') {
     buckets = sql`
@@ -51,6 +56,11 @@ export async function getTimeSeriesJson(db: Db, filters: Filters, interval: Inte
 }
 
 /** The same series as objects. */
-export async function getTimeSeries(db: Db, filters: Filters, interval: Interval = 'month', options: SourceOptions = {}): Promise<TimeSeriesPoint[]> {
+export async function getTimeSeries(
+  db: Db,
+  filters: Filters,
+  interval: Interval = 'month',
+  options: SourceOptions = {},
+): Promise<TimeSeriesPoint[]> {
   return seriesPoints(JSON.parse(await getTimeSeriesJson(db, filters, interval, options)) as SeriesRow[]);
 }

@@ -37,7 +37,11 @@ export interface BloTotals {
 }
 
 /** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. One statement. */
-export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, options: SourceOptions = {}): Promise<(BloSummary & { totals: BloTotals })[]> {
+export async function listBlos(
+  db: Db,
+  filters: Filters = DEFAULT_FILTERS,
+  options: SourceOptions = {},
+): Promise<(BloSummary & { totals: BloTotals })[]> {
   const result = await db.execute(sql`
     SELECT ${blos.code} AS code, ${blos.name} AS name, ${blos.nameRu} AS name_ru, ${blos.altNames} AS alt_names, ${blos.country} AS country,
            ${countries.name} AS country_name, ${blos.neighbor} AS neighbor, ${blos.kind} AS kind, ${blos.status} AS status,
@@ -69,9 +73,15 @@ export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, optio
     positionNote: r.position_note === null ? null : String(r.position_note),
     inlandKm: r.inland_km === null ? null : Number(r.inland_km),
     inlandReason: r.inland_reason === null ? null : String(r.inland_reason),
-    totals: r.count === null
-      ? { count: 0, kgEq: 0, valueUsd: 0, lastSeizedOn: null }
-      : { count: Number(r.count), kgEq: Number(r.kg_eq), valueUsd: Number(r.value_usd), lastSeizedOn: r.last === null ? null : String(r.last) },
+    totals:
+      r.count === null
+        ? { count: 0, kgEq: 0, valueUsd: 0, lastSeizedOn: null }
+        : {
+            count: Number(r.count),
+            kgEq: Number(r.kg_eq),
+            valueUsd: Number(r.value_usd),
+            lastSeizedOn: r.last === null ? null : String(r.last),
+          },
   }));
 }
 

@@ -30,7 +30,11 @@ export async function listImportBatches(db: Db, limit: number): Promise<ImportBa
     .where(eq(importBatches.kind, 'import'))
     .orderBy(desc(importBatches.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, startedAt: new Date(r.startedAt).toISOString(), finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null }));
+  return rows.map((r) => ({
+    ...r,
+    startedAt: new Date(r.startedAt).toISOString(),
+    finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
+  }));
 }
 
 /** One import batch, or null. */
@@ -38,7 +42,13 @@ export async function getImportBatch(db: Db, id: number): Promise<ImportBatch | 
   const [row] = await db.select().from(importBatches).where(eq(importBatches.id, id));
   if (!row || row.kind !== 'import') return null;
   return {
-    id: row.id, fileName: row.fileName, rows: row.rows, accepted: row.accepted, rejected: row.rejected, duplicates: row.duplicates,
-    startedAt: new Date(row.startedAt).toISOString(), finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+    id: row.id,
+    fileName: row.fileName,
+    rows: row.rows,
+    accepted: row.accepted,
+    rejected: row.rejected,
+    duplicates: row.duplicates,
+    startedAt: new Date(row.startedAt).toISOString(),
+    finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
   };
 }

@@ -33,11 +33,22 @@ export async function listRoutes(db: Db, filters: Filters, mode: RouteMode, opti
     valueUsd: Number(r.value_usd),
   }));
   const places = await db
-    .select({ iso2: countries.iso2, lng: sql<number>`ST_X(ST_PointOnSurface(${countries.geom}))`.mapWith(Number), lat: sql<number>`ST_Y(ST_PointOnSurface(${countries.geom}))`.mapWith(Number) })
+    .select({
+      iso2: countries.iso2,
+      lng: sql<number>`ST_X(ST_PointOnSurface(${countries.geom}))`.mapWith(Number),
+      lat: sql<number>`ST_Y(ST_PointOnSurface(${countries.geom}))`.mapWith(Number),
+    })
     .from(countries);
-  const posts = mode === 'blo'
-    ? await db.select({ code: blos.code, lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number), lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number) }).from(blos)
-    : [];
+  const posts =
+    mode === 'blo'
+      ? await db
+          .select({
+            code: blos.code,
+            lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number),
+            lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number),
+          })
+          .from(blos)
+      : [];
   const country = new Map(places.map((p) => [p.iso2, [p.lng, p.lat] as LngLat]));
   const post = new Map(posts.map((p) => [p.code, [p.lng, p.lat] as LngLat]));
   return flows.map((f) => ({

@@ -42,7 +42,12 @@ const SEIZURE_FIELDS = {
  * The filtered seizures, newest first, one page at a time, with the total they come from (counted
  * from the monthly rollups where the filters allow: a count of every seizure is a full scan).
  */
-export async function listSeizures(db: Db, filters: Filters, page: { limit: number; offset: number }, options: SourceOptions = {}): Promise<{ total: number; rows: SeizureListItem[] }> {
+export async function listSeizures(
+  db: Db,
+  filters: Filters,
+  page: { limit: number; offset: number },
+  options: SourceOptions = {},
+): Promise<{ total: number; rows: SeizureListItem[] }> {
   const [total, rows] = await Promise.all([
     countSeizures(db, filters, options),
     db
@@ -58,11 +63,16 @@ export async function listSeizures(db: Db, filters: Filters, page: { limit: numb
 
 /** How many seizures the filters select, counted from the monthly rollups where the filters allow. */
 export async function countSeizures(db: Db, filters: Filters, options: SourceOptions = {}): Promise<number> {
-  const result = await db.execute(sql`SELECT coalesce(sum(n), 0)::int AS total FROM ${monthlySource(filters, filters, ['substance'], options)}`);
+  const result = await db.execute(
+    sql`SELECT coalesce(sum(n), 0)::int AS total FROM ${monthlySource(filters, filters, ['substance'], options)}`,
+  );
   return Number(rowsOf<{ total: number }>(result)[0].total);
 }
 
-const withLngLat = ({ lng, lat, ...r }: { lng: number; lat: number } & Omit<SeizureListItem, 'lngLat'>): SeizureListItem => ({ ...r, lngLat: [lng, lat] });
+const withLngLat = ({ lng, lat, ...r }: { lng: number; lat: number } & Omit<SeizureListItem, 'lngLat'>): SeizureListItem => ({
+  ...r,
+  lngLat: [lng, lat],
+});
 
 /** Every filtered seizure in id order, a page at a time (keyset paging: the same on both backends, never one huge result). */
 export async function* streamSeizures(db: Db, filters: Filters, pageSize = 5000): AsyncGenerator<SeizureListItem[]> {
@@ -95,13 +105,22 @@ export interface SeizureColumns {
  * The filtered seizures as typed columns for deck.gl: all of them in storage order when they number
  * at most `limit`, else the newest `limit`. `substanceCodes` fixes the index each substance gets.
  */
-export async function listSeizureColumns(db: Db, filters: Filters, limit: number, substanceCodes: readonly string[]): Promise<SeizureColumns> {
+export async function listSeizureColumns(
+  db: Db,
+  filters: Filters,
+  limit: number,
+  substanceCodes: readonly string[],
+): Promise<SeizureColumns> {
   // Packed in SQL: one bytea of 18-byte big-endian records (lng f4, lat f4, kg f4, day i4, substance
   // index i2), so neither driver builds a JS object per row. 0-based index; 255 when not listed.
-  const packed = (newestOnly: boolean, rows: number) => db.execute(sql`
+  const packed = (newestOnly: boolean, rows: number) =>
+    db.execute(sql`
     SELECT count(*)::int AS n,
            string_agg(float4send(ST_X(geom)::float4) || float4send(ST_Y(geom)::float4) || float4send(kg_eq::float4)
-                      || int4send(day) || int2send(coalesce(array_position(ARRAY[${sql.join(substanceCodes.map((c) => sql`${c}`), sql`, `)}]::text[], substance) - 1, 255)::int2),
+                      || int4send(day) || int2send(coalesce(array_position(ARRAY[${sql.join(
+                        substanceCodes.map((c) => sql`${c}`),
+                        sql`, `,
+                      )}]::text[], substance) - 1, 255)::int2),
                       ''::bytea) AS packed
       FROM (SELECT ${seizures.geom} AS geom, ${seizures.kgEq} AS kg_eq, (${seizures.seizedOn} - DATE '1970-01-01') AS day,
                    ${seizures.substance} AS substance

@@ -34,15 +34,29 @@ const ROLLUPS = [
  * `(SELECT <dims>, n, kg_eq, value_usd, last_seized_on …) AS src` for the filters over `period`.
  * Rows may repeat a dimension tuple (one from the rollup, one per raw edge): always re-aggregate.
  */
-export function monthlySource(filters: Filters, period: DateRange<string | null>, dims: readonly Dimension[], options: SourceOptions = {}): SQL {
+export function monthlySource(
+  filters: Filters,
+  period: DateRange<string | null>,
+  dims: readonly Dimension[],
+  options: SourceOptions = {},
+): SQL {
   return rollupSource(
     {
       rollups: ROLLUPS.filter((r) => dims.every((d) => r.dims.includes(d))),
-      rollupColumns: ({ table }) => sql`${sql.join(dims.map((d) => sql.identifier(d)), sql`, `)}, ${table.n} AS n, ${table.kgEq} AS kg_eq,
+      rollupColumns: ({ table }) => sql`${sql.join(
+        dims.map((d) => sql.identifier(d)),
+        sql`, `,
+      )}, ${table.n} AS n, ${table.kgEq} AS kg_eq,
              ${table.valueUsd} AS value_usd, ${table.lastSeizedOn} AS last_seized_on`,
-      rawColumns: sql`${sql.join(dims.map((d) => sql`${DIMENSIONS[d]} AS ${sql.identifier(d)}`), sql`, `)}, count(*)::int AS n,
+      rawColumns: sql`${sql.join(
+        dims.map((d) => sql`${DIMENSIONS[d]} AS ${sql.identifier(d)}`),
+        sql`, `,
+      )}, count(*)::int AS n,
              sum(${seizures.kgEq}) AS kg_eq, sum(${seizures.valueUsd}) AS value_usd, max(${seizures.seizedOn}) AS last_seized_on`,
-      rawGroupBy: sql.join(dims.map((d) => DIMENSIONS[d]), sql`, `),
+      rawGroupBy: sql.join(
+        dims.map((d) => DIMENSIONS[d]),
+        sql`, `,
+      ),
     },
     filters,
     period,

@@ -40,13 +40,19 @@ export interface RollupQuery<R extends Rollup> {
 }
 
 /** `(SELECT … FROM <rollup> UNION ALL SELECT … FROM seizures …) AS src` for `filters` over `period`. */
-export function rollupSource<R extends Rollup>(query: RollupQuery<R>, filters: Filters, period: DateRange<string | null>, options: SourceOptions = {}): SQL {
+export function rollupSource<R extends Rollup>(
+  query: RollupQuery<R>,
+  filters: Filters,
+  period: DateRange<string | null>,
+  options: SourceOptions = {},
+): SQL {
   const plan = planRollup(period);
   const { months } = plan;
   const allTime = months !== null && months.from === null && months.to === null;
-  const rollup = options.useRollup === false || months === null
-    ? undefined
-    : query.rollups.find((r) => (r.month !== null || allTime) && canFilter(filters, r.columns));
+  const rollup =
+    options.useRollup === false || months === null
+      ? undefined
+      : query.rollups.find((r) => (r.month !== null || allTime) && canFilter(filters, r.columns));
   const raw = rollup ? plan.raw : [period];
   const parts: SQL[] = [];
   if (rollup && months) {
@@ -72,4 +78,5 @@ export function rollupSource<R extends Rollup>(query: RollupQuery<R>, filters: F
 }
 
 /** Whether one of `rollups` can filter by every filter set (the period aside): what a caller checks before choosing a rollup-shaped answer. */
-export const rollupCanAnswer = (rollups: readonly Rollup[], filters: Filters): boolean => rollups.some((r) => canFilter(filters, r.columns));
+export const rollupCanAnswer = (rollups: readonly Rollup[], filters: Filters): boolean =>
+  rollups.some((r) => canFilter(filters, r.columns));

@@ -27,7 +27,11 @@ export const MONTHLY_BLO_ROLLUP = {
 export const ROUTES_ROLLUP = {
   table: seizureRoutesMonthly,
   month: seizureRoutesMonthly.month,
-  columns: { substance: seizureRoutesMonthly.substance, synthetic: seizureRoutesMonthly.synthetic, nearestBlo: seizureRoutesMonthly.nearestBlo },
+  columns: {
+    substance: seizureRoutesMonthly.substance,
+    synthetic: seizureRoutesMonthly.synthetic,
+    nearestBlo: seizureRoutesMonthly.nearestBlo,
+  },
 } satisfies Rollup;
 
 export const CELLS_ROLLUP = {

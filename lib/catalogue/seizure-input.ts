@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { SUBSTANCE_CODES } from './substances';
-import {
-  CONCEALMENTS, COUNTRY_CODES, DATE_PRECISIONS, DETECTION_METHODS, LOCATION_PRECISIONS, TRANSPORT_MODES, UNITS,
-} from './vocabulary';
+import { CONCEALMENTS, COUNTRY_CODES, DATE_PRECISIONS, DETECTION_METHODS, LOCATION_PRECISIONS, TRANSPORT_MODES, UNITS } from './vocabulary';
 
 const isoDate = z.iso.date();
 const iso2 = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');

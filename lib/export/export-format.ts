@@ -16,7 +16,6 @@ export interface ExportMeta {
   link: string;
 }
 
-
 export interface ExportBlo {
   code: string;
   name: string;
@@ -51,12 +50,37 @@ export function csvPreamble(meta: ExportMeta): string[] {
 }
 
 export function geojsonMetadata(meta: ExportMeta) {
-  return { export: meta.what, filters: filterSummary(meta.filters), made: meta.madeAt, syntheticData: SYNTHETIC_TEXT[meta.filters.synthetic], link: meta.link };
+  return {
+    export: meta.what,
+    filters: filterSummary(meta.filters),
+    made: meta.madeAt,
+    syntheticData: SYNTHETIC_TEXT[meta.filters.synthetic],
+    link: meta.link,
+  };
 }
 
 export const SEIZURE_EXPORT_COLUMNS = [
-  'date', 'substance', 'quantity', 'unit', 'lon', 'lat', 'transport', 'concealment', 'detection', 'origin', 'destination', 'source_ref', 'notes',
-  'kg_eq', 'value_usd', 'country', 'nearest_blo', 'synthetic', 'date_precision', 'location_precision', 'id',
+  'date',
+  'substance',
+  'quantity',
+  'unit',
+  'lon',
+  'lat',
+  'transport',
+  'concealment',
+  'detection',
+  'origin',
+  'destination',
+  'source_ref',
+  'notes',
+  'kg_eq',
+  'value_usd',
+  'country',
+  'nearest_blo',
+  'synthetic',
+  'date_precision',
+  'location_precision',
+  'id',
 ] as const;
 
 /** A month-precise date goes out as YYYY-MM, so it comes back in as month-precise. */
@@ -67,9 +91,27 @@ const oneLine = (v: string | null) => (v === null ? null : v.replace(/[\r\n]+/g,
 
 export function seizureCsvRow(s: SeizureListItem): string {
   return toCsvLine([
-    exportDate(s), s.substance, s.quantity, s.unit, s.lngLat[0], s.lngLat[1], s.transport, s.concealment, s.detection, s.originCountry,
-    s.destinationCountry, oneLine(s.sourceRef), oneLine(s.notes), s.kgEq, s.valueUsd, s.country, s.nearestBlo, s.synthetic, s.datePrecision,
-    s.locationPrecision, s.id,
+    exportDate(s),
+    s.substance,
+    s.quantity,
+    s.unit,
+    s.lngLat[0],
+    s.lngLat[1],
+    s.transport,
+    s.concealment,
+    s.detection,
+    s.originCountry,
+    s.destinationCountry,
+    oneLine(s.sourceRef),
+    oneLine(s.notes),
+    s.kgEq,
+    s.valueUsd,
+    s.country,
+    s.nearestBlo,
+    s.synthetic,
+    s.datePrecision,
+    s.locationPrecision,
+    s.id,
   ]);
 }
 
@@ -79,17 +121,56 @@ export function seizureFeature(s: SeizureListItem) {
     id: s.id,
     geometry: { type: 'Point' as const, coordinates: s.lngLat },
     properties: {
-      date: exportDate(s), substance: s.substance, quantity: s.quantity, unit: s.unit, transport: s.transport, concealment: s.concealment,
-      detection: s.detection, origin: s.originCountry, destination: s.destinationCountry, source_ref: s.sourceRef, notes: s.notes,
-      kg_eq: s.kgEq, value_usd: s.valueUsd, country: s.country, nearest_blo: s.nearestBlo, synthetic: s.synthetic,
+      date: exportDate(s),
+      substance: s.substance,
+      quantity: s.quantity,
+      unit: s.unit,
+      transport: s.transport,
+      concealment: s.concealment,
+      detection: s.detection,
+      origin: s.originCountry,
+      destination: s.destinationCountry,
+      source_ref: s.sourceRef,
+      notes: s.notes,
+      kg_eq: s.kgEq,
+      value_usd: s.valueUsd,
+      country: s.country,
+      nearest_blo: s.nearestBlo,
+      synthetic: s.synthetic,
     },
   };
 }
 
-export const BLO_EXPORT_COLUMNS = ['code', 'name', 'name_ru', 'country', 'neighbor', 'status', 'lon', 'lat', 'seizures', 'kg_eq', 'value_usd', 'last_seizure'] as const;
+export const BLO_EXPORT_COLUMNS = [
+  'code',
+  'name',
+  'name_ru',
+  'country',
+  'neighbor',
+  'status',
+  'lon',
+  'lat',
+  'seizures',
+  'kg_eq',
+  'value_usd',
+  'last_seizure',
+] as const;
 
 export function bloCsvRow(b: ExportBlo): string {
-  return toCsvLine([b.code, b.name, b.nameRu, b.country, b.neighbor, b.status, b.lngLat[0], b.lngLat[1], b.totals.count, b.totals.kgEq, b.totals.valueUsd, b.totals.lastSeizedOn]);
+  return toCsvLine([
+    b.code,
+    b.name,
+    b.nameRu,
+    b.country,
+    b.neighbor,
+    b.status,
+    b.lngLat[0],
+    b.lngLat[1],
+    b.totals.count,
+    b.totals.kgEq,
+    b.totals.valueUsd,
+    b.totals.lastSeizedOn,
+  ]);
 }
 
 export function bloFeature(b: ExportBlo) {
@@ -98,8 +179,16 @@ export function bloFeature(b: ExportBlo) {
     id: b.code,
     geometry: { type: 'Point' as const, coordinates: b.lngLat },
     properties: {
-      code: b.code, name: b.name, name_ru: b.nameRu, country: b.country, neighbor: b.neighbor, status: b.status,
-      seizures: b.totals.count, kg_eq: b.totals.kgEq, value_usd: b.totals.valueUsd, last_seizure: b.totals.lastSeizedOn,
+      code: b.code,
+      name: b.name,
+      name_ru: b.nameRu,
+      country: b.country,
+      neighbor: b.neighbor,
+      status: b.status,
+      seizures: b.totals.count,
+      kg_eq: b.totals.kgEq,
+      value_usd: b.totals.valueUsd,
+      last_seizure: b.totals.lastSeizedOn,
     },
   };
 }

@@ -9,7 +9,10 @@ import type { Language } from '@/lib/url/view-state';
 
 const TEXT = {
   title: { en: 'BLO Atlas', ru: 'Атлас ППК' },
-  subtitle: { en: 'Drug seizures at the Border Liaison Offices of Central Asia', ru: 'Изъятия наркотиков в пограничных пунктах связи Центральной Азии' },
+  subtitle: {
+    en: 'Drug seizures at the Border Liaison Offices of Central Asia',
+    ru: 'Изъятия наркотиков в пограничных пунктах связи Центральной Азии',
+  },
   filters: { en: 'Filters', ru: 'Фильтры' },
   substance: { en: 'Substance', ru: 'Вещество' },
   allSubstances: { en: 'All substances', ru: 'Все вещества' },
@@ -68,9 +71,18 @@ const TEXT = {
   noMatch: { en: 'No seizures match these filters.', ru: 'Нет изъятий, отвечающих фильтрам.' },
   apiError: { en: 'The data could not be loaded', ru: 'Не удалось загрузить данные' },
   retry: { en: 'Retry', ru: 'Повторить' },
-  syntheticBanner: { en: 'Synthetic data shown: generated sample seizures are included beside real, publicly reported ones.', ru: 'Показаны синтетические данные: сгенерированные изъятия включены наряду с реальными, опубликованными.' },
-  syntheticOnlyBanner: { en: 'Synthetic data only: every seizure shown is generated, none is real.', ru: 'Только синтетические данные: все показанные изъятия сгенерированы.' },
-  badLink: { en: 'Part of this link could not be read and was left at its default', ru: 'Часть ссылки не распознана и заменена значением по умолчанию' },
+  syntheticBanner: {
+    en: 'Synthetic data shown: generated sample seizures are included beside real, publicly reported ones.',
+    ru: 'Показаны синтетические данные: сгенерированные изъятия включены наряду с реальными, опубликованными.',
+  },
+  syntheticOnlyBanner: {
+    en: 'Synthetic data only: every seizure shown is generated, none is real.',
+    ru: 'Только синтетические данные: все показанные изъятия сгенерированы.',
+  },
+  badLink: {
+    en: 'Part of this link could not be read and was left at its default',
+    ru: 'Часть ссылки не распознана и заменена значением по умолчанию',
+  },
   close: { en: 'Close', ru: 'Закрыть' },
   catchment: { en: 'Within', ru: 'В радиусе' },
   trend: { en: 'Monthly trend (catchment)', ru: 'Динамика по месяцам (зона охвата)' },
@@ -90,7 +102,10 @@ const TEXT = {
   lastSeizure: { en: 'Last seizure', ru: 'Последнее изъятие' },
   count: { en: 'Count', ru: 'Число' },
   top: { en: 'Mostly', ru: 'Чаще всего' },
-  manyPoints: { en: 'Many seizures: the map draws them as tiles, merged where they overlap.', ru: 'Изъятий много: карта показывает их плитками, объединяя близкие.' },
+  manyPoints: {
+    en: 'Many seizures: the map draws them as tiles, merged where they overlap.',
+    ru: 'Изъятий много: карта показывает их плитками, объединяя близкие.',
+  },
   boundaryNote: { en: 'Boundaries: Natural Earth 1:50m; not an endorsement.', ru: 'Границы: Natural Earth 1:50m; не являются признанием.' },
   language: { en: 'Язык: русский', ru: 'Language: English' },
   road: { en: 'Road', ru: 'Авто' },
@@ -115,7 +130,10 @@ const TEXT = {
   uploading: { en: 'Uploading and checking: {pct}% · {rows} rows read', ru: 'Загрузка и проверка: {pct}% · прочитано строк: {rows}' },
   writing: { en: 'Writing {rows} rows to the database…', ru: 'Запись строк в базу: {rows}…' },
   tooLarge: { en: 'The file is {size} MB; the limit is {mb} MB.', ru: 'Файл {size} МБ; предел {mb} МБ.' },
-  networkError: { en: 'The upload was interrupted (network error). Nothing was written; try again.', ru: 'Загрузка прервана (ошибка сети). Ничего не записано; попробуйте снова.' },
+  networkError: {
+    en: 'The upload was interrupted (network error). Nothing was written; try again.',
+    ru: 'Загрузка прервана (ошибка сети). Ничего не записано; попробуйте снова.',
+  },
   imported: { en: 'Imported', ru: 'Импортировано' },
   checked: { en: 'Checked (nothing written)', ru: 'Проверено (ничего не записано)' },
   rows: { en: 'Rows', ru: 'Строки' },
@@ -124,7 +142,10 @@ const TEXT = {
   duplicates: { en: 'Duplicates', ru: 'Дубликаты' },
   commonReasons: { en: 'Commonest reasons for rejection', ru: 'Частые причины отклонения' },
   reason: { en: 'Reason', ru: 'Причина' },
-  downloadRejected: { en: 'Download the rejected rows (CSV with a reason column)', ru: 'Скачать отклонённые строки (CSV со столбцом причины)' },
+  downloadRejected: {
+    en: 'Download the rejected rows (CSV with a reason column)',
+    ru: 'Скачать отклонённые строки (CSV со столбцом причины)',
+  },
   openDashboard: { en: 'Open the dashboard', ru: 'Открыть панель' },
   backToDashboard: { en: '← Dashboard', ru: '← Панель' },
   formatTitle: { en: 'The format', ru: 'Формат файла' },
@@ -192,8 +213,17 @@ export function formatKg(lang: Language, kg: number): string {
   return `${nf(kg * 1000, 0)} ${lang === 'ru' ? 'г' : 'g'}`;
 }
 
+/** A distance in km, one decimal. */
+export const formatKm = (lang: Language, km: number): string =>
+  `${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km)} ${lang === 'ru' ? 'км' : 'km'}`;
+
 export function formatUsd(lang: Language, usd: number): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'USD', notation: usd >= 1e6 ? 'compact' : 'standard', maximumFractionDigits: usd >= 1e6 ? 1 : 0 }).format(usd);
+  return new Intl.NumberFormat(locale(lang), {
+    style: 'currency',
+    currency: 'USD',
+    notation: usd >= 1e6 ? 'compact' : 'standard',
+    maximumFractionDigits: usd >= 1e6 ? 1 : 0,
+  }).format(usd);
 }
 
 /** +12% / −8% / "new" where the base was zero. */
@@ -205,23 +235,33 @@ export function formatChange(lang: Language, change: number | null): string {
 
 /** "May 2024" / "май 2024" for a YYYY-MM-DD. */
 export function formatMonth(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso.slice(0, 7)}-01T00:00:00Z`),
+  );
 }
 
 export function formatDay(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }
 
 /** The filters in words, for picture titles and captions: "Heroin, Hashish · 1 Jan 2024 – 31 Dec 2024 · Kazakhstan". */
 export function describeFilters(lang: Language, filters: Filters): string {
   const parts: string[] = [];
   parts.push(filters.substances.length ? filters.substances.map((code) => substanceName(lang, code)).join(', ') : t(lang, 'allSubstances'));
-  parts.push(filters.from || filters.to ? `${filters.from ? formatDay(lang, filters.from) : '…'} – ${filters.to ? formatDay(lang, filters.to) : '…'}` : t(lang, 'allTime'));
+  parts.push(
+    filters.from || filters.to
+      ? `${filters.from ? formatDay(lang, filters.from) : '…'} – ${filters.to ? formatDay(lang, filters.to) : '…'}`
+      : t(lang, 'allTime'),
+  );
   if (filters.countries.length) parts.push(filters.countries.map((c) => countryName(lang, c)).join(', '));
   if (filters.blos.length) parts.push(`${t(lang, 'blo')}: ${filters.blos.join(', ')}`);
   if (filters.transport.length) parts.push(`${t(lang, 'transport')}: ${filters.transport.map((v) => vocabLabel(lang, v)).join(', ')}`);
-  if (filters.concealment.length) parts.push(`${t(lang, 'concealment')}: ${filters.concealment.map((v) => vocabLabel(lang, v)).join(', ')}`);
+  if (filters.concealment.length)
+    parts.push(`${t(lang, 'concealment')}: ${filters.concealment.map((v) => vocabLabel(lang, v)).join(', ')}`);
   if (filters.minKg !== null) parts.push(`≥ ${formatKg(lang, filters.minKg)}`);
-  if (filters.synthetic !== 'include') parts.push(`${t(lang, 'synthetic')}: ${t(lang, filters.synthetic === 'only' ? 'syntheticOnly' : 'syntheticExclude')}`);
+  if (filters.synthetic !== 'include')
+    parts.push(`${t(lang, 'synthetic')}: ${t(lang, filters.synthetic === 'only' ? 'syntheticOnly' : 'syntheticExclude')}`);
   return parts.join(' · ');
 }

@@ -18,9 +18,7 @@ export const IMPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** A row as read: its fields, or why it could not be read. `line` is the file line (CSV) or feature number (GeoJSON). */
-export type RawRow =
-  | { line: number; fields: Record<string, string>; raw: unknown }
-  | { line: number; error: string; raw: unknown };
+export type RawRow = { line: number; fields: Record<string, string>; raw: unknown } | { line: number; error: string; raw: unknown };
 
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
@@ -94,7 +92,11 @@ export async function* readGeoJsonRows(input: Iterable<Uint8Array | string> | As
     for await (const { key, value } of features as AsyncIterable<{ key: number; value: unknown }>) {
       count++;
       const line = key + 1;
-      const f = value as { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown } | null; properties?: Record<string, unknown> | null };
+      const f = value as {
+        type?: unknown;
+        geometry?: { type?: unknown; coordinates?: unknown } | null;
+        properties?: Record<string, unknown> | null;
+      };
       if (!f || typeof f !== 'object' || f.type !== 'Feature') {
         yield { line, error: 'not a GeoJSON Feature', raw: value };
         continue;
@@ -123,6 +125,9 @@ export async function* readGeoJsonRows(input: Iterable<Uint8Array | string> | As
   if (count === 0) throw new ImportFileError('no features found: expected a GeoJSON FeatureCollection of Points');
 }
 
-export function readImportRows(input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>, format: ImportFormat): AsyncGenerator<RawRow> {
+export function readImportRows(
+  input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>,
+  format: ImportFormat,
+): AsyncGenerator<RawRow> {
   return format === 'csv' ? readCsvRows(input) : readGeoJsonRows(input);
 }

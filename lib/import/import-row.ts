@@ -4,21 +4,44 @@
  * reason. Names are accepted in English and Russian with common spellings; units are converted to
  * the stored ones (g → kg, ml → l).
  */
-import { COUNTRIES, countryNames } from '@/lib/catalogue/countries';
 import { isRealDate } from '@/lib/time/dates';
 import { createHash } from 'node:crypto';
 import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { estimateValue, SUBSTANCES, toKgEq } from '@/lib/catalogue/substances';
+import { countryByName, IMPORT_UNITS, normaliseName, substanceByName, UNIT_NAMES, VOCAB_ALIASES } from './import-names';
 import { CONCEALMENTS, DETECTION_METHODS, TRANSPORT_MODES, type Unit } from '@/lib/catalogue/vocabulary';
 
 /** The columns (CSV header names, GeoJSON property names) of the import format. */
-export const IMPORT_COLUMNS = ['date', 'substance', 'quantity', 'unit', 'lon', 'lat', 'blo', 'transport', 'concealment', 'detection', 'origin', 'destination', 'source_ref', 'notes'] as const;
+export const IMPORT_COLUMNS = [
+  'date',
+  'substance',
+  'quantity',
+  'unit',
+  'lon',
+  'lat',
+  'blo',
+  'transport',
+  'concealment',
+  'detection',
+  'origin',
+  'destination',
+  'source_ref',
+  'notes',
+] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 /** Columns our exports add; accepted and ignored on import, so an export goes back in as it is. */
-export const EXPORT_ONLY_COLUMNS = ['id', 'kg_eq', 'value_usd', 'country', 'nearest_blo', 'synthetic', 'date_precision', 'location_precision'] as const;
+export const EXPORT_ONLY_COLUMNS = [
+  'id',
+  'kg_eq',
+  'value_usd',
+  'country',
+  'nearest_blo',
+  'synthetic',
+  'date_precision',
+  'location_precision',
+] as const;
 
-export const IMPORT_UNITS = ['kg', 'g', 'l', 'ml', 'units'] as const;
 const EARLIEST_IMPORT_DATE = '1990-01-01';
 const MAX_NOTES = 2000;
 const MAX_REF = 200;
@@ -65,39 +88,6 @@ export interface ImportedSeizure {
 }
 
 export type RowResult = { ok: true; seizure: ImportedSeizure } | { ok: false; reasons: string[] };
-
-/** Lower case, single spaces, ё → е, typographic quotes and dashes made plain: how names are compared. */
-export function normaliseName(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[‐-―]/g, '-')
-    .replace(/[«»“”„"']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const substanceByName = new Map<string, string>();
-for (const s of SUBSTANCES) for (const name of [s.code, s.en, s.ru, ...s.aliases]) substanceByName.set(normaliseName(name), s.code);
-
-const countryByName = new Map(COUNTRIES.flatMap((c) => countryNames(c).map((name) => [normaliseName(name), c.iso2] as const)));
-
-const UNIT_NAMES: Record<string, (typeof IMPORT_UNITS)[number]> = {
-  kg: 'kg', kgs: 'kg', kilogram: 'kg', kilograms: 'kg', кг: 'kg', килограмм: 'kg',
-  g: 'g', gr: 'g', gram: 'g', grams: 'g', г: 'g', гр: 'g', грамм: 'g',
-  l: 'l', litre: 'l', liter: 'l', litres: 'l', liters: 'l', л: 'l', литр: 'l',
-  ml: 'ml', мл: 'ml',
-  units: 'units', unit: 'units', tablets: 'units', tablet: 'units', pcs: 'units', шт: 'units', таб: 'units', таблеток: 'units',
-};
-
-const VOCAB_ALIASES: Record<string, string> = {
-  грузовик: 'truck', фура: 'truck', легковой: 'car', автомобиль: 'car', автобус: 'bus', 'ж/д': 'rail', поезд: 'rail', railway: 'rail', train: 'rail',
-  пешком: 'pedestrian', foot: 'pedestrian', речной: 'river', boat: 'river', неизвестно: 'unknown',
-  'в грузе': 'cargo', тайник: 'vehicle-cache', cache: 'vehicle-cache', багаж: 'luggage', 'в теле': 'body', internal: 'body',
-  'при себе': 'on-person', 'на местности': 'terrain', собака: 'dog', 'k9': 'dog', рентген: 'x-ray', xray: 'x-ray',
-  'профилирование рисков': 'risk-profiling', разведка: 'intelligence', досмотр: 'inspection', патруль: 'patrol',
-};
 
 function readDate(raw: string, today: string, reasons: string[]): { seizedOn: string; datePrecision: 'day' | 'month' } | null {
   const v = raw.trim();
@@ -166,17 +156,25 @@ export function normaliseImportRow(fields: Partial<Record<string, string>>, ctx:
   const substanceRaw = get('substance').trim();
   const substance = substanceByName.get(normaliseName(substanceRaw));
   if (!substance) {
-    reasons.push(substanceRaw === '' ? 'substance is missing' : `unknown substance "${substanceRaw.slice(0, 40)}" (known: ${SUBSTANCES.map((s) => s.code).join(', ')})`);
+    reasons.push(
+      substanceRaw === ''
+        ? 'substance is missing'
+        : `unknown substance "${substanceRaw.slice(0, 40)}" (known: ${SUBSTANCES.map((s) => s.code).join(', ')})`,
+    );
   }
 
   const quantityRaw = get('quantity');
   const amount = readNumber(quantityRaw);
-  if (amount === null) reasons.push(quantityRaw.trim() === '' ? 'quantity is missing' : `quantity "${quantityRaw.trim().slice(0, 40)}" is not a number`);
+  if (amount === null)
+    reasons.push(quantityRaw.trim() === '' ? 'quantity is missing' : `quantity "${quantityRaw.trim().slice(0, 40)}" is not a number`);
   else if (amount <= 0) reasons.push('quantity must be more than 0');
 
   const unitRaw = get('unit');
   const importUnit = UNIT_NAMES[normaliseName(unitRaw)];
-  if (!importUnit) reasons.push(unitRaw.trim() === '' ? 'unit is missing' : `unknown unit "${unitRaw.trim().slice(0, 20)}" (known: ${IMPORT_UNITS.join(', ')})`);
+  if (!importUnit)
+    reasons.push(
+      unitRaw.trim() === '' ? 'unit is missing' : `unknown unit "${unitRaw.trim().slice(0, 20)}" (known: ${IMPORT_UNITS.join(', ')})`,
+    );
 
   let unit: Unit | null = null;
   let quantity: number | null = null;
@@ -184,7 +182,8 @@ export function normaliseImportRow(fields: Partial<Record<string, string>>, ctx:
     [unit, quantity] = importUnit === 'g' ? ['kg', amount / 1000] : importUnit === 'ml' ? ['l', amount / 1000] : [importUnit, amount];
   }
   const kgEq = unit && quantity !== null ? toKgEq(quantity, unit) : null;
-  if (kgEq !== null && kgEq > ctx.maxKg) reasons.push(`quantity is ${kgEq.toLocaleString('en')} kg-eq, above the ceiling of ${ctx.maxKg.toLocaleString('en')} kg-eq`);
+  if (kgEq !== null && kgEq > ctx.maxKg)
+    reasons.push(`quantity is ${kgEq.toLocaleString('en')} kg-eq, above the ceiling of ${ctx.maxKg.toLocaleString('en')} kg-eq`);
 
   // Location: a point, or a BLO (the seizure was made at that crossing).
   let lngLat: LngLat | null = null;
@@ -194,7 +193,8 @@ export function normaliseImportRow(fields: Partial<Record<string, string>>, ctx:
   if (lonRaw !== '' || latRaw !== '') {
     const [lon, lat] = [readCoordinate(lonRaw), readCoordinate(latRaw)];
     if (lonRaw === '' || latRaw === '') reasons.push(lonRaw === '' ? 'lat is given without lon' : 'lon is given without lat');
-    else if (lon === null || lat === null) reasons.push(`lon/lat "${lonRaw.slice(0, 20)}", "${latRaw.slice(0, 20)}" are not decimal degrees`);
+    else if (lon === null || lat === null)
+      reasons.push(`lon/lat "${lonRaw.slice(0, 20)}", "${latRaw.slice(0, 20)}" are not decimal degrees`);
     else if (lon < -180 || lon > 180 || lat < -90 || lat > 90) reasons.push(`lon/lat ${lon}, ${lat} are out of range`);
     else lngLat = [lon, lat];
   } else if (bloRaw !== '') {
@@ -220,7 +220,21 @@ export function normaliseImportRow(fields: Partial<Record<string, string>>, ctx:
   if (reasons.length > 0 || !date || !substance || !unit || quantity === null || kgEq === null || !lngLat) {
     return { ok: false, reasons: reasons.length ? reasons : ['row could not be read'] };
   }
-  const identity = [date.seizedOn, date.datePrecision, substance, quantity, unit, lngLat[0].toFixed(6), lngLat[1].toFixed(6), transport, concealment, detection, originCountry ?? '', destinationCountry ?? '', notes ?? ''].join('|');
+  const identity = [
+    date.seizedOn,
+    date.datePrecision,
+    substance,
+    quantity,
+    unit,
+    lngLat[0].toFixed(6),
+    lngLat[1].toFixed(6),
+    transport,
+    concealment,
+    detection,
+    originCountry ?? '',
+    destinationCountry ?? '',
+    notes ?? '',
+  ].join('|');
   return {
     ok: true,
     seizure: {

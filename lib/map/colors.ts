@@ -83,7 +83,8 @@ export function rampColor(t: number): Rgb {
 export const rgbCss = (c: readonly number[]): string => `rgb(${c.join(', ')})`;
 
 /** A left-to-right CSS gradient through `colors`, for ramps and arcs. */
-export const gradientCss = (colors: readonly (readonly number[])[]): string => `linear-gradient(to right, ${colors.map(rgbCss).join(', ')})`;
+export const gradientCss = (colors: readonly (readonly number[])[]): string =>
+  `linear-gradient(to right, ${colors.map(rgbCss).join(', ')})`;
 
 /** CSS custom properties for the stylesheet's BLO markers and legend keys (set on the dashboard's root). */
 export const MAP_COLOR_VARS = {

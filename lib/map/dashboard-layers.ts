@@ -11,7 +11,15 @@ import type { DateRange } from '@/lib/time/dates';
 import type { Language, MapLayerId } from '@/lib/url/view-state';
 import { COUNTRY_LABEL_POINTS } from './basemap-style';
 import {
-  countryLabelLayer, heatmapLayer, hexagonLayer, ringLayer, routeLayer, seizurePointsLayer, seizureTilesLayer, type MapLabel, type PointAttributes,
+  countryLabelLayer,
+  heatmapLayer,
+  hexagonLayer,
+  ringLayer,
+  routeLayer,
+  seizurePointsLayer,
+  seizureTilesLayer,
+  type MapLabel,
+  type PointAttributes,
 } from './map-layers';
 
 export interface DashboardLayerInput {

@@ -59,8 +59,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Plac
   const sides = new Map<string, LabelSide | null>();
   const order = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   for (const c of order) {
-    const free = LABEL_SIDES.map((side) => ({ side, box: labelBox(c, side, options) }))
-      .find(({ box }) => !placed.some((p) => overlaps(p, box)) && !markers.some((m) => m.id !== c.id && overlaps(m.box, box)));
+    const free = LABEL_SIDES.map((side) => ({ side, box: labelBox(c, side, options) })).find(
+      ({ box }) => !placed.some((p) => overlaps(p, box)) && !markers.some((m) => m.id !== c.id && overlaps(m.box, box)),
+    );
     sides.set(c.id, free?.side ?? null);
     if (free) placed.push(free.box);
   }

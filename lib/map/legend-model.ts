@@ -61,18 +61,35 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm 
       layer: 'points',
       title: t(lang, 'points'),
       titleNote: t(lang, 'sizeKg'),
-      entries: SUBSTANCES.filter((s) => substances.includes(s.code)).map((s) => ({ label: s[lang], swatch: { shape: 'dot', color: substanceColor(s.code) } })),
+      entries: SUBSTANCES.filter((s) => substances.includes(s.code)).map((s) => ({
+        label: s[lang],
+        swatch: { shape: 'dot', color: substanceColor(s.code) },
+      })),
       note: tiles ? t(lang, 'manyPoints') : null,
     });
   }
   if (on('hexagons')) {
     const title = t(lang, 'hexagons');
     const high = hexMax === null ? t(lang, 'more') : `${formatCount(lang, hexMax)} ${t(lang, 'perCell')}`;
-    sections.push({ kind: 'bar', layer: 'hexagons', title, ends: [t(lang, 'fewer'), high], note: null, entry: { label: title, swatch: { shape: 'bar', colors: HOTSPOT_RAMP } } });
+    sections.push({
+      kind: 'bar',
+      layer: 'hexagons',
+      title,
+      ends: [t(lang, 'fewer'), high],
+      note: null,
+      entry: { label: title, swatch: { shape: 'bar', colors: HOTSPOT_RAMP } },
+    });
   }
   if (on('heatmap')) {
     const title = t(lang, 'heatmap');
-    sections.push({ kind: 'bar', layer: 'heatmap', title, ends: [t(lang, 'fewer'), t(lang, 'more')], note: null, entry: { label: title, swatch: { shape: 'bar', colors: HEATMAP_RAMP } } });
+    sections.push({
+      kind: 'bar',
+      layer: 'heatmap',
+      title,
+      ends: [t(lang, 'fewer'), t(lang, 'more')],
+      note: null,
+      entry: { label: title, swatch: { shape: 'bar', colors: HEATMAP_RAMP } },
+    });
   }
   if (on('routes')) {
     const title = t(lang, 'routes');
@@ -87,7 +104,11 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm 
     });
   }
   if (on('rings') && radiusKm !== null) {
-    sections.push({ kind: 'entry', layer: 'rings', entry: { label: `${t(lang, 'rings')}: ${radiusKm} / ${radiusKm / 2} km`, swatch: { shape: 'ring', color: RING_COLOR } } });
+    sections.push({
+      kind: 'entry',
+      layer: 'rings',
+      entry: { label: `${t(lang, 'rings')}: ${radiusKm} / ${radiusKm / 2} km`, swatch: { shape: 'ring', color: RING_COLOR } },
+    });
   }
   return {
     title: t(lang, 'legend'),

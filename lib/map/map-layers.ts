@@ -140,7 +140,6 @@ export function heatmapLayer(cells: HotspotCell[]) {
   });
 }
 
-
 // Derived data kept per answer, so a rebuilt layer gets the same `data` reference and deck.gl
 // does not recompute its attributes.
 const drawableFlows = new WeakMap<RouteFlow[], RouteFlow[]>();

@@ -34,14 +34,22 @@ export interface MapPictureInput {
 
 /** The latest seizure among the BLOs' totals (every seizure is counted at its nearest BLO). */
 export const latestSeizure = (blos: readonly BloListItem[]): string | null =>
-  blos.reduce<string | null>((latest, b) => (b.totals.lastSeizedOn !== null && (latest === null || b.totals.lastSeizedOn > latest) ? b.totals.lastSeizedOn : latest), null);
+  blos.reduce<string | null>(
+    (latest, b) => (b.totals.lastSeizedOn !== null && (latest === null || b.totals.lastSeizedOn > latest) ? b.totals.lastSeizedOn : latest),
+    null,
+  );
 
 /** `YYYY-MM-DD HH:MM` in UTC. */
 const utcMinute = (d: Date): string => d.toISOString().slice(0, 16).replace('T', ' ');
 
 export function mapPicture({ lang, filters, playbackWindow, summary: s, lastSeizure, legend, link, madeAt }: MapPictureInput): MapPicture {
-  const shown = playbackWindow ? ` · ${t(lang, 'showing')}: ${formatDay(lang, playbackWindow.from)} – ${formatDay(lang, playbackWindow.to)}` : '';
-  const synthetic = s.syntheticCount > 0 ? `${t(lang, 'syntheticShown')} (${formatCount(lang, s.syntheticCount)} / ${formatCount(lang, s.count)})` : t(lang, 'noSynthetic');
+  const shown = playbackWindow
+    ? ` · ${t(lang, 'showing')}: ${formatDay(lang, playbackWindow.from)} – ${formatDay(lang, playbackWindow.to)}`
+    : '';
+  const synthetic =
+    s.syntheticCount > 0
+      ? `${t(lang, 'syntheticShown')} (${formatCount(lang, s.syntheticCount)} / ${formatCount(lang, s.count)})`
+      : t(lang, 'noSynthetic');
   return {
     title: `${t(lang, 'title')} — ${t(lang, 'subtitle')}`,
     subtitle: `${describeFilters(lang, filters)}${shown}`,

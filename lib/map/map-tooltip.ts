@@ -14,7 +14,11 @@ import { LAYER_IDS, type TileProps } from './map-layers';
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The picked object's tooltip, or null when nothing with a tooltip is under the pointer. */
-export function tooltipFor(info: Pick<PickingInfo, 'index' | 'layer' | 'object'>, lang: Language, columns: DecodedColumns | undefined): { html: string } | null {
+export function tooltipFor(
+  info: Pick<PickingInfo, 'index' | 'layer' | 'object'>,
+  lang: Language,
+  columns: DecodedColumns | undefined,
+): { html: string } | null {
   if (info.index < 0 || !info.layer) return null;
   const name = (code: string) => escapeHtml(substanceName(lang, code));
   const line = (label: string, value: string) => `<div><span class="tt-label">${escapeHtml(label)}</span> ${escapeHtml(value)}</div>`;
@@ -23,7 +27,10 @@ export function tooltipFor(info: Pick<PickingInfo, 'index' | 'layer' | 'object'>
     case LAYER_IDS.points: {
       if (!columns || info.index >= columns.count) return null;
       const i = info.index;
-      return html(name(columns.header.substances[columns.substance[i]]), line(formatKg(lang, columns.kgEq[i]), formatDay(lang, daysToIso(columns.days[i]))));
+      return html(
+        name(columns.header.substances[columns.substance[i]]),
+        line(formatKg(lang, columns.kgEq[i]), formatDay(lang, daysToIso(columns.days[i]))),
+      );
     }
     case LAYER_IDS.hexagons: {
       const c = info.object as HotspotCell;

@@ -45,15 +45,40 @@ function zoneOf(b: GeneratorBlo): Zone {
 
 /** Relative seizure activity per zone (busier crossings see more finds). */
 const ZONE_WEIGHT: Record<Zone, number> = {
-  'afghan-border': 1.6, 'tajik-uzbek': 1.2, 'fergana': 0.9, 'northern-exit': 1.3, 'turkmen-uzbek': 0.7,
+  'afghan-border': 1.6,
+  'tajik-uzbek': 1.2,
+  fergana: 0.9,
+  'northern-exit': 1.3,
+  'turkmen-uzbek': 0.7,
 };
 
 /** Substance mix per zone; `synthetics` is scaled up year by year in the north. */
 const ZONE_MIX: Record<Zone, Partial<Record<string, number>>> = {
   'afghan-border': { heroin: 30, opium: 25, hashish: 30, 'cannabis-herb': 5, 'hash-oil': 3, methamphetamine: 4, 'acetic-anhydride': 3 },
-  'tajik-uzbek': { heroin: 30, opium: 12, hashish: 30, 'cannabis-herb': 10, 'hash-oil': 4, methamphetamine: 5, 'psychotropic-tablets': 4, 'acetic-anhydride': 3, 'poppy-straw': 2 },
-  'fergana': { heroin: 22, opium: 10, hashish: 28, 'cannabis-herb': 18, methamphetamine: 8, 'psychotropic-tablets': 8, tramadol: 6 },
-  'northern-exit': { heroin: 22, hashish: 22, 'cannabis-herb': 16, methamphetamine: 10, mephedrone: 8, 'alpha-pvp': 8, 'psychotropic-tablets': 6, methadone: 2, tramadol: 3, 'acetic-anhydride': 3 },
+  'tajik-uzbek': {
+    heroin: 30,
+    opium: 12,
+    hashish: 30,
+    'cannabis-herb': 10,
+    'hash-oil': 4,
+    methamphetamine: 5,
+    'psychotropic-tablets': 4,
+    'acetic-anhydride': 3,
+    'poppy-straw': 2,
+  },
+  fergana: { heroin: 22, opium: 10, hashish: 28, 'cannabis-herb': 18, methamphetamine: 8, 'psychotropic-tablets': 8, tramadol: 6 },
+  'northern-exit': {
+    heroin: 22,
+    hashish: 22,
+    'cannabis-herb': 16,
+    methamphetamine: 10,
+    mephedrone: 8,
+    'alpha-pvp': 8,
+    'psychotropic-tablets': 6,
+    methadone: 2,
+    tramadol: 3,
+    'acetic-anhydride': 3,
+  },
   'turkmen-uzbek': { heroin: 30, opium: 25, hashish: 25, methamphetamine: 8, tramadol: 7, 'acetic-anhydride': 5 },
 };
 const SYNTHETICS = new Set(['methamphetamine', 'mephedrone', 'alpha-pvp', 'psychotropic-tablets']);
@@ -90,7 +115,11 @@ const CONCEALMENT: Record<TransportMode, Partial<Record<Concealment, number>>> =
   unknown: { unknown: 1 },
 };
 const DETECTION: Partial<Record<DetectionMethod, number>> = {
-  dog: 25, 'x-ray': 15, 'risk-profiling': 25, intelligence: 20, inspection: 15,
+  dog: 25,
+  'x-ray': 15,
+  'risk-profiling': 25,
+  intelligence: 20,
+  inspection: 15,
 };
 
 const EARTH_KM = 6371.0088;
@@ -118,7 +147,9 @@ function routeOf(zone: Zone, b: GeneratorBlo, substance: string, rnd: Random): [
     case 'fergana':
       return [rnd.pick<CountryCode>({ AF: 6, TJ: 3 }), northward];
     case 'northern-exit':
-      return SYNTHETICS.has(substance) ? [rnd.pick<CountryCode>({ CN: 3, RU: 2, KG: 1 }), b.country] : [rnd.pick<CountryCode>({ AF: 5, TJ: 2, UZ: 2, KG: 1 }), 'RU'];
+      return SYNTHETICS.has(substance)
+        ? [rnd.pick<CountryCode>({ CN: 3, RU: 2, KG: 1 }), b.country]
+        : [rnd.pick<CountryCode>({ AF: 5, TJ: 2, UZ: 2, KG: 1 }), 'RU'];
   }
 }
 
@@ -149,7 +180,10 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
     const unit: Unit = catalogued.defaultUnit;
     const q = QUANTITY[substance];
     const raw = q.median * Math.exp(q.sigma * rnd.normal());
-    const quantity = Math.min(q.max, Math.max(unit === 'units' ? 1 : 0.001, unit === 'units' ? Math.round(raw) : Math.round(raw * 1000) / 1000));
+    const quantity = Math.min(
+      q.max,
+      Math.max(unit === 'units' ? 1 : 0.001, unit === 'units' ? Math.round(raw) : Math.round(raw * 1000) / 1000),
+    );
     const kgEq = toKgEq(quantity, unit);
     const { valueUsd, priceUsdPerKg } = estimateValue(substance, kgEq);
 

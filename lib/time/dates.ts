@@ -28,7 +28,10 @@ export function isRealDate(iso: string): boolean {
 }
 
 /** A day written `YYYY-MM-DD` that exists in the calendar. */
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine(isRealDate, 'is not a real calendar date');
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
 
 export const isoToDays = (iso: string): number => Math.round(utc(iso).getTime() / DAY_MS);
 export const daysToIso = (days: number): string => isoDay(new Date(days * DAY_MS));

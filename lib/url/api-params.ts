@@ -19,6 +19,8 @@ const MAX_TILE_ZOOM = 16;
 export const MIN_CATCHMENT_KM = 1;
 export const MAX_CATCHMENT_KM = 100;
 export const DEFAULT_CATCHMENT_KM = 25;
+/** The radii the BLO panel offers (a link may name any whole km within the limits). */
+export const CATCHMENT_CHOICES_KM = [5, 10, 25, 50, 100] as const satisfies readonly number[];
 
 export const API_PARAMS = {
   /** Map zoom for hotspot cell size. */
@@ -47,7 +49,10 @@ export const tileSchema = z
   .object({
     z: integer(0, MAX_TILE_ZOOM),
     x: integer(0, 2 ** MAX_TILE_ZOOM - 1),
-    y: z.string().transform((s) => s.replace(/\.(mvt|pbf)$/, '')).pipe(integer(0, 2 ** MAX_TILE_ZOOM - 1)),
+    y: z
+      .string()
+      .transform((s) => s.replace(/\.(mvt|pbf)$/, ''))
+      .pipe(integer(0, 2 ** MAX_TILE_ZOOM - 1)),
   })
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'x and y must be less than 2^z');
 

@@ -70,7 +70,12 @@ const isoDate = isoDateSchema.refine((s) => s >= MIN_DATE && s <= MAX_DATE, `mus
 function list<T extends string>(allowed: readonly T[], what: string) {
   return z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter((v) => v !== ''))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    )
     .superRefine((values, ctx) => {
       if (values.length > MAX_LIST) ctx.addIssue({ code: 'custom', message: `at most ${MAX_LIST} values` });
       const unknown = values.find((v) => !(allowed as readonly string[]).includes(v));
@@ -102,7 +107,11 @@ interface ParamCodec<K extends keyof Filters> {
   serialize(value: Filters[K]): string;
 }
 
-const codec = <K extends keyof Filters>(field: K, schema: z.ZodType<Filters[K], string>, serialize: (v: Filters[K]) => string): ParamCodec<K> => ({ field, schema, serialize });
+const codec = <K extends keyof Filters>(
+  field: K,
+  schema: z.ZodType<Filters[K], string>,
+  serialize: (v: Filters[K]) => string,
+): ParamCodec<K> => ({ field, schema, serialize });
 const joinList = (v: string[]) => v.join(',');
 const roundCoord = (v: number) => String(roundTo(v, 5));
 

@@ -7,14 +7,23 @@
 import { isoDateSchema } from '@/lib/time/dates';
 import { z } from 'zod';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
-import { DEFAULT_FILTERS, FILTER_PARAMS, FILTER_PARAM_KEYS, MAX_PARAM_LENGTH, ParamError, parseFilters, serializeFilters, type Filters } from './filters';
+import {
+  DEFAULT_FILTERS,
+  FILTER_PARAMS,
+  FILTER_PARAM_KEYS,
+  MAX_PARAM_LENGTH,
+  ParamError,
+  parseFilters,
+  serializeFilters,
+  type Filters,
+} from './filters';
 import { roundTo } from './numbers';
 import { urlNumber } from './url-number';
 import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM, MIN_CATCHMENT_KM } from './api-params';
 
 export const MAP_LAYERS = ['points', 'hexagons', 'heatmap', 'routes', 'rings'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
-export const DEFAULT_LAYERS: readonly MapLayerId[] = ['points', 'rings'];
+const DEFAULT_LAYERS: readonly MapLayerId[] = ['points', 'rings'];
 
 export const PLAYBACK_MODES = ['window', 'cumulative'] as const;
 export type PlaybackMode = (typeof PLAYBACK_MODES)[number];
@@ -53,7 +62,7 @@ export interface ViewState {
 }
 
 /** The five countries in view, from the Caspian to the Pamirs. */
-export const DEFAULT_CAMERA: Camera = { center: [66.8, 39.9], zoom: 4.35, bearing: 0, pitch: 0 };
+const DEFAULT_CAMERA: Camera = { center: [66.8, 39.9], zoom: 4.35, bearing: 0, pitch: 0 };
 
 export const DEFAULT_VIEW: ViewState = {
   filters: DEFAULT_FILTERS,
@@ -72,7 +81,6 @@ const cameraSchema = z
   .transform((s) => s.split(','))
   .pipe(z.tuple([num(-180, 180, 'longitude'), num(-85, 85, 'latitude'), num(0, 18, 'zoom')], { message: 'must be lng,lat,zoom' }));
 
-
 const layersSchema = z
   .string()
   .transform((s) => (s === 'none' ? [] : s.split(',').filter((v) => v !== '')))
@@ -88,7 +96,7 @@ interface ViewCodec<T> {
 const codec = <T>(c: ViewCodec<T>) => c;
 
 /** The parser map of the page's own keys (filter keys live in FILTER_PARAMS). Short, stable names. */
-export const VIEW_PARAMS = {
+const VIEW_PARAMS = {
   /** Camera: lng,lat,zoom. */
   c: codec({
     schema: cameraSchema,
@@ -97,11 +105,26 @@ export const VIEW_PARAMS = {
     serialize: ([lng, lat, zoom]) => `${roundTo(lng, 4)},${roundTo(lat, 4)},${roundTo(zoom, 2)}`,
   }),
   /** Bearing, degrees. */
-  b: codec({ schema: num(-180, 180, 'bearing'), read: (v) => v.camera.bearing, write: (v, bearing) => ({ ...v, camera: { ...v.camera, bearing } }), serialize: (b) => String(roundTo(b, 1)) }),
+  b: codec({
+    schema: num(-180, 180, 'bearing'),
+    read: (v) => v.camera.bearing,
+    write: (v, bearing) => ({ ...v, camera: { ...v.camera, bearing } }),
+    serialize: (b) => String(roundTo(b, 1)),
+  }),
   /** Pitch, degrees. */
-  p: codec({ schema: num(0, 60, 'pitch'), read: (v) => v.camera.pitch, write: (v, pitch) => ({ ...v, camera: { ...v.camera, pitch } }), serialize: (p) => String(roundTo(p, 1)) }),
+  p: codec({
+    schema: num(0, 60, 'pitch'),
+    read: (v) => v.camera.pitch,
+    write: (v, pitch) => ({ ...v, camera: { ...v.camera, pitch } }),
+    serialize: (p) => String(roundTo(p, 1)),
+  }),
   /** Layers on, comma list; `none` for none. */
-  l: codec({ schema: layersSchema, read: (v) => v.layers, write: (v, layers) => ({ ...v, layers }), serialize: (ls) => (ls.length ? ls.join(',') : 'none') }),
+  l: codec({
+    schema: layersSchema,
+    read: (v) => v.layers,
+    write: (v, layers) => ({ ...v, layers }),
+    serialize: (ls) => (ls.length ? ls.join(',') : 'none'),
+  }),
   /** Selected BLO code. */
   sel: codec({
     schema: z.enum(BLO_CODES as [string, ...string[]], 'is not a known BLO code'),
@@ -117,7 +140,12 @@ export const VIEW_PARAMS = {
     serialize: String,
   }),
   /** Playback position: last day shown. */
-  t: codec({ schema: isoDateSchema, read: (v) => v.playback.at, write: (v, at) => ({ ...v, playback: { ...v.playback, at } }), serialize: (t) => t ?? '' }),
+  t: codec({
+    schema: isoDateSchema,
+    read: (v) => v.playback.at,
+    write: (v, at) => ({ ...v, playback: { ...v.playback, at } }),
+    serialize: (t) => t ?? '',
+  }),
   /** Playback mode. */
   pm: codec({
     schema: z.enum(PLAYBACK_MODES, `must be one of ${PLAYBACK_MODES.join(', ')}`),
@@ -133,11 +161,16 @@ export const VIEW_PARAMS = {
     serialize: String,
   }),
   /** Interface language. */
-  lang: codec({ schema: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`), read: (v) => v.lang, write: (v, lang) => ({ ...v, lang }), serialize: String }),
+  lang: codec({
+    schema: z.enum(LANGUAGES, `must be one of ${LANGUAGES.join(', ')}`),
+    read: (v) => v.lang,
+    write: (v, lang) => ({ ...v, lang }),
+    serialize: String,
+  }),
 } as const;
 
-export type ViewParam = keyof typeof VIEW_PARAMS;
-export const VIEW_PARAM_KEYS = Object.keys(VIEW_PARAMS) as ViewParam[];
+type ViewParam = keyof typeof VIEW_PARAMS;
+const VIEW_PARAM_KEYS = Object.keys(VIEW_PARAMS) as ViewParam[];
 
 export interface ParsedView {
   view: ViewState;
@@ -149,7 +182,8 @@ export interface ParsedView {
 export function parseViewState(params: URLSearchParams): ParsedView {
   const problems: ParamError[] = [];
   const known = new Set<string>([...FILTER_PARAM_KEYS, ...VIEW_PARAM_KEYS]);
-  for (const key of new Set(params.keys())) if (!known.has(key)) problems.push(new ParamError(key.slice(0, 40), 'is not a dashboard setting (ignored)'));
+  for (const key of new Set(params.keys()))
+    if (!known.has(key)) problems.push(new ParamError(key.slice(0, 40), 'is not a dashboard setting (ignored)'));
 
   // Filters: parse key by key so one bad filter does not drop the others.
   let filters: Filters = { ...DEFAULT_FILTERS };

@@ -20,7 +20,11 @@ import { readImportRows } from '@/lib/import/import-file';
 import { writeImportCsv } from '@/tests/fixtures/import-csv';
 
 const { values: args } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, 'skip-server': { type: 'boolean', default: false }, 'skip-pglite': { type: 'boolean', default: false } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    'skip-server': { type: 'boolean', default: false },
+    'skip-pglite': { type: 'boolean', default: false },
+  },
 });
 const ROWS = Number(args.rows);
 const ROOT = process.cwd();
@@ -50,12 +54,20 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
     const result = {
       rows: ROWS,
       copy: { seconds: round(copySeconds), rowsPerSecond: Math.round(ROWS / copySeconds) },
-      import: { seconds: round(importSeconds), rowsPerSecond: Math.round(ROWS / importSeconds), accepted: summary.accepted, rejected: summary.rejected, duplicates: summary.duplicates },
+      import: {
+        seconds: round(importSeconds),
+        rowsPerSecond: Math.round(ROWS / importSeconds),
+        accepted: summary.accepted,
+        rejected: summary.rejected,
+        duplicates: summary.duplicates,
+      },
       ratio: round(copySeconds / importSeconds),
       peakRssMb: Math.round(peak / 1024 / 1024),
       fileMb: round(fileBytes / 1024 / 1024),
     };
-    console.log(`${label}: COPY ${result.copy.rowsPerSecond.toLocaleString('en')} rows/s · import ${result.import.rowsPerSecond.toLocaleString('en')} rows/s · import at ${Math.round(result.ratio * 100)}% of COPY · peak RSS ${result.peakRssMb} MB for a ${result.fileMb} MB file`);
+    console.log(
+      `${label}: COPY ${result.copy.rowsPerSecond.toLocaleString('en')} rows/s · import ${result.import.rowsPerSecond.toLocaleString('en')} rows/s · import at ${Math.round(result.ratio * 100)}% of COPY · peak RSS ${result.peakRssMb} MB for a ${result.fileMb} MB file`,
+    );
     return result;
   } finally {
     await database.close();
@@ -70,11 +82,18 @@ async function main() {
   const fileBytes = await writeImportCsv(file, ROWS, 4243);
   const resultsFile = path.join(ROOT, 'tests/bench/import-results.json');
   // A backend skipped keeps its previous results.
-  const results: Record<string, unknown> = { ...(existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}), rows: ROWS, date: new Date().toISOString() };
+  const results: Record<string, unknown> = {
+    ...(existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}),
+    rows: ROWS,
+    date: new Date().toISOString(),
+  };
   if (!args['skip-server']) {
     let url = process.env.BENCH_DATABASE_URL;
     const port = 55434;
-    if (!url) url = execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['start', String(port)]).toString().trim();
+    if (!url)
+      url = execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['start', String(port)])
+        .toString()
+        .trim();
     try {
       results.server = await benchBackend('server', { url }, file, fileBytes);
     } finally {

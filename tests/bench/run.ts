@@ -52,15 +52,27 @@ interface BenchRequest {
 const REQUESTS: BenchRequest[] = [
   { name: 'BLO list with totals', path: '/api/blos', run: (d, f) => listBlos(d.db, f) },
   { name: 'KPIs, last 12 months', path: '/api/summary?from=2025-01-01&to=2025-12-31', run: (d, f) => getSummary(d.db, f) },
-  { name: 'KPIs, heroin 2024, KZ+UZ', path: '/api/summary?substance=heroin&from=2024-01-01&to=2024-12-31&country=KZ,UZ', run: (d, f) => getSummary(d.db, f) },
+  {
+    name: 'KPIs, heroin 2024, KZ+UZ',
+    path: '/api/summary?substance=heroin&from=2024-01-01&to=2024-12-31&country=KZ,UZ',
+    run: (d, f) => getSummary(d.db, f),
+  },
   { name: 'Monthly series, all', path: '/api/timeseries', run: (d, f) => getTimeSeriesJson(d.db, f, 'month') },
   { name: 'Monthly series, opiates', path: '/api/timeseries?substance=heroin,opium', run: (d, f) => getTimeSeriesJson(d.db, f, 'month') },
   { name: 'Hexagons, region (z4)', path: '/api/hotspots?z=4', run: (d, f) => getHotspots(d.db, f, 4) },
-  { name: 'Hexagons, Fergana, hashish (z7)', path: '/api/hotspots?z=7&substance=hashish&bbox=70,39.5,73.5,41.5', run: (d, f) => getHotspots(d.db, f, 7) },
+  {
+    name: 'Hexagons, Fergana, hashish (z7)',
+    path: '/api/hotspots?z=7&substance=hashish&bbox=70,39.5,73.5,41.5',
+    run: (d, f) => getHotspots(d.db, f, 7),
+  },
   { name: 'BLO panel, Oybek, 25 km', path: '/api/blos/oybek', run: (d, f) => getBloDetail(d.db, 'oybek', f, 25) },
   { name: 'Routes by country', path: '/api/routes?from=2025-01-01&to=2025-12-31', run: (d, f) => listRoutes(d.db, f, 'country') },
   { name: 'Seizure list, first page', path: '/api/seizures?limit=100', run: (d, f) => listSeizures(d.db, f, { limit: 100, offset: 0 }) },
-  { name: 'Points, heroin 2025 (binary)', path: '/api/seizures?format=bin&substance=heroin&from=2025-01-01&to=2025-12-31', run: (d, f) => listSeizureColumns(d.db, f, 250_000, SUBSTANCE_CODES) },
+  {
+    name: 'Points, heroin 2025 (binary)',
+    path: '/api/seizures?format=bin&substance=heroin&from=2025-01-01&to=2025-12-31',
+    run: (d, f) => listSeizureColumns(d.db, f, 250_000, SUBSTANCE_CODES),
+  },
   { name: 'Tile z5 (region)', path: '/api/tiles/5/22/11', run: (d, f) => getTile(d, { z: 5, x: 22, y: 11 }, f) },
   { name: 'Tile z8 (Fergana)', path: '/api/tiles/8/179/97', run: (d, f) => getTile(d, { z: 8, x: 179, y: 97 }, f) },
 ];
@@ -98,20 +110,22 @@ const replay = (database: Database, statements: { query: string; params: unknown
  * the wire. node:http: a lean client, so its own costs are not billed to the API.
  */
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const fetchOnce = (port: number, path: string, sink: { bytes: number }, encoding = 'gzip') => () =>
-  new Promise<void>((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path, agent: keepAlive, headers: { 'accept-encoding': encoding } }, (res) => {
-        let bytes = 0;
-        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-        res.on('end', () => {
-          if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${path} → ${res.statusCode}`));
-          sink.bytes = bytes;
-          resolve();
-        });
-      })
-      .on('error', reject);
-  });
+const fetchOnce =
+  (port: number, path: string, sink: { bytes: number }, encoding = 'gzip') =>
+  () =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port, path, agent: keepAlive, headers: { 'accept-encoding': encoding } }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('end', () => {
+            if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${path} → ${res.statusCode}`));
+            sink.bytes = bytes;
+            resolve();
+          });
+        })
+        .on('error', reject);
+    });
 
 /** K runs each of the API request and of its SQL replayed on the driver, alternating run by run so both see the same machine. */
 async function timePair(api: () => Promise<void>, rawSql: () => Promise<void>) {
@@ -119,7 +133,10 @@ async function timePair(api: () => Promise<void>, rawSql: () => Promise<void>) {
   await rawSql();
   const times = { api: [] as number[], sql: [] as number[] };
   for (let i = 0; i < RUNS; i++) {
-    for (const [fn, into] of [[api, times.api], [rawSql, times.sql]] as const) {
+    for (const [fn, into] of [
+      [api, times.api],
+      [rawSql, times.sql],
+    ] as const) {
       const t = performance.now();
       await fn();
       into.push(performance.now() - t);
@@ -131,7 +148,10 @@ async function timePair(api: () => Promise<void>, rawSql: () => Promise<void>) {
 async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
   // Its own process group, so stopping it stops next-server too.
   const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
-    cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true,
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
   for (let i = 0; i < 600; i++) {
     try {
@@ -175,7 +195,11 @@ async function seed(settings: { url?: string; dataDir?: string }) {
 async function benchBackend(label: string, settings: { url?: string; dataDir?: string }, port: number, limitMs: number) {
   console.log(`\n${label}: loading ${ROWS.toLocaleString('en')} synthetic seizures…`);
   const seeded = await seed(settings);
-  console.log(seeded.reused ? '  reused the existing load' : `  loaded in ${seeded.seconds.toFixed(1)} s (${Math.round(ROWS / seeded.seconds).toLocaleString('en')} rows/s)`);
+  console.log(
+    seeded.reused
+      ? '  reused the existing load'
+      : `  loaded in ${seeded.seconds.toFixed(1)} s (${Math.round(ROWS / seeded.seconds).toLocaleString('en')} rows/s)`,
+  );
   // The embedded database is one process's file: measure SQL in this process first, then the API.
   const interleave = Boolean(settings.url);
   const capture = { log: [] as { query: string; params: unknown[] }[] };
@@ -186,11 +210,21 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
     for (const r of REQUESTS) sqlOnly.set(r.name, await timeIt(replay(database, statements.get(r.name)!)));
     await database.close();
   }
-  const server = await startServer(settings.url ? { DATABASE_URL: settings.url } : { DATABASE_URL: '', PGLITE_DATA_DIR: settings.dataDir! }, port);
+  const server = await startServer(
+    settings.url ? { DATABASE_URL: settings.url } : { DATABASE_URL: '', PGLITE_DATA_DIR: settings.dataDir! },
+    port,
+  );
   try {
     type Row = {
-      request: string; path: string; apiMs: number; sqlMs: number; ratio: number; bytes: number; ok: boolean;
-      runs: number; worstPass: { apiMs: number; sqlMs: number; ok: boolean };
+      request: string;
+      path: string;
+      apiMs: number;
+      sqlMs: number;
+      ratio: number;
+      bytes: number;
+      ok: boolean;
+      runs: number;
+      worstPass: { apiMs: number; sqlMs: number; ok: boolean };
     };
     // The machine's speed moves between passes (a shared 2-core VM): every request is measured in
     // each pass, API and SQL alternating; the table gives the medians over all runs and, beside
@@ -219,18 +253,30 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
       const [apiMs, sqlMs] = [median(s.api), median(s.sql)];
       const worst = s.passes.reduce((w, p) => (p.apiMs - 1.25 * p.sqlMs > w.apiMs - 1.25 * w.sqlMs ? p : w));
       return {
-        request: r.name, path: r.path, apiMs: round(apiMs), sqlMs: round(sqlMs), ratio: round(apiMs / sqlMs), bytes: s.bytes,
-        ok: meets(apiMs, sqlMs), runs: interleave ? s.api.length : RUNS,
+        request: r.name,
+        path: r.path,
+        apiMs: round(apiMs),
+        sqlMs: round(sqlMs),
+        ratio: round(apiMs / sqlMs),
+        bytes: s.bytes,
+        ok: meets(apiMs, sqlMs),
+        runs: interleave ? s.api.length : RUNS,
         worstPass: { apiMs: round(worst.apiMs), sqlMs: round(worst.sqlMs), ok: meets(worst.apiMs, worst.sqlMs) },
       };
     });
-    console.log(`| request | API ms | SQL ms | ratio | bytes | ok | worst pass (API / SQL ms) |\n| --- | ---: | ---: | ---: | ---: | --- | --- |`);
+    console.log(
+      `| request | API ms | SQL ms | ratio | bytes | ok | worst pass (API / SQL ms) |\n| --- | ---: | ---: | ---: | ---: | --- | --- |`,
+    );
     for (const r of rows) {
       const w = passes > 1 ? `${r.worstPass.apiMs} / ${r.worstPass.sqlMs}${r.worstPass.ok ? '' : ' (over)'}` : '—';
-      console.log(`| ${r.request} | ${r.apiMs} | ${r.sqlMs} | ${r.ratio} | ${r.bytes.toLocaleString('en')} | ${r.ok ? 'yes' : '**no**'} | ${w} |`);
+      console.log(
+        `| ${r.request} | ${r.apiMs} | ${r.sqlMs} | ${r.ratio} | ${r.bytes.toLocaleString('en')} | ${r.ok ? 'yes' : '**no**'} | ${w} |`,
+      );
     }
     const points = await bytesPerPoint(port);
-    console.log(`binary ${points.binary.toFixed(1)} B/point, GeoJSON ${points.geojson.toFixed(1)} B/point, ${points.ratio.toFixed(1)}× smaller`);
+    console.log(
+      `binary ${points.binary.toFixed(1)} B/point, GeoJSON ${points.geojson.toFixed(1)} B/point, ${points.ratio.toFixed(1)}× smaller`,
+    );
     return { seeded, requests: rows, bytesPerPoint: points };
   } finally {
     stopServer(server);
@@ -244,8 +290,16 @@ async function main() {
   if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
   let url = process.env.BENCH_DATABASE_URL;
   const port = 55433;
-  if (!url) url = execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['start', String(port)]).toString().trim();
-  const results: Record<string, unknown> = { rows: ROWS, runs: RUNS, date: new Date().toISOString(), machine: `${(await import('node:os')).cpus().length} cores` };
+  if (!url)
+    url = execFileSync(path.join(ROOT, '.ci/postgres.sh'), ['start', String(port)])
+      .toString()
+      .trim();
+  const results: Record<string, unknown> = {
+    rows: ROWS,
+    runs: RUNS,
+    date: new Date().toISOString(),
+    machine: `${(await import('node:os')).cpus().length} cores`,
+  };
   try {
     results.server = await benchBackend('server', { url }, 3401, 150);
   } finally {

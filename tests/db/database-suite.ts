@@ -75,7 +75,10 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
         ...data.publicSeizures.map((r) => publicRowToInput(r, (code) => positions.get(code))),
         ...generateSyntheticSeizures(await listGeneratorBlos(database.db), SYNTHETIC),
       ];
-      oracleRows = withNearestBlo(inputs, data.blos.map((b) => ({ code: b.code, lngLat: [b.lon, b.lat] })));
+      oracleRows = withNearestBlo(
+        inputs,
+        data.blos.map((b) => ({ code: b.code, lngLat: [b.lon, b.lat] })),
+      );
     });
     afterAll(async () => {
       await database?.close();
@@ -97,9 +100,12 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
     it('loads 24 BLOs: 19 confirmed and the 5 unconfirmed likely sites', async () => {
       const blos = await listBlos(database.db);
       expect(blos).toHaveLength(24);
-      expect(blos.filter((b) => b.status === 'unconfirmed').map((b) => b.name).sort()).toEqual(
-        ['Ak-Zhol', 'Farap', 'Imamnazar', 'Kyzyl-Bel', 'Serhetabat'],
-      );
+      expect(
+        blos
+          .filter((b) => b.status === 'unconfirmed')
+          .map((b) => b.name)
+          .sort(),
+      ).toEqual(['Ak-Zhol', 'Farap', 'Imamnazar', 'Kyzyl-Bel', 'Serhetabat']);
       for (const b of blos) {
         const file = blosFile.find((f) => f.code === b.code)!;
         expect(b.lngLat[0]).toBeCloseTo(file.lon, 9);
@@ -113,7 +119,11 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       const expected = countryFeatures.flatMap((x) =>
         countryFeatures
           .filter((y) => x.properties.iso2 < y.properties.iso2)
-          .map((y) => ({ a: x.properties.iso2, b: y.properties.iso2, km: lineLengthKm(sharedBorder(x.properties.iso2, y.properties.iso2)) }))
+          .map((y) => ({
+            a: x.properties.iso2,
+            b: y.properties.iso2,
+            km: lineLengthKm(sharedBorder(x.properties.iso2, y.properties.iso2)),
+          }))
           .filter((p) => p.km > 0),
       );
       expect(derived.map((d) => `${d.a}-${d.b}`)).toEqual(expected.map((e) => `${e.a}-${e.b}`));
@@ -142,7 +152,12 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
           expect(Math.abs(oracleKm - record.inlandKm)).toBeLessThan(MAX_BORDER_KM);
         }
       }
-      expect(checks.filter((c) => c.inlandKm !== null).map((c) => c.code).sort()).toEqual(['bor-dobo', 'kainda-rail']);
+      expect(
+        checks
+          .filter((c) => c.inlandKm !== null)
+          .map((c) => c.code)
+          .sort(),
+      ).toEqual(['bor-dobo', 'kainda-rail']);
     });
 
     it('loads the 41 public seizures and the synthetic sample, flagged apart', async () => {
@@ -170,7 +185,7 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       }
     });
 
-    it('computes each seizure\'s nearest BLO and its distance at write time, as turf does', async () => {
+    it("computes each seizure's nearest BLO and its distance at write time, as turf does", async () => {
       const blos = await listBlos(database.db);
       for (const r of await seizureRows(database)) {
         const distances = blos.map((b) => ({ code: b.code, km: turf.distance(b.lngLat, r.lngLat, { units: 'kilometers' }) }));
@@ -193,7 +208,13 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       const [template] = await database.db.select().from(seizures).where(eq(seizures.synthetic, true)).limit(1);
       const row = { ...template, id: undefined, createdAt: undefined, nearestBlo: undefined, nearestBloKm: undefined, ...change };
       const before = await getHealth(database.db);
-      const error = await database.db.insert(seizures).values(row as typeof seizures.$inferInsert).then(() => null, (e: Error) => e);
+      const error = await database.db
+        .insert(seizures)
+        .values(row as typeof seizures.$inferInsert)
+        .then(
+          () => null,
+          (e: Error) => e,
+        );
       expect(error).not.toBeNull();
       const cause = (error as Error & { cause?: { constraint?: string; message?: string } }).cause;
       expect(`${cause?.constraint ?? ''} ${cause?.message ?? ''}`).toContain(constraint);
@@ -203,15 +224,21 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
     it('loads a COPY batch whole or not at all', async () => {
       const before = await getHealth(database.db);
       const [good] = [...generateSyntheticSeizures(await listGeneratorBlos(database.db), { rows: 1, seed: 99 })];
-      const batchId = (await database.db.execute(sql`SELECT min(id) AS id FROM import_batches`));
+      const batchId = await database.db.execute(sql`SELECT min(id) AS id FROM import_batches`);
       const id = Number(rowsOf(batchId)[0].id);
       const lines = [seizureCsvLine(good, id, null), seizureCsvLine({ ...good, quantity: -5 }, id, null)];
       await expect(database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, lines)).rejects.toThrow();
       expect(await getHealth(database.db)).toEqual(before);
     });
 
-    defineQueryTests(() => database, () => oracleRows);
-    defineTileTests(() => database, () => oracleRows);
+    defineQueryTests(
+      () => database,
+      () => oracleRows,
+    );
+    defineTileTests(
+      () => database,
+      () => oracleRows,
+    );
     defineRollupTests(() => database);
 
     it('re-seeding replaces seeded seizures instead of adding to them', async () => {
@@ -220,6 +247,9 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
     });
 
     // Last: these add rows, and the export test empties the table.
-    defineImportTests(() => database, () => backend.scratch());
+    defineImportTests(
+      () => database,
+      () => backend.scratch(),
+    );
   });
 }

@@ -16,7 +16,10 @@ export const CASES: [string, Filters][] = [
   ['two BLOs, at least 5 kg, a mid-month period', f({ blos: ['oybek', 'kordai'], minKg: 5, from: '2021-03-17', to: '2024-08-09' })],
   ['Fergana valley bbox, cargo or vehicle caches', f({ bbox: [70, 39.5, 73.5, 41.5], concealment: ['cargo', 'vehicle-cache'] })],
   ['public rows only', f({ synthetic: 'exclude' })],
-  ['heroin and hashish, partial first and last months (2024-03-10 to 2024-05-20)', f({ substances: ['heroin', 'hashish'], from: '2024-03-10', to: '2024-05-20' })],
+  [
+    'heroin and hashish, partial first and last months (2024-03-10 to 2024-05-20)',
+    f({ substances: ['heroin', 'hashish'], from: '2024-03-10', to: '2024-05-20' }),
+  ],
   ['a partial first month and a whole last month (2024-03-10 to 2024-04-30)', f({ from: '2024-03-10', to: '2024-04-30' })],
   ['days inside one month (2024-03-05 to 2024-03-25)', f({ from: '2024-03-05', to: '2024-03-25' })],
   ['a single mid-month day (2022-07-06)', f({ from: '2022-07-06', to: '2022-07-06' })],

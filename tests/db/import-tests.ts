@@ -42,7 +42,13 @@ async function seizureCount(database: Database): Promise<number> {
   return Number(rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM seizures`))[0].n);
 }
 
-function run(database: Database, input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>, format: ImportFormat, fileName: string, dryRun = false): Promise<ImportSummary> {
+function run(
+  database: Database,
+  input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>,
+  format: ImportFormat,
+  fileName: string,
+  dryRun = false,
+): Promise<ImportSummary> {
   return importSeizures(database, readImportRows(input, format), { fileName, dryRun, today: TODAY, maxKg: MAX_KG });
 }
 
@@ -82,10 +88,52 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
             FROM seizures WHERE batch_id = ${summary.batch} ORDER BY id`),
       );
       expect(landed).toEqual([
-        { d: '2024-05-14', p: 'day', substance: 'heroin', quantity: 775, unit: 'kg', country: 'KZ', transport: 'truck', o: 'AF', dest: 'RU', lp: 'crossing', blo: 'b-konysbaev', notes: 'shoe-polish containers', ref: 'FIX-1' },
+        {
+          d: '2024-05-14',
+          p: 'day',
+          substance: 'heroin',
+          quantity: 775,
+          unit: 'kg',
+          country: 'KZ',
+          transport: 'truck',
+          o: 'AF',
+          dest: 'RU',
+          lp: 'crossing',
+          blo: 'b-konysbaev',
+          notes: 'shoe-polish containers',
+          ref: 'FIX-1',
+        },
         // Russian names, grams and a month-only date (line 3).
-        { d: '2024-06-01', p: 'month', substance: 'heroin', quantity: 1.2, unit: 'kg', country: 'KZ', transport: 'truck', o: 'AF', dest: 'KZ', lp: 'crossing', blo: 'b-konysbaev', notes: 'in a spare tyre, 3 bags', ref: null },
-        { d: '2024-03-01', p: 'day', substance: 'opium', quantity: 5, unit: 'kg', country: 'UZ', transport: 'unknown', o: null, dest: null, lp: 'exact', blo: expect.any(String), notes: null, ref: null },
+        {
+          d: '2024-06-01',
+          p: 'month',
+          substance: 'heroin',
+          quantity: 1.2,
+          unit: 'kg',
+          country: 'KZ',
+          transport: 'truck',
+          o: 'AF',
+          dest: 'KZ',
+          lp: 'crossing',
+          blo: 'b-konysbaev',
+          notes: 'in a spare tyre, 3 bags',
+          ref: null,
+        },
+        {
+          d: '2024-03-01',
+          p: 'day',
+          substance: 'opium',
+          quantity: 5,
+          unit: 'kg',
+          country: 'UZ',
+          transport: 'unknown',
+          o: null,
+          dest: null,
+          lp: 'exact',
+          blo: expect.any(String),
+          notes: null,
+          ref: null,
+        },
       ]);
     });
 
@@ -94,7 +142,9 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       const summary = await run(database, fixture('import-semicolon.csv'), 'csv', 'import-semicolon.csv');
       expect(summary).toMatchObject({ rows: 4, accepted: 4, rejected: 0, duplicates: 0 });
       const landed = rowsOf<Record<string, unknown>>(
-        await database.db.execute(sql`SELECT substance, quantity, unit, kg_eq AS kg, nearest_blo AS blo, notes FROM seizures WHERE batch_id = ${summary.batch} ORDER BY id`),
+        await database.db.execute(
+          sql`SELECT substance, quantity, unit, kg_eq AS kg, nearest_blo AS blo, notes FROM seizures WHERE batch_id = ${summary.batch} ORDER BY id`,
+        ),
       );
       expect(landed.map((r) => [r.substance, r.quantity, r.unit, r.blo])).toEqual([
         ['hashish', 12.5, 'kg', 'oybek'],
@@ -129,10 +179,17 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
 
     it('a dry run reports the same verdicts and writes nothing, not even a batch', async () => {
       const database = getDatabase();
-      const batches = async () => Number(rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM import_batches`))[0].n);
+      const batches = async () =>
+        Number(rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM import_batches`))[0].n);
       const [before, batchesBefore] = [await seizureCount(database), await batches()];
       const lines = ['date,substance,quantity,unit,blo', '2020-02-02,opium,3,kg,Dusti', '2020-02-03,opium,x,kg,Dusti'];
-      const summary = await run(database, lines.map((l) => `${l}\n`), 'csv', 'dry.csv', true);
+      const summary = await run(
+        database,
+        lines.map((l) => `${l}\n`),
+        'csv',
+        'dry.csv',
+        true,
+      );
       expect(summary).toMatchObject({ rows: 2, accepted: 1, rejected: 1, duplicates: 0, batch: null, dryRun: true });
       expect(summary.reasons).toEqual([{ reason: 'quantity "x" is not a number', count: 1 }]);
       expect([await seizureCount(database), await batches()]).toEqual([before, batchesBefore]);
@@ -141,22 +198,29 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
     it('never loses a row: random garbage rows are each accepted, rejected or duplicates', async () => {
       const database = getDatabase();
       let seed = 7;
-      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-      const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
       const lines = ['date,substance,quantity,unit,lon,lat,blo,notes'];
       for (let i = 0; i < 300; i++) {
-        lines.push([
-          pick(['2023-05-01', '2023-5-1', '', '2030-01-01', '2023-02', 'yesterday']),
-          pick(['opium', 'ОПИЙ', 'hash', 'sugar', '']),
-          pick(['1', '0', '-2', '3,5', 'lots', `${i + 1}`]),
-          pick(['kg', 'g', 'ml', 'units', 'stone']),
-          pick(['69.1', '', '200', 'x']),
-          pick(['41.2', '', '95']),
-          pick(['', 'Dusti', 'Atlantis']),
-          pick(['', '"quoted, text"', '"open', 'a"b']),
-        ].join(','));
+        lines.push(
+          [
+            pick(['2023-05-01', '2023-5-1', '', '2030-01-01', '2023-02', 'yesterday']),
+            pick(['opium', 'ОПИЙ', 'hash', 'sugar', '']),
+            pick(['1', '0', '-2', '3,5', 'lots', `${i + 1}`]),
+            pick(['kg', 'g', 'ml', 'units', 'stone']),
+            pick(['69.1', '', '200', 'x']),
+            pick(['41.2', '', '95']),
+            pick(['', 'Dusti', 'Atlantis']),
+            pick(['', '"quoted, text"', '"open', 'a"b']),
+          ].join(','),
+        );
       }
-      const summary = await run(database, lines.map((l) => `${l}\n`), 'csv', 'garbage.csv');
+      const summary = await run(
+        database,
+        lines.map((l) => `${l}\n`),
+        'csv',
+        'garbage.csv',
+      );
       expect(summary.rows).toBe(300);
       expect(summary.accepted + summary.rejected + summary.duplicates).toBe(300);
       const rejections = await allRejections(database, summary.batch!);
@@ -169,7 +233,9 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       const before = await seizureCount(database);
       await expect(run(database, ['name,colour\nx,y\n'], 'csv', 'bad.csv')).rejects.toThrow('unknown column "name"');
       await expect(run(database, ['date,substance,quantity\n'], 'csv', 'bad.csv')).rejects.toThrow('missing column unit');
-      await expect(run(database, ['{"type":"FeatureCollection","features":[{"type":"Feature"'], 'geojson', 'bad.geojson')).rejects.toThrow('not valid JSON');
+      await expect(run(database, ['{"type":"FeatureCollection","features":[{"type":"Feature"'], 'geojson', 'bad.geojson')).rejects.toThrow(
+        'not valid JSON',
+      );
       await expect(run(database, ['{"type":"Feature"}'], 'geojson', 'bad.geojson')).rejects.toThrow('no features found');
       expect(await seizureCount(database)).toBe(before);
     });
@@ -184,7 +250,10 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
         const file = path.join(dir, 'big.csv');
         await writeImportCsv(file, 60_000, 9);
         // One process (node with the tsx loader), so the kill reaches the import itself.
-        const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli/import.ts', file], { env: { ...process.env, ...db.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli/import.ts', file], {
+          env: { ...process.env, ...db.env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         // Kill it (SIGKILL: no clean-up code runs) once it is well into the file.
         const progress = await new Promise<number>((resolve, reject) => {
           let seen = '';

@@ -65,13 +65,18 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       expect(summary.comparison!.count).toBe(before.count);
       close(summary.change!.count!, (summary.count - before.count) / before.count);
       const yearAgo = await getSummary(db, { ...filters, compare: 'year' });
-      expect(yearAgo.comparison!.count).toBe(tally(rows.filter((r) => matches(r, filters, { from: '2023-01-01', to: '2023-06-30' }))).count);
+      expect(yearAgo.comparison!.count).toBe(
+        tally(rows.filter((r) => matches(r, filters, { from: '2023-01-01', to: '2023-06-30' }))).count,
+      );
       expect((await getSummary(db, { ...filters, compare: 'none' })).comparison).toBeNull();
     });
 
     it.each(CASES)('getTimeSeries per month and substance matches for %s', async (_label, filters) => {
       const series = await getTimeSeries(db, filters, 'month');
-      const want = groupTally(rows.filter((r) => matches(r, filters)), (r): string => `${r.seizedOn.slice(0, 7)}-01 ${r.substance}`);
+      const want = groupTally(
+        rows.filter((r) => matches(r, filters)),
+        (r): string => `${r.seizedOn.slice(0, 7)}-01 ${r.substance}`,
+      );
       expect(series.map((p) => `${p.period} ${p.substance}`)).toEqual([...want.keys()].sort());
       for (const p of series) {
         expect(p.count).toBe(want.get(`${p.period} ${p.substance}`)!.count);
@@ -90,7 +95,10 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
     });
 
     it.each(CASES)('listBlos gives each BLO the totals of its nearest seizures for %s', async (_label, filters) => {
-      const want = groupTally(rows.filter((r) => matches(r, filters)), (r) => r.nearestBlo);
+      const want = groupTally(
+        rows.filter((r) => matches(r, filters)),
+        (r) => r.nearestBlo,
+      );
       for (const b of await listBlos(db, filters)) {
         expect({ code: b.code, count: b.totals.count }).toEqual({ code: b.code, count: want.get(b.code)?.count ?? 0 });
         close(b.totals.kgEq, want.get(b.code)?.kgEq ?? 0);
@@ -129,21 +137,27 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       expect(await getBloDetail(db, 'atlantis', DEFAULT_FILTERS)).toBeNull();
     });
 
-    it.each([4, 6, 9])('getHotspots groups seizures into the H3 cells h3-js computes, summing to the filtered total (zoom %i)', async (zoom) => {
-      const filters = f({ substances: ['heroin', 'hashish'] });
-      const hotspots = await getHotspots(db, filters, zoom);
-      const resolution = resolutionForZoom(zoom);
-      expect(hotspots.resolution).toBe(resolution);
-      const want = groupTally(rows.filter((r) => matches(r, filters)), (r) => cellToParent(latLngToCell(r.lngLat[1], r.lngLat[0], 8), resolution));
-      expect(hotspots.cells.map((c) => c.cell).sort()).toEqual([...want.keys()].sort());
-      for (const c of hotspots.cells) expect(c.count).toBe(want.get(c.cell)!.count);
-      const total = tally(rows.filter((r) => matches(r, filters)));
-      expect(hotspots.total.count).toBe(total.count);
-      close(hotspots.total.kgEq, total.kgEq);
-      const clustered = hotspots.clusters.reduce((t, c) => t + c.count, 0);
-      expect(clustered).toBeLessThanOrEqual(total.count);
-      expect(hotspots.clusters.length).toBeGreaterThan(0);
-    });
+    it.each([4, 6, 9])(
+      'getHotspots groups seizures into the H3 cells h3-js computes, summing to the filtered total (zoom %i)',
+      async (zoom) => {
+        const filters = f({ substances: ['heroin', 'hashish'] });
+        const hotspots = await getHotspots(db, filters, zoom);
+        const resolution = resolutionForZoom(zoom);
+        expect(hotspots.resolution).toBe(resolution);
+        const want = groupTally(
+          rows.filter((r) => matches(r, filters)),
+          (r) => cellToParent(latLngToCell(r.lngLat[1], r.lngLat[0], 8), resolution),
+        );
+        expect(hotspots.cells.map((c) => c.cell).sort()).toEqual([...want.keys()].sort());
+        for (const c of hotspots.cells) expect(c.count).toBe(want.get(c.cell)!.count);
+        const total = tally(rows.filter((r) => matches(r, filters)));
+        expect(hotspots.total.count).toBe(total.count);
+        close(hotspots.total.kgEq, total.kgEq);
+        const clustered = hotspots.clusters.reduce((t, c) => t + c.count, 0);
+        expect(clustered).toBeLessThanOrEqual(total.count);
+        expect(hotspots.clusters.length).toBeGreaterThan(0);
+      },
+    );
 
     it('listSeizures pages through the filtered rows newest first, without gaps or repeats', async () => {
       const filters = f({ substances: ['opium'], synthetic: 'only' });
@@ -177,20 +191,30 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       // Fewer allowed than there are: the newest ten, newest first.
       const ten = await listSeizureColumns(db, filters, 10, SUBSTANCE_CODES);
       expect(ten.count).toBe(10);
-      const newest = want.map((r) => r.seizedOn).sort().reverse().slice(0, 10);
+      const newest = want
+        .map((r) => r.seizedOn)
+        .sort()
+        .reverse()
+        .slice(0, 10);
       expect([...ten.days].map(day)).toEqual(newest);
     });
 
     it('listRoutes sums flows per origin and destination', async () => {
       const filters = f({ from: '2022-01-01', to: '2022-12-31' });
       const byCountry = await listRoutes(db, filters, 'country');
-      const want = groupTally(rows.filter((r) => matches(r, filters) && r.originCountry && r.destinationCountry), (r) => `${r.originCountry}>${r.destinationCountry}`);
+      const want = groupTally(
+        rows.filter((r) => matches(r, filters) && r.originCountry && r.destinationCountry),
+        (r) => `${r.originCountry}>${r.destinationCountry}`,
+      );
       expect(byCountry.map((x) => `${x.origin}>${x.destination}`).sort()).toEqual([...want.keys()].sort());
       for (const x of byCountry) expect(x.count).toBe(want.get(`${x.origin}>${x.destination}`)!.count);
       const af = byCountry.find((x) => x.origin === 'AF');
       expect(af?.originLngLat).not.toBeNull();
       const byBlo = await listRoutes(db, filters, 'blo');
-      const wantBlo = groupTally(rows.filter((r) => matches(r, filters) && r.originCountry), (r) => `${r.originCountry}>${r.nearestBlo}`);
+      const wantBlo = groupTally(
+        rows.filter((r) => matches(r, filters) && r.originCountry),
+        (r) => `${r.originCountry}>${r.nearestBlo}`,
+      );
       expect(byBlo.reduce((t, x) => t + x.count, 0)).toBe([...wantBlo.values()].reduce((t, x) => t + x.count, 0));
       expect(byBlo.every((x) => x.destinationLngLat !== null)).toBe(true);
     });

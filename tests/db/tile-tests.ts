@@ -39,7 +39,10 @@ export function defineTileTests(getDatabase: () => Database, getRows: () => Orac
           groups.set(key, [...(groups.get(key) ?? []), r]);
         }
         for (const members of groups.values()) {
-          const c: [number, number] = [members.reduce((t, m) => t + m.lngLat[0], 0) / members.length, members.reduce((t, m) => t + m.lngLat[1], 0) / members.length];
+          const c: [number, number] = [
+            members.reduce((t, m) => t + m.lngLat[0], 0) / members.length,
+            members.reduce((t, m) => t + m.lngLat[1], 0) / members.length,
+          ];
           for (const m of members) drawnAt.set(m, c);
         }
       }
@@ -49,7 +52,10 @@ export function defineTileTests(getDatabase: () => Database, getRows: () => Orac
       });
       expect(inside.length).toBeGreaterThan(0);
       expect(features.reduce((t, ft) => t + ft.count, 0)).toBe(inside.length);
-      close(features.reduce((t, ft) => t + ft.kg, 0), tally(inside).kgEq);
+      close(
+        features.reduce((t, ft) => t + ft.kg, 0),
+        tally(inside).kgEq,
+      );
     });
 
     it('encodes the same features the query computed, readable by a vector-tile decoder', async () => {

@@ -74,7 +74,21 @@ const ROUTES: { path: string; extra: string[] }[] = [
   { path: '/api/summary', extra: ['format=bin', 'interval=month'] },
   { path: '/api/timeseries', extra: ['interval=year', 'interval=day', 'interval=day&from=2019-01-01&to=2025-01-01', 'interval=MONTH'] },
   { path: '/api/hotspots', extra: ['z=-1', 'z=abc', 'z=23', 'z=1e2', 'z=5&z=6'] },
-  { path: '/api/seizures', extra: ['format=xml', 'limit=0', 'limit=-1', 'limit=abc', 'limit=999999999', 'limit=10001', 'offset=-1', 'offset=1e9', 'format=bin&offset=5', 'format=geojson&limit=6000'] },
+  {
+    path: '/api/seizures',
+    extra: [
+      'format=xml',
+      'limit=0',
+      'limit=-1',
+      'limit=abc',
+      'limit=999999999',
+      'limit=10001',
+      'offset=-1',
+      'offset=1e9',
+      'format=bin&offset=5',
+      'format=geojson&limit=6000',
+    ],
+  },
   { path: '/api/routes', extra: ['by=city', 'by=BLO', 'by='.padEnd(700, 'x')] },
   { path: '/api/tiles/5/22/11', extra: ['z=5', 'format=bin'] },
   { path: '/api/export/seizures.csv', extra: ['format=csv', 'limit=10'] },
@@ -82,9 +96,21 @@ const ROUTES: { path: string; extra: string[] }[] = [
 ];
 
 const BAD_PATHS = [
-  '/api/blos/NOWHERE', '/api/blos/atlantis', '/api/blos/oybek%27--', '/api/tiles/17/0/0', '/api/tiles/3/8/0', '/api/tiles/a/b/c',
-  '/api/tiles/5/1/1.png', '/api/tiles/-1/0/0', '/api/tiles/5/99999999999/1', '/api/health?x=1',
-  '/api/export/seizures.xlsx', '/api/export/..%2Fpackage.json', '/api/export/blos', '/api/imports/abc/rejections', '/api/imports/99999/rejections',
+  '/api/blos/NOWHERE',
+  '/api/blos/atlantis',
+  '/api/blos/oybek%27--',
+  '/api/tiles/17/0/0',
+  '/api/tiles/3/8/0',
+  '/api/tiles/a/b/c',
+  '/api/tiles/5/1/1.png',
+  '/api/tiles/-1/0/0',
+  '/api/tiles/5/99999999999/1',
+  '/api/health?x=1',
+  '/api/export/seizures.xlsx',
+  '/api/export/..%2Fpackage.json',
+  '/api/export/blos',
+  '/api/imports/abc/rejections',
+  '/api/imports/99999/rejections',
   '/api/imports/1%27--/rejections',
 ];
 
@@ -126,7 +152,8 @@ test.describe('API input checking', () => {
 
   test('the import endpoint refuses a bad name, a bad key or an oversized body before reading anything', async ({ request }) => {
     const before = await snapshot(request);
-    const post = (query: string, data: string | Buffer, headers: Record<string, string> = {}) => request.post(`/api/imports?${query}`, { data, headers });
+    const post = (query: string, data: string | Buffer, headers: Record<string, string> = {}) =>
+      request.post(`/api/imports?${query}`, { data, headers });
     const cases: [string, string | Buffer, Record<string, string>, number, RegExp][] = [
       ['', 'x', {}, 400, /^name is required/],
       ['name=data.xlsx', 'x', {}, 400, /must be a file name ending \.csv, \.geojson or \.json/],
@@ -142,7 +169,11 @@ test.describe('API input checking', () => {
     }
     // A readable request with an unreadable file: the stream says why, and nothing is written.
     const text = await (await post('name=notes.csv', 'colour,size\nred,3\n')).text();
-    expect(JSON.parse(text.trim().split('\n').pop()!)).toEqual({ type: 'error', message: 'the file cannot be imported: unknown column "colour" (columns: date, substance, quantity, unit, lon, lat, blo, transport, concealment, detection, origin, destination, source_ref, notes)' });
+    expect(JSON.parse(text.trim().split('\n').pop()!)).toEqual({
+      type: 'error',
+      message:
+        'the file cannot be imported: unknown column "colour" (columns: date, substance, quantity, unit, lon, lat, blo, transport, concealment, detection, origin, destination, source_ref, notes)',
+    });
     expect(await snapshot(request)).toEqual(before);
   });
 

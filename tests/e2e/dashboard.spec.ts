@@ -38,19 +38,23 @@ async function apiSummary(request: APIRequestContext, query: string) {
 }
 
 test.describe('dashboard', () => {
-  test('default view: map idle with 24 BLO markers, a legend and KPIs equal to the API', { tag: '@screenshot' }, async ({ page, request }) => {
-    const d = new DashboardPage(page);
-    await d.open();
-    await expect(page.getByTestId('blo-marker')).toHaveCount(24);
-    await expect(page.locator('[data-testid="blo-marker"][data-status="unconfirmed"]')).toHaveCount(5);
-    await expect(d.map()).toHaveAttribute('data-blo-markers', '24');
-    await expect(page.getByTestId('legend')).toContainText('BLO, unconfirmed site');
-    const api = await apiSummary(request, '');
-    await expect.poll(async () => (await d.kpis()).count).toBe(api.count);
-    expect((await d.kpis()).kgEq).toBeCloseTo(api.kgEq, 6);
-    await expect(page.getByTestId('synthetic-banner')).toBeVisible();
-    await page.screenshot({ path: screenshotPath('dashboard-default.png') });
-  });
+  test(
+    'default view: map idle with 24 BLO markers, a legend and KPIs equal to the API',
+    { tag: '@screenshot' },
+    async ({ page, request }) => {
+      const d = new DashboardPage(page);
+      await d.open();
+      await expect(page.getByTestId('blo-marker')).toHaveCount(24);
+      await expect(page.locator('[data-testid="blo-marker"][data-status="unconfirmed"]')).toHaveCount(5);
+      await expect(d.map()).toHaveAttribute('data-blo-markers', '24');
+      await expect(page.getByTestId('legend')).toContainText('BLO, unconfirmed site');
+      const api = await apiSummary(request, '');
+      await expect.poll(async () => (await d.kpis()).count).toBe(api.count);
+      expect((await d.kpis()).kgEq).toBeCloseTo(api.kgEq, 6);
+      await expect(page.getByTestId('synthetic-banner')).toBeVisible();
+      await page.screenshot({ path: screenshotPath('dashboard-default.png') });
+    },
+  );
 
   test('a substance and a period filter set the URL, and KPIs and chart show what the API returns', async ({ page, request }) => {
     const d = new DashboardPage(page);
@@ -137,7 +141,11 @@ test.describe('dashboard', () => {
     await page.getByTestId('copy-link').click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(page.url());
-    const original = { kpis: await d.kpis(), camera: await d.map().getAttribute('data-camera'), catchment: await page.getByTestId('catchment').getAttribute('data-count') };
+    const original = {
+      kpis: await d.kpis(),
+      camera: await d.map().getAttribute('data-camera'),
+      catchment: await page.getByTestId('catchment').getAttribute('data-count'),
+    };
     expect(original.camera).toMatch(/^69\.5000,40\.6000,7\.2\d,0\.0,0\.0$/);
 
     const fresh = await browser.newContext();
@@ -157,26 +165,33 @@ test.describe('dashboard', () => {
     }
   });
 
-  test('clicking a BLO opens its panel with catchment figures from the API, and flies to its pair', { tag: '@screenshot' }, async ({ page, request }) => {
-    const d = new DashboardPage(page);
-    await d.open('c=69.0,41.2,6.5');
-    await page.locator('[data-testid="blo-marker"][data-code="b-konysbaev"]').click();
-    const panel = page.getByTestId('blo-panel');
-    await expect(panel).toHaveAttribute('data-code', 'b-konysbaev');
-    await expect(panel).toContainText('B. Konysbaev');
-    await expect(panel).toContainText('Б. Конысбаев');
-    const detail = (await (await request.get('/api/blos/b-konysbaev?r=25')).json()) as { catchment: { count: number }; paired: { code: string } | null };
-    await expect(page.getByTestId('catchment')).toHaveAttribute('data-count', String(detail.catchment.count));
-    await expect(page.getByTestId('blo-sparkline')).toBeVisible();
-    expect(d.search().get('sel')).toBe('b-konysbaev');
-    await d.settled();
-    await page.screenshot({ path: screenshotPath('dashboard-blo-panel.png') });
-    if (detail.paired) {
-      await page.getByTestId('fly-paired').click();
-      await expect.poll(() => d.search().get('sel')).toBe(detail.paired!.code);
-      await expect(panel).toHaveAttribute('data-code', detail.paired.code);
-    }
-  });
+  test(
+    'clicking a BLO opens its panel with catchment figures from the API, and flies to its pair',
+    { tag: '@screenshot' },
+    async ({ page, request }) => {
+      const d = new DashboardPage(page);
+      await d.open('c=69.0,41.2,6.5');
+      await page.locator('[data-testid="blo-marker"][data-code="b-konysbaev"]').click();
+      const panel = page.getByTestId('blo-panel');
+      await expect(panel).toHaveAttribute('data-code', 'b-konysbaev');
+      await expect(panel).toContainText('B. Konysbaev');
+      await expect(panel).toContainText('Б. Конысбаев');
+      const detail = (await (await request.get('/api/blos/b-konysbaev?r=25')).json()) as {
+        catchment: { count: number };
+        paired: { code: string } | null;
+      };
+      await expect(page.getByTestId('catchment')).toHaveAttribute('data-count', String(detail.catchment.count));
+      await expect(page.getByTestId('blo-sparkline')).toBeVisible();
+      expect(d.search().get('sel')).toBe('b-konysbaev');
+      await d.settled();
+      await page.screenshot({ path: screenshotPath('dashboard-blo-panel.png') });
+      if (detail.paired) {
+        await page.getByTestId('fly-paired').click();
+        await expect.poll(() => d.search().get('sel')).toBe(detail.paired!.code);
+        await expect(panel).toHaveAttribute('data-code', detail.paired.code);
+      }
+    },
+  );
 
   test('flying to a paired post animates; Back jumps to the camera before', async ({ page }) => {
     const d = new DashboardPage(page);

@@ -28,56 +28,68 @@ test.describe('exports', () => {
     expect(lines[1]).toBe('# filters: substance=hashish,heroin&from=2024-01-01&to=2024-12-31');
     expect(lines[3]).toMatch(/^# synthetic data: included/);
     expect(lines[4]).toMatch(/^# link: http:\/\/localhost:\d+\/\?substance=hashish%2Cheroin&from=2024-01-01&to=2024-12-31$/);
-    expect(lines[5]).toBe('date,substance,quantity,unit,lon,lat,transport,concealment,detection,origin,destination,source_ref,notes,kg_eq,value_usd,country,nearest_blo,synthetic,date_precision,location_precision,id');
+    expect(lines[5]).toBe(
+      'date,substance,quantity,unit,lon,lat,transport,concealment,detection,origin,destination,source_ref,notes,kg_eq,value_usd,country,nearest_blo,synthetic,date_precision,location_precision,id',
+    );
     expect(lines.length - 6).toBe(count);
     expect(download.suggestedFilename()).toMatch(/^blo-atlas-seizures-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
-  test('the map picture of a filtered view: title, legend, filters, data date and link, saved for review', { tag: '@screenshot' }, async ({ page }) => {
-    await openSettled(page, FILTERED);
-    await page.getByTestId('export-menu').locator('summary').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
-    const png = readFileSync(await download.path());
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-    const map = (await page.getByTestId('map').boundingBox())!;
-    expect(width).toBe(Math.round(map.width) * 2);
-    expect(height).toBeGreaterThan(Math.round(map.height) * 2 + 200);
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    writeFileSync(screenshotPath('export-map.png'), png);
-  });
+  test(
+    'the map picture of a filtered view: title, legend, filters, data date and link, saved for review',
+    { tag: '@screenshot' },
+    async ({ page }) => {
+      await openSettled(page, FILTERED);
+      await page.getByTestId('export-menu').locator('summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+      const png = readFileSync(await download.path());
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+      const map = (await page.getByTestId('map').boundingBox())!;
+      expect(width).toBe(Math.round(map.width) * 2);
+      expect(height).toBeGreaterThan(Math.round(map.height) * 2 + 200);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      writeFileSync(screenshotPath('export-map.png'), png);
+    },
+  );
 });
 
 test.describe('import page', () => {
-  test('uploads a 100,000-row file with progress, reports it, and offers the rejected rows as CSV with a reason', { tag: '@screenshot' }, async ({ page }, info) => {
-    test.setTimeout(240_000);
-    // 100,000 rows; every 5,000th has an unknown substance, and the last repeats the first.
-    const lines = [...importCsvLines(100_000, 77)];
-    for (let i = 5000; i < lines.length; i += 5000) lines[i] = lines[i].replace(/^([^,]*),[^,]*,/, '$1,cocaine,');
-    lines.push(lines[1]);
-    const file = info.outputPath('seizures-100k.csv');
-    writeFileSync(file, `${lines.join('\n')}\n`);
+  test(
+    'uploads a 100,000-row file with progress, reports it, and offers the rejected rows as CSV with a reason',
+    { tag: '@screenshot' },
+    async ({ page }, info) => {
+      test.setTimeout(240_000);
+      // 100,000 rows; every 5,000th has an unknown substance, and the last repeats the first.
+      const lines = [...importCsvLines(100_000, 77)];
+      for (let i = 5000; i < lines.length; i += 5000) lines[i] = lines[i].replace(/^([^,]*),[^,]*,/, '$1,cocaine,');
+      lines.push(lines[1]);
+      const file = info.outputPath('seizures-100k.csv');
+      writeFileSync(file, `${lines.join('\n')}\n`);
 
-    await page.goto('/import');
-    await page.getByTestId('import-file').setInputFiles(file);
-    await page.getByTestId('import-start').click();
-    const progress = page.getByTestId('import-progress');
-    await expect(progress).toBeVisible();
-    await expect(progress.getByRole('status')).toContainText(/rows read|Writing/);
-    const report = page.getByTestId('import-report');
-    await expect(report).toBeVisible({ timeout: 200_000 });
-    await expect(report).toHaveAttribute('data-rows', '100001');
-    await expect(report).toHaveAttribute('data-rejected', '20');
-    await expect(report).toHaveAttribute('data-duplicates', '1');
-    await expect(report).toHaveAttribute('data-accepted', '99980');
-    await expect(report).toContainText('unknown substance "cocaine"');
-    await page.screenshot({ path: screenshotPath('import-report.png') });
+      await page.goto('/import');
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-start').click();
+      const progress = page.getByTestId('import-progress');
+      await expect(progress).toBeVisible();
+      await expect(progress.getByRole('status')).toContainText(/rows read|Writing/);
+      const report = page.getByTestId('import-report');
+      await expect(report).toBeVisible({ timeout: 200_000 });
+      await expect(report).toHaveAttribute('data-rows', '100001');
+      await expect(report).toHaveAttribute('data-rejected', '20');
+      await expect(report).toHaveAttribute('data-duplicates', '1');
+      await expect(report).toHaveAttribute('data-accepted', '99980');
+      await expect(report).toContainText('unknown substance "cocaine"');
+      await page.screenshot({ path: screenshotPath('import-report.png') });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rejections-link').click()]);
-    const rejected = readFileSync(await download.path(), 'utf8').trimEnd().split('\n');
-    expect(rejected[1]).toBe('line,reason,row');
-    expect(rejected).toHaveLength(2 + 20);
-    expect(rejected[2]).toMatch(/^5001,"unknown substance ""cocaine"" \(known: heroin,/);
-    expect(path.basename(download.suggestedFilename())).toMatch(/^rejected-rows-batch-\d+\.csv$/);
-  });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rejections-link').click()]);
+      const rejected = readFileSync(await download.path(), 'utf8')
+        .trimEnd()
+        .split('\n');
+      expect(rejected[1]).toBe('line,reason,row');
+      expect(rejected).toHaveLength(2 + 20);
+      expect(rejected[2]).toMatch(/^5001,"unknown substance ""cocaine"" \(known: heroin,/);
+      expect(path.basename(download.suggestedFilename())).toMatch(/^rejected-rows-batch-\d+\.csv$/);
+    },
+  );
 });

@@ -15,9 +15,11 @@ const require = createRequire(import.meta.url);
 const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
 const countriesObject = topology.objects.countries as GeometryCollection;
 
-export const countryFeatures = (JSON.parse(readFileSync('data/countries.geojson', 'utf8')) as {
-  features: Feature<MultiPolygon, { iso2: string; isoNumeric: string }>[];
-}).features;
+export const countryFeatures = (
+  JSON.parse(readFileSync('data/countries.geojson', 'utf8')) as {
+    features: Feature<MultiPolygon, { iso2: string; isoNumeric: string }>[];
+  }
+).features;
 
 const numericOf = new Map(countryFeatures.map((f) => [f.properties.iso2, f.properties.isoNumeric]));
 
@@ -30,8 +32,11 @@ export function countryPolygon(iso2: string): Feature<MultiPolygon> {
 /** The border two countries share, from the TopoJSON arcs they both use. */
 export function sharedBorder(a: string, b: string): MultiLineString {
   const [na, nb] = [numericOf.get(a), numericOf.get(b)];
-  return mesh(topology, countriesObject, (x, y) =>
-    (String(x.id) === na && String(y.id) === nb) || (String(x.id) === nb && String(y.id) === na));
+  return mesh(
+    topology,
+    countriesObject,
+    (x, y) => (String(x.id) === na && String(y.id) === nb) || (String(x.id) === nb && String(y.id) === na),
+  );
 }
 
 export function lineLengthKm(lines: MultiLineString): number {
@@ -39,7 +44,9 @@ export function lineLengthKm(lines: MultiLineString): number {
 }
 
 export function distanceToLinesKm(point: LngLat, lines: MultiLineString): number {
-  return Math.min(...lines.coordinates.map((c) => turf.pointToLineDistance(turf.point(point), turf.lineString(c), { units: 'kilometers' })));
+  return Math.min(
+    ...lines.coordinates.map((c) => turf.pointToLineDistance(turf.point(point), turf.lineString(c), { units: 'kilometers' })),
+  );
 }
 
 export function isInside(point: LngLat, iso2: string): boolean {

@@ -46,7 +46,11 @@ export interface Tally {
 }
 
 export function tally(rows: OracleRow[]): Tally {
-  return rows.reduce((t, r) => ({ count: t.count + 1, kgEq: t.kgEq + r.kgEq, valueUsd: t.valueUsd + r.valueUsd }), { count: 0, kgEq: 0, valueUsd: 0 });
+  return rows.reduce((t, r) => ({ count: t.count + 1, kgEq: t.kgEq + r.kgEq, valueUsd: t.valueUsd + r.valueUsd }), {
+    count: 0,
+    kgEq: 0,
+    valueUsd: 0,
+  });
 }
 
 export function groupTally<K extends string>(rows: OracleRow[], key: (r: OracleRow) => K): Map<K, Tally> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRIES, getCountry } from '@/lib/catalogue/countries';
 import { COUNTRY_CODES } from '@/lib/catalogue/vocabulary';
 import { countryName } from '@/lib/i18n/i18n';
-import { normaliseName } from '@/lib/import/import-row';
+import { normaliseName } from '@/lib/import/import-names';
 
 describe('country catalogue', () => {
   it('names exactly the countries of the closed vocabulary', () => {

@@ -28,7 +28,14 @@ const propsOf = (layers: Layer[], id: string) => byId(layers, id).props as unkno
 
 describe('dashboardLayers', () => {
   it('draws every layer that is on, heat at the bottom and country names on top', () => {
-    expect(ids(dashboardLayers(createInput()))).toEqual(['hotspot-heatmap', 'hotspot-hexagons', 'route-arcs', 'seizure-points', 'catchment-rings', 'country-labels']);
+    expect(ids(dashboardLayers(createInput()))).toEqual([
+      'hotspot-heatmap',
+      'hotspot-hexagons',
+      'route-arcs',
+      'seizure-points',
+      'catchment-rings',
+      'country-labels',
+    ]);
   });
 
   it('draws only the country names when every layer is off', () => {
@@ -45,7 +52,10 @@ describe('dashboardLayers', () => {
   });
 
   it('filters the points to the visible days on the GPU', () => {
-    const points = propsOf(dashboardLayers(createInput({ layers: ['points'], visible: { from: '2024-03-01', to: '2024-05-31' } })), 'seizure-points');
+    const points = propsOf(
+      dashboardLayers(createInput({ layers: ['points'], visible: { from: '2024-03-01', to: '2024-05-31' } })),
+      'seizure-points',
+    );
     expect(points.filterRange).toEqual([isoToDays('2024-03-01'), isoToDays('2024-05-31')]);
   });
 
@@ -79,7 +89,8 @@ describe('dashboardLayers', () => {
   });
 
   it('writes country names in the interface language', () => {
-    const names = (lang: 'en' | 'ru') => (byId(dashboardLayers(createInput({ lang })), 'country-labels').props.data as { text: string }[]).map((l) => l.text);
+    const names = (lang: 'en' | 'ru') =>
+      (byId(dashboardLayers(createInput({ lang })), 'country-labels').props.data as { text: string }[]).map((l) => l.text);
     expect(names('en')).toContain('KAZAKHSTAN');
     expect(names('ru')).toContain('КАЗАХСТАН');
   });

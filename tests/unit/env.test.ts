@@ -9,9 +9,14 @@ describe('parseEnv', () => {
   });
 
   it('reads the import ceilings and the basemap style, and names a bad one', () => {
-    expect(parseEnv({ IMPORT_MAX_KG: '2000', BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json' })).toMatchObject({ IMPORT_MAX_KG: 2000, BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json' });
+    expect(parseEnv({ IMPORT_MAX_KG: '2000', BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json' })).toMatchObject({
+      IMPORT_MAX_KG: 2000,
+      BASEMAP_STYLE_URL: 'https://tiles.example.org/style.json',
+    });
     expect(() => parseEnv({ IMPORT_MAX_KG: '-1' })).toThrow(/^Invalid environment: IMPORT_MAX_KG/);
-    expect(() => parseEnv({ BASEMAP_STYLE_URL: 'file:///etc/passwd' })).toThrow('BASEMAP_STYLE_URL must be an http(s) URL of a MapLibre style JSON');
+    expect(() => parseEnv({ BASEMAP_STYLE_URL: 'file:///etc/passwd' })).toThrow(
+      'BASEMAP_STYLE_URL must be an http(s) URL of a MapLibre style JSON',
+    );
   });
 
   it('accepts a postgres URL and treats an empty value as unset', () => {

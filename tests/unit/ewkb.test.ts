@@ -5,13 +5,21 @@ function ewkbPoint(lng: number, lat: number, { little = true, srid = 4326 as num
   const buf = Buffer.alloc(srid === null ? 21 : 25);
   buf.writeUInt8(little ? 1 : 0, 0);
   const type = srid === null ? 1 : 0x20000001;
-  if (little) buf.writeUInt32LE(type, 1); else buf.writeUInt32BE(type, 1);
+  if (little) buf.writeUInt32LE(type, 1);
+  else buf.writeUInt32BE(type, 1);
   let o = 5;
   if (srid !== null) {
-    if (little) buf.writeUInt32LE(srid, 5); else buf.writeUInt32BE(srid, 5);
+    if (little) buf.writeUInt32LE(srid, 5);
+    else buf.writeUInt32BE(srid, 5);
     o = 9;
   }
-  if (little) { buf.writeDoubleLE(lng, o); buf.writeDoubleLE(lat, o + 8); } else { buf.writeDoubleBE(lng, o); buf.writeDoubleBE(lat, o + 8); }
+  if (little) {
+    buf.writeDoubleLE(lng, o);
+    buf.writeDoubleLE(lat, o + 8);
+  } else {
+    buf.writeDoubleBE(lng, o);
+    buf.writeDoubleBE(lat, o + 8);
+  }
   return buf.toString('hex').toUpperCase();
 }
 

@@ -13,7 +13,11 @@ const errorOf = (q: string) => {
 
 describe('filter parser map', () => {
   it('reads every filter key', () => {
-    expect(parse('substance=opium,heroin&from=2023-01-01&to=2023-12-31&country=TJ&blo=oybek&transport=truck&concealment=cargo&minkg=2.5&bbox=67,37,70.5,39&synthetic=exclude&compare=year')).toEqual({
+    expect(
+      parse(
+        'substance=opium,heroin&from=2023-01-01&to=2023-12-31&country=TJ&blo=oybek&transport=truck&concealment=cargo&minkg=2.5&bbox=67,37,70.5,39&synthetic=exclude&compare=year',
+      ),
+    ).toEqual({
       substances: ['heroin', 'opium'],
       from: '2023-01-01',
       to: '2023-12-31',
@@ -68,14 +72,29 @@ describe('filter parser map', () => {
 
 describe('comparison period', () => {
   it('takes the same number of whole months just before a period of whole months', () => {
-    expect(comparisonPeriod({ from: '2024-03-01', to: '2024-03-31', compare: 'previous' })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
-    expect(comparisonPeriod({ from: '2025-01-01', to: '2025-12-31', compare: 'previous' })).toEqual({ from: '2024-01-01', to: '2024-12-31' });
-    expect(comparisonPeriod({ from: '2024-01-01', to: '2024-02-29', compare: 'previous' })).toEqual({ from: '2023-11-01', to: '2023-12-31' });
+    expect(comparisonPeriod({ from: '2024-03-01', to: '2024-03-31', compare: 'previous' })).toEqual({
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
+    expect(comparisonPeriod({ from: '2025-01-01', to: '2025-12-31', compare: 'previous' })).toEqual({
+      from: '2024-01-01',
+      to: '2024-12-31',
+    });
+    expect(comparisonPeriod({ from: '2024-01-01', to: '2024-02-29', compare: 'previous' })).toEqual({
+      from: '2023-11-01',
+      to: '2023-12-31',
+    });
   });
 
   it('takes the same number of days just before any other period', () => {
-    expect(comparisonPeriod({ from: '2024-03-10', to: '2024-03-19', compare: 'previous' })).toEqual({ from: '2024-02-29', to: '2024-03-09' });
-    expect(comparisonPeriod({ from: '2024-03-01', to: '2024-03-30', compare: 'previous' })).toEqual({ from: '2024-01-31', to: '2024-02-29' });
+    expect(comparisonPeriod({ from: '2024-03-10', to: '2024-03-19', compare: 'previous' })).toEqual({
+      from: '2024-02-29',
+      to: '2024-03-09',
+    });
+    expect(comparisonPeriod({ from: '2024-03-01', to: '2024-03-30', compare: 'previous' })).toEqual({
+      from: '2024-01-31',
+      to: '2024-02-29',
+    });
   });
 
   it('takes the same dates a year earlier, 29 February becoming 28', () => {

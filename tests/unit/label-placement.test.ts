@@ -32,7 +32,7 @@ describe('placeLabels', () => {
 
   it('never lets two written labels, or a label and another marker, overlap (300 random layouts)', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     let written = 0;
     for (let layout = 0; layout < 300; layout++) {
       const cands = Array.from({ length: 24 }, (_, i) => at(`p${i}`, random() * 400, random() * 300, random() * 100, 30 + random() * 70));

@@ -13,7 +13,10 @@ describe('legendModel', () => {
     const model = legendModel(createInput({ layers: [] }));
     expect(model.title).toBe('Legend');
     expect(model.blos.map((e) => e.label)).toEqual(['BLO, confirmed', 'BLO, unconfirmed site']);
-    expect(model.blos.map((e) => e.swatch)).toEqual([{ shape: 'blo', status: 'confirmed' }, { shape: 'blo', status: 'unconfirmed' }]);
+    expect(model.blos.map((e) => e.swatch)).toEqual([
+      { shape: 'blo', status: 'confirmed' },
+      { shape: 'blo', status: 'unconfirmed' },
+    ]);
     expect(model.sections).toEqual([]);
   });
 
@@ -50,7 +53,10 @@ describe('legendModel', () => {
     expect(routes.kind === 'bar' && routes.entry.swatch).toEqual({ shape: 'bar', colors: [ROUTE_COLORS.origin, ROUTE_COLORS.destination] });
     expect(routes.kind === 'bar' && routes.note).toBe('origin → destination, width ∝ kg-eq');
     const rings = model.sections.find((s) => s.layer === 'rings')!;
-    expect(rings.kind === 'entry' && rings.entry).toEqual({ label: 'Catchment rings: 25 / 12.5 km', swatch: { shape: 'ring', color: RING_COLOR } });
+    expect(rings.kind === 'entry' && rings.entry).toEqual({
+      label: 'Catchment rings: 25 / 12.5 km',
+      swatch: { shape: 'ring', color: RING_COLOR },
+    });
   });
 
   it('has no rings section without a selected BLO', () => {

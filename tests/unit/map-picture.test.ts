@@ -4,7 +4,8 @@ import { legendModel } from '@/lib/map/legend-model';
 import { latestSeizure, mapPicture, type MapPictureInput } from '@/lib/map/map-picture';
 import { DEFAULT_FILTERS } from '@/lib/url/filters';
 
-const blo = (code: string, lastSeizedOn: string | null) => ({ code, totals: { count: 1, kgEq: 1, valueUsd: 1, lastSeizedOn } }) as BloListItem;
+const blo = (code: string, lastSeizedOn: string | null) =>
+  ({ code, totals: { count: 1, kgEq: 1, valueUsd: 1, lastSeizedOn } }) as BloListItem;
 
 function createInput(patch: Partial<MapPictureInput> = {}): MapPictureInput {
   return {
@@ -44,7 +45,13 @@ describe('mapPicture', () => {
   });
 
   it('names the playback window when the map shows one, and says when no synthetic data is in it', () => {
-    const picture = mapPicture(createInput({ playbackWindow: { from: '2024-02-01', to: '2024-04-30' }, summary: { count: 6, kgEq: 1, valueUsd: 10, syntheticCount: 0 }, lastSeizure: null }));
+    const picture = mapPicture(
+      createInput({
+        playbackWindow: { from: '2024-02-01', to: '2024-04-30' },
+        summary: { count: 6, kgEq: 1, valueUsd: 10, syntheticCount: 0 },
+        lastSeizure: null,
+      }),
+    );
     expect(picture.subtitle).toBe('Heroin · 1 Jan 2024 – 31 Dec 2024 · Map shows: 1 Feb 2024 – 30 Apr 2024');
     expect(picture.footer[1]).toBe('Data up to: — · Made: 2026-11-29 00:13 UTC · No synthetic data');
   });

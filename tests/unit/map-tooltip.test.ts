@@ -5,7 +5,11 @@ import { escapeHtml, tooltipFor } from '@/lib/map/map-tooltip';
 import { createCells, createColumns, createFlows } from '@/tests/fixtures/map-data';
 
 type Picked = Pick<PickingInfo, 'index' | 'layer' | 'object'>;
-const pick = (layerId: string, index: number, object?: unknown): Picked => ({ index, layer: { id: layerId } as PickingInfo['layer'], object });
+const pick = (layerId: string, index: number, object?: unknown): Picked => ({
+  index,
+  layer: { id: layerId } as PickingInfo['layer'],
+  object,
+});
 
 describe('escapeHtml', () => {
   it('escapes the five characters that can open markup or end an attribute', () => {
@@ -20,7 +24,9 @@ describe('tooltipFor', () => {
       { substance: 'heroin', day: '2024-03-05', kgEq: 12.5, lngLat: [69.2, 41.3] },
       { substance: 'hashish', day: '2024-06-30', kgEq: 0.4, lngLat: [70.1, 40.9] },
     ]);
-    expect(tooltipFor(pick(LAYER_IDS.points, 1), 'en', columns)).toEqual({ html: '<strong>Hashish</strong><div><span class="tt-label">400 g</span> 30 Jun 2024</div>' });
+    expect(tooltipFor(pick(LAYER_IDS.points, 1), 'en', columns)).toEqual({
+      html: '<strong>Hashish</strong><div><span class="tt-label">400 g</span> 30 Jun 2024</div>',
+    });
     expect(tooltipFor(pick(LAYER_IDS.points, 2), 'en', columns)).toBeNull();
     expect(tooltipFor(pick(LAYER_IDS.points, 0), 'en', undefined)).toBeNull();
   });
@@ -37,7 +43,9 @@ describe('tooltipFor', () => {
 
   it('describes a vector-tile feature, from any of the tile layer’s sub-layers', () => {
     const feature = { properties: { count: 7, kg: 3.5, substance: 'opium', last: 19_800 } };
-    expect(tooltipFor(pick(`${LAYER_IDS.tiles}-8-170-95-points-circle`, 0, feature), 'en', undefined)!.html).toContain('<strong>Opium</strong>');
+    expect(tooltipFor(pick(`${LAYER_IDS.tiles}-8-170-95-points-circle`, 0, feature), 'en', undefined)!.html).toContain(
+      '<strong>Opium</strong>',
+    );
   });
 
   it('escapes what comes from the data', () => {

@@ -34,10 +34,24 @@ describe('periods and playback', () => {
     const playback = { mode: 'window' as const, windowMonths: 3 };
     const steps: string[] = [];
     for (let at = nextPlaybackStep(period, null, playback); at !== null; at = nextPlaybackStep(period, at, playback)) steps.push(at);
-    expect(steps).toEqual(['2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30', '2024-07-31', '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31']);
+    expect(steps).toEqual([
+      '2024-03-31',
+      '2024-04-30',
+      '2024-05-31',
+      '2024-06-30',
+      '2024-07-31',
+      '2024-08-31',
+      '2024-09-30',
+      '2024-10-31',
+      '2024-11-30',
+      '2024-12-31',
+    ]);
     expect(visiblePeriod(period, { ...playback, at: '2024-04-30' })).toEqual({ from: '2024-02-01', to: '2024-04-30' });
     expect(visiblePeriod(period, { ...playback, at: '2024-02-29' })).toEqual({ from: '2024-01-01', to: '2024-02-29' });
-    expect(visiblePeriod(period, { mode: 'cumulative', windowMonths: 3, at: '2024-04-30' })).toEqual({ from: '2024-01-01', to: '2024-04-30' });
+    expect(visiblePeriod(period, { mode: 'cumulative', windowMonths: 3, at: '2024-04-30' })).toEqual({
+      from: '2024-01-01',
+      to: '2024-04-30',
+    });
     expect(visiblePeriod(period, { ...playback, at: null })).toEqual(period);
   });
 });

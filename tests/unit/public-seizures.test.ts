@@ -27,7 +27,10 @@ describe('public seizures file', () => {
   });
 
   it('counts liquid heroin in litres as kg-equivalent', () => {
-    const liquid = publicRowToInput(rows.find((r) => r.unit === 'l')!, position);
+    const liquid = publicRowToInput(
+      rows.find((r) => r.unit === 'l')!,
+      position,
+    );
     expect(liquid.unit).toBe('l');
     expect(liquid.kgEq).toBeCloseTo(12.355, 6);
   });

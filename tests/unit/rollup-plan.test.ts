@@ -23,7 +23,9 @@ describe('rollup plan', () => {
     }
     for (const period of periods) {
       const plan = planRollup(period);
-      const wrong = days.filter((d) => coverage(plan, d) !== ((period.from === null || d >= period.from) && (period.to === null || d <= period.to) ? 1 : 0));
+      const wrong = days.filter(
+        (d) => coverage(plan, d) !== ((period.from === null || d >= period.from) && (period.to === null || d <= period.to) ? 1 : 0),
+      );
       expect({ period, wrong }).toEqual({ period, wrong: [] });
       // With whole months from the rollup, the raw parts are only the partial months at the edges.
       expect(plan.raw.length).toBeLessThanOrEqual(2);
@@ -34,7 +36,10 @@ describe('rollup plan', () => {
   it('reads 2024-03-10 → 2024-05-20 as April from the rollup and the two edges raw', () => {
     expect(planRollup({ from: '2024-03-10', to: '2024-05-20' })).toEqual({
       months: { from: '2024-04-01', to: '2024-04-01' },
-      raw: [{ from: '2024-03-10', to: '2024-03-31' }, { from: '2024-05-01', to: '2024-05-20' }],
+      raw: [
+        { from: '2024-03-10', to: '2024-03-31' },
+        { from: '2024-05-01', to: '2024-05-20' },
+      ],
     });
   });
 

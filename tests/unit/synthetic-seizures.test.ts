@@ -42,7 +42,10 @@ describe('synthetic seizure generator', () => {
   });
 
   it('has heavy-tailed quantities: the largest heroin find dwarfs the median', () => {
-    const heroin = generate(20_000, 4).filter((r) => r.substance === 'heroin').map((r) => r.kgEq).sort((a, b) => a - b);
+    const heroin = generate(20_000, 4)
+      .filter((r) => r.substance === 'heroin')
+      .map((r) => r.kgEq)
+      .sort((a, b) => a - b);
     const median = heroin[Math.floor(heroin.length / 2)];
     expect(heroin[heroin.length - 1] / median).toBeGreaterThan(50);
   });

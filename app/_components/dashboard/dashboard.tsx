@@ -69,7 +69,14 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
       }),
     [lang, layers, data.cells, data.flows, data.points, data.tileTemplate, data.onTilesLoaded, data.visible, selectedBlo, radiusKm],
   );
-  const legend = legendModel({ lang, layers, substances: data.presentSubstances, hexMax: data.hexMax, tiles: data.tileTemplate !== null, radiusKm: selectedBlo ? radiusKm : null });
+  const legend = legendModel({
+    lang,
+    layers,
+    substances: data.presentSubstances,
+    hexMax: data.hexMax,
+    tiles: data.tileTemplate !== null,
+    radiusKm: selectedBlo ? radiusKm : null,
+  });
   const markers = useMemo(
     () =>
       blos.map((b) => ({
@@ -120,7 +127,8 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
 
       {summary.data && summary.data.syntheticCount > 0 && (
         <p className="banner" role="status" data-testid="synthetic-banner">
-          {filters.synthetic === 'only' ? t(lang, 'syntheticOnlyBanner') : t(lang, 'syntheticBanner')} ({formatCount(lang, summary.data.syntheticCount)} / {formatCount(lang, summary.data.count)})
+          {filters.synthetic === 'only' ? t(lang, 'syntheticOnlyBanner') : t(lang, 'syntheticBanner')} (
+          {formatCount(lang, summary.data.syntheticCount)} / {formatCount(lang, summary.data.count)})
         </p>
       )}
       {problems.length > 0 && (
@@ -131,7 +139,9 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
       {data.errors.length > 0 && (
         <p className="error" role="alert" data-testid="api-error">
           {t(lang, 'apiError')}: {data.errors[0]}{' '}
-          <button type="button" className="secondary" onClick={data.retryAll}>{t(lang, 'retry')}</button>
+          <button type="button" className="secondary" onClick={data.retryAll}>
+            {t(lang, 'retry')}
+          </button>
         </p>
       )}
 
@@ -157,11 +167,17 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
             />
             <LayerToggles lang={lang} layers={layers} onChange={(next) => update({ layers: next })} />
             <Legend model={legend} />
-            {data.busy && !data.empty && <div className="map-loading" role="status">{t(lang, 'loading')}</div>}
+            {data.busy && !data.empty && (
+              <div className="map-loading" role="status">
+                {t(lang, 'loading')}
+              </div>
+            )}
             {data.empty && (
               <div className="map-empty" role="status" data-testid="empty-state">
                 <p>{t(lang, 'noMatch')}</p>
-                <button type="button" onClick={() => setFilters(DEFAULT_FILTERS)}>{t(lang, 'reset')}</button>
+                <button type="button" onClick={() => setFilters(DEFAULT_FILTERS)}>
+                  {t(lang, 'reset')}
+                </button>
               </div>
             )}
             <p className="map-note note">{t(lang, 'boundaryNote')}</p>
@@ -180,7 +196,14 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
             onPlaying={setPlaying}
             onSpeed={setSpeed}
           />
-          <SeriesChart lang={lang} rows={data.rows} period={filters} visible={playback.at ? data.visible : null} loading={data.series.loading} onPeriod={setPeriod} />
+          <SeriesChart
+            lang={lang}
+            rows={data.rows}
+            period={filters}
+            visible={playback.at ? data.visible : null}
+            loading={data.series.loading}
+            onPeriod={setPeriod}
+          />
         </main>
 
         {selectedBlo && (

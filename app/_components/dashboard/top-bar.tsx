@@ -45,21 +45,37 @@ export function TopBar({ lang, filters, onLanguage, onExportPng }: Props) {
         <button type="button" className="secondary" lang={other} onClick={() => onLanguage(other)}>
           {t(lang, 'language')}
         </button>
-        <a className="button secondary" href={pageHref('/import', lang)}>{t(lang, 'importData')}</a>
+        <a className="button secondary" href={pageHref('/import', lang)}>
+          {t(lang, 'importData')}
+        </a>
         <details className="export-menu" data-testid="export-menu">
           <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
           <ul>
             {EXPORTS.map((e) => (
-              <li key={e.file}><a href={`/api/export/${e.file}${apiSearch(filters)}`} download>{t(lang, e.text)}</a></li>
+              <li key={e.file}>
+                <a href={`/api/export/${e.file}${apiSearch(filters)}`} download>
+                  {t(lang, e.text)}
+                </a>
+              </li>
             ))}
-            <li><button type="button" data-testid="export-png" onClick={onExportPng}>{t(lang, 'exportPng')}</button></li>
+            <li>
+              <button type="button" data-testid="export-png" onClick={onExportPng}>
+                {t(lang, 'exportPng')}
+              </button>
+            </li>
           </ul>
         </details>
         <button type="button" data-testid="copy-link" onClick={copyLink}>
           {t(lang, 'copyLink')}
         </button>
         <span role="status" className="copy-status">
-          {copied === 'done' ? t(lang, 'copied') : copied === 'failed' ? <input readOnly value={window.location.href} onFocus={(e) => e.target.select()} aria-label="Link" /> : ''}
+          {copied === 'done' ? (
+            t(lang, 'copied')
+          ) : copied === 'failed' ? (
+            <input readOnly value={window.location.href} onFocus={(e) => e.target.select()} aria-label="Link" />
+          ) : (
+            ''
+          )}
         </span>
       </div>
     </header>

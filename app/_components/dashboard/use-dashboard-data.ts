@@ -5,7 +5,16 @@
  * shows, whether seizures come as points or as tiles, and the loading and error states.
  */
 import { useMemo, useState } from 'react';
-import { seriesPoints, type BloDetailAnswer, type BloListItem, type BlosAnswer, type HotspotsAnswer, type RoutesAnswer, type SeriesAnswer, type SummaryAnswer } from '@/lib/api/api-types';
+import {
+  seriesPoints,
+  type BloDetailAnswer,
+  type BloListItem,
+  type BlosAnswer,
+  type HotspotsAnswer,
+  type RoutesAnswer,
+  type SeriesAnswer,
+  type SummaryAnswer,
+} from '@/lib/api/api-types';
 import { decodeColumns } from '@/lib/api/seizure-columns-codec';
 import { hotspotZoom } from '@/lib/geo/h3-cell';
 import { pointAttributes, type PointAttributes } from '@/lib/map/map-layers';
@@ -47,7 +56,9 @@ export function useDashboardData(view: ViewState) {
   const count = summary.dataUrl === summaryUrl ? summary.data?.count : undefined;
   const useTiles = count !== undefined && count > POINT_LIMIT;
   const points = useApi<PointAttributes>(
-    layers.includes('points') && count !== undefined && !useTiles && count > 0 ? `/api/seizures${apiSearch(filters, { format: 'bin', limit: POINT_LIMIT })}` : null,
+    layers.includes('points') && count !== undefined && !useTiles && count > 0
+      ? `/api/seizures${apiSearch(filters, { format: 'bin', limit: POINT_LIMIT })}`
+      : null,
     'bytes',
     toPoints,
   );
@@ -60,7 +71,9 @@ export function useDashboardData(view: ViewState) {
   const tilesPending = tilesShown && tilesLoaded !== tileTemplate;
 
   const hotspots = useApi<HotspotsAnswer>(
-    layers.includes('hexagons') || layers.includes('heatmap') ? `/api/hotspots${apiSearch(mapFilters, { z: hotspotZoom(view.camera.zoom) })}` : null,
+    layers.includes('hexagons') || layers.includes('heatmap')
+      ? `/api/hotspots${apiSearch(mapFilters, { z: hotspotZoom(view.camera.zoom) })}`
+      : null,
   );
   const routes = useApi<RoutesAnswer>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;

@@ -12,7 +12,11 @@ import type { HistoryMode } from './use-view-state';
 /** Milliseconds between two steps at 1×. */
 const STEP_MS = 900;
 
-export function usePlayback(period: DateRange | null, playback: Playback, update: (patch: Partial<ViewState>, history: HistoryMode) => void) {
+export function usePlayback(
+  period: DateRange | null,
+  playback: Playback,
+  update: (patch: Partial<ViewState>, history: HistoryMode) => void,
+) {
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
 

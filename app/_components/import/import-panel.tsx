@@ -45,13 +45,20 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
         const message = JSON.parse(line) as { type: string; rows?: number; bytes?: number; message?: string } & ImportSummary;
         if (message.type === 'progress') {
           rows = message.rows ?? rows;
-          setPhase(message.bytes !== undefined && message.bytes < file.size ? { kind: 'uploading', sent: message.bytes, total: file.size, rows } : { kind: 'writing', rows });
+          setPhase(
+            message.bytes !== undefined && message.bytes < file.size
+              ? { kind: 'uploading', sent: message.bytes, total: file.size, rows }
+              : { kind: 'writing', rows },
+          );
         } else if (message.type === 'summary') setPhase({ kind: 'done', summary: message });
         else if (message.type === 'error') setPhase({ kind: 'failed', message: message.message ?? 'The import failed.' });
       }
       seen = end + 1;
     };
-    xhr.upload.onprogress = (e) => setPhase((p) => (p.kind === 'done' || p.kind === 'failed' ? p : { kind: 'uploading', sent: e.loaded, total: e.total || file.size, rows }));
+    xhr.upload.onprogress = (e) =>
+      setPhase((p) =>
+        p.kind === 'done' || p.kind === 'failed' ? p : { kind: 'uploading', sent: e.loaded, total: e.total || file.size, rows },
+      );
     xhr.upload.onload = () => setPhase((p) => (p.kind === 'uploading' ? { kind: 'writing', rows } : p));
     xhr.onprogress = readLines;
     xhr.onload = () => {
@@ -72,7 +79,8 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
     xhr.send(file);
   };
 
-  const percent = phase.kind === 'uploading' ? Math.round((100 * phase.sent) / Math.max(1, phase.total)) : phase.kind === 'writing' ? 100 : 0;
+  const percent =
+    phase.kind === 'uploading' ? Math.round((100 * phase.sent) / Math.max(1, phase.total)) : phase.kind === 'writing' ? 100 : 0;
 
   return (
     <section className="import-panel">
@@ -84,7 +92,14 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
       >
         <label className="file-pick">
           {t(lang, 'importFile', { mb: maxMb })}
-          <input type="file" name="file" accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json" data-testid="import-file" disabled={busy} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
+            data-testid="import-file"
+            disabled={busy}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </label>
         <label>
           <input type="checkbox" checked={dryRun} disabled={busy} onChange={(e) => setDryRun(e.target.checked)} /> {t(lang, 'dryRunLabel')}
@@ -112,22 +127,42 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
       )}
 
       {phase.kind === 'done' && (
-        <div className="import-report" data-testid="import-report" data-rows={phase.summary.rows} data-accepted={phase.summary.accepted} data-rejected={phase.summary.rejected} data-duplicates={phase.summary.duplicates}>
-          <h2>{t(lang, phase.summary.dryRun ? 'checked' : 'imported')}: {phase.summary.fileName}</h2>
+        <div
+          className="import-report"
+          data-testid="import-report"
+          data-rows={phase.summary.rows}
+          data-accepted={phase.summary.accepted}
+          data-rejected={phase.summary.rejected}
+          data-duplicates={phase.summary.duplicates}
+        >
+          <h2>
+            {t(lang, phase.summary.dryRun ? 'checked' : 'imported')}: {phase.summary.fileName}
+          </h2>
           <dl className="mini-kpis">
             {(['rows', 'accepted', 'rejected', 'duplicates'] as const).map((k) => (
-              <div key={k}><dt>{t(lang, k)}</dt><dd>{formatCount(lang, phase.summary[k])}</dd></div>
+              <div key={k}>
+                <dt>{t(lang, k)}</dt>
+                <dd>{formatCount(lang, phase.summary[k])}</dd>
+              </div>
             ))}
           </dl>
           {phase.summary.reasons.length > 0 && (
             <table className="reasons">
               <caption>{t(lang, 'commonReasons')}</caption>
               <thead>
-                <tr><th scope="col">{t(lang, 'reason')}</th><th scope="col" className="num">{t(lang, 'rows')}</th></tr>
+                <tr>
+                  <th scope="col">{t(lang, 'reason')}</th>
+                  <th scope="col" className="num">
+                    {t(lang, 'rows')}
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {phase.summary.reasons.map((r) => (
-                  <tr key={r.reason}><td>{r.reason}</td><td className="num">{formatCount(lang, r.count)}</td></tr>
+                  <tr key={r.reason}>
+                    <td>{r.reason}</td>
+                    <td className="num">{formatCount(lang, r.count)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

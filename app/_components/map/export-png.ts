@@ -97,7 +97,9 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
   ctx.fillText(content.title, 12, 26);
   ctx.font = `13px ${FONT}`;
   ctx.fillStyle = '#3b4652';
-  wrap(ctx, content.subtitle, width - 24).slice(0, 2).forEach((l, i) => ctx.fillText(l, 12, 44 + i * 15));
+  wrap(ctx, content.subtitle, width - 24)
+    .slice(0, 2)
+    .forEach((l, i) => ctx.fillText(l, 12, 44 + i * 15));
 
   // The map: every canvas in the container (basemap, then deck.gl), at its on-screen size.
   ctx.save();
@@ -137,7 +139,10 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
 
   // Legend, bottom left of the map.
   ctx.font = `12px ${FONT}`;
-  const legendWidth = Math.min(280, Math.max(...content.legend.map((l) => ctx.measureText(l.label).width + 34), ctx.measureText(content.legendTitle).width + 20));
+  const legendWidth = Math.min(
+    280,
+    Math.max(...content.legend.map((l) => ctx.measureText(l.label).width + 34), ctx.measureText(content.legendTitle).width + 20),
+  );
   const legendHeight = 24 + content.legend.length * 17;
   const lx = 10;
   const ly = header + mapHeight - legendHeight - 10;
@@ -161,7 +166,9 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
   ctx.font = `12px ${FONT}`;
   footerLines.forEach((l, i) => ctx.fillText(l, 12, header + mapHeight + 16 + i * 16));
 
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be made'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be made'))), 'image/png'),
+  );
 }
 
 /** Draws the map element with `content` and hands the picture to the browser as a download. */

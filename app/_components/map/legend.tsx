@@ -29,7 +29,9 @@ export function Legend({ model }: { model: LegendModel }) {
         <div key={section.layer} className="legend-block" data-layer={section.layer}>
           {section.kind === 'list' && (
             <>
-              <div className="legend-title">{section.title} <span className="note">({section.titleNote})</span></div>
+              <div className="legend-title">
+                {section.title} <span className="note">({section.titleNote})</span>
+              </div>
               <ul className="legend-substances">
                 {section.entries.map((entry) => (
                   <li key={entry.label}>

@@ -49,8 +49,11 @@ export interface MapViewProps {
 }
 
 const sameCamera = (a: Camera, b: Camera) =>
-  Math.abs(a.center[0] - b.center[0]) < 1e-4 && Math.abs(a.center[1] - b.center[1]) < 1e-4 && Math.abs(a.zoom - b.zoom) < 0.01 &&
-  Math.abs(a.bearing - b.bearing) < 0.1 && Math.abs(a.pitch - b.pitch) < 0.1;
+  Math.abs(a.center[0] - b.center[0]) < 1e-4 &&
+  Math.abs(a.center[1] - b.center[1]) < 1e-4 &&
+  Math.abs(a.zoom - b.zoom) < 0.01 &&
+  Math.abs(a.bearing - b.bearing) < 0.1 &&
+  Math.abs(a.pitch - b.pitch) < 0.1;
 
 function cameraOf(map: maplibregl.Map): Camera {
   const c = map.getCenter();
@@ -73,15 +76,36 @@ function layoutLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marke
     if (!label) continue;
     const { x, y } = map.project(blo.lngLat);
     labels.set(blo.code, label);
-    candidates.push({ id: blo.code, x, y, width: label.offsetWidth, height: label.offsetHeight, priority: blo.code === selected ? Infinity : blo.labelPriority });
+    candidates.push({
+      id: blo.code,
+      x,
+      y,
+      width: label.offsetWidth,
+      height: label.offsetHeight,
+      priority: blo.code === selected ? Infinity : blo.labelPriority,
+    });
   }
   for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) labels.get(code)!.dataset.side = side ?? 'none';
 }
 
 /** `lng,lat,zoom,bearing,pitch` of the camera actually shown, for tests and exports. */
-const cameraText = (c: Camera) => [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), c.bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
+const cameraText = (c: Camera) =>
+  [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), c.bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
 
-export function MapView({ camera, motion, styleUrl, blos, selected, layers, busy, tilesPending, ariaLabel, getTooltip, onCameraChange, onSelectBlo }: MapViewProps) {
+export function MapView({
+  camera,
+  motion,
+  styleUrl,
+  blos,
+  selected,
+  layers,
+  busy,
+  tilesPending,
+  ariaLabel,
+  getTooltip,
+  onCameraChange,
+  onSelectBlo,
+}: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
@@ -214,5 +238,14 @@ export function MapView({ camera, motion, styleUrl, blos, selected, layers, busy
 
   // Idle: the map has settled, deck.gl has drawn the current layers, and no data or tile is on its way.
   const idle = mapIdle && drawnLayers === layers && !busy && !tilesPending;
-  return <div ref={container} className="map" data-testid="map" data-map-state={idle ? 'idle' : 'loading'} data-camera={shownCamera} data-blo-markers={blos.length} />;
+  return (
+    <div
+      ref={container}
+      className="map"
+      data-testid="map"
+      data-map-state={idle ? 'idle' : 'loading'}
+      data-camera={shownCamera}
+      data-blo-markers={blos.length}
+    />
+  );
 }

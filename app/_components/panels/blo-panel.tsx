@@ -1,8 +1,21 @@
 'use client';
-import { bloName, bloOtherName, countryName, formatCount, formatDay, formatKg, formatMonth, formatUsd, substanceName, t } from '@/lib/i18n/i18n';
+import {
+  bloName,
+  bloOtherName,
+  countryName,
+  formatCount,
+  formatDay,
+  formatKg,
+  formatKm,
+  formatMonth,
+  formatUsd,
+  substanceName,
+  t,
+} from '@/lib/i18n/i18n';
 import type { BloDetailAnswer, BloListItem } from '@/lib/api/api-types';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
+import { CATCHMENT_CHOICES_KM } from '@/lib/url/api-params';
 import { otherLanguage } from '@/app/_components/page-links';
 
 interface Props {
@@ -16,6 +29,9 @@ interface Props {
   onFlyTo(code: string): void;
   onClose(): void;
 }
+
+/** The offered radii, with a linked radius that is not among them kept in order. */
+const radiusChoices = (current: number): number[] => [...new Set<number>([...CATCHMENT_CHOICES_KM, current])].sort((a, b) => a - b);
 
 function Sparkline({ values, label }: { values: number[]; label: string }) {
   if (values.length < 2) return <div className="note">—</div>;
@@ -33,44 +49,79 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
   const d = detail && detail.blo.code === blo.code ? detail : undefined;
   const source = blo.source;
   return (
-    <aside className="blo-panel" data-testid="blo-panel" data-code={blo.code} aria-label={`${blo.name} / ${blo.nameRu}`} aria-busy={loading}>
+    <aside
+      className="blo-panel"
+      data-testid="blo-panel"
+      data-code={blo.code}
+      aria-label={`${blo.name} / ${blo.nameRu}`}
+      aria-busy={loading}
+    >
       <header>
         <div>
           <h2>{bloName(lang, blo)}</h2>
-          <div className="ru" lang={otherLanguage(lang)}>{bloOtherName(lang, blo)}</div>
+          <div className="ru" lang={otherLanguage(lang)}>
+            {bloOtherName(lang, blo)}
+          </div>
         </div>
-        <button type="button" className="icon" aria-label={t(lang, 'close')} onClick={onClose}>×</button>
+        <button type="button" className="icon" aria-label={t(lang, 'close')} onClick={onClose}>
+          ×
+        </button>
       </header>
       <p className="meta">
-        <span className={`badge badge-${blo.status}`}>{t(lang, blo.status)}</span> {countryName(lang, blo.country)} → {countryName(lang, blo.neighbor)} · {t(lang, blo.kind)}
+        <span className={`badge badge-${blo.status}`}>{t(lang, blo.status)}</span> {countryName(lang, blo.country)} →{' '}
+        {countryName(lang, blo.neighbor)} · {t(lang, blo.kind)}
         {blo.openedYear ? ` · ${blo.openedYear}` : ''}
       </p>
       <details className="note source">
         <summary>{t(lang, 'source')}</summary>
-        {/^https?:\/\//.test(source) ? <a href={source} target="_blank" rel="noreferrer noopener">{source}</a> : source}
+        {/^https?:\/\//.test(source) ? (
+          <a href={source} target="_blank" rel="noreferrer noopener">
+            {source}
+          </a>
+        ) : (
+          source
+        )}
         {blo.positionNote ? ` · ${blo.positionNote}` : ''}
       </details>
-      {error && <p className="error" role="alert">{t(lang, 'apiError')}: {error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {t(lang, 'apiError')}: {error}
+        </p>
+      )}
 
       <div className="catchment">
         <label>
           {t(lang, 'radius')}{' '}
           <select value={radiusKm} data-testid="radius" onChange={(e) => onRadius(Number(e.target.value))}>
-            {[5, 10, 25, 50, 100].map((r) => (
-              <option key={r} value={r}>{r}</option>
+            {radiusChoices(radiusKm).map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
             ))}
           </select>
         </label>
         <dl className="mini-kpis" data-testid="catchment" data-count={d?.catchment.count ?? ''}>
-          <div><dt>{t(lang, 'seizures')}</dt><dd>{d ? formatCount(lang, d.catchment.count) : '…'}</dd></div>
-          <div><dt>{t(lang, 'kgEq')}</dt><dd>{d ? formatKg(lang, d.catchment.kgEq) : '…'}</dd></div>
-          <div><dt>{t(lang, 'value')}</dt><dd>{d ? formatUsd(lang, d.catchment.valueUsd) : '…'}</dd></div>
+          <div>
+            <dt>{t(lang, 'seizures')}</dt>
+            <dd>{d ? formatCount(lang, d.catchment.count) : '…'}</dd>
+          </div>
+          <div>
+            <dt>{t(lang, 'kgEq')}</dt>
+            <dd>{d ? formatKg(lang, d.catchment.kgEq) : '…'}</dd>
+          </div>
+          <div>
+            <dt>{t(lang, 'value')}</dt>
+            <dd>{d ? formatUsd(lang, d.catchment.valueUsd) : '…'}</dd>
+          </div>
         </dl>
       </div>
 
       <h3>{t(lang, 'trend')}</h3>
       {d ? (
-        <Sparkline values={d.trend.map((m) => m.kgEq)} label={`${t(lang, 'trend')}: ${d.trend.length ? `${formatMonth(lang, d.trend[0].month)} – ${formatMonth(lang, d.trend[d.trend.length - 1].month)}` : ''}`} />
+        <Sparkline
+          values={d.trend.map((m) => m.kgEq)}
+          label={`${t(lang, 'trend')}: ${d.trend.length ? `${formatMonth(lang, d.trend[0].month)} – ${formatMonth(lang, d.trend[d.trend.length - 1].month)}` : ''}`}
+        />
       ) : (
         <div className="skeleton" style={{ height: 50 }} />
       )}
@@ -80,7 +131,10 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
         {d?.topSubstances.slice(0, 5).map((s) => (
           <li key={s.substance}>
             <span className="swatch" style={{ background: substanceCss(s.substance) }} aria-hidden />
-            {substanceName(lang, s.substance)} <span className="num">{formatKg(lang, s.kgEq)} · {formatCount(lang, s.count)}</span>
+            {substanceName(lang, s.substance)}{' '}
+            <span className="num">
+              {formatKg(lang, s.kgEq)} · {formatCount(lang, s.count)}
+            </span>
           </li>
         ))}
       </ul>
@@ -91,9 +145,12 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
           {d?.recent.slice(0, 6).map((r) => (
             <tr key={r.id}>
               <td>{formatDay(lang, r.seizedOn)}</td>
-              <td>{substanceName(lang, r.substance)}{r.synthetic ? ' *' : ''}</td>
+              <td>
+                {substanceName(lang, r.substance)}
+                {r.synthetic ? ' *' : ''}
+              </td>
               <td className="num">{formatKg(lang, r.kgEq)}</td>
-              <td className="num">{r.distanceKm.toFixed(1)} km</td>
+              <td className="num">{formatKm(lang, r.distanceKm)}</td>
             </tr>
           ))}
         </tbody>

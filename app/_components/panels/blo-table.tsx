@@ -30,8 +30,12 @@ export function BloTable({ lang, blos, selected, onSelect }: Props) {
             <th scope="col">{t(lang, 'status')}</th>
             <th scope="col">{t(lang, 'opened')}</th>
             <th scope="col">{t(lang, 'paired')}</th>
-            <th scope="col" className="num">{t(lang, 'seizures')}</th>
-            <th scope="col" className="num">{t(lang, 'kgEq')}</th>
+            <th scope="col" className="num">
+              {t(lang, 'seizures')}
+            </th>
+            <th scope="col" className="num">
+              {t(lang, 'kgEq')}
+            </th>
             <th scope="col">{t(lang, 'lastSeizure')}</th>
           </tr>
         </thead>
@@ -42,11 +46,17 @@ export function BloTable({ lang, blos, selected, onSelect }: Props) {
                 <button type="button" className="linklike" onClick={() => onSelect(b.code)}>
                   <strong>{bloName(lang, b)}</strong>
                 </button>
-                <span className="ru" lang={otherLanguage(lang)}>{bloOtherName(lang, b)}</span>
+                <span className="ru" lang={otherLanguage(lang)}>
+                  {bloOtherName(lang, b)}
+                </span>
               </td>
-              <td>{b.country} → {b.neighbor}</td>
+              <td>
+                {b.country} → {b.neighbor}
+              </td>
               <td>{t(lang, b.kind)}</td>
-              <td><span className={`badge badge-${b.status}`}>{t(lang, b.status)}</span></td>
+              <td>
+                <span className={`badge badge-${b.status}`}>{t(lang, b.status)}</span>
+              </td>
               <td>{b.openedYear ?? '—'}</td>
               <td>{pairedName(b.pairedCode)}</td>
               <td className="num">{formatCount(lang, b.totals.count)}</td>

@@ -22,13 +22,27 @@ const COMPARE_TEXT = { previous: 'comparePrevious', year: 'compareYear', none: '
 
 const toggle = <T,>(list: T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value].sort());
 
-function CheckList<T extends string>(props: { legend: string; name: string; values: readonly T[]; chosen: T[]; label(v: T): string; swatch?(v: T): string; onChange(v: T[]): void }) {
+function CheckList<T extends string>(props: {
+  legend: string;
+  name: string;
+  values: readonly T[];
+  chosen: T[];
+  label(v: T): string;
+  swatch?(v: T): string;
+  onChange(v: T[]): void;
+}) {
   return (
     <fieldset className="checklist">
       <legend>{props.legend}</legend>
       {props.values.map((v) => (
         <label key={v}>
-          <input type="checkbox" name={props.name} value={v} checked={props.chosen.includes(v)} onChange={() => props.onChange(toggle(props.chosen, v))} />
+          <input
+            type="checkbox"
+            name={props.name}
+            value={v}
+            checked={props.chosen.includes(v)}
+            onChange={() => props.onChange(toggle(props.chosen, v))}
+          />
           {props.swatch && <span className="swatch" style={{ background: props.swatch(v) }} aria-hidden />}
           {props.label(v)}
         </label>
@@ -108,7 +122,9 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
             }}
           >
             {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>{t(lang, PRESET_TEXT[p])}</option>
+              <option key={p} value={p}>
+                {t(lang, PRESET_TEXT[p])}
+              </option>
             ))}
             <option value="custom">{t(lang, 'custom')}</option>
           </select>
@@ -117,11 +133,23 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
           <div className="dates">
             <label>
               {t(lang, 'from')}
-              <input type="date" data-testid="period-from" value={filters.from ?? ''} max={filters.to ?? undefined} onChange={(e) => set({ from: e.target.value || null })} />
+              <input
+                type="date"
+                data-testid="period-from"
+                value={filters.from ?? ''}
+                max={filters.to ?? undefined}
+                onChange={(e) => set({ from: e.target.value || null })}
+              />
             </label>
             <label>
               {t(lang, 'to')}
-              <input type="date" data-testid="period-to" value={filters.to ?? ''} min={filters.from ?? undefined} onChange={(e) => set({ to: e.target.value || null })} />
+              <input
+                type="date"
+                data-testid="period-to"
+                value={filters.to ?? ''}
+                min={filters.from ?? undefined}
+                onChange={(e) => set({ to: e.target.value || null })}
+              />
             </label>
           </div>
         )}
@@ -129,13 +157,22 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
           {t(lang, 'compare')}
           <select value={filters.compare} onChange={(e) => set({ compare: e.target.value as Filters['compare'] })}>
             {COMPARE_MODES.map((m) => (
-              <option key={m} value={m}>{t(lang, COMPARE_TEXT[m])}</option>
+              <option key={m} value={m}>
+                {t(lang, COMPARE_TEXT[m])}
+              </option>
             ))}
           </select>
         </label>
       </fieldset>
 
-      <CheckList legend={t(lang, 'country')} name="country" values={BLO_COUNTRIES} chosen={filters.countries as (typeof BLO_COUNTRIES)[number][]} label={(c) => countryName(lang, c)} onChange={(countries) => set({ countries })} />
+      <CheckList
+        legend={t(lang, 'country')}
+        name="country"
+        values={BLO_COUNTRIES}
+        chosen={filters.countries as (typeof BLO_COUNTRIES)[number][]}
+        label={(c) => countryName(lang, c)}
+        onChange={(countries) => set({ countries })}
+      />
 
       <label className="stacked">
         {t(lang, 'blo')}
@@ -147,15 +184,33 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
           onChange={(e) => set({ blos: [...e.target.selectedOptions].map((o) => o.value).sort() })}
         >
           {blos.map((b) => (
-            <option key={b.code} value={b.code}>{bloName(lang, b)}</option>
+            <option key={b.code} value={b.code}>
+              {bloName(lang, b)}
+            </option>
           ))}
         </select>
       </label>
 
       <details open={filters.transport.length > 0 || filters.concealment.length > 0}>
-        <summary>{t(lang, 'transport')} · {t(lang, 'concealment')}</summary>
-        <CheckList legend={t(lang, 'transport')} name="transport" values={TRANSPORT_MODES} chosen={filters.transport as (typeof TRANSPORT_MODES)[number][]} label={(v) => vocabLabel(lang, v)} onChange={(transport) => set({ transport })} />
-        <CheckList legend={t(lang, 'concealment')} name="concealment" values={CONCEALMENTS} chosen={filters.concealment as (typeof CONCEALMENTS)[number][]} label={(v) => vocabLabel(lang, v)} onChange={(concealment) => set({ concealment })} />
+        <summary>
+          {t(lang, 'transport')} · {t(lang, 'concealment')}
+        </summary>
+        <CheckList
+          legend={t(lang, 'transport')}
+          name="transport"
+          values={TRANSPORT_MODES}
+          chosen={filters.transport as (typeof TRANSPORT_MODES)[number][]}
+          label={(v) => vocabLabel(lang, v)}
+          onChange={(transport) => set({ transport })}
+        />
+        <CheckList
+          legend={t(lang, 'concealment')}
+          name="concealment"
+          values={CONCEALMENTS}
+          chosen={filters.concealment as (typeof CONCEALMENTS)[number][]}
+          label={(v) => vocabLabel(lang, v)}
+          onChange={(concealment) => set({ concealment })}
+        />
       </details>
 
       <MinKgField lang={lang} value={filters.minKg} onChange={(minKg) => set({ minKg })} />

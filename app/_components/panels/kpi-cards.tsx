@@ -12,9 +12,27 @@ interface Props {
 /** Count, kg-eq, value and their change against the comparison period. Raw figures sit in data-value for tests and exports. */
 export function KpiCards({ lang, summary, loading }: Props) {
   const cards = [
-    { key: 'count', label: t(lang, 'seizures'), value: summary?.count, text: summary ? formatCount(lang, summary.count) : '—', change: summary?.change?.count },
-    { key: 'kgEq', label: t(lang, 'kgEq'), value: summary?.kgEq, text: summary ? formatKg(lang, summary.kgEq) : '—', change: summary?.change?.kgEq },
-    { key: 'valueUsd', label: t(lang, 'value'), value: summary?.valueUsd, text: summary ? formatUsd(lang, summary.valueUsd) : '—', change: summary?.change?.valueUsd },
+    {
+      key: 'count',
+      label: t(lang, 'seizures'),
+      value: summary?.count,
+      text: summary ? formatCount(lang, summary.count) : '—',
+      change: summary?.change?.count,
+    },
+    {
+      key: 'kgEq',
+      label: t(lang, 'kgEq'),
+      value: summary?.kgEq,
+      text: summary ? formatKg(lang, summary.kgEq) : '—',
+      change: summary?.change?.kgEq,
+    },
+    {
+      key: 'valueUsd',
+      label: t(lang, 'value'),
+      value: summary?.valueUsd,
+      text: summary ? formatUsd(lang, summary.valueUsd) : '—',
+      change: summary?.change?.valueUsd,
+    },
   ] as const;
   return (
     <section className="kpis" aria-label="Key figures" aria-busy={loading}>

@@ -91,13 +91,25 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} className="gridline" />
-              <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">{formatKg(lang, max * f)}</text>
+              <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">
+                {formatKg(lang, max * f)}
+              </text>
             </g>
           ))}
-          {visible && (() => {
-            const [a, b] = monthSpan(rows, visible.from, visible.to);
-            return a >= 0 && b >= a ? <rect x={x(a)} y={PAD.top} width={(b - a + 1) * bw} height={inner.h} className="playback-window" data-testid="playback-window" /> : null;
-          })()}
+          {visible &&
+            (() => {
+              const [a, b] = monthSpan(rows, visible.from, visible.to);
+              return a >= 0 && b >= a ? (
+                <rect
+                  x={x(a)}
+                  y={PAD.top}
+                  width={(b - a + 1) * bw}
+                  height={inner.h}
+                  className="playback-window"
+                  data-testid="playback-window"
+                />
+              ) : null;
+            })()}
           {rows.map((r, i) => {
             let acc = 0;
             const dim = !monthOverlaps(r.month, period.from, period.to);
@@ -108,23 +120,41 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
                   if (v <= 0) return null;
                   const y0 = y(acc);
                   acc += v;
-                  return <rect key={code} x={x(i) + 0.5} width={Math.max(0.5, bw - 1)} y={y(acc)} height={Math.max(0.5, y0 - y(acc))} fill={substanceCss(code)} />;
+                  return (
+                    <rect
+                      key={code}
+                      x={x(i) + 0.5}
+                      width={Math.max(0.5, bw - 1)}
+                      y={y(acc)}
+                      height={Math.max(0.5, y0 - y(acc))}
+                      fill={substanceCss(code)}
+                    />
+                  );
                 })}
               </g>
             );
           })}
           {years.map(({ i, r }) => (
-            <text key={r.month} x={x(i)} y={H - 6} className="axis">{r.month.slice(0, 4)}</text>
+            <text key={r.month} x={x(i)} y={H - 6} className="axis">
+              {r.month.slice(0, 4)}
+            </text>
           ))}
           {brush && (
-            <rect x={x(Math.min(brush.a, brush.b))} y={PAD.top} width={(Math.abs(brush.b - brush.a) + 1) * bw} height={inner.h} className="brush" />
+            <rect
+              x={x(Math.min(brush.a, brush.b))}
+              y={PAD.top}
+              width={(Math.abs(brush.b - brush.a) + 1) * bw}
+              height={inner.h}
+              className="brush"
+            />
           )}
           {hover !== null && rows[hover] && <rect x={x(hover)} y={PAD.top} width={bw} height={inner.h} className="hover-col" />}
         </svg>
       )}
       {hover !== null && rows[hover] && (
         <div className="chart-tip" role="status">
-          <strong>{formatMonth(lang, rows[hover].month)}</strong>: {formatCount(lang, rows[hover].count)} · {formatKg(lang, rows[hover].kgEq)}
+          <strong>{formatMonth(lang, rows[hover].month)}</strong>: {formatCount(lang, rows[hover].count)} ·{' '}
+          {formatKg(lang, rows[hover].kgEq)}
         </div>
       )}
     </figure>

@@ -38,7 +38,10 @@ export function TimeControl(props: Props) {
   const setRange = (a: number, b: number) => {
     const lo = Math.max(0, Math.min(a, b));
     const hi = Math.min(last, Math.max(a, b));
-    props.onPeriod({ from: lo === 0 && hi === last ? null : rows[lo].month, to: lo === 0 && hi === last ? null : monthEnd(rows[hi].month) });
+    props.onPeriod({
+      from: lo === 0 && hi === last ? null : rows[lo].month,
+      to: lo === 0 && hi === last ? null : monthEnd(rows[hi].month),
+    });
   };
   const [visibleFrom, visibleTo] = visible ? monthSpan(rows, visible.from, visible.to) : [-1, -1];
 
@@ -85,17 +88,24 @@ export function TimeControl(props: Props) {
         >
           {props.playing ? `❚❚ ${t(lang, 'pause')}` : `▶ ${t(lang, 'play')}`}
         </button>
-        <button type="button" className="secondary" disabled={!playback.at} onClick={() => {
-          props.onPlaying(false);
-          props.onPlayback({ ...playback, at: null });
-        }}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!playback.at}
+          onClick={() => {
+            props.onPlaying(false);
+            props.onPlayback({ ...playback, at: null });
+          }}
+        >
           {t(lang, 'stop')}
         </button>
         <label>
           <span className="sr-only">Mode</span>
           <select value={playback.mode} onChange={(e) => props.onPlayback({ ...playback, mode: e.target.value as Playback['mode'] })}>
             {PLAYBACK_MODES.map((m) => (
-              <option key={m} value={m}>{t(lang, m === 'window' ? 'modeWindow' : 'modeCumulative')}</option>
+              <option key={m} value={m}>
+                {t(lang, m === 'window' ? 'modeWindow' : 'modeCumulative')}
+              </option>
             ))}
           </select>
         </label>
@@ -104,7 +114,9 @@ export function TimeControl(props: Props) {
             {t(lang, 'windowMonths')}
             <select value={playback.windowMonths} onChange={(e) => props.onPlayback({ ...playback, windowMonths: Number(e.target.value) })}>
               {[1, 3, 6, 12].map((m) => (
-                <option key={m} value={m}>{m}</option>
+                <option key={m} value={m}>
+                  {m}
+                </option>
               ))}
             </select>
           </label>
@@ -113,7 +125,9 @@ export function TimeControl(props: Props) {
           {t(lang, 'speed')}
           <select value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))}>
             {SPEEDS.map((s) => (
-              <option key={s} value={s}>{s}×</option>
+              <option key={s} value={s}>
+                {s}×
+              </option>
             ))}
           </select>
         </label>

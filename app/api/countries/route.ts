@@ -6,5 +6,7 @@ let cached: Promise<Buffer> | undefined;
 /** The basemap's country polygons (Natural Earth 1:50m, public domain): static, cacheable by anyone. */
 export async function GET(): Promise<Response> {
   cached ??= readFile(path.join(process.cwd(), 'data/countries.geojson'));
-  return new Response(new Uint8Array(await cached), { headers: { 'Content-Type': 'application/geo+json', 'Cache-Control': 'public, max-age=86400' } });
+  return new Response(new Uint8Array(await cached), {
+    headers: { 'Content-Type': 'application/geo+json', 'Cache-Control': 'public, max-age=86400' },
+  });
 }

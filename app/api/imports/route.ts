@@ -68,7 +68,13 @@ export async function POST(request: Request): Promise<Response> {
         send({ type: 'summary', ...summary });
       } catch (e) {
         if (!(e instanceof ImportFileError)) console.error(`import ${parsed.data.name}: ${(e as Error).stack ?? e}`);
-        send({ type: 'error', message: e instanceof ImportFileError ? `the file cannot be imported: ${e.message}` : 'the import failed on our side; nothing was written' });
+        send({
+          type: 'error',
+          message:
+            e instanceof ImportFileError
+              ? `the file cannot be imported: ${e.message}`
+              : 'the import failed on our side; nothing was written',
+        });
       } finally {
         controller.close();
       }

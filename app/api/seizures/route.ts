@@ -17,7 +17,10 @@ export const GET = apiRoute({ params: ['format', 'limit', 'offset'] }, async ({ 
   if (format === 'bin') {
     if (params.offset) throw new ParamError('offset', 'is not used with format=bin');
     const columns = await listSeizureColumns(database.db, filters, params.limit ?? DEFAULT_BINARY_ROWS, SUBSTANCE_CODES);
-    return { bytes: encodeColumns(columns, { substances: [...SUBSTANCE_CODES], dayEpoch: '1970-01-01' }), contentType: 'application/octet-stream' };
+    return {
+      bytes: encodeColumns(columns, { substances: [...SUBSTANCE_CODES], dayEpoch: '1970-01-01' }),
+      contentType: 'application/octet-stream',
+    };
   }
   const limit = params.limit ?? 500;
   if (limit > MAX_JSON_ROWS) throw new ParamError('limit', `must be ≤ ${MAX_JSON_ROWS} for format=${format}`);
@@ -27,7 +30,12 @@ export const GET = apiRoute({ params: ['format', 'limit', 'offset'] }, async ({ 
     json: {
       type: 'FeatureCollection',
       total: page.total,
-      features: page.rows.map(({ lngLat, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: lngLat }, properties })),
+      features: page.rows.map(({ lngLat, ...properties }) => ({
+        type: 'Feature',
+        id: properties.id,
+        geometry: { type: 'Point', coordinates: lngLat },
+        properties,
+      })),
     },
   };
 });

@@ -3,7 +3,15 @@ import { listBlos } from '@/db/queries/list-blos';
 import { streamSeizures } from '@/db/queries/list-seizures';
 import { EXPORT_FILES, exportFileSchema } from '@/lib/url/api-params';
 import {
-  bloCsvRow, bloFeature, BLO_EXPORT_COLUMNS, csvLines, geojsonLines, seizureCsvRow, seizureFeature, SEIZURE_EXPORT_COLUMNS, type ExportMeta,
+  bloCsvRow,
+  bloFeature,
+  BLO_EXPORT_COLUMNS,
+  csvLines,
+  geojsonLines,
+  seizureCsvRow,
+  seizureFeature,
+  SEIZURE_EXPORT_COLUMNS,
+  type ExportMeta,
 } from '@/lib/export/export-format';
 import { apiSearch } from '@/lib/url/view-state';
 
@@ -33,7 +41,10 @@ export const GET = apiRoute({ path: exportFileSchema, cacheable: false }, async 
   if (what === 'seizures') {
     const pages = streamSeizures(database.db, filters);
     return {
-      stream: kind === 'csv' ? csvLines(meta, SEIZURE_EXPORT_COLUMNS, mapPages(pages, seizureCsvRow)) : geojsonLines(meta, mapPages(pages, seizureFeature)),
+      stream:
+        kind === 'csv'
+          ? csvLines(meta, SEIZURE_EXPORT_COLUMNS, mapPages(pages, seizureCsvRow))
+          : geojsonLines(meta, mapPages(pages, seizureFeature)),
       contentType,
       fileName,
     };

@@ -5,6 +5,10 @@ import path from 'node:path';
 export async function GET(): Promise<Response> {
   const body = await readFile(path.join(process.cwd(), 'data/import-example.csv'));
   return new Response(new Uint8Array(body), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="blo-atlas-import-example.csv"', 'Cache-Control': 'public, max-age=3600' },
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="blo-atlas-import-example.csv"',
+      'Cache-Control': 'public, max-age=3600',
+    },
   });
 }
