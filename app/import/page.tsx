@@ -1,6 +1,6 @@
 import { getEnv } from '@/lib/env';
 import { t } from '@/lib/i18n/i18n';
-import { IMPORT_COLUMNS } from '@/lib/import/import-row';
+import { IMPORT_COLUMNS } from '@/lib/import/import-columns';
 import { IMPORT_UNITS } from '@/lib/import/import-names';
 import { LANGUAGES, type Language } from '@/lib/url/view-state';
 import { ImportPanel } from '@/app/_components/import/import-panel';

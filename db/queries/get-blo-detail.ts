@@ -1,38 +1,16 @@
 import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import type { BloDetailAnswer } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { blos, seizureBloRings, seizures } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
 import { rollupSource, type SourceOptions } from './rollup-source';
 import { BLO_RINGS_ROLLUP } from './rollups';
 import { filterConditions } from './filter-conditions';
-import { listBlos, type BloSummary, type BloTotals } from './list-blos';
+import { listBlos } from './list-blos';
 import type { Filters } from '@/lib/url/filters';
 import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM } from '@/lib/url/api-params';
-import type { LngLat } from '@/lib/geo/lng-lat';
 
 const RECENT = 10;
-
-export interface CatchmentSeizure {
-  id: number;
-  seizedOn: string;
-  substance: string;
-  quantity: number;
-  unit: string;
-  kgEq: number;
-  valueUsd: number;
-  synthetic: boolean;
-  lngLat: LngLat;
-  distanceKm: number;
-}
-
-export interface BloDetail {
-  blo: BloSummary & { totals: BloTotals };
-  paired: (BloSummary & { totals: BloTotals }) | null;
-  catchment: { radiusKm: number; count: number; kgEq: number; valueUsd: number };
-  trend: { month: string; count: number; kgEq: number }[];
-  topSubstances: { substance: string; count: number; kgEq: number; valueUsd: number }[];
-  recent: CatchmentSeizure[];
-}
 
 /** Everything the BLO panel shows, for seizures within `radiusKm` (great-circle) of the post. */
 export async function getBloDetail(
@@ -41,7 +19,7 @@ export async function getBloDetail(
   filters: Filters,
   radiusKm = DEFAULT_CATCHMENT_KM,
   options: SourceOptions = {},
-): Promise<BloDetail | null> {
+): Promise<BloDetailAnswer | null> {
   // The post's position first (one indexed row), so the BLO list and the catchment can run together.
   const [position] = await db
     .select({ lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number), lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number) })

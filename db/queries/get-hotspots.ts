@@ -7,28 +7,7 @@ import type { Filters } from '@/lib/url/filters';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import { roundTo } from '@/lib/url/numbers';
-import type { HotspotCell } from '@/lib/api/api-types';
-
-export type { HotspotCell };
-
-export interface HotspotCluster {
-  id: number;
-  cells: number;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-  topSubstance: string;
-  centroid: LngLat;
-  bbox: Bbox;
-}
-
-export interface Hotspots {
-  zoom: number;
-  resolution: number;
-  total: { count: number; kgEq: number; valueUsd: number };
-  cells: HotspotCell[];
-  clusters: HotspotCluster[];
-}
+import type { HotspotCell, HotspotCluster, HotspotsAnswer } from '@/lib/api/api-types';
 
 /** Approximate H3 edge length by resolution, km (H3 documentation, average hexagon edge). */
 const EDGE_KM = [1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406, 0.531, 0.201, 0.076, 0.029, 0.011, 0.004, 0.002, 0.001];
@@ -37,7 +16,7 @@ const EDGE_KM = [1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406
  * Seizures aggregated into H3 hexagons sized for `zoom`, plus density clusters: DBSCAN over the
  * cells' centroids (neighbouring busy cells join), each cluster with its totals.
  */
-export async function getHotspots(db: Db, filters: Filters, zoom: number, options: SourceOptions = {}): Promise<Hotspots> {
+export async function getHotspots(db: Db, filters: Filters, zoom: number, options: SourceOptions = {}): Promise<HotspotsAnswer> {
   const resolution = resolutionForZoom(zoom);
   // Cells closer than ~2 edges belong together; degrees at mid-latitudes of the region (~40° N).
   const epsDegrees = (2.2 * EDGE_KM[resolution]) / 85;

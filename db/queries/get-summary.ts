@@ -1,28 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type { PeriodSummary, SummaryAnswer } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/result-rows';
 import type { DateRange } from '@/lib/time/dates';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
 import { comparisonPeriod, type Filters } from '@/lib/url/filters';
-
-export interface Totals {
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-}
-
-export interface PeriodSummary extends Totals {
-  period: DateRange<string | null>;
-  syntheticCount: number;
-  bySubstance: (Totals & { substance: string })[];
-}
-
-export interface Summary extends PeriodSummary {
-  comparison: PeriodSummary | null;
-  /** Relative change against the comparison period (0.25 = +25%); null where it has no base. */
-  change: { count: number | null; kgEq: number | null; valueUsd: number | null } | null;
-}
 
 async function summarise(db: Db, filters: Filters, period: DateRange<string | null>, options: SourceOptions): Promise<PeriodSummary> {
   const result = await db.execute(sql`
@@ -52,7 +35,7 @@ async function summarise(db: Db, filters: Filters, period: DateRange<string | nu
 const change = (now: number, before: number) => (before === 0 ? null : (now - before) / before);
 
 /** Count, kg-eq and value, by substance, for the filters and for their comparison period. */
-export async function getSummary(db: Db, filters: Filters, options: SourceOptions = {}): Promise<Summary> {
+export async function getSummary(db: Db, filters: Filters, options: SourceOptions = {}): Promise<SummaryAnswer> {
   const previous = comparisonPeriod(filters);
   // Both periods at once: on a server they run on two connections in parallel.
   const [current, comparison] = await Promise.all([

@@ -6,19 +6,10 @@ import { filterConditions } from './filter-conditions';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
 import type { Filters } from '@/lib/url/filters';
-import { seriesPoints, type SeriesRow } from '@/lib/api/api-types';
+import { seriesPoints, type SeriesPoint, type SeriesRow } from '@/lib/api/api-types';
 import type { TimeInterval as Interval } from '@/lib/catalogue/vocabulary';
 
 export type { TimeInterval as Interval } from '@/lib/catalogue/vocabulary';
-
-export interface TimeSeriesPoint {
-  /** First day of the bucket, YYYY-MM-DD (weeks start on Monday, ISO). */
-  period: string;
-  substance: string;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-}
 
 /**
  * Totals per bucket per substance in date order, as the JSON text of `SeriesRow[]`; buckets without
@@ -61,6 +52,6 @@ export async function getTimeSeries(
   filters: Filters,
   interval: Interval = 'month',
   options: SourceOptions = {},
-): Promise<TimeSeriesPoint[]> {
+): Promise<SeriesPoint[]> {
   return seriesPoints(JSON.parse(await getTimeSeriesJson(db, filters, interval, options)) as SeriesRow[]);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { BloListItem } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { blos, countries } from '@/db/schema';
 import { monthlySource } from './monthly-source';
@@ -8,40 +9,8 @@ import { rowsOf } from '@/db/result-rows';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { BloKind, BloStatus, LocationConfidence } from '@/lib/catalogue/vocabulary';
 
-export interface BloSummary {
-  code: string;
-  name: string;
-  nameRu: string;
-  altNames: string[];
-  country: string;
-  countryName: string;
-  neighbor: string;
-  kind: BloKind;
-  status: BloStatus;
-  pairedCode: string | null;
-  openedYear: number | null;
-  confidence: LocationConfidence;
-  source: string;
-  lngLat: LngLat;
-  positionNote: string | null;
-  inlandKm: number | null;
-  inlandReason: string | null;
-}
-
-export interface BloTotals {
-  /** Seizures whose nearest BLO is this one, under the filters. */
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-  lastSeizedOn: string | null;
-}
-
 /** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. One statement. */
-export async function listBlos(
-  db: Db,
-  filters: Filters = DEFAULT_FILTERS,
-  options: SourceOptions = {},
-): Promise<(BloSummary & { totals: BloTotals })[]> {
+export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, options: SourceOptions = {}): Promise<BloListItem[]> {
   const result = await db.execute(sql`
     SELECT ${blos.code} AS code, ${blos.name} AS name, ${blos.nameRu} AS name_ru, ${blos.altNames} AS alt_names, ${blos.country} AS country,
            ${countries.name} AS country_name, ${blos.neighbor} AS neighbor, ${blos.kind} AS kind, ${blos.status} AS status,

@@ -183,6 +183,13 @@ export interface SeriesAnswer {
   rows: SeriesRow[];
 }
 
+/** One series row as an object. */
+export interface SeriesPoint extends Totals {
+  /** First day of the bucket, YYYY-MM-DD (weeks start on Monday, ISO). */
+  period: string;
+  substance: string;
+}
+
 /** Series rows as objects. */
-export const seriesPoints = (rows: SeriesRow[]) =>
+export const seriesPoints = (rows: SeriesRow[]): SeriesPoint[] =>
   rows.map(([period, substance, count, kgEq, valueUsd]) => ({ period, substance, count, kgEq, valueUsd }));

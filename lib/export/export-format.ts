@@ -3,6 +3,7 @@
  * when it was made, whether synthetic data is in it, and the link back to the view. A seizures CSV
  * is in the import format (plus computed columns the importer ignores), so it goes back in as is.
  */
+import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from '@/lib/import/import-columns';
 import type { SeizureListItem } from '@/lib/api/api-types';
 import { toCsvLine } from '@/lib/csv/csv-line';
 import { serializeFilters, type Filters } from '@/lib/url/filters';
@@ -59,29 +60,8 @@ export function geojsonMetadata(meta: ExportMeta) {
   };
 }
 
-export const SEIZURE_EXPORT_COLUMNS = [
-  'date',
-  'substance',
-  'quantity',
-  'unit',
-  'lon',
-  'lat',
-  'transport',
-  'concealment',
-  'detection',
-  'origin',
-  'destination',
-  'source_ref',
-  'notes',
-  'kg_eq',
-  'value_usd',
-  'country',
-  'nearest_blo',
-  'synthetic',
-  'date_precision',
-  'location_precision',
-  'id',
-] as const;
+/** The import format (a seizure's point, not a BLO name) and the columns exports add. */
+export const SEIZURE_EXPORT_COLUMNS = [...IMPORT_COLUMNS.filter((c) => c !== 'blo'), ...EXPORT_ONLY_COLUMNS];
 
 /** A month-precise date goes out as YYYY-MM, so it comes back in as month-precise. */
 const exportDate = (s: SeizureListItem) => (s.datePrecision === 'month' ? s.seizedOn.slice(0, 7) : s.seizedOn);

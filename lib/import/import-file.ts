@@ -12,7 +12,7 @@ import { parser } from 'stream-json';
 import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { detectDelimiter, parseCsvLine } from '@/lib/csv/csv-line';
-import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from './import-row';
+import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from './import-columns';
 
 export const IMPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

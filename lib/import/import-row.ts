@@ -9,38 +9,9 @@ import { createHash } from 'node:crypto';
 import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { estimateValue, SUBSTANCES, toKgEq } from '@/lib/catalogue/substances';
+import type { ImportColumn } from './import-columns';
 import { countryByName, IMPORT_UNITS, normaliseName, substanceByName, UNIT_NAMES, VOCAB_ALIASES } from './import-names';
 import { CONCEALMENTS, DETECTION_METHODS, TRANSPORT_MODES, type Unit } from '@/lib/catalogue/vocabulary';
-
-/** The columns (CSV header names, GeoJSON property names) of the import format. */
-export const IMPORT_COLUMNS = [
-  'date',
-  'substance',
-  'quantity',
-  'unit',
-  'lon',
-  'lat',
-  'blo',
-  'transport',
-  'concealment',
-  'detection',
-  'origin',
-  'destination',
-  'source_ref',
-  'notes',
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-/** Columns our exports add; accepted and ignored on import, so an export goes back in as it is. */
-export const EXPORT_ONLY_COLUMNS = [
-  'id',
-  'kg_eq',
-  'value_usd',
-  'country',
-  'nearest_blo',
-  'synthetic',
-  'date_precision',
-  'location_precision',
-] as const;
 
 const EARLIEST_IMPORT_DATE = '1990-01-01';
 const MAX_NOTES = 2000;

@@ -2,14 +2,11 @@
  * A monthly series (period × substance rows from /api/timeseries) arranged for charts: every month
  * from the first to the last present (gaps filled with zeros), each with its per-substance figures.
  */
+import type { SeriesPoint as ApiSeriesPoint } from '@/lib/api/api-types';
 import { monthEnd, monthStart } from './dates';
 
-export interface SeriesPoint {
-  period: string;
-  substance: string;
-  count: number;
-  kgEq: number;
-}
+/** What a month row is built from: a series point (lib/api/api-types.ts) without its value. */
+type SeriesPoint = Pick<ApiSeriesPoint, 'period' | 'substance' | 'count' | 'kgEq'>;
 
 export interface MonthRow {
   /** First day of the month, YYYY-MM-DD. */
