@@ -24,6 +24,31 @@ export const envSchema = z.object({
   /** Largest file the upload page accepts, megabytes. */
   IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
   /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
+  /**
+   * Origins besides the one a request arrives at that may send writes: the public origin of a reverse
+   * proxy in front of the app (comma-separated, exact `https://host[:port]`).
+   */
+  TRUSTED_ORIGINS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .url({ protocol: /^https?$/, message: 'must list http(s) origins such as https://atlas.example.org' })
+          .refine((o) => URL.canParse(o) && new URL(o).origin === o, 'must list bare origins (scheme://host[:port], no path)'),
+      ),
+    )
+    .default([]),
+  /** Interface the server listens on (`npm run dev`, `npm start`); 127.0.0.1 unless set. */
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:\[\]-]{1,253}$/, 'must be a host name or an IP address')
+    .default('127.0.0.1'),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' }).optional(),
 });
 

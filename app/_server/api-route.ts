@@ -9,6 +9,8 @@ import { FILTER_PARAM_KEYS, ParamError, parseFilters, type Filters, MAX_PARAM_LE
 import { API_PARAMS, type ApiParam, type ApiParamValues } from '@/lib/url/api-params';
 import type { Database } from '@/db/client';
 import { getDatabase } from './database';
+import { getEnv } from '@/lib/env';
+import { crossSiteRefusal } from '@/lib/http/cross-site';
 
 const MAX_QUERY_LENGTH = 4096;
 
@@ -65,6 +67,26 @@ export interface ApiSpec<P extends ApiParam> {
 }
 
 export class NotFoundError extends Error {}
+
+/**
+ * The one check on every request that changes state: a write from another site is a 403 before
+ * anything is read or written (lib/http/cross-site.ts says which requests that is).
+ */
+export function refuseCrossSite(request: Request): Response | null {
+  const reason = crossSiteRefusal({
+    method: request.method,
+    ownOrigin: new URL(request.url).origin,
+    origin: request.headers.get('origin'),
+    secFetchSite: request.headers.get('sec-fetch-site'),
+    trustedOrigins: getEnv().TRUSTED_ORIGINS,
+  });
+  return reason === null ? null : errorResponse(403, null, reason);
+}
+
+/** Wraps every handler that changes state (POST, PUT, PATCH, DELETE): cross-site requests never reach it. */
+export function writeRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? handler(request, context);
+}
 
 export function errorResponse(status: number, param: string | null, message: string): Response {
   return Response.json({ error: { ...(param ? { param } : {}), message } }, { status, headers: { 'Cache-Control': 'no-store' } });

@@ -177,6 +177,40 @@ test.describe('API input checking', () => {
     expect(await snapshot(request)).toEqual(before);
   });
 
+  test('a write from another site is refused with nothing written, one from the app itself is accepted, and no answer is readable cross-origin', async ({
+    request,
+    page,
+  }) => {
+    const before = await snapshot(request);
+    // A valid one-row file, as any web page could send it (`mode: 'no-cors'` sends a text/plain POST).
+    const file = 'date,substance,quantity,unit,blo\n2025-03-01,heroin,2,kg,oybek\n';
+    const forged: Record<string, string>[] = [
+      { Origin: 'http://evil.example', 'Content-Type': 'text/plain' },
+      { Origin: 'null', 'Content-Type': 'text/plain' },
+      { Origin: 'http://localhost:3999', 'Sec-Fetch-Site': 'same-site' },
+      { 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'text/plain' },
+    ];
+    for (const headers of forged) {
+      const response = await request.post('/api/imports?name=forged.csv', { data: file, headers });
+      expect(response.status(), JSON.stringify(headers)).toBe(403);
+      expect((await response.json()).error.message, JSON.stringify(headers)).toMatch(/only this site may write/);
+    }
+    expect(await snapshot(request)).toEqual(before);
+
+    // The same file from the app's own page (the browser sends this site's Origin): accepted (a dry run writes nothing).
+    await page.goto('/import');
+    const summary = await page.evaluate(async (body) => {
+      const text = await (await fetch('/api/imports?name=own.csv&dry=1', { method: 'POST', body })).text();
+      return JSON.parse(text.trim().split('\n').pop()!);
+    }, file);
+    expect(summary).toMatchObject({ type: 'summary', accepted: 1, rejected: 0, dryRun: true });
+    expect(await snapshot(request)).toEqual(before);
+
+    const read = await request.get('/api/summary', { headers: { Origin: 'http://evil.example' } });
+    expect(read.status()).toBe(200);
+    expect(Object.keys(read.headers()).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
+
   test('names the parameter at fault', async ({ request }) => {
     const body = await (await request.get('/api/summary?from=2025-01-01&to=2024-01-01')).json();
     expect(body.error).toEqual({ param: 'from', message: 'from: 2025-01-01 is after to (2024-01-01)' });

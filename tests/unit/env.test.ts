@@ -5,7 +5,26 @@ import { EnvError, parseEnv } from '@/lib/env';
 
 describe('parseEnv', () => {
   it('defaults to the embedded database in .data/pglite', () => {
-    expect(parseEnv({})).toEqual({ PGLITE_DATA_DIR: '.data/pglite', SEED_ROWS: 20_000, IMPORT_MAX_KG: 50_000, IMPORT_MAX_MB: 100 });
+    expect(parseEnv({})).toEqual({
+      PGLITE_DATA_DIR: '.data/pglite',
+      SEED_ROWS: 20_000,
+      IMPORT_MAX_KG: 50_000,
+      IMPORT_MAX_MB: 100,
+      TRUSTED_ORIGINS: [],
+      HOST: '127.0.0.1',
+    });
+  });
+
+  it('reads the trusted origins of a proxy in front, and refuses anything but bare http(s) origins', () => {
+    expect(parseEnv({ TRUSTED_ORIGINS: 'https://atlas.example.org, http://10.0.0.5:8080' }).TRUSTED_ORIGINS).toEqual([
+      'https://atlas.example.org',
+      'http://10.0.0.5:8080',
+    ]);
+    for (const bad of ['https://atlas.example.org/dashboard', 'atlas.example.org', 'javascript:alert(1)', 'https://atlas.example.org/']) {
+      expect(() => parseEnv({ TRUSTED_ORIGINS: bad }), bad).toThrow(/^Invalid environment: TRUSTED_ORIGINS/);
+    }
+    expect(() => parseEnv({ HOST: 'evil host;rm' })).toThrow(/^Invalid environment: HOST must be a host name or an IP address/);
+    expect(parseEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
   });
 
   it('reads the import ceilings and the basemap style, and names a bad one', () => {
