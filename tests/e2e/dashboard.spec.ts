@@ -56,6 +56,34 @@ test.describe('dashboard', () => {
     },
   );
 
+  test('the pages are served under a strict Content-Security-Policy, and the map and its layers draw with no violation', async ({
+    page,
+  }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+      );
+    });
+    const response = await page.goto('/?l=points,hexagons,heatmap,routes,rings&sel=oybek');
+    const policy = response!.headers()['content-security-policy'];
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toContain('unsafe-eval');
+    // A new nonce for every page.
+    const again = (await page.request.get('/')).headers()['content-security-policy'];
+    expect(again).not.toBe(policy);
+    await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
+    await expect(page.getByTestId('blo-marker')).toHaveCount(24);
+    await page.goto('/import');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
   test('a substance and a period filter set the URL, and KPIs and chart show what the API returns', async ({ page, request }) => {
     const d = new DashboardPage(page);
     await d.open();

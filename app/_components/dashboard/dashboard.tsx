@@ -4,6 +4,7 @@
  * monthly chart and the BLO panel, all driven by one view state kept in the URL. Data comes from
  * /api/* through useDashboardData; the map's layers and legend are built in lib/map from it.
  */
+import '@/app/_components/browser-zod';
 import dynamic from 'next/dynamic';
 import type { PickingInfo } from '@deck.gl/core';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';

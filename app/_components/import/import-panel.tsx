@@ -3,6 +3,7 @@
  * Upload a seizure file: progress while it uploads and while its rows are checked, then the report
  * (accepted, rejected, duplicates, the commonest reasons) with the rejected rows to download.
  */
+import '@/app/_components/browser-zod';
 import { useState } from 'react';
 import type { ImportSummary } from '@/lib/api/api-types';
 import { formatCount, t } from '@/lib/i18n/i18n';
