@@ -7,6 +7,7 @@ import './styles/time.css';
 import './styles/panels.css';
 import './styles/import.css';
 import './styles/export-menu.css';
+import './styles/access.css';
 
 export const metadata: Metadata = {
   title: 'BLO Atlas',

@@ -1,16 +1,24 @@
 import { getEnv } from '@/lib/env';
 import { todayIso } from '@/lib/time/dates';
 import { Dashboard } from '@/app/_components/dashboard/dashboard';
+import { Forbidden } from '@/app/_components/access/forbidden';
+import { pageLanguage, pagePath } from '@/app/_components/page-links';
+import { authorizePage } from '@/app/_server/access';
+import { signedIn } from '@/app/_server/signed-in';
 
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The dashboard. Its whole state is in the query string; the client reads it, the server passes it through. */
+/**
+ * The dashboard, for a signed-in account (else sign-in, which returns here with every key). Its whole
+ * state is in the query string; the client reads it, the server passes it through.
+ */
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(await searchParams)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
-  }
-  return <Dashboard initialSearch={params.toString()} today={todayIso()} styleUrl={getEnv().BASEMAP_STYLE_URL ?? null} />;
+  const query = await searchParams;
+  const path = pagePath('/', query);
+  const access = await authorizePage('view', path);
+  const account = signedIn(access.account);
+  if (access.refused) return <Forbidden lang={pageLanguage(query.lang)} reason={access.refused} account={account} />;
+  return <Dashboard initialSearch={path.slice(2)} today={todayIso()} styleUrl={getEnv().BASEMAP_STYLE_URL ?? null} account={account} />;
 }

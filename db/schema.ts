@@ -215,3 +215,4 @@ export const seizures = pgTable(
 );
 
 export * from './rollup-schema';
+export * from './auth-schema';

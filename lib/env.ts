@@ -12,45 +12,79 @@ const postgresUrl = z.string().refine((v) => {
   }
 }, 'must be a postgres:// or postgresql:// URL');
 
-export const envSchema = z.object({
-  /** When set, the app uses this PostgreSQL + PostGIS server instead of the embedded database. */
-  DATABASE_URL: postgresUrl.optional(),
-  /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
-  PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
-  /** Rows of synthetic seizures loaded on first start of an empty embedded database. */
-  SEED_ROWS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
-  /** Largest kg-equivalent one imported seizure may have; larger rows are rejected, never clamped. */
-  IMPORT_MAX_KG: z.coerce.number().positive().max(10_000_000).default(50_000),
-  /** Largest file the upload page accepts, megabytes. */
-  IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
-  /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
-  /**
-   * Origins besides the one a request arrives at that may send writes: the public origin of a reverse
-   * proxy in front of the app (comma-separated, exact `https://host[:port]`).
+/** A bare http(s) origin: scheme://host[:port], no path. */
+const origin = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) origin such as https://atlas.example.org' })
+  .refine((o) => URL.canParse(o) && new URL(o).origin === o, 'must be a bare origin (scheme://host[:port], no path)');
+
+const OIDC_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+export const envSchema = z
+  .object({
+    /** When set, the app uses this PostgreSQL + PostGIS server instead of the embedded database. */
+    DATABASE_URL: postgresUrl.optional(),
+    /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
+    PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
+    /** Rows of synthetic seizures loaded on first start of an empty embedded database. */
+    SEED_ROWS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
+    /** Largest kg-equivalent one imported seizure may have; larger rows are rejected, never clamped. */
+    IMPORT_MAX_KG: z.coerce.number().positive().max(10_000_000).default(50_000),
+    /** Largest file the upload page accepts, megabytes. */
+    IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(100),
+    /**
+     * Origins besides the one a request arrives at that may send writes: the public origin of a reverse
+     * proxy in front of the app (comma-separated, exact `https://host[:port]`).
+     */
+    TRUSTED_ORIGINS: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      )
+      .pipe(z.array(origin))
+      .default([]),
+    /** Interface the server listens on (`npm run dev`, `npm start`); 127.0.0.1 unless set. */
+    HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.:\[\]-]{1,253}$/, 'must be a host name or an IP address')
+      .default('127.0.0.1'),
+    /** Port the server listens on (`npm run dev`, `npm start`). */
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /**
+     * The app's public origin (`https://atlas.example.org`) when it is served under one name, e.g.
+     * behind a reverse proxy: links it prints use it, and cookies are Secure when it is https.
+     */
+    APP_URL: origin.optional(),
+    /** Signs session cookies (32+ characters). When unset, one is generated once and kept in the database. */
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+   * Failed sign-ins allowed per account within SIGN_IN_WINDOW_MINUTES, then 429 for that account
+   * whatever the address; one client address may make ten times as many attempts.
    */
-  TRUSTED_ORIGINS: z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((o) => o.trim())
-        .filter((o) => o !== ''),
-    )
-    .pipe(
-      z.array(
-        z
-          .url({ protocol: /^https?$/, message: 'must list http(s) origins such as https://atlas.example.org' })
-          .refine((o) => URL.canParse(o) && new URL(o).origin === o, 'must list bare origins (scheme://host[:port], no path)'),
-      ),
-    )
-    .default([]),
-  /** Interface the server listens on (`npm run dev`, `npm start`); 127.0.0.1 unless set. */
-  HOST: z
-    .string()
-    .regex(/^[A-Za-z0-9.:\[\]-]{1,253}$/, 'must be a host name or an IP address')
-    .default('127.0.0.1'),
-  BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' }).optional(),
-});
+    SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
+    SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    /** Single sign-on through OpenID Connect (e.g. a Keycloak realm's URL): all three or none. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, message: 'must be the http(s) URL of an OpenID Connect issuer' }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    /** The sign-in button's label for single sign-on. */
+    OIDC_LABEL: z.string().min(1).max(60).default('Single sign-on'),
+    /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
+    BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' }).optional(),
+  })
+  .superRefine((env, ctx) => {
+    const set = OIDC_KEYS.filter((k) => env[k] !== undefined);
+    if (set.length > 0 && set.length < OIDC_KEYS.length) {
+      const missing = OIDC_KEYS.filter((k) => env[k] === undefined);
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing[0]],
+        message: `must be set with ${set.join(', ')} (single sign-on needs all of ${OIDC_KEYS.join(', ')})`,
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

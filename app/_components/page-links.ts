@@ -1,7 +1,21 @@
 import { DEFAULT_VIEW, LANGUAGES, type Language } from '@/lib/url/view-state';
 
 /** A page of the app in `lang`; the default language is left out of links, as in the dashboard's own. */
-export const pageHref = (path: '/' | '/import', lang: Language): string => (lang === DEFAULT_VIEW.lang ? path : `${path}?lang=${lang}`);
+export const pageHref = (path: '/' | '/import' | '/admin/users' | '/sign-in', lang: Language): string =>
+  lang === DEFAULT_VIEW.lang ? path : `${path}?lang=${lang}`;
 
 /** The other interface language: the language switch's target, and the script of a BLO's second name. */
 export const otherLanguage = (lang: Language): Language => LANGUAGES.find((l) => l !== lang)!;
+
+/** The language a page is asked for in (`?lang=ru`), English otherwise. */
+export const pageLanguage = (requested: unknown): Language => LANGUAGES.find((l) => l === requested) ?? DEFAULT_VIEW.lang;
+
+/** The path and query of a page, as a sign-in should return to it. */
+export function pagePath(path: string, searchParams: Record<string, string | string[] | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}

@@ -1,16 +1,21 @@
 /**
- * The shape every API route shares: check the query string (only known keys, each once, each
+ * The shape every API route shares: ask the access check (401/403 before anything else is read),
+ * check the query string (only known keys, each once, each
  * valid), parse the filters with the shared parser map, run a query, answer with caching headers.
  * A user's mistake is a 400 naming the parameter; only our own failures are a 500.
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { FILTER_PARAM_KEYS, ParamError, parseFilters, type Filters, MAX_PARAM_LENGTH } from '@/lib/url/filters';
+import { FILTER_PARAM_KEYS, ParamError, parseFilters, MAX_PARAM_LENGTH } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
+import type { Permission } from '@/lib/access/roles';
 import { API_PARAMS, type ApiParam, type ApiParamValues } from '@/lib/url/api-params';
 import type { Database } from '@/db/client';
 import { getDatabase } from './database';
 import { getEnv } from '@/lib/env';
 import { crossSiteRefusal } from '@/lib/http/cross-site';
+import { authorize } from './access';
+import type { Account } from './auth';
 
 const MAX_QUERY_LENGTH = 4096;
 
@@ -52,12 +57,16 @@ function streamResponse(answer: { stream: AsyncIterable<string>; contentType: st
 export interface ApiContext<P extends ApiParam> {
   request: Request;
   database: Database;
-  filters: Filters;
+  account: Account;
+  /** The URL's filters with the account's country scope: what every query takes. */
+  filters: ScopedFilters;
   params: Partial<Pick<ApiParamValues, P>>;
   path: Record<string, string>;
 }
 
 export interface ApiSpec<P extends ApiParam> {
+  /** What the caller must be allowed to do (lib/access/roles.ts). */
+  permission: Permission;
   /** Route-specific keys accepted besides the filters. */
   params?: readonly P[];
   /** Whether the answer may be cached (ETag + Cache-Control). */
@@ -69,23 +78,54 @@ export interface ApiSpec<P extends ApiParam> {
 export class NotFoundError extends Error {}
 
 /**
+ * The origin the browser addressed: the scheme the server saw and the Host header it sent (Next.js
+ * writes `localhost` into `request.url` whatever the host, so a page opened at 127.0.0.1 would
+ * otherwise look foreign to itself). A forged request cannot choose the victim's Host header.
+ */
+function ownOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('host');
+  return host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? `${url.protocol}//${host.toLowerCase()}` : url.origin;
+}
+
+/**
  * The one check on every request that changes state: a write from another site is a 403 before
  * anything is read or written (lib/http/cross-site.ts says which requests that is).
  */
 export function refuseCrossSite(request: Request): Response | null {
   const reason = crossSiteRefusal({
     method: request.method,
-    ownOrigin: new URL(request.url).origin,
+    ownOrigin: ownOrigin(request),
     origin: request.headers.get('origin'),
     secFetchSite: request.headers.get('sec-fetch-site'),
-    trustedOrigins: getEnv().TRUSTED_ORIGINS,
+    trustedOrigins: [...getEnv().TRUSTED_ORIGINS, ...(getEnv().APP_URL ? [getEnv().APP_URL!] : [])],
   });
   return reason === null ? null : errorResponse(403, null, reason);
 }
 
-/** Wraps every handler that changes state (POST, PUT, PATCH, DELETE): cross-site requests never reach it. */
-export function writeRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
+/** Wraps a write that needs no account (signing in): it still refuses cross-site requests. */
+export function publicWriteRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? handler(request, context);
+}
+
+/** A handler that is given the account allowed to call it. */
+type Handler<C> = (request: Request, context: C, account: Account) => Promise<Response>;
+
+/** Wraps a handler that reads: only an account with `permission` reaches it (401/403 otherwise). */
+export function readRoute<C>(permission: Permission, handler: Handler<C>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    const account = await authorize(request, permission);
+    return account instanceof Response ? account : handler(request, context, account);
+  };
+}
+
+/**
+ * Wraps every handler that changes state (POST, PUT, PATCH, DELETE): cross-site requests never
+ * reach it, and only an account with `permission` does.
+ */
+export function writeRoute<C>(permission: Permission, handler: Handler<C>) {
+  const read = readRoute(permission, handler);
+  return async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? read(request, context);
 }
 
 export function errorResponse(status: number, param: string | null, message: string): Response {
@@ -123,6 +163,8 @@ async function answer(request: Request, result: ApiAnswer, cacheable: boolean): 
     // Law-enforcement data: browsers may keep it, shared caches never. Always revalidated (a 304
     // when unchanged), so figures are current the moment an import lands.
     headers.set('Cache-Control', 'private, no-cache');
+    // Answers differ by account (its country scope).
+    headers.set('Vary', 'Cookie');
     const wanted = request.headers.get('if-none-match');
     if (
       wanted &&
@@ -143,7 +185,9 @@ async function answer(request: Request, result: ApiAnswer, cacheable: boolean): 
 export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx: ApiContext<P>) => Promise<ApiAnswer>) {
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
-    let ctx: Omit<ApiContext<P>, 'database' | 'request'>;
+    const account = await authorize(request, spec.permission);
+    if (account instanceof Response) return account;
+    let ctx: Omit<ApiContext<P>, 'database' | 'request' | 'account'>;
     try {
       const url = new URL(request.url);
       if (url.search.length > MAX_QUERY_LENGTH) return errorResponse(414, null, `query string longer than ${MAX_QUERY_LENGTH} characters`);
@@ -159,7 +203,11 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
         }
         path = parsed.data as Record<string, string>;
       }
-      ctx = { filters: parseFilters(url.searchParams), params: readParams(url.searchParams, spec.params ?? []), path };
+      ctx = {
+        filters: { ...parseFilters(url.searchParams), scope: account.scope },
+        params: readParams(url.searchParams, spec.params ?? []),
+        path,
+      };
     } catch (e) {
       if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
       if (e instanceof URIError) return errorResponse(400, null, 'malformed query string');
@@ -168,7 +216,7 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
     try {
       const database = await getDatabase();
       const queried = performance.now();
-      const result = await run({ ...ctx, database, request });
+      const result = await run({ ...ctx, database, request, account });
       const ran = performance.now();
       const response = await answer(request, result, spec.cacheable ?? true);
       // Where the time went, for browsers' network panels and the benchmark.

@@ -1,9 +1,11 @@
 import { EnvError, getEnv } from '@/lib/env';
 import { getDatabase } from './database';
+import { announceFirstRun } from './first-run';
 
 /**
  * Start-up: check the environment (a bad value stops the server with one line naming the
- * variable), then open the database in the background so the first request does not wait for it.
+ * variable), then open the database in the background so the first request does not wait for it,
+ * and print the first-run link while it has no account.
  */
 export function boot(): void {
   try {
@@ -15,5 +17,7 @@ export function boot(): void {
     }
     throw e;
   }
-  getDatabase().catch((e: unknown) => console.error(`blo-atlas: database failed to open: ${(e as Error).message}`));
+  getDatabase()
+    .then(announceFirstRun)
+    .catch((e: unknown) => console.error(`blo-atlas: database failed to open: ${(e as Error).message}`));
 }

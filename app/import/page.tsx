@@ -4,7 +4,11 @@ import { IMPORT_COLUMNS } from '@/lib/import/import-columns';
 import { IMPORT_UNITS } from '@/lib/import/import-names';
 import { LANGUAGES, type Language } from '@/lib/url/view-state';
 import { ImportPanel } from '@/app/_components/import/import-panel';
-import { pageHref } from '@/app/_components/page-links';
+import { pageHref, pagePath } from '@/app/_components/page-links';
+import { Forbidden } from '@/app/_components/access/forbidden';
+import { AccountMenu } from '@/app/_components/access/account-menu';
+import { authorizePage } from '@/app/_server/access';
+import { signedIn } from '@/app/_server/signed-in';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,13 +53,17 @@ const FORMAT_HELP: Record<Language, React.ReactNode> = {
 
 /** Upload a file of seizures; the format is described here and in the README. `?lang=ru` for Russian. */
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const requested = (await searchParams).lang;
-  const lang: Language = LANGUAGES.find((l) => l === requested) ?? 'en';
+  const query = await searchParams;
+  const lang: Language = LANGUAGES.find((l) => l === query.lang) ?? 'en';
+  const access = await authorizePage('import', pagePath('/import', query));
+  const account = signedIn(access.account);
+  if (access.refused) return <Forbidden lang={lang} reason={access.refused} account={account} />;
   return (
     <main className="page" lang={lang}>
-      <p>
+      <div className="page-head">
         <a href={pageHref('/', lang)}>{t(lang, 'backToDashboard')}</a>
-      </p>
+        <AccountMenu account={account} lang={lang} />
+      </div>
       <h1>{t(lang, 'importTitle')}</h1>
       <p className="lede">{t(lang, 'importLede')}</p>
       <ImportPanel maxMb={getEnv().IMPORT_MAX_MB} lang={lang} />

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DateRange } from '@/lib/time/dates';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import { seizures } from '@/db/schema';
 import { rollupCanAnswer, rollupSource, type SourceOptions } from './rollup-source';
 import { CELLS_ALL_TIME_ROLLUP, CELLS_ROLLUP } from './rollups';
@@ -16,9 +16,14 @@ export const CELL_ROLLUP_RESOLUTION = 6;
 const CELL_ROLLUPS = [CELLS_ALL_TIME_ROLLUP, CELLS_ROLLUP];
 
 /** Whether the cell rollups can filter by every filter set (the period aside). */
-export const cellRollupsAnswer = (filters: Filters): boolean => rollupCanAnswer(CELL_ROLLUPS, filters);
+export const cellRollupsAnswer = (filters: ScopedFilters): boolean => rollupCanAnswer(CELL_ROLLUPS, filters);
 
-export function cellsSource(filters: Filters, period: DateRange<string | null>, resolution: number, options: SourceOptions = {}): SQL {
+export function cellsSource(
+  filters: ScopedFilters,
+  period: DateRange<string | null>,
+  resolution: number,
+  options: SourceOptions = {},
+): SQL {
   return rollupSource(
     {
       rollups: resolution <= CELL_ROLLUP_RESOLUTION ? CELL_ROLLUPS : [],

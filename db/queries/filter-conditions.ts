@@ -3,10 +3,13 @@
  * apply to `seizures` and to its rollups, each of which declares the columns it keeps
  * (`FilterColumns`); a table lacking the column of a filter that is set cannot answer it.
  * Every value is a bound parameter; nothing from the user is spliced into SQL text.
+ *
+ * It is also where an account's country scope meets the data: every query's conditions include
+ * the scope (`scopeCondition`), default-deny, whatever the URL asked for.
  */
 import { eq, gte, inArray, lte, and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DateRange } from '@/lib/time/dates';
-import type { Filters } from '@/lib/url/filters';
+import type { CountryScope, ScopedFilters } from '@/lib/access/country-scope';
 import { seizures } from '@/db/schema';
 
 /** Columns a filter can meet; an absent one means the table cannot answer that filter. */
@@ -32,9 +35,11 @@ interface Condition {
 }
 
 /** The conditions that `filters` over `period` set, each with the column it needs; unset filters give none. */
-function conditionsOf(filters: Filters, period: DateRange<string | null>): Condition[] {
-  const { substances, countries, blos, transport, concealment, minKg, bbox, synthetic } = filters;
+function conditionsOf(filters: ScopedFilters, period: DateRange<string | null>): Condition[] {
+  const { substances, countries, blos, transport, concealment, minKg, bbox, synthetic, scope } = filters;
   const all: (Condition | false)[] = [
+    // The account's countries, always: default-deny, and no URL filter can widen it.
+    scope !== 'all' && { column: 'country', label: 'country scope', on: (c) => scopeCondition(scope, c) },
     substances.length > 0 && { column: 'substance', label: 'substance', on: (c) => inArray(c, substances) },
     period.from !== null && { column: 'seizedOn', label: 'date', on: (c) => gte(c, period.from) },
     period.to !== null && { column: 'seizedOn', label: 'date', on: (c) => lte(c, period.to) },
@@ -57,7 +62,7 @@ function conditionsOf(filters: Filters, period: DateRange<string | null>): Condi
 const ALL_TIME: DateRange<string | null> = { from: null, to: null };
 
 /** Whether a table with `columns` can apply every filter that is set (the period aside: rollups answer it by month). */
-export function canFilter(filters: Filters, columns: FilterColumns): boolean {
+export function canFilter(filters: ScopedFilters, columns: FilterColumns): boolean {
   return conditionsOf(filters, ALL_TIME).every((c) => columns[c.column] !== undefined);
 }
 
@@ -66,7 +71,7 @@ export function canFilter(filters: Filters, columns: FilterColumns): boolean {
  * periods, rollup edges). Throws when `columns` lacks a filter's column: see `canFilter`.
  */
 export function filterConditions(
-  filters: Filters,
+  filters: ScopedFilters,
   period: DateRange<string | null> = filters,
   columns: FilterColumns = SEIZURE_COLUMNS,
 ): SQL | undefined {
@@ -77,4 +82,14 @@ export function filterConditions(
       return c.on(column);
     }),
   );
+}
+
+/**
+ * Rows whose country `column` is in `scope`: true for all countries, false for none. Used for
+ * seizures (through `filterConditions`) and for the posts themselves (a post's own country).
+ */
+export function scopeCondition(scope: CountryScope, column: AnyColumn): SQL {
+  if (scope === 'all') return sql`true`;
+  if (scope.length === 0) return sql`false`;
+  return inArray(column, [...scope]);
 }

@@ -5,9 +5,9 @@ import { blos, seizureBloRings, seizures } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
 import { rollupSource, type SourceOptions } from './rollup-source';
 import { BLO_RINGS_ROLLUP } from './rollups';
-import { filterConditions } from './filter-conditions';
+import { filterConditions, scopeCondition } from './filter-conditions';
 import { listBlos } from './list-blos';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM } from '@/lib/url/api-params';
 
 const RECENT = 10;
@@ -16,7 +16,7 @@ const RECENT = 10;
 export async function getBloDetail(
   db: Db,
   code: string,
-  filters: Filters,
+  filters: ScopedFilters,
   radiusKm = DEFAULT_CATCHMENT_KM,
   options: SourceOptions = {},
 ): Promise<BloDetailAnswer | null> {
@@ -24,7 +24,8 @@ export async function getBloDetail(
   const [position] = await db
     .select({ lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number), lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number) })
     .from(blos)
-    .where(eq(blos.code, code));
+    .where(and(eq(blos.code, code), scopeCondition(filters.scope, blos.country)));
+  // Unknown, or outside the account's countries: the same answer, so a scope does not leak a post.
   if (!position) return null;
 
   const metres = radiusKm * 1000;
@@ -99,7 +100,7 @@ interface CatchmentGroup {
 async function catchmentGroups(
   db: Db,
   code: string,
-  filters: Filters,
+  filters: ScopedFilters,
   radiusKm: number,
   near: SQL,
   options: SourceOptions,

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/result-rows';
 import { cellsSource } from './cells-source';
 import type { SourceOptions } from './rollup-source';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import { roundTo } from '@/lib/url/numbers';
@@ -16,7 +16,7 @@ const EDGE_KM = [1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406
  * Seizures aggregated into H3 hexagons sized for `zoom`, plus density clusters: DBSCAN over the
  * cells' centroids (neighbouring busy cells join), each cluster with its totals.
  */
-export async function getHotspots(db: Db, filters: Filters, zoom: number, options: SourceOptions = {}): Promise<HotspotsAnswer> {
+export async function getHotspots(db: Db, filters: ScopedFilters, zoom: number, options: SourceOptions = {}): Promise<HotspotsAnswer> {
   const resolution = resolutionForZoom(zoom);
   // Cells closer than ~2 edges belong together; degrees at mid-latitudes of the region (~40° N).
   const epsDegrees = (2.2 * EDGE_KM[resolution]) / 85;

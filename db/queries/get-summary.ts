@@ -5,9 +5,10 @@ import { rowsOf } from '@/db/result-rows';
 import type { DateRange } from '@/lib/time/dates';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
-import { comparisonPeriod, type Filters } from '@/lib/url/filters';
+import { comparisonPeriod } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 
-async function summarise(db: Db, filters: Filters, period: DateRange<string | null>, options: SourceOptions): Promise<PeriodSummary> {
+async function summarise(db: Db, filters: ScopedFilters, period: DateRange<string | null>, options: SourceOptions): Promise<PeriodSummary> {
   const result = await db.execute(sql`
     SELECT substance, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd,
            coalesce(sum(n) FILTER (WHERE synthetic), 0)::int AS synthetic_count
@@ -35,7 +36,7 @@ async function summarise(db: Db, filters: Filters, period: DateRange<string | nu
 const change = (now: number, before: number) => (before === 0 ? null : (now - before) / before);
 
 /** Count, kg-eq and value, by substance, for the filters and for their comparison period. */
-export async function getSummary(db: Db, filters: Filters, options: SourceOptions = {}): Promise<SummaryAnswer> {
+export async function getSummary(db: Db, filters: ScopedFilters, options: SourceOptions = {}): Promise<SummaryAnswer> {
   const previous = comparisonPeriod(filters);
   // Both periods at once: on a server they run on two connections in parallel.
   const [current, comparison] = await Promise.all([

@@ -17,7 +17,7 @@ import { filterConditions } from './filter-conditions';
 import { cellRollupsAnswer, cellsSource, CELL_ROLLUP_RESOLUTION } from './cells-source';
 import type { SourceOptions } from './rollup-source';
 import { rowsOf } from '@/db/result-rows';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 
 export const TILE_LAYER = 'seizures';
 const TILE_EXTENT = 4096;
@@ -42,7 +42,7 @@ function mergeCellPx(z: number): number {
  */
 export const TILE_ROLLUP_MAX_ZOOM = 7;
 
-function featuresQuery(tile: TileAddress, filters: Filters, options: SourceOptions) {
+function featuresQuery(tile: TileAddress, filters: ScopedFilters, options: SourceOptions) {
   const g = mergeCellPx(tile.z);
   const margin = BUFFER / TILE_EXTENT;
   const byCell = tile.z <= TILE_ROLLUP_MAX_ZOOM && cellRollupsAnswer(filters);
@@ -95,7 +95,7 @@ export interface TileFeature {
 export async function listTileFeatures(
   database: Database,
   tile: TileAddress,
-  filters: Filters,
+  filters: ScopedFilters,
   options: SourceOptions = {},
 ): Promise<TileFeature[]> {
   const rows = rowsOf<Record<string, unknown>>(await database.db.execute(featuresQuery(tile, filters, options)));
@@ -110,7 +110,12 @@ export async function listTileFeatures(
 }
 
 /** The tile as MVT bytes (empty tile → zero bytes). */
-export async function getTile(database: Database, tile: TileAddress, filters: Filters, options: SourceOptions = {}): Promise<Uint8Array> {
+export async function getTile(
+  database: Database,
+  tile: TileAddress,
+  filters: ScopedFilters,
+  options: SourceOptions = {},
+): Promise<Uint8Array> {
   if (database.backend === 'postgres') {
     const result = await database.db.execute(sql`
       SELECT ST_AsMVT(f, ${TILE_LAYER}, ${TILE_EXTENT}, 'geom') AS mvt

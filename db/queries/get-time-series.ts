@@ -5,7 +5,7 @@ import { rowsOf } from '@/db/result-rows';
 import { filterConditions } from './filter-conditions';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import { seriesPoints, type SeriesPoint, type SeriesRow } from '@/lib/api/api-types';
 import type { TimeInterval as Interval } from '@/lib/catalogue/vocabulary';
 
@@ -18,7 +18,7 @@ export type { TimeInterval as Interval } from '@/lib/catalogue/vocabulary';
  */
 export async function getTimeSeriesJson(
   db: Db,
-  filters: Filters,
+  filters: ScopedFilters,
   interval: Interval = 'month',
   options: SourceOptions = {},
 ): Promise<string> {
@@ -49,7 +49,7 @@ export async function getTimeSeriesJson(
 /** The same series as objects. */
 export async function getTimeSeries(
   db: Db,
-  filters: Filters,
+  filters: ScopedFilters,
   interval: Interval = 'month',
   options: SourceOptions = {},
 ): Promise<SeriesPoint[]> {

@@ -3,14 +3,15 @@ import type { BloListItem } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { blos, countries } from '@/db/schema';
 import { monthlySource } from './monthly-source';
+import { scopeCondition } from './filter-conditions';
 import type { SourceOptions } from './rollup-source';
-import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import { rowsOf } from '@/db/result-rows';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { BloKind, BloStatus, LocationConfidence } from '@/lib/catalogue/vocabulary';
 
-/** All BLOs, ordered by country then name, each with the totals of the seizures nearest to it. One statement. */
-export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, options: SourceOptions = {}): Promise<BloListItem[]> {
+/** The BLOs in the scope's countries, ordered by country then name, each with the totals of the seizures nearest to it. One statement. */
+export async function listBlos(db: Db, filters: ScopedFilters, options: SourceOptions = {}): Promise<BloListItem[]> {
   const result = await db.execute(sql`
     SELECT ${blos.code} AS code, ${blos.name} AS name, ${blos.nameRu} AS name_ru, ${blos.altNames} AS alt_names, ${blos.country} AS country,
            ${countries.name} AS country_name, ${blos.neighbor} AS neighbor, ${blos.kind} AS kind, ${blos.status} AS status,
@@ -23,6 +24,7 @@ export async function listBlos(db: Db, filters: Filters = DEFAULT_FILTERS, optio
         SELECT nearest_blo AS code, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd, max(last_seized_on)::text AS last
           FROM ${monthlySource(filters, filters, ['nearest_blo'], options)}
          GROUP BY nearest_blo) t ON t.code = ${blos.code}
+     WHERE ${scopeCondition(filters.scope, blos.country)}
      ORDER BY ${blos.country}, ${blos.name}`);
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     code: String(r.code),

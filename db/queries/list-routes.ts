@@ -3,8 +3,9 @@ import type { Db } from '@/db/client';
 import { blos, countries } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
 import { monthlySource } from './monthly-source';
+import { scopeCondition } from './filter-conditions';
 import type { SourceOptions } from './rollup-source';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { RouteFlow } from '@/lib/api/api-types';
 import type { RouteMode } from '@/lib/catalogue/vocabulary';
@@ -16,13 +17,14 @@ export type { RouteFlow };
  * BLO nearest to where the seizure was made. Countries are placed at a point inside their polygon;
  * a country outside the shipped polygons has no position (null). Heaviest flow first.
  */
-export async function listRoutes(db: Db, filters: Filters, mode: RouteMode, options: SourceOptions = {}): Promise<RouteFlow[]> {
+export async function listRoutes(db: Db, filters: ScopedFilters, mode: RouteMode, options: SourceOptions = {}): Promise<RouteFlow[]> {
   const destination = mode === 'country' ? 'destination_country' : 'nearest_blo';
   const result = await db.execute(sql`
     SELECT origin_country AS origin, ${sql.identifier(destination)} AS destination,
            sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd
       FROM ${monthlySource(filters, filters, ['origin_country', destination], options)}
      WHERE origin_country IS NOT NULL AND ${sql.identifier(destination)} IS NOT NULL
+       ${mode === 'blo' && filters.scope !== 'all' ? sql`AND nearest_blo IN (SELECT ${blos.code} FROM ${blos} WHERE ${scopeCondition(filters.scope, blos.country)})` : sql``}
      GROUP BY 1, 2
      ORDER BY kg_eq DESC, 1, 2`);
   const flows = rowsOf<Record<string, unknown>>(result).map((r) => ({

@@ -5,7 +5,7 @@ import { filterConditions } from './filter-conditions';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
 import { rowsOf } from '@/db/result-rows';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { SeizureListItem } from '@/lib/api/api-types';
 import { MAX_JSON_ROWS } from '@/lib/url/api-params';
 
@@ -44,7 +44,7 @@ const SEIZURE_FIELDS = {
  */
 export async function listSeizures(
   db: Db,
-  filters: Filters,
+  filters: ScopedFilters,
   page: { limit: number; offset: number },
   options: SourceOptions = {},
 ): Promise<{ total: number; rows: SeizureListItem[] }> {
@@ -62,7 +62,7 @@ export async function listSeizures(
 }
 
 /** How many seizures the filters select, counted from the monthly rollups where the filters allow. */
-export async function countSeizures(db: Db, filters: Filters, options: SourceOptions = {}): Promise<number> {
+export async function countSeizures(db: Db, filters: ScopedFilters, options: SourceOptions = {}): Promise<number> {
   const result = await db.execute(
     sql`SELECT coalesce(sum(n), 0)::int AS total FROM ${monthlySource(filters, filters, ['substance'], options)}`,
   );
@@ -75,7 +75,7 @@ const withLngLat = ({ lng, lat, ...r }: { lng: number; lat: number } & Omit<Seiz
 });
 
 /** Every filtered seizure in id order, a page at a time (keyset paging: the same on both backends, never one huge result). */
-export async function* streamSeizures(db: Db, filters: Filters, pageSize = 5000): AsyncGenerator<SeizureListItem[]> {
+export async function* streamSeizures(db: Db, filters: ScopedFilters, pageSize = 5000): AsyncGenerator<SeizureListItem[]> {
   let after = 0;
   for (;;) {
     const rows = await db
@@ -107,7 +107,7 @@ export interface SeizureColumns {
  */
 export async function listSeizureColumns(
   db: Db,
-  filters: Filters,
+  filters: ScopedFilters,
   limit: number,
   substanceCodes: readonly string[],
 ): Promise<SeizureColumns> {

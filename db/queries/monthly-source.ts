@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DateRange } from '@/lib/time/dates';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import { seizures } from '@/db/schema';
 import { rollupSource, type SourceOptions } from './rollup-source';
 import { MONTHLY_BLO_ROLLUP, MONTHLY_ROLLUP, ROUTES_ROLLUP } from './rollups';
@@ -35,7 +35,7 @@ const ROLLUPS = [
  * Rows may repeat a dimension tuple (one from the rollup, one per raw edge): always re-aggregate.
  */
 export function monthlySource(
-  filters: Filters,
+  filters: ScopedFilters,
   period: DateRange<string | null>,
   dims: readonly Dimension[],
   options: SourceOptions = {},

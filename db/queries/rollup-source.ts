@@ -8,7 +8,7 @@
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DateRange } from '@/lib/time/dates';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 import { seizures } from '@/db/schema';
 import { canFilter, filterConditions, type FilterColumns } from './filter-conditions';
 import { planRollup } from './rollup-plan';
@@ -42,7 +42,7 @@ export interface RollupQuery<R extends Rollup> {
 /** `(SELECT … FROM <rollup> UNION ALL SELECT … FROM seizures …) AS src` for `filters` over `period`. */
 export function rollupSource<R extends Rollup>(
   query: RollupQuery<R>,
-  filters: Filters,
+  filters: ScopedFilters,
   period: DateRange<string | null>,
   options: SourceOptions = {},
 ): SQL {
@@ -78,5 +78,5 @@ export function rollupSource<R extends Rollup>(
 }
 
 /** Whether one of `rollups` can filter by every filter set (the period aside): what a caller checks before choosing a rollup-shaped answer. */
-export const rollupCanAnswer = (rollups: readonly Rollup[], filters: Filters): boolean =>
+export const rollupCanAnswer = (rollups: readonly Rollup[], filters: ScopedFilters): boolean =>
   rollups.some((r) => canFilter(filters, r.columns));

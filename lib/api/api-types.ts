@@ -5,6 +5,8 @@
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import type { BloKind, BloStatus, LocationConfidence, RouteMode, TimeInterval } from '@/lib/catalogue/vocabulary';
 import type { DateRange } from '@/lib/time/dates';
+import type { Role } from '@/lib/access/roles';
+import type { CountryScope } from '@/lib/access/country-scope';
 
 /** Seizure count, kg-equivalent and estimated value (USD) of a set of seizures. */
 export interface Totals {
@@ -193,3 +195,16 @@ export interface SeriesPoint extends Totals {
 /** Series rows as objects. */
 export const seriesPoints = (rows: SeriesRow[]): SeriesPoint[] =>
   rows.map(([period, substance, count, kgEq, valueUsd]) => ({ period, substance, count, kgEq, valueUsd }));
+
+/** One account as /api/admin/users lists it. */
+export interface AccountSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  scope: CountryScope;
+  disabled: boolean;
+  createdAt: string;
+  /** Sessions not yet expired. */
+  activeSessions: number;
+}

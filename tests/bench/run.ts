@@ -25,7 +25,8 @@ import { getBloDetail } from '@/db/queries/get-blo-detail';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { listRoutes } from '@/db/queries/list-routes';
 import { getTile } from '@/db/queries/get-tile';
-import { parseFilters, type Filters } from '@/lib/url/filters';
+import { parseFilters } from '@/lib/url/filters';
+import type { ScopedFilters as Filters } from '@/lib/access/country-scope';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 
 const { values: args } = parseArgs({
@@ -95,7 +96,7 @@ async function captureStatements(database: Database, capture: { log: { query: st
   const statements = new Map<string, { query: string; params: unknown[] }[]>();
   for (const r of REQUESTS) {
     capture.log = [];
-    await r.run(database, parseFilters(new URL(r.path, 'http://x').searchParams));
+    await r.run(database, { ...parseFilters(new URL(r.path, 'http://x').searchParams), scope: 'all' });
     statements.set(r.name, capture.log);
   }
   return statements;

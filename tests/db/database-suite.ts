@@ -24,6 +24,8 @@ import { defineQueryTests } from './query-tests';
 import { defineTileTests } from './tile-tests';
 import { defineRollupTests } from './rollup-tests';
 import { defineImportTests } from './import-tests';
+import { defineAccessTests } from './access-tests';
+import { f } from './filter-cases';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '@/tests/oracles/boundaries';
 
 const SYNTHETIC = { rows: 3000, seed: 11 };
@@ -98,7 +100,7 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
     });
 
     it('loads 24 BLOs: 19 confirmed and the 5 unconfirmed likely sites', async () => {
-      const blos = await listBlos(database.db);
+      const blos = await listBlos(database.db, f({}));
       expect(blos).toHaveLength(24);
       expect(
         blos
@@ -186,7 +188,7 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
     });
 
     it("computes each seizure's nearest BLO and its distance at write time, as turf does", async () => {
-      const blos = await listBlos(database.db);
+      const blos = await listBlos(database.db, f({}));
       for (const r of await seizureRows(database)) {
         const distances = blos.map((b) => ({ code: b.code, km: turf.distance(b.lngLat, r.lngLat, { units: 'kilometers' }) }));
         distances.sort((a, b) => a.km - b.km);
@@ -240,6 +242,11 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       () => oracleRows,
     );
     defineRollupTests(() => database);
+    defineAccessTests(
+      () => database,
+      () => oracleRows,
+      () => backend.scratch(),
+    );
 
     it('re-seeding replaces seeded seizures instead of adding to them', async () => {
       await seedDatabase(database, data, { rows: 100, seed: 5 });

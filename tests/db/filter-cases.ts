@@ -4,12 +4,14 @@
  * month's first and last day, open ends). Dates are days of the seeded fixture that hold seizures.
  */
 import { expect } from 'vitest';
-import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
+import { DEFAULT_FILTERS } from '@/lib/url/filters';
+import type { ScopedFilters } from '@/lib/access/country-scope';
 
-export const f = (over: Partial<Filters>): Filters => ({ ...DEFAULT_FILTERS, ...over });
+/** Filters as an account that sees every country asks them (scope tests set their own). */
+export const f = (over: Partial<ScopedFilters>): ScopedFilters => ({ ...DEFAULT_FILTERS, scope: 'all', ...over });
 export const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 4);
 
-export const CASES: [string, Filters][] = [
+export const CASES: [string, ScopedFilters][] = [
   ['no filter', f({})],
   ['heroin and opium in 2023', f({ substances: ['heroin', 'opium'], from: '2023-01-01', to: '2023-12-31' })],
   ['Tajikistan, trucks, synthetic excluded', f({ countries: ['TJ'], transport: ['truck'], synthetic: 'exclude' })],

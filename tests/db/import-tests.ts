@@ -21,7 +21,7 @@ import { getSummary } from '@/db/queries/get-summary';
 import { streamSeizures } from '@/db/queries/list-seizures';
 import { rowsOf } from '@/db/result-rows';
 import { csvLines, seizureCsvRow, SEIZURE_EXPORT_COLUMNS } from '@/lib/export/export-format';
-import { DEFAULT_FILTERS } from '@/lib/url/filters';
+import { f } from './filter-cases';
 import { readImportRows, type ImportFormat } from '@/lib/import/import-file';
 
 const TODAY = '2026-11-28';
@@ -289,13 +289,13 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
 
     it('an export of all seizures, imported into the emptied database, gives the same totals by substance', async () => {
       const database = getDatabase();
-      const meta = { what: 'seizures', filters: DEFAULT_FILTERS, madeAt: '2026-11-28T00:00:00.000Z', link: 'http://127.0.0.1/' };
+      const meta = { what: 'seizures', filters: f({}), madeAt: '2026-11-28T00:00:00.000Z', link: 'http://127.0.0.1/' };
       const lines: string[] = [];
       const pages = async function* () {
-        for await (const page of streamSeizures(database.db, DEFAULT_FILTERS, 700)) yield page.map(seizureCsvRow);
+        for await (const page of streamSeizures(database.db, f({}), 700)) yield page.map(seizureCsvRow);
       };
       for await (const chunk of csvLines(meta, SEIZURE_EXPORT_COLUMNS, pages())) lines.push(chunk);
-      const before = await getSummary(database.db, DEFAULT_FILTERS);
+      const before = await getSummary(database.db, f({}));
       expect(lines[0]).toBe('# BLO Atlas export: seizures\n');
       expect(lines.slice(0, 5).join('')).toContain('# synthetic data: included');
 
@@ -303,7 +303,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       expect(await seizureCount(database)).toBe(0);
       const summary = await run(database, lines, 'csv', 'export.csv');
       expect(summary).toMatchObject({ rows: before.count, accepted: before.count, rejected: 0 });
-      const after = await getSummary(database.db, DEFAULT_FILTERS);
+      const after = await getSummary(database.db, f({}));
       expect(after.count).toBe(before.count);
       expect(after.kgEq).toBeCloseTo(before.kgEq, 6);
       expect(after.valueUsd).toBeCloseTo(before.valueUsd, 2);

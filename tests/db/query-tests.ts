@@ -13,7 +13,7 @@ import { getHotspots } from '@/db/queries/get-hotspots';
 import { getBloDetail } from '@/db/queries/get-blo-detail';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { listRoutes } from '@/db/queries/list-routes';
-import { comparisonPeriod, DEFAULT_FILTERS } from '@/lib/url/filters';
+import { comparisonPeriod } from '@/lib/url/filters';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { daysToIso } from '@/lib/time/dates';
@@ -117,7 +117,7 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       ['dostuk', 25],
       ['kordai', 60],
     ])('getBloDetail counts seizures within R km of %s as turf does (R = %i)', async (code, radiusKm) => {
-      const detail = (await getBloDetail(db, code, DEFAULT_FILTERS, radiusKm))!;
+      const detail = (await getBloDetail(db, code, f({}), radiusKm))!;
       const distances = rows.map((r) => turf.distance(detail.blo.lngLat, r.lngLat, { units: 'kilometers' }));
       const sure = distances.filter((d) => d <= radiusKm * 0.995).length;
       const possible = distances.filter((d) => d <= radiusKm * 1.005).length;
@@ -132,9 +132,9 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
     });
 
     it('getBloDetail names the paired post across the border and returns null for an unknown code', async () => {
-      expect((await getBloDetail(db, 'oybek', DEFAULT_FILTERS))!.paired?.code).toBe('fotehobod');
-      expect((await getBloDetail(db, 'b-konysbaev', DEFAULT_FILTERS))!.paired).toBeNull();
-      expect(await getBloDetail(db, 'atlantis', DEFAULT_FILTERS)).toBeNull();
+      expect((await getBloDetail(db, 'oybek', f({})))!.paired?.code).toBe('fotehobod');
+      expect((await getBloDetail(db, 'b-konysbaev', f({})))!.paired).toBeNull();
+      expect(await getBloDetail(db, 'atlantis', f({}))).toBeNull();
     });
 
     it.each([4, 6, 9])(

@@ -17,7 +17,7 @@ import { listRoutes } from '@/db/queries/list-routes';
 import { countSeizures } from '@/db/queries/list-seizures';
 import * as rollups from '@/db/queries/rollups';
 import { rowsOf } from '@/db/result-rows';
-import type { Filters } from '@/lib/url/filters';
+import type { ScopedFilters as Filters } from '@/lib/access/country-scope';
 import { CASES, close } from './filter-cases';
 
 const RAW = { useRollup: false };

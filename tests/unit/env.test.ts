@@ -12,7 +12,34 @@ describe('parseEnv', () => {
       IMPORT_MAX_MB: 100,
       TRUSTED_ORIGINS: [],
       HOST: '127.0.0.1',
+      PORT: 3000,
+      SIGN_IN_MAX_ATTEMPTS: 5,
+      SIGN_IN_WINDOW_MINUTES: 15,
+      OIDC_LABEL: 'Single sign-on',
     });
+  });
+
+  it('reads the public origin and the sign-in settings, and names a bad one', () => {
+    expect(parseEnv({ APP_URL: 'https://atlas.example.org', PORT: '8080', AUTH_SECRET: 'x'.repeat(32) })).toMatchObject({
+      APP_URL: 'https://atlas.example.org',
+      PORT: 8080,
+      AUTH_SECRET: 'x'.repeat(32),
+    });
+    expect(() => parseEnv({ APP_URL: 'https://atlas.example.org/briefings' })).toThrow(
+      /^Invalid environment: APP_URL must be a bare origin/,
+    );
+    expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow('AUTH_SECRET must be at least 32 characters');
+    expect(() => parseEnv({ PORT: '70000' })).toThrow(/^Invalid environment: PORT/);
+    expect(() => parseEnv({ SIGN_IN_MAX_ATTEMPTS: '0' })).toThrow(/^Invalid environment: SIGN_IN_MAX_ATTEMPTS/);
+  });
+
+  it('takes single sign-on settings all together or not at all', () => {
+    const oidc = { OIDC_ISSUER: 'https://sso.example.org/realms/blo', OIDC_CLIENT_ID: 'blo-atlas', OIDC_CLIENT_SECRET: 's3cret' };
+    expect(parseEnv(oidc)).toMatchObject(oidc);
+    expect(() => parseEnv({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(
+      'OIDC_CLIENT_ID must be set with OIDC_ISSUER (single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET)',
+    );
+    expect(() => parseEnv({ ...oidc, OIDC_ISSUER: 'ldap://sso' })).toThrow(/^Invalid environment: OIDC_ISSUER/);
   });
 
   it('reads the trusted origins of a proxy in front, and refuses anything but bare http(s) origins', () => {

@@ -26,6 +26,7 @@ import { KpiCards } from '@/app/_components/panels/kpi-cards';
 import { SeriesChart } from '@/app/_components/panels/series-chart';
 import { TimeControl } from '@/app/_components/panels/time-control';
 import { TopBar } from './top-bar';
+import type { SignedIn } from '@/app/_components/access/account-menu';
 import { useDashboardData } from './use-dashboard-data';
 import { usePlayback } from './use-playback';
 import { useViewState } from './use-view-state';
@@ -39,9 +40,10 @@ interface Props {
   initialSearch: string;
   today: string;
   styleUrl: string | null;
+  account: SignedIn;
 }
 
-export function Dashboard({ initialSearch, today, styleUrl }: Props) {
+export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   const { view, problems, update } = useViewState(initialSearch);
   const { lang, filters, layers, playback, radiusKm } = view;
   const data = useDashboardData(view);
@@ -124,7 +126,7 @@ export function Dashboard({ initialSearch, today, styleUrl }: Props) {
 
   return (
     <div className="dashboard" data-testid="dashboard">
-      <TopBar lang={lang} filters={filters} onLanguage={(next) => update({ lang: next })} onExportPng={exportPng} />
+      <TopBar lang={lang} filters={filters} account={account} onLanguage={(next) => update({ lang: next })} onExportPng={exportPng} />
 
       {summary.data && summary.data.syntheticCount > 0 && (
         <p className="banner" role="status" data-testid="synthetic-banner">

@@ -4,11 +4,13 @@ import { t } from '@/lib/i18n/i18n';
 import type { Filters } from '@/lib/url/filters';
 import { apiSearch, type Language } from '@/lib/url/view-state';
 import { otherLanguage, pageHref } from '@/app/_components/page-links';
+import { AccountMenu, type SignedIn } from '@/app/_components/access/account-menu';
 
 interface Props {
   lang: Language;
   /** The filters the export files hold. */
   filters: Filters;
+  account: SignedIn;
   onLanguage(lang: Language): void;
   onExportPng(): void;
 }
@@ -20,8 +22,9 @@ const EXPORTS = [
   { file: 'blos.geojson', text: 'exportBlosGeojson' },
 ] as const;
 
-/** Title, language, the import page, the export menu, and the link to this view. */
-export function TopBar({ lang, filters, onLanguage, onExportPng }: Props) {
+/** Title, language, the import page, the export menu (files for roles that may export), the link to this view, the account. */
+export function TopBar({ lang, filters, account, onLanguage, onExportPng }: Props) {
+  const may = (p: SignedIn['permissions'][number]) => account.permissions.includes(p);
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
   const other = otherLanguage(lang);
 
@@ -45,13 +48,15 @@ export function TopBar({ lang, filters, onLanguage, onExportPng }: Props) {
         <button type="button" className="secondary" lang={other} onClick={() => onLanguage(other)}>
           {t(lang, 'language')}
         </button>
-        <a className="button secondary" href={pageHref('/import', lang)}>
-          {t(lang, 'importData')}
-        </a>
+        {may('import') ? (
+          <a className="button secondary" href={pageHref('/import', lang)}>
+            {t(lang, 'importData')}
+          </a>
+        ) : null}
         <details className="export-menu" data-testid="export-menu">
           <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
           <ul>
-            {EXPORTS.map((e) => (
+            {EXPORTS.filter(() => may('export')).map((e) => (
               <li key={e.file}>
                 <a href={`/api/export/${e.file}${apiSearch(filters)}`} download>
                   {t(lang, e.text)}
@@ -77,6 +82,7 @@ export function TopBar({ lang, filters, onLanguage, onExportPng }: Props) {
             ''
           )}
         </span>
+        <AccountMenu account={account} lang={lang} />
       </div>
     </header>
   );

@@ -6,7 +6,7 @@
  */
 import { todayIso } from '@/lib/time/dates';
 import { z } from 'zod';
-import { errorResponse, writeRoute } from '@/app/_server/api-route';
+import { errorResponse, readRoute, writeRoute } from '@/app/_server/api-route';
 import { getDatabase } from '@/app/_server/database';
 import { importSeizures } from '@/db/import-seizures';
 import { listImportBatches } from '@/db/queries/list-import-batches';
@@ -23,7 +23,7 @@ const querySchema = z.object({
   dry: z.enum(['0', '1'], 'must be 0 or 1').optional(),
 });
 
-export const POST = writeRoute(async (request: Request): Promise<Response> => {
+export const POST = writeRoute('import', async (request: Request): Promise<Response> => {
   const url = new URL(request.url);
   for (const key of url.searchParams.keys()) {
     if (key !== 'name' && key !== 'dry') return errorResponse(400, key.slice(0, 40), 'unknown parameter (accepted: name, dry)');
@@ -83,7 +83,7 @@ export const POST = writeRoute(async (request: Request): Promise<Response> => {
   return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
 });
 
-export async function GET(): Promise<Response> {
+export const GET = readRoute('import', async (): Promise<Response> => {
   try {
     const database = await getDatabase();
     return Response.json({ batches: await listImportBatches(database.db, 20) }, { headers: { 'Cache-Control': 'no-store' } });
@@ -91,4 +91,4 @@ export async function GET(): Promise<Response> {
     console.error(`imports: ${(e as Error).stack ?? e}`);
     return errorResponse(500, null, 'internal error; the request was valid and has been logged');
   }
-}
+});

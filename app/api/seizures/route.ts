@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * binary columns the map loads (format=bin, limit ≤ 1,000,000, default 250,000: all of them in
  * storage order, or the newest `limit` when there are more).
  */
-export const GET = apiRoute({ params: ['format', 'limit', 'offset'] }, async ({ database, filters, params }) => {
+export const GET = apiRoute({ permission: 'view', params: ['format', 'limit', 'offset'] }, async ({ database, filters, params }) => {
   const format = params.format ?? 'json';
   if (format === 'bin') {
     if (params.offset) throw new ParamError('offset', 'is not used with format=bin');

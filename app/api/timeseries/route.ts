@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 const MAX_DAILY_SPAN_DAYS = 400;
 
 /** Totals per month (default), ISO week or day, per substance. */
-export const GET = apiRoute({ params: ['interval'] }, async ({ database, filters, params }) => {
+export const GET = apiRoute({ permission: 'view', params: ['interval'] }, async ({ database, filters, params }) => {
   const interval = params.interval ?? 'month';
   if (interval === 'day') {
     const span = filters.from && filters.to ? daysInRange(filters.from, filters.to) : Infinity;

@@ -26,33 +26,37 @@ async function* once<T>(items: Promise<T[]>): AsyncGenerator<T[]> {
 }
 
 /** What the filters select, as a file: seizures or per-BLO totals, CSV (import format) or GeoJSON. */
-export const GET = apiRoute({ path: exportFileSchema, cacheable: false }, async ({ database, filters, path, request }) => {
-  const file = path.file as (typeof EXPORT_FILES)[number];
-  const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
-  const meta: ExportMeta = {
-    what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
-    filters,
-    madeAt: new Date().toISOString(),
-    link: `${new URL(request.url).origin}/${apiSearch(filters)}`,
-  };
-  const stamp = meta.madeAt.slice(0, 10);
-  const fileName = `blo-atlas-${what}-${stamp}.${kind}`;
-  const contentType = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json';
-  if (what === 'seizures') {
-    const pages = streamSeizures(database.db, filters);
+export const GET = apiRoute(
+  { permission: 'export', path: exportFileSchema, cacheable: false },
+  async ({ database, filters, path, request }) => {
+    const file = path.file as (typeof EXPORT_FILES)[number];
+    const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
+    const meta: ExportMeta = {
+      what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
+      filters,
+      madeAt: new Date().toISOString(),
+      link: `${new URL(request.url).origin}/${apiSearch(filters)}`,
+    };
+    const stamp = meta.madeAt.slice(0, 10);
+    const fileName = `blo-atlas-${what}-${stamp}.${kind}`;
+    const contentType = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json';
+    if (what === 'seizures') {
+      const pages = streamSeizures(database.db, filters);
+      return {
+        stream:
+          kind === 'csv'
+            ? csvLines(meta, SEIZURE_EXPORT_COLUMNS, mapPages(pages, seizureCsvRow))
+            : geojsonLines(meta, mapPages(pages, seizureFeature)),
+        contentType,
+        fileName,
+      };
+    }
+    const blos = once(listBlos(database.db, filters));
     return {
       stream:
-        kind === 'csv'
-          ? csvLines(meta, SEIZURE_EXPORT_COLUMNS, mapPages(pages, seizureCsvRow))
-          : geojsonLines(meta, mapPages(pages, seizureFeature)),
+        kind === 'csv' ? csvLines(meta, BLO_EXPORT_COLUMNS, mapPages(blos, bloCsvRow)) : geojsonLines(meta, mapPages(blos, bloFeature)),
       contentType,
       fileName,
     };
-  }
-  const blos = once(listBlos(database.db, filters));
-  return {
-    stream: kind === 'csv' ? csvLines(meta, BLO_EXPORT_COLUMNS, mapPages(blos, bloCsvRow)) : geojsonLines(meta, mapPages(blos, bloFeature)),
-    contentType,
-    fileName,
-  };
-});
+  },
+);

@@ -14,7 +14,7 @@ const pathSchema = z.object({
 });
 
 /** The rejected rows of an import as CSV: line, reason (all reasons, "; "-separated), and the row as it was. */
-export const GET = apiRoute({ path: pathSchema, cacheable: false }, async ({ database, path }) => {
+export const GET = apiRoute({ permission: 'import', path: pathSchema, cacheable: false }, async ({ database, path }) => {
   const batch = Number(path.batch);
   const info = await getImportBatch(database.db, batch);
   if (!info) throw new NotFoundError(`no import batch ${batch}`);

@@ -5,7 +5,7 @@ import { tileSchema } from '@/lib/url/api-params';
 export const dynamic = 'force-dynamic';
 
 /** Vector tile (MVT) of the filtered seizures; `y` may carry a `.mvt` or `.pbf` suffix. */
-export const GET = apiRoute({ path: tileSchema }, async ({ database, filters, path }) => {
+export const GET = apiRoute({ permission: 'view', path: tileSchema }, async ({ database, filters, path }) => {
   const tile = { z: Number(path.z), x: Number(path.x), y: Number(path.y) };
   return { bytes: await getTile(database, tile, filters), contentType: 'application/vnd.mapbox-vector-tile' };
 });

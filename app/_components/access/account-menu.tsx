@@ -1,0 +1,34 @@
+'use client';
+import { t } from '@/lib/i18n/i18n';
+import type { Language } from '@/lib/url/view-state';
+import type { Permission, Role } from '@/lib/access/roles';
+import { pageHref } from '@/app/_components/page-links';
+import { signOut } from './auth-fetch';
+
+/** Who is signed in, as the pages show it: never more than the server decided. */
+export interface SignedIn {
+  email: string;
+  role: Role;
+  /** "all countries" or the codes, for the account line. */
+  scope: string;
+  permissions: Permission[];
+}
+
+/** The signed-in account, the users page for admins, and sign-out. */
+export function AccountMenu({ account, lang }: { account: SignedIn; lang: Language }) {
+  return (
+    <div className="account-menu" data-testid="account-menu">
+      <span className="account-line" title={t(lang, 'signedInAs', { email: account.email })}>
+        {account.email} · {account.role} · {account.scope}
+      </span>
+      {account.permissions.includes('users') ? (
+        <a className="button secondary" href={pageHref('/admin/users', lang)}>
+          {t(lang, 'usersLink')}
+        </a>
+      ) : null}
+      <button type="button" className="secondary" onClick={() => void signOut(lang)}>
+        {t(lang, 'signOut')}
+      </button>
+    </div>
+  );
+}

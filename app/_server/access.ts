@@ -1,0 +1,48 @@
+/**
+ * The one access check. Every API route and every page asks it, with the permission it needs;
+ * the answer is the account (with its country scope, which the queries apply) or a refusal:
+ * 401 JSON without a session, 403 JSON naming the missing permission, and for pages a redirect
+ * to sign-in that comes back to the same URL.
+ */
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { can, leastRoleFor, UNSCOPED_PERMISSIONS, type Permission } from '@/lib/access/roles';
+import { currentAccount, type Account } from './auth';
+
+/** Why `account` may not use `permission`, or null when it may. */
+export function refusalOf(account: Account, permission: Permission): string | null {
+  if (!can(account.role, permission)) {
+    return `your account (${account.role}) lacks the "${permission}" permission: it needs the ${leastRoleFor(permission)} role or above`;
+  }
+  if (UNSCOPED_PERMISSIONS.includes(permission) && account.scope !== 'all') {
+    return `the "${permission}" permission needs an account that sees all countries; yours is limited to some`;
+  }
+  return null;
+}
+
+function refusal(status: 401 | 403, message: string, permission?: Permission): Response {
+  return Response.json(
+    { error: { message, ...(permission ? { permission } : {}) } },
+    { status, headers: { 'Cache-Control': 'no-store', ...(status === 401 ? { 'WWW-Authenticate': 'Session' } : {}) } },
+  );
+}
+
+/** The account a request comes from when it may use `permission`; else the 401/403 answer to send. */
+export async function authorize(request: Request, permission: Permission): Promise<Account | Response> {
+  const account = await currentAccount(request.headers);
+  if (!account) return refusal(401, 'sign in first: this needs a session (POST /api/auth/sign-in/email)');
+  const reason = refusalOf(account, permission);
+  return reason === null ? account : refusal(403, reason, permission);
+}
+
+export type PageAccess = { account: Account; refused: null } | { account: Account; refused: string };
+
+/**
+ * For pages: the account, or a redirect to sign-in that returns to `returnPath` (path and query of
+ * the page asked for). A signed-in account without `permission` gets the page's refusal to show.
+ */
+export async function authorizePage(permission: Permission, returnPath: string): Promise<PageAccess> {
+  const account = await currentAccount(await headers());
+  if (!account) redirect(`/sign-in?next=${encodeURIComponent(returnPath)}`);
+  return { account, refused: refusalOf(account, permission) } as PageAccess;
+}

@@ -1,0 +1,81 @@
+/**
+ * Sign-in, sign-out and the session, served by better-auth under /api/auth/*. Only the endpoints
+ * the app uses are reachable (others, such as its user-admin API, answer 404: /api/admin/* is the
+ * way, through the access check). Failed sign-ins are also counted per account, so a guesser who
+ * changes address still meets the limit.
+ */
+import { z } from 'zod';
+import { toNextJsHandler } from 'better-auth/next-js';
+import { errorResponse, publicWriteRoute } from '@/app/_server/api-route';
+import { getAuth } from '@/app/_server/auth';
+import { getDatabase } from '@/app/_server/database';
+import { clearSignInFailures, isSignInLocked, recordSignInFailure } from '@/db/queries/accounts';
+import { OIDC_PROVIDER_ID } from '@/lib/access/auth-settings';
+import { MAX_PASSWORD_LENGTH } from '@/lib/access/password-hash';
+import { getEnv } from '@/lib/env';
+
+export const dynamic = 'force-dynamic';
+
+const handler = toNextJsHandler(async (request: Request) => (await getAuth()).handler(request));
+
+/** Endpoints served, by method, as paths under /api/auth. */
+function isServed(method: string, endpoint: string): boolean {
+  const sso = getEnv().OIDC_ISSUER !== undefined;
+  if (method === 'GET') return endpoint === '/get-session' || (sso && endpoint === `/oauth2/callback/${OIDC_PROVIDER_ID}`);
+  return endpoint === '/sign-in/email' || endpoint === '/sign-out' || (sso && endpoint === '/sign-in/oauth2');
+}
+
+const endpointOf = (request: Request) => new URL(request.url).pathname.replace(/^\/api\/auth/, '');
+
+const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254, 'is longer than 254 characters').pipe(z.email('is not an email address')),
+  password: z.string().min(1, 'is required').max(MAX_PASSWORD_LENGTH, `is longer than ${MAX_PASSWORD_LENGTH} characters`),
+  rememberMe: z.boolean().optional(),
+});
+
+async function signIn(request: Request): Promise<Response> {
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    return errorResponse(400, null, 'the body must be JSON: {"email": …, "password": …}');
+  }
+  const parsed = signInSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const param = String(issue.path[0] ?? 'body');
+    return errorResponse(400, param, `${param} ${issue.message}`);
+  }
+  const { email } = parsed.data;
+  const env = getEnv();
+  const windowSeconds = env.SIGN_IN_WINDOW_MINUTES * 60;
+  const { db } = await getDatabase();
+  if (await isSignInLocked(db, email, env.SIGN_IN_MAX_ATTEMPTS, windowSeconds)) {
+    return Response.json(
+      { error: { message: `too many failed sign-ins for this account: try again in ${env.SIGN_IN_WINDOW_MINUTES} minutes` } },
+      { status: 429, headers: { 'Retry-After': String(windowSeconds), 'Cache-Control': 'no-store' } },
+    );
+  }
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  const response = await handler.POST(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(parsed.data) }));
+  if (response.status === 401) await recordSignInFailure(db, email, windowSeconds);
+  if (!response.ok) return response;
+  await clearSignInFailures(db, email);
+  // The session token travels only in the httpOnly cookie, never in a body a script could read.
+  const answer = new Headers(response.headers);
+  answer.delete('content-length');
+  answer.set('Cache-Control', 'no-store');
+  return Response.json({ signedIn: email }, { status: 200, headers: answer });
+}
+
+export async function GET(request: Request): Promise<Response> {
+  if (!isServed('GET', endpointOf(request))) return errorResponse(404, null, 'no such endpoint');
+  return handler.GET(request);
+}
+
+export const POST = publicWriteRoute(async (request: Request): Promise<Response> => {
+  const endpoint = endpointOf(request);
+  if (!isServed('POST', endpoint)) return errorResponse(404, null, 'no such endpoint');
+  return endpoint === '/sign-in/email' ? signIn(request) : handler.POST(request);
+});

@@ -1,0 +1,34 @@
+/**
+ * Who may do what. Four roles, each a superset of the one before; a permission names one thing a
+ * route or page needs. The server checks these on every request (app/_server/access.ts); the UI
+ * only hides what a role cannot use.
+ */
+import { z } from 'zod';
+
+export const ROLES = ['viewer', 'analyst', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` });
+
+/**
+ * - `view`: the dashboard and its figures;
+ * - `export`: downloads of single seizures (CSV, GeoJSON) and per-post exports;
+ * - `import`: uploading seizure files and reading the import history;
+ * - `users`: creating accounts, changing their role or countries, disabling them, resetting passwords.
+ */
+export const PERMISSIONS = ['view', 'export', 'import', 'users'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  viewer: ['view'],
+  analyst: ['view', 'export'],
+  editor: ['view', 'export', 'import'],
+  admin: ['view', 'export', 'import', 'users'],
+};
+
+export const can = (role: Role, permission: Permission): boolean => GRANTS[role].includes(permission);
+
+/** The least role that holds `permission` (for messages: "needs the analyst role"). */
+export const leastRoleFor = (permission: Permission): Role => ROLES.find((r) => can(r, permission))!;
+
+/** Permissions that write seizures for every country: an account limited to some countries cannot hold them. */
+export const UNSCOPED_PERMISSIONS: readonly Permission[] = ['import', 'users'];

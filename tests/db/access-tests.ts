@@ -1,0 +1,571 @@
+/**
+ * The access matrix, on whichever backend the suite opened: every API route called in-process (the
+ * real route handlers, sessions from the real sign-in endpoint) as signed-out, viewer, analyst,
+ * editor, admin, an analyst limited to Kazakhstan and a viewer limited to no country. Each answer's
+ * status is checked, and what the scoped accounts receive is compared with the fixture rows
+ * filtered in TypeScript: nothing from outside their countries may appear.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as turf from '@turf/turf';
+import { parse } from 'csv-parse/sync';
+import { cellToParent, latLngToCell } from 'h3-js';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/db/client';
+import type { ScratchDatabase } from './database-suite';
+import { rowsOf } from '@/db/result-rows';
+import { createAccount } from '@/db/accounts';
+import { getAuth } from '@/app/_server/auth';
+import { resolutionForZoom } from '@/lib/geo/h3-cell';
+import type { CountryScope } from '@/lib/access/country-scope';
+import type { Role } from '@/lib/access/roles';
+import type { BloRecord } from '@/lib/catalogue/blo-record';
+import type { BloDetailAnswer, BloListItem, HotspotsAnswer, RouteFlow, SummaryAnswer } from '@/lib/api/api-types';
+import { TILE_LAYER } from '@/db/queries/get-tile';
+import { tally, type OracleRow } from '@/tests/oracles/seizure-oracle';
+import * as health from '@/app/api/health/route';
+import * as countries from '@/app/api/countries/route';
+import * as summary from '@/app/api/summary/route';
+import * as timeseries from '@/app/api/timeseries/route';
+import * as blos from '@/app/api/blos/route';
+import * as blo from '@/app/api/blos/[code]/route';
+import * as hotspots from '@/app/api/hotspots/route';
+import * as routes from '@/app/api/routes/route';
+import * as seizures from '@/app/api/seizures/route';
+import * as tiles from '@/app/api/tiles/[z]/[x]/[y]/route';
+import * as exportFile from '@/app/api/export/[file]/route';
+import * as imports from '@/app/api/imports/route';
+import * as importExample from '@/app/api/imports/example/route';
+import * as rejections from '@/app/api/imports/[batch]/rejections/route';
+import * as users from '@/app/api/admin/users/route';
+import * as user from '@/app/api/admin/users/[id]/route';
+import * as authRoute from '@/app/api/auth/[...all]/route';
+import * as setup from '@/app/api/setup/route';
+import { close } from './filter-cases';
+
+const ORIGIN = 'http://127.0.0.1:3000';
+const PASSWORD = 'a long enough passphrase';
+const blosFile = JSON.parse(readFileSync('data/blos.json', 'utf8')) as BloRecord[];
+const KZ_POSTS = blosFile.filter((b) => b.country === 'KZ').map((b) => b.code);
+
+type Who = 'signed-out' | 'viewer' | 'analyst' | 'editor' | 'admin' | 'kz-analyst' | 'nobody';
+const ACCOUNTS: Record<Exclude<Who, 'signed-out'>, { role: Role; scope: CountryScope }> = {
+  viewer: { role: 'viewer', scope: 'all' },
+  analyst: { role: 'analyst', scope: 'all' },
+  editor: { role: 'editor', scope: 'all' },
+  admin: { role: 'admin', scope: 'all' },
+  'kz-analyst': { role: 'analyst', scope: ['KZ'] },
+  nobody: { role: 'viewer', scope: [] },
+};
+const WHO: Who[] = ['signed-out', 'viewer', 'analyst', 'editor', 'admin', 'kz-analyst', 'nobody'];
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+interface Call {
+  name: string;
+  handler: Handler;
+  path: string;
+  params?: Record<string, string>;
+  method?: string;
+  body?: BodyInit;
+  contentType?: string;
+  /** Who gets a 2xx; everyone else signed in gets 403, signed out 401. `all` includes the signed-out. */
+  allowed: readonly Who[] | 'all';
+  /** Status of an allowed answer (default 200). */
+  status?: number;
+}
+
+const VIEW: Who[] = ['viewer', 'analyst', 'editor', 'admin', 'kz-analyst', 'nobody'];
+const EXPORT: Who[] = ['analyst', 'editor', 'admin', 'kz-analyst'];
+const IMPORT: Who[] = ['editor', 'admin'];
+const USERS: Who[] = ['admin'];
+
+export function defineAccessTests(getDatabase: () => Database, getRows: () => OracleRow[], scratch: () => Promise<ScratchDatabase>): void {
+  describe('access: every route as every kind of account', () => {
+    const cookies = new Map<Who, string>();
+    const ids = new Map<Who, string>();
+    let spareId = '';
+    let batchId = 0;
+    const holder = globalThis as Record<symbol, unknown>;
+
+    const call = async (
+      who: Who,
+      c: Pick<Call, 'handler' | 'path' | 'params' | 'method' | 'body' | 'contentType'> & { headers?: Record<string, string> },
+    ) => {
+      const headers = new Headers({ host: '127.0.0.1:3000', ...c.headers });
+      const cookie = cookies.get(who);
+      if (cookie) headers.set('cookie', cookie);
+      if (c.method && c.method !== 'GET') headers.set('origin', ORIGIN);
+      if (c.contentType) headers.set('content-type', c.contentType);
+      const request = new Request(`${ORIGIN}${c.path}`, {
+        method: c.method ?? 'GET',
+        headers,
+        body: c.body,
+        duplex: 'half',
+      } as RequestInit);
+      return c.handler(request, { params: Promise.resolve(c.params ?? {}) });
+    };
+    const json = async <T>(who: Who, c: Pick<Call, 'handler' | 'path' | 'params'>): Promise<T> => {
+      const response = await call(who, c);
+      expect(response.status, `${who} ${c.path}`).toBe(200);
+      return (await response.json()) as T;
+    };
+
+    beforeAll(async () => {
+      // The route handlers reach the database and sign-in service through these process-wide holders.
+      holder[Symbol.for('blo-atlas.database')] = Promise.resolve(getDatabase());
+      delete holder[Symbol.for('blo-atlas.auth')];
+      const auth = await getAuth();
+      const { db } = getDatabase();
+      for (const [who, a] of Object.entries(ACCOUNTS) as [Exclude<Who, 'signed-out'>, (typeof ACCOUNTS)['viewer']][]) {
+        const email = `${who}@example.org`;
+        ids.set(who, await createAccount(db, auth, { email, name: who, password: PASSWORD, ...a }));
+        const response = await call('signed-out', {
+          handler: authRoute.POST as Handler,
+          path: '/api/auth/sign-in/email',
+          method: 'POST',
+          contentType: 'application/json',
+          body: JSON.stringify({ email, password: PASSWORD }),
+        });
+        expect(response.status, `sign-in of ${who}`).toBe(200);
+        expect(await response.json()).toEqual({ signedIn: email });
+        cookies.set(
+          who,
+          response.headers
+            .getSetCookie()
+            .map((c) => c.split(';')[0])
+            .join('; '),
+        );
+      }
+      spareId = await createAccount(db, auth, {
+        email: 'spare@example.org',
+        name: 'Spare',
+        password: PASSWORD,
+        role: 'viewer',
+        scope: 'all',
+      });
+      // A batch whose only row is rejected: its rejections exist, and no seizure is added to the fixture.
+      const imported = await call('admin', {
+        handler: imports.POST as Handler,
+        path: '/api/imports?name=rejected.csv',
+        method: 'POST',
+        contentType: 'text/csv',
+        body: 'date,substance,quantity,unit,blo\n2024-05-01,chalk,2,kg,oybek\n',
+      });
+      const summaryLine = (await imported.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; batch?: number; accepted?: number });
+      const done = summaryLine.find((l) => l.type === 'summary')!;
+      expect(done.accepted).toBe(0);
+      batchId = done.batch!;
+    });
+    afterAll(() => {
+      delete holder[Symbol.for('blo-atlas.database')];
+      delete holder[Symbol.for('blo-atlas.auth')];
+    });
+
+    const CALLS: Call[] = [
+      { name: 'health', handler: health.GET as Handler, path: '/api/health', allowed: 'all' },
+      { name: 'session', handler: authRoute.GET as Handler, path: '/api/auth/get-session', allowed: 'all' },
+      { name: 'countries', handler: countries.GET as Handler, path: '/api/countries', allowed: VIEW },
+      { name: 'summary', handler: summary.GET as Handler, path: '/api/summary?from=2023-01-01', allowed: VIEW },
+      { name: 'timeseries', handler: timeseries.GET as Handler, path: '/api/timeseries', allowed: VIEW },
+      { name: 'BLO list', handler: blos.GET as Handler, path: '/api/blos', allowed: VIEW },
+      { name: 'hotspots', handler: hotspots.GET as Handler, path: '/api/hotspots?z=5', allowed: VIEW },
+      { name: 'routes', handler: routes.GET as Handler, path: '/api/routes', allowed: VIEW },
+      { name: 'seizures', handler: seizures.GET as Handler, path: '/api/seizures?limit=10', allowed: VIEW },
+      { name: 'tile', handler: tiles.GET as Handler, path: '/api/tiles/5/22/11', params: { z: '5', x: '22', y: '11' }, allowed: VIEW },
+      {
+        name: 'BLO panel (a KZ post)',
+        handler: blo.GET as Handler,
+        path: '/api/blos/b-konysbaev',
+        params: { code: 'b-konysbaev' },
+        // A post outside the account's countries is not found, whoever asks.
+        allowed: ['viewer', 'analyst', 'editor', 'admin', 'kz-analyst'],
+        status: 200,
+      },
+      {
+        name: 'seizure export',
+        handler: exportFile.GET as Handler,
+        path: '/api/export/seizures.csv',
+        params: { file: 'seizures.csv' },
+        allowed: EXPORT,
+      },
+      {
+        name: 'BLO export',
+        handler: exportFile.GET as Handler,
+        path: '/api/export/blos.geojson',
+        params: { file: 'blos.geojson' },
+        allowed: EXPORT,
+      },
+      { name: 'import history', handler: imports.GET as Handler, path: '/api/imports', allowed: IMPORT },
+      { name: 'import example', handler: importExample.GET as Handler, path: '/api/imports/example', allowed: IMPORT },
+      {
+        name: 'import rejections',
+        handler: rejections.GET as Handler,
+        path: '/api/imports/1/rejections',
+        params: { batch: 'BATCH' },
+        allowed: IMPORT,
+      },
+      {
+        name: 'import (dry run)',
+        handler: imports.POST as Handler,
+        path: '/api/imports?name=check.csv&dry=1',
+        method: 'POST',
+        contentType: 'text/csv',
+        body: 'date,substance,quantity,unit,blo\n2024-05-01,heroin,2,kg,oybek\n',
+        allowed: IMPORT,
+      },
+      { name: 'user list', handler: users.GET as Handler, path: '/api/admin/users', allowed: USERS },
+      {
+        name: 'user creation (bad body)',
+        handler: users.POST as Handler,
+        path: '/api/admin/users',
+        method: 'POST',
+        contentType: 'application/json',
+        body: '{"email":"x"}',
+        allowed: USERS,
+        status: 400,
+      },
+      {
+        name: 'user change',
+        handler: user.PATCH as Handler,
+        path: '/api/admin/users/SPARE',
+        params: { id: 'SPARE' },
+        method: 'PATCH',
+        contentType: 'application/json',
+        body: '{"endSessions":true}',
+        allowed: USERS,
+      },
+    ];
+
+    it.each(CALLS.map((c) => [c.name, c] as const))('%s: 401 signed out, 403 without the permission, else its answer', async (_name, c) => {
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const who of WHO) {
+        const params = Object.fromEntries(
+          Object.entries(c.params ?? {}).map(([k, v]) => [k, v === 'SPARE' ? spareId : v === 'BATCH' ? String(batchId) : v]),
+        );
+        const path = c.path.replace('SPARE', spareId).replace('/1/', `/${batchId}/`);
+        const response = await call(who, { ...c, path, params });
+        got[who] = response.status;
+        const allowed = c.allowed === 'all' || c.allowed.includes(who);
+        want[who] = allowed
+          ? (c.status ?? 200)
+          : who === 'signed-out'
+            ? 401
+            : c.name.startsWith('BLO panel') && who === 'nobody'
+              ? 404
+              : 403;
+        if (!allowed && response.status !== 404) {
+          const body = (await response.json()) as { error: { message: string; permission?: string } };
+          expect(body.error.message.length).toBeGreaterThan(0);
+          if (response.status === 403) expect(body.error.permission).toBeDefined();
+        }
+      }
+      expect(got).toEqual(want);
+    });
+
+    it('tells the signed-out only that the server is up, and its version', async () => {
+      const body = await (await call('signed-out', { handler: health.GET as Handler, path: '/api/health' })).json();
+      expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+      expect(await (await call('kz-analyst', { handler: health.GET as Handler, path: '/api/health' })).json()).toEqual(body);
+      expect(await (await call('viewer', { handler: health.GET as Handler, path: '/api/health' })).json()).toMatchObject({
+        blos: 24,
+        seizures: getRows().length,
+      });
+    });
+
+    describe('an analyst limited to Kazakhstan sees Kazakhstan only', () => {
+      const kz = () => getRows().filter((r) => r.country === 'KZ');
+
+      it('KPIs: the KZ rows, and a URL asking for other countries cannot widen it', async () => {
+        expect(kz().length).toBeGreaterThan(50);
+        const all = await json<SummaryAnswer>('kz-analyst', { handler: summary.GET as Handler, path: '/api/summary' });
+        expect(all.count).toBe(kz().length);
+        close(all.kgEq, tally(kz()).kgEq);
+        const uz = await json<SummaryAnswer>('kz-analyst', { handler: summary.GET as Handler, path: '/api/summary?country=UZ' });
+        expect(uz.count).toBe(0);
+        const both = await json<SummaryAnswer>('kz-analyst', { handler: summary.GET as Handler, path: '/api/summary?country=KZ,UZ' });
+        expect(both.count).toBe(kz().length);
+        const unscoped = await json<SummaryAnswer>('analyst', { handler: summary.GET as Handler, path: '/api/summary?country=UZ' });
+        expect(unscoped.count).toBe(getRows().filter((r) => r.country === 'UZ').length);
+      });
+
+      it('monthly series: every month of the KZ rows and nothing else', async () => {
+        const answer = await json<{ rows: [string, string, number, number, number][] }>('kz-analyst', {
+          handler: timeseries.GET as Handler,
+          path: '/api/timeseries',
+        });
+        const byMonth = new Map<string, number>();
+        for (const [period, , count] of answer.rows) byMonth.set(period.slice(0, 7), (byMonth.get(period.slice(0, 7)) ?? 0) + count);
+        const want = new Map<string, number>();
+        for (const r of kz()) want.set(r.seizedOn.slice(0, 7), (want.get(r.seizedOn.slice(0, 7)) ?? 0) + 1);
+        expect(Object.fromEntries(byMonth)).toEqual(Object.fromEntries(want));
+      });
+
+      it('BLO list: only the KZ posts, each with the KZ rows nearest to it', async () => {
+        const answer = await json<{ blos: BloListItem[] }>('kz-analyst', { handler: blos.GET as Handler, path: '/api/blos' });
+        expect(answer.blos.map((b) => b.code).sort()).toEqual([...KZ_POSTS].sort());
+        for (const b of answer.blos) expect(b.totals.count, b.code).toBe(kz().filter((r) => r.nearestBlo === b.code).length);
+      });
+
+      it('BLO panel: a post elsewhere is not found; a KZ post counts KZ rows in its catchment and hides a partner elsewhere', async () => {
+        for (const code of ['oybek', 'dostuk', 'farap']) {
+          const response = await call('kz-analyst', { handler: blo.GET as Handler, path: `/api/blos/${code}`, params: { code } });
+          expect(response.status, code).toBe(404);
+        }
+        const detail = await json<BloDetailAnswer>('kz-analyst', {
+          handler: blo.GET as Handler,
+          path: '/api/blos/kordai?r=60',
+          params: { code: 'kordai' },
+        });
+        const distances = kz().map((r) => turf.distance(detail.blo.lngLat, r.lngLat, { units: 'kilometers' }));
+        expect(detail.catchment.count).toBeGreaterThanOrEqual(distances.filter((d) => d <= 60 * 0.995).length);
+        expect(detail.catchment.count).toBeLessThanOrEqual(distances.filter((d) => d <= 60 * 1.005).length);
+        const everyone = await json<BloDetailAnswer>('analyst', {
+          handler: blo.GET as Handler,
+          path: '/api/blos/kordai?r=60',
+          params: { code: 'kordai' },
+        });
+        expect(everyone.catchment.count).toBeGreaterThan(detail.catchment.count);
+        for (const s of detail.recent) expect(kz().some((r) => r.lngLat[0] === s.lngLat[0] && r.lngLat[1] === s.lngLat[1])).toBe(true);
+        // Its partner across the border is in Kyrgyzstan: not named.
+        expect(everyone.paired?.code).toBeDefined();
+        expect(detail.paired).toBeNull();
+      });
+
+      it('hexagons: the cells of the KZ rows with their counts', async () => {
+        const answer = await json<HotspotsAnswer>('kz-analyst', { handler: hotspots.GET as Handler, path: '/api/hotspots?z=5' });
+        const res = resolutionForZoom(5);
+        const want = new Map<string, number>();
+        for (const r of kz()) {
+          const cell = cellToParent(latLngToCell(r.lngLat[1], r.lngLat[0], 8), res);
+          want.set(cell, (want.get(cell) ?? 0) + 1);
+        }
+        expect(Object.fromEntries(answer.cells.map((c) => [c.cell, c.count]))).toEqual(Object.fromEntries(want));
+        expect(answer.total.count).toBe(kz().length);
+      });
+
+      it('routes: the flows of the KZ rows; by post, only KZ posts', async () => {
+        const byCountry = await json<{ flows: RouteFlow[] }>('kz-analyst', {
+          handler: routes.GET as Handler,
+          path: '/api/routes?by=country',
+        });
+        const withFlow = kz().filter((r) => r.originCountry && r.destinationCountry);
+        expect(byCountry.flows.reduce((t, f) => t + f.count, 0)).toBe(withFlow.length);
+        const byPost = await json<{ flows: RouteFlow[] }>('kz-analyst', { handler: routes.GET as Handler, path: '/api/routes?by=blo' });
+        expect(byPost.flows.length).toBeGreaterThan(0);
+        for (const f of byPost.flows) expect(KZ_POSTS).toContain(f.destination);
+      });
+
+      it('single seizures and the exported file: KZ rows only, all of them', async () => {
+        const page = await json<{ total: number; seizures: { country: string }[] }>('kz-analyst', {
+          handler: seizures.GET as Handler,
+          path: '/api/seizures?limit=5000',
+        });
+        expect(page.total).toBe(kz().length);
+        expect(new Set(page.seizures.map((s) => s.country))).toEqual(new Set(['KZ']));
+        const response = await call('kz-analyst', {
+          handler: exportFile.GET as Handler,
+          path: '/api/export/seizures.csv',
+          params: { file: 'seizures.csv' },
+        });
+        const records = parse(await response.text(), { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[];
+        expect(records.length).toBe(kz().length);
+        expect(new Set(records.map((r) => r.country))).toEqual(new Set(['KZ']));
+        const posts = await call('kz-analyst', {
+          handler: exportFile.GET as Handler,
+          path: '/api/export/blos.geojson',
+          params: { file: 'blos.geojson' },
+        });
+        const features = (await posts.json()) as { features: { properties: { code: string } }[] };
+        expect(features.features.map((f) => f.properties.code).sort()).toEqual([...KZ_POSTS].sort());
+      });
+
+      it('a vector tile over the whole region: the KZ rows, counted in its features', async () => {
+        const tile = async (who: Who) => {
+          const response = await call(who, { handler: tiles.GET as Handler, path: '/api/tiles/2/2/1', params: { z: '2', x: '2', y: '1' } });
+          expect(response.status).toBe(200);
+          const layer = new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer()))).layers[TILE_LAYER];
+          let count = 0;
+          for (let i = 0; i < (layer?.length ?? 0); i++) count += Number(layer!.feature(i).properties.count);
+          return count;
+        };
+        expect(await tile('kz-analyst')).toBe(kz().length);
+        expect(await tile('analyst')).toBe(getRows().length);
+      });
+    });
+
+    it('an account limited to no country sees no figure and no post', async () => {
+      expect((await json<SummaryAnswer>('nobody', { handler: summary.GET as Handler, path: '/api/summary' })).count).toBe(0);
+      expect((await json<{ blos: BloListItem[] }>('nobody', { handler: blos.GET as Handler, path: '/api/blos' })).blos).toEqual([]);
+      expect((await json<HotspotsAnswer>('nobody', { handler: hotspots.GET as Handler, path: '/api/hotspots?z=5' })).cells).toEqual([]);
+    });
+
+    it('a wrong password is a 401; after the limit, 429 for that account whatever the address, while others still sign in', async () => {
+      const attempt = (email: string, password: string, ip: string) =>
+        call('signed-out', {
+          handler: authRoute.POST as Handler,
+          path: '/api/auth/sign-in/email',
+          method: 'POST',
+          contentType: 'application/json',
+          body: JSON.stringify({ email, password }),
+          // A guesser may claim any address: the per-account count does not read it.
+          headers: { 'x-forwarded-for': ip },
+        }).then((r) => r.status);
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push(await attempt('spare@example.org', 'not the password', `10.0.0.${i}`));
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      // Even the right password waits out the window now.
+      expect(await attempt('spare@example.org', PASSWORD, '10.0.0.9')).toBe(429);
+      expect(await attempt('viewer@example.org', PASSWORD, '10.0.0.9')).toBe(200);
+    });
+
+    it('stores Argon2id hashes at OWASP parameters, never the default scrypt ones', async () => {
+      const stored = rowsOf<{ password: string }>(
+        await getDatabase().db.execute(sql`SELECT password FROM accounts WHERE password IS NOT NULL`),
+      );
+      expect(stored.length).toBeGreaterThanOrEqual(7);
+      for (const { password } of stored) expect(password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    });
+
+    it('revokes: ending an account’s sessions signs it out at once', async () => {
+      const auth = await getAuth();
+      const { db } = getDatabase();
+      const id = await createAccount(db, auth, {
+        email: 'brief@example.org',
+        name: 'Brief',
+        password: PASSWORD,
+        role: 'viewer',
+        scope: 'all',
+      });
+      const signIn = await call('signed-out', {
+        handler: authRoute.POST as Handler,
+        path: '/api/auth/sign-in/email',
+        method: 'POST',
+        contentType: 'application/json',
+        body: JSON.stringify({ email: 'brief@example.org', password: PASSWORD }),
+      });
+      cookies.set('signed-out', signIn.headers.getSetCookie()[0].split(';')[0]);
+      expect((await call('signed-out', { handler: summary.GET as Handler, path: '/api/summary' })).status).toBe(200);
+      const change = await call('admin', {
+        handler: user.PATCH as Handler,
+        path: `/api/admin/users/${id}`,
+        params: { id },
+        method: 'PATCH',
+        contentType: 'application/json',
+        body: '{"disabled":true}',
+      });
+      expect(change.status).toBe(200);
+      expect((await call('signed-out', { handler: summary.GET as Handler, path: '/api/summary' })).status).toBe(401);
+      cookies.delete('signed-out');
+    });
+
+    it('npm run user:add creates an account while the app is stopped, and names a mistake', async () => {
+      const db = await scratch();
+      const run = (args: string[], password: string) =>
+        new Promise<{ code: number; out: string }>((resolve) => {
+          const child = spawn('node_modules/.bin/tsx', ['db/cli/user-add.ts', ...args], {
+            env: { ...process.env, ...db.env, USER_PASSWORD: password },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (code) => resolve({ code: code ?? 1, out: out.trim() }));
+        });
+      try {
+        const made = await run(['--email', 'Scoped@Example.org', '--role', 'analyst', '--countries', 'kz,uz'], PASSWORD);
+        expect(made).toEqual({
+          code: 0,
+          out: expect.stringMatching(/^created analyst scoped@example\.org \(KZ, UZ\) in the (pglite|postgres) database$/),
+        });
+        expect(await run(['--email', 'scoped@example.org', '--role', 'analyst'], PASSWORD)).toEqual({
+          code: 1,
+          out: 'user:add: an account with email scoped@example.org exists already',
+        });
+        expect((await run(['--email', 'x@example.org', '--role', 'analyst'], 'short')).out).toBe(
+          'user:add: the password must have at least 12 characters',
+        );
+        expect((await run(['--email', 'x@example.org', '--role', 'chief'], PASSWORD)).out).toBe(
+          'user:add: --role must be one of viewer, analyst, editor, admin',
+        );
+        const opened = await db.open();
+        try {
+          const rows = rowsOf<{ email: string; role: string; countries: string[]; all: boolean; password: string }>(
+            await opened.db.execute(sql`
+              SELECT u.email, u.role, u.countries, u.all_countries AS "all", a.password
+                FROM users u JOIN accounts a ON a.user_id = u.id`),
+          );
+          expect(rows).toEqual([
+            {
+              email: 'scoped@example.org',
+              role: 'analyst',
+              countries: ['KZ', 'UZ'],
+              all: false,
+              password: expect.stringMatching(/^\$argon2id\$/),
+            },
+          ]);
+        } finally {
+          await opened.close();
+        }
+      } finally {
+        await db.dispose();
+      }
+    });
+
+    it('first run: a one-time link while no account exists, used once', async () => {
+      const db = await scratch();
+      const opened = await db.open();
+      try {
+        const { issueFirstRunToken, isFirstRunTokenValid, consumeFirstRunToken } = await import('@/db/queries/accounts');
+        const first = (await issueFirstRunToken(opened.db, 24))!;
+        const second = (await issueFirstRunToken(opened.db, 24))!;
+        expect(second).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        // A new start withdraws the last link.
+        expect(await isFirstRunTokenValid(opened.db, first)).toBe(false);
+        expect(await isFirstRunTokenValid(opened.db, second)).toBe(true);
+        let created = 0;
+        const create = async () => {
+          created += 1;
+          await opened.db.execute(sql`INSERT INTO users (id, name, email) VALUES ('u1', 'Admin', 'admin@example.org')`);
+        };
+        const raced = await Promise.all([consumeFirstRunToken(opened.db, second, create), consumeFirstRunToken(opened.db, second, create)]);
+        expect(raced.sort()).toEqual([false, true]);
+        expect(created).toBe(1);
+        expect(await isFirstRunTokenValid(opened.db, second)).toBe(false);
+        expect(await issueFirstRunToken(opened.db, 24)).toBeNull();
+      } finally {
+        await opened.close();
+        await db.dispose();
+      }
+    });
+
+    it('the first-run route refuses a token that is not one, and a cross-site request', async () => {
+      const body = JSON.stringify({ token: 'x'.repeat(43), email: 'a@example.org', name: 'A', password: PASSWORD });
+      const bogus = await call('signed-out', {
+        handler: setup.POST as Handler,
+        path: '/api/setup',
+        method: 'POST',
+        contentType: 'application/json',
+        body,
+      });
+      expect(bogus.status).toBe(403);
+      const forged = await setup.POST(
+        new Request(`${ORIGIN}/api/setup`, {
+          method: 'POST',
+          headers: { host: '127.0.0.1:3000', origin: 'http://evil.example', 'content-type': 'application/json' },
+          body,
+        }),
+        { params: Promise.resolve({}) },
+      );
+      expect(forged.status).toBe(403);
+      expect(((await forged.json()) as { error: { message: string } }).error.message).toMatch(/only this site may write/);
+    });
+  });
+}
