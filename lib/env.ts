@@ -60,15 +60,17 @@ export const envSchema = z
     /** Signs session cookies (32+ characters). When unset, one is generated once and kept in the database. */
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /**
-   * Failed sign-ins allowed per account within SIGN_IN_WINDOW_MINUTES, then 429 for that account
-   * whatever the address; one client address may make ten times as many attempts.
-   */
+     * Failed sign-ins allowed per account within SIGN_IN_WINDOW_MINUTES, then 429 for that account
+     * whatever the address; one client address may make ten times as many attempts.
+     */
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(5),
     SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     /** Single sign-on through OpenID Connect (e.g. a Keycloak realm's URL): all three or none. */
     OIDC_ISSUER: z.url({ protocol: /^https?$/, message: 'must be the http(s) URL of an OpenID Connect issuer' }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    /** The new account's password for `npm run user:add` (else it asks); nothing else reads it. */
+    USER_PASSWORD: z.string().optional(),
     /** The sign-in button's label for single sign-on. */
     OIDC_LABEL: z.string().min(1).max(60).default('Single sign-on'),
     /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */

@@ -1,14 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { ORIGIN, PORT, SERVER_LOG, stateOf } from './e2e/accounts';
 
 /**
  * End-to-end tests (`*.spec.ts`) in Debian's Chromium against a production build served by
- * `next start` on the embedded database (in memory, seeded at start).
+ * `next start` on the embedded database (in memory, seeded at start, with no account). The
+ * first-run setup signs in from the link the server prints; the specs then run as the editor
+ * unless they say otherwise.
  */
-const PORT = 3210;
 
 export default defineConfig({
   testDir: './e2e',
-  testMatch: '**/*.spec.ts',
+  projects: [
+    { name: 'first-run', testMatch: 'first-run.setup.ts' },
+    { name: 'app', testMatch: '**/*.spec.ts', dependencies: ['first-run'], use: { storageState: stateOf('editor') } },
+  ],
   outputDir: '../test-results',
   timeout: 90_000,
   expect: { timeout: 30_000 },
@@ -16,7 +21,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: ORIGIN,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -34,12 +39,20 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npm run start -- -p ${PORT}`,
+    // What the server prints goes to SERVER_LOG too: the first-run setup reads its link there.
+    command: `mkdir -p .data && : > ${SERVER_LOG} && npm run build && npm run start 2>&1 | tee -a ${SERVER_LOG}`,
     cwd: '..',
-    url: `http://localhost:${PORT}/api/health`,
+    url: `${ORIGIN}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PGLITE_DATA_DIR: 'memory://', DATABASE_URL: '', SEED_ROWS: '20000', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      PGLITE_DATA_DIR: 'memory://',
+      DATABASE_URL: '',
+      SEED_ROWS: '20000',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+    },
     stdout: 'ignore',
     stderr: 'pipe',
   },

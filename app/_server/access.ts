@@ -38,8 +38,10 @@ export async function authorize(request: Request, permission: Permission): Promi
 export type PageAccess = { account: Account; refused: null } | { account: Account; refused: string };
 
 /**
- * For pages: the account, or a redirect to sign-in that returns to `returnPath` (path and query of
- * the page asked for). A signed-in account without `permission` gets the page's refusal to show.
+ * For pages: the account, or a redirect to sign-in that returns to `returnPath`: the page's path
+ * with every key of its query, in order (Next.js hands pages the query parsed, so a `,` typed in a
+ * link comes back as `%2C`, which reads the same). A signed-in account without `permission` gets
+ * the page's refusal to show.
  */
 export async function authorizePage(permission: Permission, returnPath: string): Promise<PageAccess> {
   const account = await currentAccount(await headers());

@@ -82,10 +82,12 @@ export class NotFoundError extends Error {}
  * writes `localhost` into `request.url` whatever the host, so a page opened at 127.0.0.1 would
  * otherwise look foreign to itself). A forged request cannot choose the victim's Host header.
  */
-function ownOrigin(request: Request): string {
+export function ownOrigin(request: Request): string {
   const url = new URL(request.url);
   const host = request.headers.get('host');
-  return host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? `${url.protocol}//${host.toLowerCase()}` : url.origin;
+  return host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
+    ? `${url.protocol}//${host.toLowerCase()}`
+    : url.origin;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { describeScope } from '@/lib/access/country-scope';
 import { PERMISSIONS } from '@/lib/access/roles';
 import type { SignedIn } from '@/app/_components/access/account-menu';
 import { refusalOf } from './access';
@@ -8,6 +7,6 @@ import type { Account } from './auth';
 export const signedIn = (account: Account): SignedIn => ({
   email: account.email,
   role: account.role,
-  scope: describeScope(account.scope),
+  scope: account.scope,
   permissions: PERMISSIONS.filter((p) => refusalOf(account, p) === null),
 });

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   }
   if (!values.email || !values.role) throw new UsageError(`--email and --role are required\n${USAGE}`);
   const env = getEnv();
-  const password = process.env.USER_PASSWORD ?? (await askPassword());
+  const password = env.USER_PASSWORD ?? (await askPassword());
   const parsed = newAccountSchema.safeParse({ ...values, password });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -17,6 +17,11 @@ import { openDatabase, type Database } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
 import { seedDatabase } from '@/db/seed';
 import { getHealth } from '@/db/queries/get-health';
+import { findAccountId, getOrCreateSecret } from '@/db/queries/accounts';
+import { createAuth } from '@/db/auth';
+import { createAccount } from '@/db/accounts';
+import { authSettingsOf } from '@/lib/access/auth-settings';
+import { getEnv } from '@/lib/env';
 import { listBlos } from '@/db/queries/list-blos';
 import { getSummary } from '@/db/queries/get-summary';
 import { getTimeSeriesJson } from '@/db/queries/get-time-series';
@@ -111,20 +116,52 @@ const replay = (database: Database, statements: { query: string; params: unknown
  * the wire. node:http: a lean client, so its own costs are not billed to the API.
  */
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+/** The bench account's session cookie: every API route needs one (set once the server is up). */
+const session = { cookie: '' };
+const BENCH_ACCOUNT = {
+  email: 'bench@example.org',
+  name: 'Bench',
+  password: 'bench passphrase, not secret',
+  role: 'analyst',
+  scope: 'all',
+} as const;
+
+/** The bench account, created in the database before the server starts (the embedded one is single-process). */
+async function ensureBenchAccount(database: Database) {
+  if ((await findAccountId(database.db, BENCH_ACCOUNT.email)) !== null) return;
+  const auth = createAuth(database.db, authSettingsOf(getEnv(), await getOrCreateSecret(database.db, 'auth')));
+  await createAccount(database.db, auth, BENCH_ACCOUNT);
+}
+
+async function signIn(port: number) {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }),
+  });
+  if (!res.ok) throw new Error(`bench sign-in → ${res.status}`);
+  session.cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
 const fetchOnce =
   (port: number, path: string, sink: { bytes: number }, encoding = 'gzip') =>
   () =>
     new Promise<void>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path, agent: keepAlive, headers: { 'accept-encoding': encoding } }, (res) => {
-          let bytes = 0;
-          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-          res.on('end', () => {
-            if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${path} → ${res.statusCode}`));
-            sink.bytes = bytes;
-            resolve();
-          });
-        })
+        .get(
+          { host: '127.0.0.1', port, path, agent: keepAlive, headers: { 'accept-encoding': encoding, cookie: session.cookie } },
+          (res) => {
+            let bytes = 0;
+            res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            res.on('end', () => {
+              if ((res.statusCode ?? 500) >= 400) return reject(new Error(`${path} → ${res.statusCode}`));
+              sink.bytes = bytes;
+              resolve();
+            });
+          },
+        )
         .on('error', reject);
     });
 
@@ -183,6 +220,7 @@ async function bytesPerPoint(port: number) {
 async function seed(settings: { url?: string; dataDir?: string }) {
   const database = await openDatabase(settings);
   try {
+    await ensureBenchAccount(database);
     const health = await getHealth(database.db);
     if (args.reuse && health.syntheticSeizures === ROWS) return { seconds: 0, reused: true };
     const t = performance.now();
@@ -216,6 +254,7 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
     port,
   );
   try {
+    await signIn(port);
     type Row = {
       request: string;
       path: string;

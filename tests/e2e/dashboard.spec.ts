@@ -6,6 +6,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { SeriesAnswer } from '@/lib/api/api-types';
 import { screenshotPath } from './screenshots';
+import { ORIGIN, stateOf } from './accounts';
 
 /** Page object: the dashboard and the figures it shows (read from data attributes, not pixels). */
 class DashboardPage {
@@ -176,7 +177,8 @@ test.describe('dashboard', () => {
     };
     expect(original.camera).toMatch(/^69\.5000,40\.6000,7\.2\d,0\.0,0\.0$/);
 
-    const fresh = await browser.newContext();
+    // Another manager's browser, signed in as themselves.
+    const fresh = await browser.newContext({ baseURL: ORIGIN, storageState: stateOf('editor') });
     try {
       const other = new DashboardPage(await fresh.newPage());
       await other.page.goto(link);

@@ -27,7 +27,7 @@ test.describe('exports', () => {
     expect(lines[0]).toBe('# BLO Atlas export: seizures');
     expect(lines[1]).toBe('# filters: substance=hashish,heroin&from=2024-01-01&to=2024-12-31');
     expect(lines[3]).toMatch(/^# synthetic data: included/);
-    expect(lines[4]).toMatch(/^# link: http:\/\/localhost:\d+\/\?substance=hashish%2Cheroin&from=2024-01-01&to=2024-12-31$/);
+    expect(lines[4]).toMatch(/^# link: http:\/\/127\.0\.0\.1:\d+\/\?substance=hashish%2Cheroin&from=2024-01-01&to=2024-12-31$/);
     expect(lines[5]).toBe(
       'date,substance,quantity,unit,lon,lat,transport,concealment,detection,origin,destination,source_ref,notes,kg_eq,value_usd,country,nearest_blo,synthetic,date_precision,location_precision,id',
     );

@@ -52,9 +52,15 @@ describe('cross-site writes', () => {
     // Handlers open to everyone on purpose: liveness, and signing in (whose POST is still a guarded write).
     const PUBLIC = new Set(['app/api/health/route.ts GET', 'app/api/auth/[...all]/route.ts GET']);
     const handlers = routes('app').flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/export\s+(?:async\s+function|const|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE)\b(?:\s*=\s*(\w+)\()?/g)].map(
-        (m) => ({ handler: `${file.split(path.sep).join('/')} ${m[1]}`, write: m[1] !== 'GET' && m[1] !== 'HEAD', wrapper: m[2] ?? null }),
-      ),
+      [
+        ...readFileSync(file, 'utf8').matchAll(
+          /export\s+(?:async\s+function|const|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE)\b(?:\s*=\s*(\w+)\()?/g,
+        ),
+      ].map((m) => ({
+        handler: `${file.split(path.sep).join('/')} ${m[1]}`,
+        write: m[1] !== 'GET' && m[1] !== 'HEAD',
+        wrapper: m[2] ?? null,
+      })),
     );
     expect(handlers.length).toBeGreaterThan(15);
     const unguarded = handlers.filter(({ handler, write, wrapper }) =>

@@ -1,7 +1,10 @@
 'use client';
+import '@/app/_components/browser-zod';
 import { t } from '@/lib/i18n/i18n';
 import type { Language } from '@/lib/url/view-state';
 import type { Permission, Role } from '@/lib/access/roles';
+import type { CountryScope } from '@/lib/access/country-scope';
+import { roleName, scopeText } from './access-text';
 import { pageHref } from '@/app/_components/page-links';
 import { signOut } from './auth-fetch';
 
@@ -9,8 +12,7 @@ import { signOut } from './auth-fetch';
 export interface SignedIn {
   email: string;
   role: Role;
-  /** "all countries" or the codes, for the account line. */
-  scope: string;
+  scope: CountryScope;
   permissions: Permission[];
 }
 
@@ -19,7 +21,7 @@ export function AccountMenu({ account, lang }: { account: SignedIn; lang: Langua
   return (
     <div className="account-menu" data-testid="account-menu">
       <span className="account-line" title={t(lang, 'signedInAs', { email: account.email })}>
-        {account.email} · {account.role} · {account.scope}
+        {account.email} · {roleName(lang, account.role)} · {scopeText(lang, account.scope)}
       </span>
       {account.permissions.includes('users') ? (
         <a className="button secondary" href={pageHref('/admin/users', lang)}>

@@ -1,10 +1,11 @@
 'use client';
+import '@/app/_components/browser-zod';
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n/i18n';
 import type { Language } from '@/lib/url/view-state';
 import { postJson } from './auth-fetch';
 
-/** The first admin's email, name and password; then signs in and opens the dashboard. */
+/** The first admin's email, name and password; then signs in and opens the dashboard (Users is in its top bar). */
 export function SetupForm({ lang, token }: { lang: Language; token: string }) {
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
 
@@ -23,7 +24,7 @@ export function SetupForm({ lang, token }: { lang: Language; token: string }) {
       return;
     }
     const signedIn = await postJson('/api/auth/sign-in/email', { email, password });
-    window.location.assign(signedIn.ok ? (lang === 'en' ? '/admin/users' : `/admin/users?lang=${lang}`) : '/sign-in');
+    window.location.assign(signedIn.ok ? (lang === 'en' ? '/' : `/?lang=${lang}`) : '/sign-in');
   };
 
   return (

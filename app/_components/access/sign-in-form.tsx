@@ -1,4 +1,5 @@
 'use client';
+import '@/app/_components/browser-zod';
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n/i18n';
 import { OIDC_PROVIDER_ID } from '@/lib/access/auth-settings';

@@ -1,20 +1,14 @@
 'use client';
+import '@/app/_components/browser-zod';
 import { useState, type FormEvent } from 'react';
-import { countryName, formatDay, t, type TextKey } from '@/lib/i18n/i18n';
+import { countryName, formatDay, t } from '@/lib/i18n/i18n';
+import { roleName, ROLE_TEXT, scopeText } from './access-text';
 import { COUNTRY_CODES } from '@/lib/catalogue/vocabulary';
 import { ROLES, type Role } from '@/lib/access/roles';
 import type { CountryScope } from '@/lib/access/country-scope';
 import type { Language } from '@/lib/url/view-state';
 import type { AccountSummary } from '@/lib/api/api-types';
 import { postJson } from './auth-fetch';
-
-const ROLE_TEXT: Record<Role, TextKey> = { viewer: 'roleViewer', analyst: 'roleAnalyst', editor: 'roleEditor', admin: 'roleAdmin' };
-
-
-function scopeText(lang: Language, scope: CountryScope): string {
-  if (scope === 'all') return t(lang, 'allCountries');
-  return scope.length ? scope.map((c) => countryName(lang, c)).join(', ') : t(lang, 'noCountry');
-}
 
 /** "All countries" or a choice of countries; an empty choice is allowed and means the account sees nothing. */
 function CountryChoice({ lang, name, scope }: { lang: Language; name: string; scope: CountryScope }) {
@@ -152,29 +146,31 @@ export function UsersAdmin({ lang, initial, selfId }: Props) {
                 </td>
               ) : (
                 <>
-                  <td>{a.role}</td>
+                  <td>{roleName(lang, a.role)}</td>
                   <td>{scopeText(lang, a.scope)}</td>
                   <td>{a.disabled ? t(lang, 'disabled') : t(lang, 'active')}</td>
                   <td>{a.activeSessions}</td>
-                  <td className="row-actions">
-                    <button type="button" className="secondary" onClick={() => setEditing(a.id)}>
-                      {t(lang, 'edit')}
-                    </button>
-                    {a.id === selfId ? null : (
-                      <>
-                        <button type="button" className="secondary" onClick={() => change(a.id, { disabled: !a.disabled })}>
-                          {a.disabled ? t(lang, 'enable') : t(lang, 'disable')}
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() => change(a.id, { endSessions: true })}
-                          disabled={a.activeSessions === 0}
-                        >
-                          {t(lang, 'endSessions')}
-                        </button>
-                      </>
-                    )}
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="secondary" onClick={() => setEditing(a.id)}>
+                        {t(lang, 'edit')}
+                      </button>
+                      {a.id === selfId ? null : (
+                        <>
+                          <button type="button" className="secondary" onClick={() => change(a.id, { disabled: !a.disabled })}>
+                            {a.disabled ? t(lang, 'enable') : t(lang, 'disable')}
+                          </button>
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => change(a.id, { endSessions: true })}
+                            disabled={a.activeSessions === 0}
+                          >
+                            {t(lang, 'endSessions')}
+                          </button>
+                        </>
+                      )}
+                    </div>
                   </td>
                 </>
               )}

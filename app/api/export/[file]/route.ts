@@ -1,4 +1,4 @@
-import { apiRoute } from '@/app/_server/api-route';
+import { apiRoute, ownOrigin } from '@/app/_server/api-route';
 import { listBlos } from '@/db/queries/list-blos';
 import { streamSeizures } from '@/db/queries/list-seizures';
 import { EXPORT_FILES, exportFileSchema } from '@/lib/url/api-params';
@@ -35,7 +35,7 @@ export const GET = apiRoute(
       what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
       filters,
       madeAt: new Date().toISOString(),
-      link: `${new URL(request.url).origin}/${apiSearch(filters)}`,
+      link: `${ownOrigin(request)}/${apiSearch(filters)}`,
     };
     const stamp = meta.madeAt.slice(0, 10);
     const fileName = `blo-atlas-${what}-${stamp}.${kind}`;
