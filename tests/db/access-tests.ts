@@ -18,6 +18,9 @@ import type { Database } from '@/db/client';
 import type { ScratchDatabase } from './database-suite';
 import { rowsOf } from '@/db/result-rows';
 import { createAccount } from '@/db/accounts';
+import { createAuth } from '@/db/auth';
+import { authSettingsOf } from '@/lib/access/auth-settings';
+import { parseEnv } from '@/lib/env';
 import { getAuth } from '@/app/_server/auth';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { CountryScope } from '@/lib/access/country-scope';
@@ -424,6 +427,24 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       // Even the right password waits out the window now.
       expect(await attempt('spare@example.org', PASSWORD, '10.0.0.9')).toBe(429);
       expect(await attempt('viewer@example.org', PASSWORD, '10.0.0.9')).toBe(200);
+    });
+
+    it('keeps sessions in an httpOnly, SameSite=Lax cookie, Secure under https, and the limiter’s state in the database', async () => {
+      const plain = await call('signed-out', {
+        handler: authRoute.POST as Handler,
+        path: '/api/auth/sign-in/email',
+        method: 'POST',
+        contentType: 'application/json',
+        body: JSON.stringify({ email: 'viewer@example.org', password: PASSWORD }),
+      });
+      const [cookie] = plain.headers.getSetCookie();
+      expect(cookie).toMatch(/^better-auth\.session_token=[^;]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
+      const { db } = getDatabase();
+      const https = createAuth(db, authSettingsOf(parseEnv({ APP_URL: 'https://atlas.example.org' }), 's'.repeat(40)));
+      const signedIn = await https.api.signInEmail({ body: { email: 'viewer@example.org', password: PASSWORD }, returnHeaders: true });
+      expect(signedIn.headers.getSetCookie()[0]).toMatch(/^__Secure-better-auth\.session_token=[^;]+;.*; HttpOnly; Secure; SameSite=Lax$/);
+      const limiter = rowsOf<{ key: string; count: number }>(await db.execute(sql`SELECT key, count FROM rate_limits`));
+      expect(limiter.some((r) => r.key.endsWith('/sign-in/email') && Number(r.count) > 0)).toBe(true);
     });
 
     it('stores Argon2id hashes at OWASP parameters, never the default scrypt ones', async () => {

@@ -241,12 +241,13 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       () => database,
       () => oracleRows,
     );
-    defineRollupTests(() => database);
+    // Before the rollup tests, which write: the oracle rows are the seeded ones.
     defineAccessTests(
       () => database,
       () => oracleRows,
       () => backend.scratch(),
     );
+    defineRollupTests(() => database);
 
     it('re-seeding replaces seeded seizures instead of adding to them', async () => {
       await seedDatabase(database, data, { rows: 100, seed: 5 });
