@@ -487,6 +487,51 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       cookies.delete('signed-out');
     });
 
+    it('sign-out everywhere ends the account’s sessions in every browser', async () => {
+      const { db } = getDatabase();
+      await createAccount(db, await getAuth(), {
+        email: 'roaming@example.org',
+        name: 'Roaming',
+        password: PASSWORD,
+        role: 'viewer',
+        scope: 'all',
+      });
+      const browsers: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const signIn = await call('signed-out', {
+          handler: authRoute.POST as Handler,
+          path: '/api/auth/sign-in/email',
+          method: 'POST',
+          contentType: 'application/json',
+          body: JSON.stringify({ email: 'roaming@example.org', password: PASSWORD }),
+        });
+        browsers.push(signIn.headers.getSetCookie()[0].split(';')[0]);
+      }
+      const asBrowser = async (cookie: string, c: Parameters<typeof call>[1]) => {
+        cookies.set('signed-out', cookie);
+        try {
+          return await call('signed-out', c);
+        } finally {
+          cookies.delete('signed-out');
+        }
+      };
+      const summaryOf = (cookie: string) =>
+        asBrowser(cookie, { handler: summary.GET as Handler, path: '/api/summary' }).then((r) => r.status);
+      expect([await summaryOf(browsers[0]), await summaryOf(browsers[1])]).toEqual([200, 200]);
+      const revoked = await asBrowser(browsers[0], {
+        handler: authRoute.POST as Handler,
+        path: '/api/auth/revoke-sessions',
+        method: 'POST',
+        contentType: 'application/json',
+        body: '{}',
+      });
+      expect(revoked.status).toBe(200);
+      expect([await summaryOf(browsers[0]), await summaryOf(browsers[1])]).toEqual([401, 401]);
+      // The other endpoints of the sign-in service are closed.
+      const closed = await asBrowser(browsers[0], { handler: authRoute.GET as Handler, path: '/api/auth/admin/list-users' });
+      expect(closed.status).toBe(404);
+    });
+
     it('npm run user:add creates an account while the app is stopped, and names a mistake', async () => {
       const db = await scratch();
       const run = (args: string[], password: string) =>

@@ -6,7 +6,7 @@ import type { Permission, Role } from '@/lib/access/roles';
 import type { CountryScope } from '@/lib/access/country-scope';
 import { roleName, scopeText } from './access-text';
 import { pageHref } from '@/app/_components/page-links';
-import { signOut } from './auth-fetch';
+import { signOut, signOutEverywhere } from './auth-fetch';
 
 /** Who is signed in, as the pages show it: never more than the server decided. */
 export interface SignedIn {
@@ -16,13 +16,22 @@ export interface SignedIn {
   permissions: Permission[];
 }
 
-/** The signed-in account, the users page for admins, and sign-out. */
+/** The signed-in account (with sign-out on every device), the users page for admins, and sign-out. */
 export function AccountMenu({ account, lang }: { account: SignedIn; lang: Language }) {
   return (
     <div className="account-menu" data-testid="account-menu">
-      <span className="account-line" title={t(lang, 'signedInAs', { email: account.email })}>
-        {account.email} · {roleName(lang, account.role)} · {scopeText(lang, account.scope)}
-      </span>
+      <details className="export-menu account-details">
+        <summary className="account-line" title={t(lang, 'signedInAs', { email: account.email })}>
+          {account.email} · {roleName(lang, account.role)} · {scopeText(lang, account.scope)} ▾
+        </summary>
+        <ul>
+          <li>
+            <button type="button" onClick={() => void signOutEverywhere(lang)}>
+              {t(lang, 'endSessions')}
+            </button>
+          </li>
+        </ul>
+      </details>
       {account.permissions.includes('users') ? (
         <a className="button secondary" href={pageHref('/admin/users', lang)}>
           {t(lang, 'usersLink')}

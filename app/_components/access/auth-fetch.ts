@@ -23,3 +23,9 @@ export async function signOut(lang: string): Promise<void> {
   await postJson('/api/auth/sign-out', {});
   window.location.assign(lang === 'en' ? '/sign-in' : `/sign-in?lang=${lang}`);
 }
+
+/** Ends every session of this account (every browser and device), then goes to the sign-in page. */
+export async function signOutEverywhere(lang: string): Promise<void> {
+  await postJson('/api/auth/revoke-sessions', {});
+  await signOut(lang);
+}

@@ -22,7 +22,13 @@ const handler = toNextJsHandler(async (request: Request) => (await getAuth()).ha
 function isServed(method: string, endpoint: string): boolean {
   const sso = getEnv().OIDC_ISSUER !== undefined;
   if (method === 'GET') return endpoint === '/get-session' || (sso && endpoint === `/oauth2/callback/${OIDC_PROVIDER_ID}`);
-  return endpoint === '/sign-in/email' || endpoint === '/sign-out' || (sso && endpoint === '/sign-in/oauth2');
+  return (
+    endpoint === '/sign-in/email' ||
+    endpoint === '/sign-out' ||
+    // Sign-out on every device, for the account signed in.
+    endpoint === '/revoke-sessions' ||
+    (sso && endpoint === '/sign-in/oauth2')
+  );
 }
 
 const endpointOf = (request: Request) => new URL(request.url).pathname.replace(/^\/api\/auth/, '');
