@@ -111,6 +111,16 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       } as RequestInit);
       return c.handler(request, { params: Promise.resolve(c.params ?? {}) });
     };
+    /** POST /api/auth/sign-in/email, signed out. */
+    const signIn = (email: string, password = PASSWORD, headers: Record<string, string> = {}) =>
+      call('signed-out', {
+        handler: authRoute.POST as Handler,
+        path: '/api/auth/sign-in/email',
+        method: 'POST',
+        contentType: 'application/json',
+        body: JSON.stringify({ email, password }),
+        headers,
+      });
     const json = async <T>(who: Who, c: Pick<Call, 'handler' | 'path' | 'params'>): Promise<T> => {
       const response = await call(who, c);
       expect(response.status, `${who} ${c.path}`).toBe(200);
@@ -126,13 +136,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       for (const [who, a] of Object.entries(ACCOUNTS) as [Exclude<Who, 'signed-out'>, (typeof ACCOUNTS)['viewer']][]) {
         const email = `${who}@example.org`;
         ids.set(who, await createAccount(db, auth, { email, name: who, password: PASSWORD, ...a }));
-        const response = await call('signed-out', {
-          handler: authRoute.POST as Handler,
-          path: '/api/auth/sign-in/email',
-          method: 'POST',
-          contentType: 'application/json',
-          body: JSON.stringify({ email, password: PASSWORD }),
-        });
+        const response = await signIn(email);
         expect(response.status, `sign-in of ${who}`).toBe(200);
         expect(await response.json()).toEqual({ signedIn: email });
         cookies.set(
@@ -411,16 +415,9 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
     });
 
     it('a wrong password is a 401; after the limit, 429 for that account whatever the address, while others still sign in', async () => {
+      // A guesser may claim any address: the per-account count does not read it.
       const attempt = (email: string, password: string, ip: string) =>
-        call('signed-out', {
-          handler: authRoute.POST as Handler,
-          path: '/api/auth/sign-in/email',
-          method: 'POST',
-          contentType: 'application/json',
-          body: JSON.stringify({ email, password }),
-          // A guesser may claim any address: the per-account count does not read it.
-          headers: { 'x-forwarded-for': ip },
-        }).then((r) => r.status);
+        signIn(email, password, { 'x-forwarded-for': ip }).then((r) => r.status);
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) statuses.push(await attempt('spare@example.org', 'not the password', `10.0.0.${i}`));
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -430,13 +427,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
     });
 
     it('keeps sessions in an httpOnly, SameSite=Lax cookie, Secure under https, and the limiter’s state in the database', async () => {
-      const plain = await call('signed-out', {
-        handler: authRoute.POST as Handler,
-        path: '/api/auth/sign-in/email',
-        method: 'POST',
-        contentType: 'application/json',
-        body: JSON.stringify({ email: 'viewer@example.org', password: PASSWORD }),
-      });
+      const plain = await signIn('viewer@example.org');
       const [cookie] = plain.headers.getSetCookie();
       expect(cookie).toMatch(/^better-auth\.session_token=[^;]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
       const { db } = getDatabase();
@@ -465,14 +456,8 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         role: 'viewer',
         scope: 'all',
       });
-      const signIn = await call('signed-out', {
-        handler: authRoute.POST as Handler,
-        path: '/api/auth/sign-in/email',
-        method: 'POST',
-        contentType: 'application/json',
-        body: JSON.stringify({ email: 'brief@example.org', password: PASSWORD }),
-      });
-      cookies.set('signed-out', signIn.headers.getSetCookie()[0].split(';')[0]);
+      const briefed = await signIn('brief@example.org');
+      cookies.set('signed-out', briefed.headers.getSetCookie()[0].split(';')[0]);
       expect((await call('signed-out', { handler: summary.GET as Handler, path: '/api/summary' })).status).toBe(200);
       const change = await call('admin', {
         handler: user.PATCH as Handler,
@@ -498,14 +483,8 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       });
       const browsers: string[] = [];
       for (let i = 0; i < 2; i++) {
-        const signIn = await call('signed-out', {
-          handler: authRoute.POST as Handler,
-          path: '/api/auth/sign-in/email',
-          method: 'POST',
-          contentType: 'application/json',
-          body: JSON.stringify({ email: 'roaming@example.org', password: PASSWORD }),
-        });
-        browsers.push(signIn.headers.getSetCookie()[0].split(';')[0]);
+        const signedIn = await signIn('roaming@example.org');
+        browsers.push(signedIn.headers.getSetCookie()[0].split(';')[0]);
       }
       const asBrowser = async (cookie: string, c: Parameters<typeof call>[1]) => {
         cookies.set('signed-out', cookie);
