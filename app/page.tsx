@@ -19,6 +19,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const path = pagePath('/', query);
   const access = await authorizePage('view', path);
   const account = signedIn(access.account);
-  if (access.refused) return <Forbidden lang={pageLanguage(query.lang)} reason={access.refused} account={account} />;
+  if (access.refused) return <Forbidden lang={pageLanguage(query.lang)} refused={access.refused} account={account} />;
   return <Dashboard initialSearch={path.slice(2)} today={todayIso()} styleUrl={getEnv().BASEMAP_STYLE_URL ?? null} account={account} />;
 }

@@ -35,7 +35,13 @@ export async function authorize(request: Request, permission: Permission): Promi
   return reason === null ? account : refusal(403, reason, permission);
 }
 
-export type PageAccess = { account: Account; refused: null } | { account: Account; refused: string };
+/** Why a page is refused: the permission it needs, and whether the role or the country scope falls short. */
+export interface PageRefusal {
+  permission: Permission;
+  cause: 'role' | 'scope';
+}
+
+export type PageAccess = { account: Account; refused: PageRefusal | null };
 
 /**
  * For pages: the account, or a redirect to sign-in that returns to `returnPath`: the page's path
@@ -46,5 +52,6 @@ export type PageAccess = { account: Account; refused: null } | { account: Accoun
 export async function authorizePage(permission: Permission, returnPath: string): Promise<PageAccess> {
   const account = await currentAccount(await headers());
   if (!account) redirect(`/sign-in?next=${encodeURIComponent(returnPath)}`);
-  return { account, refused: refusalOf(account, permission) } as PageAccess;
+  if (refusalOf(account, permission) === null) return { account, refused: null };
+  return { account, refused: { permission, cause: can(account.role, permission) ? 'scope' : 'role' } };
 }

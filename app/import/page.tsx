@@ -57,7 +57,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const lang: Language = LANGUAGES.find((l) => l === query.lang) ?? 'en';
   const access = await authorizePage('import', pagePath('/import', query));
   const account = signedIn(access.account);
-  if (access.refused) return <Forbidden lang={lang} reason={access.refused} account={account} />;
+  if (access.refused) return <Forbidden lang={lang} refused={access.refused} account={account} />;
   return (
     <main className="page" lang={lang}>
       <div className="page-head">

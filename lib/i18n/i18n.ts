@@ -191,6 +191,18 @@ const TEXT = {
   signOut: { en: 'Sign out', ru: 'Выйти' },
   signedInAs: { en: 'Signed in as {email}', ru: 'Вы вошли как {email}' },
   usersLink: { en: 'Users', ru: 'Пользователи' },
+  forbiddenRole: {
+    en: 'Your account ({role}) cannot {action}: that needs the {least} role or above. Ask an administrator.',
+    ru: 'Ваша учётная запись ({role}) не может {action}: для этого нужна роль «{least}» или выше. Обратитесь к администратору.',
+  },
+  forbiddenScope: {
+    en: 'Your account cannot {action}: that needs an account that sees all countries.',
+    ru: 'Ваша учётная запись не может {action}: для этого нужна запись, которая видит все страны.',
+  },
+  actionView: { en: 'open the dashboard', ru: 'открывать панель' },
+  actionExport: { en: 'export files', ru: 'выгружать файлы' },
+  actionImport: { en: 'import seizures', ru: 'импортировать изъятия' },
+  actionUsers: { en: 'manage accounts', ru: 'управлять учётными записями' },
   forbiddenTitle: { en: 'Not available to your account', ru: 'Недоступно вашей учётной записи' },
   setupTitle: { en: 'Create the first administrator', ru: 'Создание первого администратора' },
   setupLede: {

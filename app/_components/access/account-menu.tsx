@@ -22,9 +22,13 @@ export function AccountMenu({ account, lang }: { account: SignedIn; lang: Langua
     <div className="account-menu" data-testid="account-menu">
       <details className="export-menu account-details">
         <summary className="account-line" title={t(lang, 'signedInAs', { email: account.email })}>
-          {account.email} · {roleName(lang, account.role)} · {scopeText(lang, account.scope)} ▾
+          {account.email} ▾
         </summary>
         <ul>
+          <li className="account-access">
+            <span className="sr-only">{account.email} · </span>
+            {roleName(lang, account.role)} · {scopeText(lang, account.scope)}
+          </li>
           <li>
             <button type="button" onClick={() => void signOutEverywhere(lang)}>
               {t(lang, 'endSessions')}

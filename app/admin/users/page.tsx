@@ -19,7 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const lang = pageLanguage(query.lang);
   const access = await authorizePage('users', pagePath('/admin/users', query));
   const account = signedIn(access.account);
-  if (access.refused) return <Forbidden lang={lang} reason={access.refused} account={account} />;
+  if (access.refused) return <Forbidden lang={lang} refused={access.refused} account={account} />;
   const accounts = await listAccounts((await getDatabase()).db);
   const other = otherLanguage(lang);
   return (
