@@ -216,3 +216,4 @@ export const seizures = pgTable(
 
 export * from './rollup-schema';
 export * from './auth-schema';
+export * from './audit-schema';

@@ -8,6 +8,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { can, leastRoleFor, UNSCOPED_PERMISSIONS, type Permission } from '@/lib/access/roles';
 import { currentAccount, type Account } from './auth';
+import { auditRequest } from './audit';
 
 /** Why `account` may not use `permission`, or null when it may. */
 export function refusalOf(account: Account, permission: Permission): string | null {
@@ -30,9 +31,14 @@ function refusal(status: 401 | 403, message: string, permission?: Permission): R
 /** The account a request comes from when it may use `permission`; else the 401/403 answer to send. */
 export async function authorize(request: Request, permission: Permission): Promise<Account | Response> {
   const account = await currentAccount(request.headers);
-  if (!account) return refusal(401, 'sign in first: this needs a session (POST /api/auth/sign-in/email)');
+  if (!account) {
+    auditRequest(request, null, 'denied', { status: 401, params: { permission, query: new URL(request.url).search } });
+    return refusal(401, 'sign in first: this needs a session (POST /api/auth/sign-in/email)');
+  }
   const reason = refusalOf(account, permission);
-  return reason === null ? account : refusal(403, reason, permission);
+  if (reason === null) return account;
+  auditRequest(request, account, 'denied', { status: 403, params: { permission, query: new URL(request.url).search } });
+  return refusal(403, reason, permission);
 }
 
 /** Why a page is refused: the permission it needs, and whether the role or the country scope falls short. */

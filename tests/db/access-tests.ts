@@ -22,6 +22,7 @@ import { createAuth } from '@/db/auth';
 import { authSettingsOf } from '@/lib/access/auth-settings';
 import { parseEnv } from '@/lib/env';
 import { getAuth } from '@/app/_server/auth';
+import { flushAudit } from '@/app/_server/audit';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { CountryScope } from '@/lib/access/country-scope';
 import type { Role } from '@/lib/access/roles';
@@ -509,6 +510,230 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       // The other endpoints of the sign-in service are closed.
       const closed = await asBrowser(browsers[0], { handler: authRoute.GET as Handler, path: '/api/auth/admin/list-users' });
       expect(closed.status).toBe(404);
+    });
+
+    describe('audit log', () => {
+      interface Row {
+        action: string;
+        account_id: string | null;
+        email: string | null;
+        role: string | null;
+        target: string;
+        params: Record<string, unknown>;
+        status: number;
+        rows: number | null;
+        address: string | null;
+        user_agent: string | null;
+      }
+      /** The audit rows `act` leaves (written by the batching writer, flushed here). */
+      const auditOf = async (act: () => Promise<unknown>): Promise<Row[]> => {
+        await flushAudit();
+        const { db } = getDatabase();
+        const [{ last }] = rowsOf<{ last: number | null }>(await db.execute(sql`SELECT max(id) AS last FROM audit_log`));
+        await act();
+        await flushAudit();
+        const rows = rowsOf<Row>(
+          await db.execute(sql`SELECT action, account_id, email, role, target, params, status, rows, address, user_agent
+                                 FROM audit_log WHERE id > ${Number(last ?? 0)} ORDER BY id`),
+        );
+        return rows.map((r) => ({ ...r, status: Number(r.status), rows: r.rows === null ? null : Number(r.rows) }));
+      };
+      const from = { 'x-forwarded-for': '192.0.2.7', 'user-agent': 'briefing-test' };
+
+      it('refuses UPDATE, DELETE and TRUNCATE, even on the app’s own connection', async () => {
+        await auditOf(() => signIn('viewer@example.org', PASSWORD, from));
+        const { db } = getDatabase();
+        const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM audit_log`));
+        expect(Number(n)).toBeGreaterThan(0);
+        await expect(db.execute(sql`UPDATE audit_log SET role = 'admin'`)).rejects.toThrow();
+        await expect(db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+        await expect(db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
+        const [{ after }] = rowsOf<{ after: number }>(await db.execute(sql`SELECT count(*)::int AS after FROM audit_log`));
+        expect(Number(after)).toBe(Number(n));
+      });
+
+      it('a sign-in, and a failed one with the email tried, each leave one row', async () => {
+        const ok = await auditOf(() => signIn('viewer@example.org', PASSWORD, from));
+        expect(ok).toEqual([
+          expect.objectContaining({
+            action: 'sign-in',
+            account_id: ids.get('viewer'),
+            email: 'viewer@example.org',
+            role: 'viewer',
+            status: 200,
+          }),
+        ]);
+        expect(ok[0]).toMatchObject({ address: '192.0.2.7', user_agent: 'briefing-test', target: 'viewer@example.org' });
+        const failed = await auditOf(() => signIn('nobody-here@example.org', 'a wrong password', from));
+        expect(failed).toEqual([
+          expect.objectContaining({
+            action: 'sign-in-failed',
+            account_id: null,
+            email: 'nobody-here@example.org',
+            status: 401,
+            address: '192.0.2.7',
+          }),
+        ]);
+      });
+
+      it('sign-out and sign-out everywhere each leave one row for the account', async () => {
+        const { db } = getDatabase();
+        const leaver = await createAccount(db, await getAuth(), {
+          email: 'leaver@example.org',
+          name: 'Leaver',
+          password: PASSWORD,
+          role: 'analyst',
+          scope: 'all',
+        });
+        const cookie = (await signIn('leaver@example.org')).headers.getSetCookie()[0].split(';')[0];
+        for (const [endpoint, action] of [
+          ['/api/auth/sign-out', 'sign-out'],
+          ['/api/auth/revoke-sessions', 'sessions-revoked'],
+        ] as const) {
+          const session = endpoint.endsWith('sign-out')
+            ? cookie
+            : (await signIn('leaver@example.org')).headers.getSetCookie()[0].split(';')[0];
+          cookies.set('signed-out', session);
+          const rows = await auditOf(() =>
+            call('signed-out', {
+              handler: authRoute.POST as Handler,
+              path: endpoint,
+              method: 'POST',
+              contentType: 'application/json',
+              body: '{}',
+              headers: from,
+            }),
+          );
+          cookies.delete('signed-out');
+          expect(rows).toEqual([
+            expect.objectContaining({ action, account_id: leaver, email: 'leaver@example.org', role: 'analyst', status: 200 }),
+          ]);
+        }
+      });
+
+      it('creating and changing an account each leave one row, never with the password', async () => {
+        const created = await auditOf(() =>
+          call('admin', {
+            handler: users.POST as Handler,
+            path: '/api/admin/users',
+            method: 'POST',
+            contentType: 'application/json',
+            body: JSON.stringify({ email: 'audited@example.org', password: PASSWORD, role: 'viewer', countries: 'TJ' }),
+            headers: from,
+          }),
+        );
+        expect(created).toEqual([
+          expect.objectContaining({
+            action: 'account-created',
+            email: 'admin@example.org',
+            role: 'admin',
+            target: 'audited@example.org',
+            status: 201,
+          }),
+        ]);
+        expect(created[0].params).toEqual({ name: 'audited', role: 'viewer', countries: ['TJ'] });
+        const id = rowsOf<{ id: string }>(await getDatabase().db.execute(sql`SELECT id FROM users WHERE email = 'audited@example.org'`))[0]
+          .id;
+        const changed = await auditOf(() =>
+          call('admin', {
+            handler: user.PATCH as Handler,
+            path: `/api/admin/users/${id}`,
+            params: { id },
+            method: 'PATCH',
+            contentType: 'application/json',
+            body: JSON.stringify({ role: 'analyst', countries: 'TJ,UZ', password: 'another long passphrase' }),
+          }),
+        );
+        expect(changed).toEqual([expect.objectContaining({ action: 'account-changed', target: 'audited@example.org', status: 200 })]);
+        expect(changed[0].params).toEqual({
+          role: 'analyst',
+          countries: ['TJ', 'UZ'],
+          password: 'reset',
+          before: { role: 'viewer', countries: ['TJ'], disabled: false },
+        });
+        expect(JSON.stringify(changed)).not.toContain('another long passphrase');
+      });
+
+      it('an import and a dry run each leave one row with the file and its counts', async () => {
+        for (const dry of [true, false]) {
+          const rows = await auditOf(async () => {
+            const response = await call('editor', {
+              handler: imports.POST as Handler,
+              path: `/api/imports?name=audited.csv${dry ? '&dry=1' : ''}`,
+              method: 'POST',
+              contentType: 'text/csv',
+              body: 'date,substance,quantity,unit,blo\n2024-05-01,chalk,2,kg,oybek\n2024-05-02,heroin,0,kg,oybek\n',
+            });
+            await response.text();
+          });
+          expect(rows).toEqual([
+            expect.objectContaining({
+              action: dry ? 'import-dry-run' : 'import',
+              email: 'editor@example.org',
+              target: 'audited.csv',
+              rows: 0,
+              status: 200,
+            }),
+          ]);
+          expect(rows[0].params).toMatchObject({ rows: 2, accepted: 0, rejected: 2, duplicates: 0 });
+          expect(rows[0].params.batch === null).toBe(dry);
+        }
+      });
+
+      it('an export leaves one row with its file, filters and the rows written', async () => {
+        const rows = await auditOf(async () => {
+          const response = await call('analyst', {
+            handler: exportFile.GET as Handler,
+            path: '/api/export/seizures.csv?country=TJ&substance=heroin',
+            params: { file: 'seizures.csv' },
+          });
+          await response.text();
+        });
+        const want = getRows().filter((r) => r.country === 'TJ' && r.substance === 'heroin').length;
+        expect(want).toBeGreaterThan(0);
+        expect(rows).toEqual([
+          expect.objectContaining({ action: 'export', email: 'analyst@example.org', target: '/api/export/seizures.csv', rows: want }),
+        ]);
+        expect(rows[0].params).toEqual({ file: 'seizures.csv', complete: true, country: 'TJ', substance: 'heroin' });
+      });
+
+      it('a request for single seizures leaves one row with the filters and the rows returned', async () => {
+        const rows = await auditOf(async () => {
+          const response = await call('kz-analyst', { handler: seizures.GET as Handler, path: '/api/seizures?limit=7&substance=hashish' });
+          expect(response.status).toBe(200);
+        });
+        expect(rows).toEqual([
+          expect.objectContaining({
+            action: 'events',
+            email: 'kz-analyst@example.org',
+            target: '/api/seizures',
+            rows: 7,
+            params: { limit: '7', substance: 'hashish' },
+          }),
+        ]);
+      });
+
+      it('a 401 and a 403 each leave one row', async () => {
+        const unsigned = await auditOf(() =>
+          call('signed-out', { handler: summary.GET as Handler, path: '/api/summary?from=2024-01-01', headers: from }),
+        );
+        expect(unsigned).toEqual([
+          expect.objectContaining({ action: 'denied', account_id: null, status: 401, target: '/api/summary', address: '192.0.2.7' }),
+        ]);
+        const forbidden = await auditOf(() =>
+          call('viewer', { handler: exportFile.GET as Handler, path: '/api/export/blos.csv', params: { file: 'blos.csv' } }),
+        );
+        expect(forbidden).toEqual([
+          expect.objectContaining({
+            action: 'denied',
+            email: 'viewer@example.org',
+            role: 'viewer',
+            status: 403,
+            target: '/api/export/blos.csv',
+          }),
+        ]);
+        expect(forbidden[0].params).toMatchObject({ permission: 'export' });
+      });
     });
 
     it('npm run user:add creates an account while the app is stopped, and names a mistake', async () => {

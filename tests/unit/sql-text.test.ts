@@ -14,6 +14,7 @@ const RAW_SQL = /\.raw\(|\.unsafe\(|sql\.identifier\(|\b(?:tx|client)\.(?:query|
 const REVIEWED: Record<string, string[]> = {
   'db/schema.ts': ['CHECK constraints from the `as const` vocabularies in lib/catalogue/vocabulary.ts'],
   'db/auth-schema.ts': ['the role CHECK constraint from the `as const` ROLES in lib/access/roles.ts'],
+  'db/audit-schema.ts': ['the action CHECK constraint from the `as const` AUDIT_ACTIONS in lib/audit/audit-event.ts'],
   'db/client.ts': [
     'copyCsv: INSERT … SELECT from identifiers checked against /^[a-z_][a-z0-9_]*$/ and types read from the catalogue',
     'pgliteCopy: the COPY statement built by stagingTable from checked identifiers; the rows travel as a blob, not as text',

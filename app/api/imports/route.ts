@@ -7,6 +7,7 @@
 import { todayIso } from '@/lib/time/dates';
 import { z } from 'zod';
 import { errorResponse, readRoute, writeRoute } from '@/app/_server/api-route';
+import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { importSeizures } from '@/db/import-seizures';
 import { listImportBatches } from '@/db/queries/list-import-batches';
@@ -23,7 +24,7 @@ const querySchema = z.object({
   dry: z.enum(['0', '1'], 'must be 0 or 1').optional(),
 });
 
-export const POST = writeRoute('import', async (request: Request): Promise<Response> => {
+export const POST = writeRoute('import', async (request: Request, _context, account): Promise<Response> => {
   const url = new URL(request.url);
   for (const key of url.searchParams.keys()) {
     if (key !== 'name' && key !== 'dry') return errorResponse(400, key.slice(0, 40), 'unknown parameter (accepted: name, dry)');
@@ -66,6 +67,13 @@ export const POST = writeRoute('import', async (request: Request): Promise<Respo
           onProgress: (rows) => send({ type: 'progress', rows, bytes }),
         });
         send({ type: 'summary', ...summary });
+        const { fileName, rows, accepted, rejected, duplicates, batch } = summary;
+        auditRequest(request, account, summary.dryRun ? 'import-dry-run' : 'import', {
+          target: fileName,
+          params: { batch, rows, accepted, rejected, duplicates, bytes },
+          status: 200,
+          rows: accepted,
+        });
       } catch (e) {
         if (!(e instanceof ImportFileError)) console.error(`import ${parsed.data.name}: ${(e as Error).stack ?? e}`);
         send({

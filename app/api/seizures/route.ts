@@ -1,4 +1,5 @@
 import { apiRoute } from '@/app/_server/api-route';
+import { auditRequest } from '@/app/_server/audit';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { DEFAULT_BINARY_ROWS, MAX_JSON_ROWS } from '@/lib/url/api-params';
 import { ParamError } from '@/lib/url/filters';
@@ -12,30 +13,35 @@ export const dynamic = 'force-dynamic';
  * binary columns the map loads (format=bin, limit ≤ 1,000,000, default 250,000: all of them in
  * storage order, or the newest `limit` when there are more).
  */
-export const GET = apiRoute({ permission: 'view', params: ['format', 'limit', 'offset'] }, async ({ database, filters, params }) => {
-  const format = params.format ?? 'json';
-  if (format === 'bin') {
-    if (params.offset) throw new ParamError('offset', 'is not used with format=bin');
-    const columns = await listSeizureColumns(database.db, filters, params.limit ?? DEFAULT_BINARY_ROWS, SUBSTANCE_CODES);
+export const GET = apiRoute(
+  { permission: 'view', params: ['format', 'limit', 'offset'] },
+  async ({ database, filters, params, request, account }) => {
+    const format = params.format ?? 'json';
+    if (format === 'bin') {
+      if (params.offset) throw new ParamError('offset', 'is not used with format=bin');
+      const columns = await listSeizureColumns(database.db, filters, params.limit ?? DEFAULT_BINARY_ROWS, SUBSTANCE_CODES);
+      auditRequest(request, account, 'events', { status: 200, rows: columns.count });
+      return {
+        bytes: encodeColumns(columns, { substances: [...SUBSTANCE_CODES], dayEpoch: '1970-01-01' }),
+        contentType: 'application/octet-stream',
+      };
+    }
+    const limit = params.limit ?? 500;
+    if (limit > MAX_JSON_ROWS) throw new ParamError('limit', `must be ≤ ${MAX_JSON_ROWS} for format=${format}`);
+    const page = await listSeizures(database.db, filters, { limit, offset: params.offset ?? 0 });
+    auditRequest(request, account, 'events', { status: 200, rows: page.rows.length });
+    if (format === 'json') return { json: { total: page.total, limit, offset: params.offset ?? 0, seizures: page.rows } };
     return {
-      bytes: encodeColumns(columns, { substances: [...SUBSTANCE_CODES], dayEpoch: '1970-01-01' }),
-      contentType: 'application/octet-stream',
+      json: {
+        type: 'FeatureCollection',
+        total: page.total,
+        features: page.rows.map(({ lngLat, ...properties }) => ({
+          type: 'Feature',
+          id: properties.id,
+          geometry: { type: 'Point', coordinates: lngLat },
+          properties,
+        })),
+      },
     };
-  }
-  const limit = params.limit ?? 500;
-  if (limit > MAX_JSON_ROWS) throw new ParamError('limit', `must be ≤ ${MAX_JSON_ROWS} for format=${format}`);
-  const page = await listSeizures(database.db, filters, { limit, offset: params.offset ?? 0 });
-  if (format === 'json') return { json: { total: page.total, limit, offset: params.offset ?? 0, seizures: page.rows } };
-  return {
-    json: {
-      type: 'FeatureCollection',
-      total: page.total,
-      features: page.rows.map(({ lngLat, ...properties }) => ({
-        type: 'Feature',
-        id: properties.id,
-        geometry: { type: 'Point', coordinates: lngLat },
-        properties,
-      })),
-    },
-  };
-});
+  },
+);

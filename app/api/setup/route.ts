@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { errorResponse, publicWriteRoute } from '@/app/_server/api-route';
 import { getAuth } from '@/app/_server/auth';
+import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { AccountError, createAccount } from '@/db/accounts';
 import { consumeFirstRunToken } from '@/db/queries/accounts';
@@ -44,5 +45,11 @@ export const POST = publicWriteRoute(async (request: Request): Promise<Response>
     throw e;
   }
   console.log(`blo-atlas: first admin ${email} created from the first-run link`);
+  auditRequest(request, null, 'account-created', {
+    email,
+    target: email,
+    params: { name, role: 'admin', countries: 'all', firstRun: true },
+    status: 201,
+  });
   return Response.json({ created: email }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });

@@ -1,6 +1,7 @@
 /** GET: every account (role, countries, disabled, sessions). POST: creates one. Admins only. */
 import { errorResponse, readRoute, writeRoute } from '@/app/_server/api-route';
 import { getAuth } from '@/app/_server/auth';
+import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { AccountError, createAccount } from '@/db/accounts';
 import { listAccounts } from '@/db/queries/accounts';
@@ -28,6 +29,8 @@ export const POST = writeRoute('users', async (request, _context, admin) => {
   try {
     const id = await createAccount(db, await getAuth(), parsed.data);
     console.log(`blo-atlas: ${admin.email} created ${parsed.data.role} ${parsed.data.email}`);
+    const { email, name, role, scope } = parsed.data;
+    auditRequest(request, admin, 'account-created', { target: email, params: { name, role, countries: scope }, status: 201 });
     return Response.json({ id, email: parsed.data.email }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     if (e instanceof AccountError) return errorResponse(409, 'email', e.message);

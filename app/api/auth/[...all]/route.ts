@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { toNextJsHandler } from 'better-auth/next-js';
 import { errorResponse, publicWriteRoute } from '@/app/_server/api-route';
-import { getAuth } from '@/app/_server/auth';
+import { currentAccount, getAuth } from '@/app/_server/auth';
+import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { clearSignInFailures, isSignInLocked, recordSignInFailure } from '@/db/queries/accounts';
 import { OIDC_PROVIDER_ID } from '@/lib/access/auth-settings';
@@ -57,6 +58,7 @@ async function signIn(request: Request): Promise<Response> {
   const windowSeconds = env.SIGN_IN_WINDOW_MINUTES * 60;
   const { db } = await getDatabase();
   if (await isSignInLocked(db, email, env.SIGN_IN_MAX_ATTEMPTS, windowSeconds)) {
+    auditRequest(request, null, 'sign-in-failed', { email, target: email, params: { locked: true }, status: 429 });
     return Response.json(
       { error: { message: `too many failed sign-ins for this account: try again in ${env.SIGN_IN_WINDOW_MINUTES} minutes` } },
       { status: 429, headers: { 'Retry-After': String(windowSeconds), 'Cache-Control': 'no-store' } },
@@ -66,8 +68,20 @@ async function signIn(request: Request): Promise<Response> {
   headers.delete('content-length');
   const response = await handler.POST(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(parsed.data) }));
   if (response.status === 401) await recordSignInFailure(db, email, windowSeconds);
-  if (!response.ok) return response;
+  if (!response.ok) {
+    auditRequest(request, null, 'sign-in-failed', { email, target: email, params: {}, status: response.status });
+    return response;
+  }
   await clearSignInFailures(db, email);
+  const account = await currentAccount(
+    new Headers({
+      cookie: response.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+    }),
+  );
+  auditRequest(request, account, 'sign-in', { email, target: email, params: {}, status: 200 });
   // The session token travels only in the httpOnly cookie, never in a body a script could read.
   const answer = new Headers(response.headers);
   answer.delete('content-length');
@@ -83,5 +97,17 @@ export async function GET(request: Request): Promise<Response> {
 export const POST = publicWriteRoute(async (request: Request): Promise<Response> => {
   const endpoint = endpointOf(request);
   if (!isServed('POST', endpoint)) return errorResponse(404, null, 'no such endpoint');
-  return endpoint === '/sign-in/email' ? signIn(request) : handler.POST(request);
+  if (endpoint === '/sign-in/email') return signIn(request);
+  if (endpoint !== '/sign-out' && endpoint !== '/revoke-sessions') return handler.POST(request);
+  // Who signs out, read before the session goes.
+  const account = await currentAccount(request.headers);
+  const response = await handler.POST(request);
+  if (account) {
+    auditRequest(request, account, endpoint === '/sign-out' ? 'sign-out' : 'sessions-revoked', {
+      target: account.email,
+      params: {},
+      status: response.status,
+    });
+  }
+  return response;
 });

@@ -1,4 +1,5 @@
 import { apiRoute, ownOrigin } from '@/app/_server/api-route';
+import { auditRequest } from '@/app/_server/audit';
 import { listBlos } from '@/db/queries/list-blos';
 import { streamSeizures } from '@/db/queries/list-seizures';
 import { EXPORT_FILES, exportFileSchema } from '@/lib/url/api-params';
@@ -25,10 +26,28 @@ async function* once<T>(items: Promise<T[]>): AsyncGenerator<T[]> {
   yield await items;
 }
 
+/**
+ * The file's rows, counted as they are written; when the last is written (or the download stops),
+ * one audit row says who took what.
+ */
+async function* audited<T>(pages: AsyncIterable<T[]>, done: (rows: number, complete: boolean) => void): AsyncGenerator<T[]> {
+  let rows = 0;
+  let complete = false;
+  try {
+    for await (const page of pages) {
+      rows += page.length;
+      yield page;
+    }
+    complete = true;
+  } finally {
+    done(rows, complete);
+  }
+}
+
 /** What the filters select, as a file: seizures or per-BLO totals, CSV (import format) or GeoJSON. */
 export const GET = apiRoute(
   { permission: 'export', path: exportFileSchema, cacheable: false },
-  async ({ database, filters, path, request }) => {
+  async ({ database, filters, path, request, account }) => {
     const file = path.file as (typeof EXPORT_FILES)[number];
     const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
     const meta: ExportMeta = {
@@ -38,10 +57,16 @@ export const GET = apiRoute(
       link: `${ownOrigin(request)}/${apiSearch(filters)}`,
     };
     const stamp = meta.madeAt.slice(0, 10);
+    const done = (rows: number, complete: boolean) =>
+      auditRequest(request, account, 'export', {
+        params: { file, complete, ...Object.fromEntries(new URL(request.url).searchParams) },
+        status: 200,
+        rows,
+      });
     const fileName = `blo-atlas-${what}-${stamp}.${kind}`;
     const contentType = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json';
     if (what === 'seizures') {
-      const pages = streamSeizures(database.db, filters);
+      const pages = audited(streamSeizures(database.db, filters), done);
       return {
         stream:
           kind === 'csv'
@@ -51,7 +76,7 @@ export const GET = apiRoute(
         fileName,
       };
     }
-    const blos = once(listBlos(database.db, filters));
+    const blos = audited(once(listBlos(database.db, filters)), done);
     return {
       stream:
         kind === 'csv' ? csvLines(meta, BLO_EXPORT_COLUMNS, mapPages(blos, bloCsvRow)) : geojsonLines(meta, mapPages(blos, bloFeature)),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { errorResponse, writeRoute } from '@/app/_server/api-route';
 import { getAuth } from '@/app/_server/auth';
+import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { endSessions, resetPassword } from '@/db/accounts';
 import { getAccountSummary, setAccountAccess, setAccountDisabled } from '@/db/queries/accounts';
@@ -54,5 +55,16 @@ export const PATCH = writeRoute('users', async (request, context: { params: Prom
   if (change.password !== undefined) await resetPassword(auth, account.id, change.password);
   if (change.disabled === true || change.endSessions) await endSessions(auth, account.id);
   console.log(`blo-atlas: ${admin.email} changed ${account.email}: ${Object.keys(change).join(', ')}`);
+  // What changed, never the new password itself.
+  const { password, ...shown } = change;
+  auditRequest(request, admin, 'account-changed', {
+    target: account.email,
+    params: {
+      ...shown,
+      ...(password !== undefined ? { password: 'reset' } : {}),
+      before: { role: account.role, countries: account.scope, disabled: account.disabled },
+    },
+    status: 200,
+  });
   return Response.json({ account: await getAccountSummary(db, account.id) }, { headers: { 'Cache-Control': 'no-store' } });
 });
