@@ -35,3 +35,10 @@ export interface AuditEvent {
   address: string | null;
   userAgent: string | null;
 }
+
+/** One audit row as GET /api/audit answers it. */
+export interface AuditEntry extends AuditEvent {
+  id: number;
+  /** ISO 8601, UTC. */
+  at: string;
+}

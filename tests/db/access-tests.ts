@@ -48,6 +48,7 @@ import * as users from '@/app/api/admin/users/route';
 import * as user from '@/app/api/admin/users/[id]/route';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as setup from '@/app/api/setup/route';
+import * as audit from '@/app/api/audit/route';
 import { close } from './filter-cases';
 
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -229,6 +230,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         allowed: IMPORT,
       },
       { name: 'user list', handler: users.GET as Handler, path: '/api/admin/users', allowed: USERS },
+      { name: 'audit log', handler: audit.GET as Handler, path: '/api/audit?limit=5', allowed: USERS },
       {
         name: 'user creation (bad body)',
         handler: users.POST as Handler,
@@ -711,6 +713,43 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
             params: { limit: '7', substance: 'hashish' },
           }),
         ]);
+      });
+
+      it('the admin reads it newest first, filtered, a page at a time; bad keys are a 400', async () => {
+        await flushAudit();
+        type Page = { events: { id: number; action: string; email: string | null; target: string }[]; next: number | null };
+        const read = (query: string) => json<Page>('admin', { handler: audit.GET as Handler, path: `/api/audit?${query}` });
+        const signIns = await read('action=sign-in&actor=VIEWER@example.org');
+        expect(signIns.events.length).toBeGreaterThanOrEqual(2);
+        for (const e of signIns.events) expect(e).toMatchObject({ action: 'sign-in', email: 'viewer@example.org' });
+        const ids = signIns.events.map((e) => e.id);
+        expect(ids).toEqual([...ids].sort((a, b) => b - a));
+        // Keyset pages: no overlap, no gap.
+        const all = await read('limit=500');
+        const first = await read('limit=3');
+        const second = await read(`limit=3&before=${first.next}`);
+        expect([...first.events, ...second.events].map((e) => e.id)).toEqual(all.events.slice(0, 6).map((e) => e.id));
+        const found = await read('q=audited.csv');
+        expect(found.events.length).toBeGreaterThanOrEqual(2);
+        for (const e of found.events) expect(e.target).toBe('audited.csv');
+        const today = new Date().toISOString().slice(0, 10);
+        expect((await read(`from=${today}&to=${today}&limit=500`)).events.length).toBe(all.events.length);
+        expect((await read('from=2000-01-01&to=2000-12-31')).events).toEqual([]);
+        for (const [query, param] of [
+          ['action=delete-everything', 'action'],
+          ['from=yesterday', 'from'],
+          ['before=-1', 'before'],
+          ['limit=100000', 'limit'],
+          ['substance=heroin', 'substance'],
+          ['q=%27%20OR%201%3D1--', null],
+        ] as const) {
+          const response = await call('admin', { handler: audit.GET as Handler, path: `/api/audit?${query}` });
+          if (param === null) expect(response.status, query).toBe(200);
+          else {
+            expect(response.status, query).toBe(400);
+            expect(((await response.json()) as { error: { param: string } }).error.param).toBe(param);
+          }
+        }
       });
 
       it('a 401 and a 403 each leave one row', async () => {
