@@ -90,6 +90,12 @@ export function ownOrigin(request: Request): string {
     : url.origin;
 }
 
+/** Origins besides the request's own that may write: a proxy's (TRUSTED_ORIGINS) and the public one (APP_URL). */
+function trustedOrigins(): string[] {
+  const { TRUSTED_ORIGINS, APP_URL } = getEnv();
+  return APP_URL ? [...TRUSTED_ORIGINS, APP_URL] : TRUSTED_ORIGINS;
+}
+
 /**
  * The one check on every request that changes state: a write from another site is a 403 before
  * anything is read or written (lib/http/cross-site.ts says which requests that is).
@@ -100,7 +106,7 @@ export function refuseCrossSite(request: Request): Response | null {
     ownOrigin: ownOrigin(request),
     origin: request.headers.get('origin'),
     secFetchSite: request.headers.get('sec-fetch-site'),
-    trustedOrigins: [...getEnv().TRUSTED_ORIGINS, ...(getEnv().APP_URL ? [getEnv().APP_URL!] : [])],
+    trustedOrigins: trustedOrigins(),
   });
   return reason === null ? null : errorResponse(403, null, reason);
 }
@@ -128,6 +134,20 @@ export function readRoute<C>(permission: Permission, handler: Handler<C>) {
 export function writeRoute<C>(permission: Permission, handler: Handler<C>) {
   const read = readRoute(permission, handler);
   return async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? read(request, context);
+}
+
+/**
+ * A JSON request body read with `schema`: the value, or a 400 naming the first field at fault.
+ * `whole(message)` words the error when the body as a whole is wrong (not JSON, not an object, a
+ * rule across fields).
+ */
+export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, whole: (message: string) => string): Promise<T | Response> {
+  const parsed = schema.safeParse(await request.json().catch(() => null));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (issue.path.length === 0) return errorResponse(400, 'body', whole(issue.message));
+  const param = String(issue.path[0]);
+  return errorResponse(400, param, `${param} ${issue.message}`);
 }
 
 export function errorResponse(status: number, param: string | null, message: string): Response {

@@ -2,9 +2,9 @@ import { getEnv } from '@/lib/env';
 import { t } from '@/lib/i18n/i18n';
 import { IMPORT_COLUMNS } from '@/lib/import/import-columns';
 import { IMPORT_UNITS } from '@/lib/import/import-names';
-import { LANGUAGES, type Language } from '@/lib/url/view-state';
+import type { Language } from '@/lib/url/view-state';
 import { ImportPanel } from '@/app/_components/import/import-panel';
-import { pageHref, pagePath } from '@/app/_components/page-links';
+import { pageHref, pageLanguage, pagePath } from '@/app/_components/page-links';
 import { Forbidden } from '@/app/_components/access/forbidden';
 import { AccountMenu } from '@/app/_components/access/account-menu';
 import { authorizePage } from '@/app/_server/access';
@@ -54,7 +54,7 @@ const FORMAT_HELP: Record<Language, React.ReactNode> = {
 /** Upload a file of seizures; the format is described here and in the README. `?lang=ru` for Russian. */
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
-  const lang: Language = LANGUAGES.find((l) => l === query.lang) ?? 'en';
+  const lang = pageLanguage(query.lang);
   const access = await authorizePage('import', pagePath('/import', query));
   const account = signedIn(access.account);
   if (access.refused) return <Forbidden lang={lang} refused={access.refused} account={account} />;

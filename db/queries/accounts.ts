@@ -16,7 +16,8 @@ export async function countAccounts(db: Db): Promise<number> {
   return row.n;
 }
 
-export async function listAccounts(db: Db): Promise<AccountSummary[]> {
+/** Accounts, by email; `id` narrows to one. */
+async function selectAccounts(db: Db, id?: string): Promise<AccountSummary[]> {
   const rows = await db
     .select({
       id: users.id,
@@ -31,6 +32,7 @@ export async function listAccounts(db: Db): Promise<AccountSummary[]> {
       activeSessions: sql<number>`(SELECT count(*) FROM sessions s WHERE s.user_id = users.id AND s.expires_at > now())`.mapWith(Number),
     })
     .from(users)
+    .where(id === undefined ? undefined : eq(users.id, id))
     .orderBy(asc(users.email));
   return rows.map((r) => ({
     id: r.id,
@@ -43,6 +45,8 @@ export async function listAccounts(db: Db): Promise<AccountSummary[]> {
     activeSessions: r.activeSessions,
   }));
 }
+
+export const listAccounts = (db: Db): Promise<AccountSummary[]> => selectAccounts(db);
 
 export async function findAccountId(db: Db, email: string): Promise<string | null> {
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
@@ -158,7 +162,7 @@ export async function getOrCreateSecret(db: Db, name: string): Promise<string> {
 }
 
 export async function getAccountSummary(db: Db, id: string): Promise<AccountSummary | null> {
-  return (await listAccounts(db)).find((a) => a.id === id) ?? null;
+  return (await selectAccounts(db, id))[0] ?? null;
 }
 
 /** Disables (or enables) an account; a disabled one cannot sign in, and the caller ends its sessions. */

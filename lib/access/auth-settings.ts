@@ -33,23 +33,20 @@ export const ADDRESS_FACTOR = 10;
 /** The provider id in callback URLs: `/api/auth/oauth2/callback/sso`. */
 export const OIDC_PROVIDER_ID = 'sso';
 
+/** A host as URLs write it: an IPv6 address in brackets. */
+const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::']);
+
 /** Hosts a local server answers on: loopback names and the configured HOST, on any port. */
 function localHosts(host: string): string[] {
   const hosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-  if (host !== '0.0.0.0' && host !== '::') hosts.add(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  if (!WILDCARD_HOSTS.has(host)) hosts.add(urlHost(host));
   return [...hosts].map((h) => `${h}:*`).concat([...hosts]);
 }
 
 /** Where this server can be reached on this machine: http://HOST:PORT, loopback for a wildcard HOST. */
 export function localOrigin(env: Pick<Env, 'HOST' | 'PORT'>): string {
-  const host =
-    env.HOST === '0.0.0.0'
-      ? '127.0.0.1'
-      : env.HOST === '::'
-        ? '[::1]'
-        : env.HOST.includes(':') && !env.HOST.startsWith('[')
-          ? `[${env.HOST}]`
-          : env.HOST;
+  const host = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST === '::' ? '[::1]' : urlHost(env.HOST);
   return `http://${host}:${env.PORT}`;
 }
 

@@ -4,7 +4,7 @@
  * first valid request; any later one, or any once an account exists, is a 403.
  */
 import { z } from 'zod';
-import { errorResponse, publicWriteRoute } from '@/app/_server/api-route';
+import { errorResponse, publicWriteRoute, readJsonBody } from '@/app/_server/api-route';
 import { getAuth } from '@/app/_server/auth';
 import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
@@ -22,17 +22,9 @@ const bodySchema = z.object({
 });
 
 export const POST = publicWriteRoute(async (request: Request): Promise<Response> => {
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const param = String(issue.path[0] ?? 'body');
-    return errorResponse(
-      400,
-      param,
-      issue.path.length ? `${param} ${issue.message}` : 'the body must be JSON: {token, email, name, password}',
-    );
-  }
-  const { token, email, name, password } = parsed.data;
+  const body = await readJsonBody(request, bodySchema, () => 'the body must be JSON: {token, email, name, password}');
+  if (body instanceof Response) return body;
+  const { token, email, name, password } = body;
   const { db } = await getDatabase();
   const auth = await getAuth();
   try {

@@ -6,13 +6,14 @@
  */
 import { z } from 'zod';
 import { toNextJsHandler } from 'better-auth/next-js';
-import { errorResponse, publicWriteRoute } from '@/app/_server/api-route';
+import { errorResponse, publicWriteRoute, readJsonBody } from '@/app/_server/api-route';
 import { currentAccount, getAuth } from '@/app/_server/auth';
 import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { clearSignInFailures, isSignInLocked, recordSignInFailure } from '@/db/queries/accounts';
 import { OIDC_PROVIDER_ID } from '@/lib/access/auth-settings';
 import { MAX_PASSWORD_LENGTH } from '@/lib/access/password-hash';
+import { roleSchema } from '@/lib/access/roles';
 import { getEnv } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
@@ -40,20 +41,12 @@ const signInSchema = z.object({
   rememberMe: z.boolean().optional(),
 });
 
+const signedInUserSchema = z.object({ user: z.object({ id: z.string(), email: z.string(), role: roleSchema }) });
+
 async function signIn(request: Request): Promise<Response> {
-  let json: unknown;
-  try {
-    json = await request.json();
-  } catch {
-    return errorResponse(400, null, 'the body must be JSON: {"email": …, "password": …}');
-  }
-  const parsed = signInSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const param = String(issue.path[0] ?? 'body');
-    return errorResponse(400, param, `${param} ${issue.message}`);
-  }
-  const { email } = parsed.data;
+  const body = await readJsonBody(request, signInSchema, () => 'the body must be JSON: {"email": …, "password": …}');
+  if (body instanceof Response) return body;
+  const { email } = body;
   const env = getEnv();
   const windowSeconds = env.SIGN_IN_WINDOW_MINUTES * 60;
   const { db } = await getDatabase();
@@ -66,22 +59,16 @@ async function signIn(request: Request): Promise<Response> {
   }
   const headers = new Headers(request.headers);
   headers.delete('content-length');
-  const response = await handler.POST(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(parsed.data) }));
+  const response = await handler.POST(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(body) }));
   if (response.status === 401) await recordSignInFailure(db, email, windowSeconds);
   if (!response.ok) {
     auditRequest(request, null, 'sign-in-failed', { email, target: email, params: {}, status: response.status });
     return response;
   }
   await clearSignInFailures(db, email);
-  const account = await currentAccount(
-    new Headers({
-      cookie: response.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; '),
-    }),
-  );
-  auditRequest(request, account, 'sign-in', { email, target: email, params: {}, status: 200 });
+  // Who signed in, from the sign-in service's own answer (no second lookup of the new session).
+  const signedIn = signedInUserSchema.safeParse(await response.json().catch(() => null));
+  auditRequest(request, signedIn.success ? signedIn.data.user : null, 'sign-in', { email, target: email, params: {}, status: 200 });
   // The session token travels only in the httpOnly cookie, never in a body a script could read.
   const answer = new Headers(response.headers);
   answer.delete('content-length');

@@ -4,7 +4,7 @@
  * or demote their own account (there would be no way back). Admins only.
  */
 import { z } from 'zod';
-import { errorResponse, writeRoute } from '@/app/_server/api-route';
+import { errorResponse, readJsonBody, writeRoute } from '@/app/_server/api-route';
 import { getAuth } from '@/app/_server/auth';
 import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
@@ -32,13 +32,8 @@ const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const PATCH = writeRoute('users', async (request, context: { params: Promise<{ id: string }> }, admin) => {
   const id = idSchema.safeParse((await context.params).id);
   if (!id.success) return errorResponse(404, 'id', 'no such account');
-  const parsed = changeSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const param = String(issue.path[0] ?? 'body');
-    return errorResponse(400, param, issue.path.length ? `${param} ${issue.message}` : `the body ${issue.message}`);
-  }
-  const change = parsed.data;
+  const change = await readJsonBody(request, changeSchema, (message) => `the body ${message}`);
+  if (change instanceof Response) return change;
   const { db } = await getDatabase();
   const account = await getAccountSummary(db, id.data);
   if (!account) return errorResponse(404, 'id', 'no such account');
