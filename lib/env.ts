@@ -73,6 +73,18 @@ export const envSchema = z
     USER_PASSWORD: z.string().optional(),
     /** The sign-in button's label for single sign-on. */
     OIDC_LABEL: z.string().min(1).max(60).default('Single sign-on'),
+    /**
+     * Viewers see aggregates only: a figure built from fewer seizures than this is withheld
+     * ("fewer than 3"), with what secondary suppression adds.
+     */
+    MIN_CELL_COUNT: z.coerce.number().int().min(2).max(100).default(3),
+    /** The finest H3 resolution of hexagons a viewer gets, whatever the zoom (5: ~250 km² cells). */
+    VIEWER_MAX_H3_RESOLUTION: z.coerce.number().int().min(0).max(8).default(5),
+    /**
+     * Days the audit log is meant to keep; `npm run audit:archive` without `--before` archives what
+     * is older. Unset: kept forever (the app itself never deletes an audit row).
+     */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
     /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
     BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' }).optional(),
   })

@@ -28,17 +28,28 @@ function refusal(status: 401 | 403, message: string, permission?: Permission): R
   );
 }
 
-/** The account a request comes from when it may use `permission`; else the 401/403 answer to send. */
-export async function authorize(request: Request, permission: Permission): Promise<Account | Response> {
-  const account = await currentAccount(request.headers);
-  if (!account) {
-    auditRequest(request, null, 'denied', { status: 401, params: { permission, query: new URL(request.url).search } });
-    return refusal(401, 'sign in first: this needs a session (POST /api/auth/sign-in/email)');
-  }
-  const reason = refusalOf(account, permission);
-  if (reason === null) return account;
+/** The 403 for `account`, which may not use `permission` (`reason`), audited. */
+export function deny(request: Request, account: Account, permission: Permission, reason: string): Response {
   auditRequest(request, account, 'denied', { status: 403, params: { permission, query: new URL(request.url).search } });
   return refusal(403, reason, permission);
+}
+
+/**
+ * The account a request comes from when it may use every one of `permissions`; else the 401/403
+ * answer to send (naming the first permission missing).
+ */
+export async function authorize(request: Request, permissions: Permission | readonly Permission[]): Promise<Account | Response> {
+  const needed = typeof permissions === 'string' ? [permissions] : permissions;
+  const account = await currentAccount(request.headers);
+  if (!account) {
+    auditRequest(request, null, 'denied', { status: 401, params: { permission: needed.join(','), query: new URL(request.url).search } });
+    return refusal(401, 'sign in first: this needs a session (POST /api/auth/sign-in/email)');
+  }
+  for (const permission of needed) {
+    const reason = refusalOf(account, permission);
+    if (reason !== null) return deny(request, account, permission, reason);
+  }
+  return account;
 }
 
 /** Why a page is refused: the permission it needs, and whether the role or the country scope falls short. */

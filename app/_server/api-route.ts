@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { FILTER_PARAM_KEYS, ParamError, parseFilters, MAX_PARAM_LENGTH } from '@/lib/url/filters';
+import { FILTER_PARAM_KEYS, ParamError, parseFilters, MAX_PARAM_LENGTH, MAX_QUERY_LENGTH } from '@/lib/url/filters';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { Permission } from '@/lib/access/roles';
 import { API_PARAMS, type ApiParam, type ApiParamValues } from '@/lib/url/api-params';
@@ -14,10 +14,9 @@ import type { Database } from '@/db/client';
 import { getDatabase } from './database';
 import { getEnv } from '@/lib/env';
 import { crossSiteRefusal } from '@/lib/http/cross-site';
-import { authorize } from './access';
+import { authorize, deny } from './access';
+import { EventsRefused } from '@/lib/access/detail';
 import type { Account } from './auth';
-
-const MAX_QUERY_LENGTH = 4096;
 
 export type ApiAnswer =
   | { json: unknown; status?: number }
@@ -65,8 +64,11 @@ export interface ApiContext<P extends ApiParam> {
 }
 
 export interface ApiSpec<P extends ApiParam> {
-  /** What the caller must be allowed to do (lib/access/roles.ts). */
-  permission: Permission;
+  /**
+   * What the caller must be allowed to do (lib/access/roles.ts): one permission, several, or a
+   * function of the path's segments as sent (e.g. a seizures export needs `events` besides `export`).
+   */
+  permission: Permission | readonly Permission[] | ((path: Record<string, string>) => readonly Permission[]);
   /** Route-specific keys accepted besides the filters. */
   params?: readonly P[];
   /** Whether the answer may be cached (ETag + Cache-Control). */
@@ -207,13 +209,13 @@ async function answer(request: Request, result: ApiAnswer, cacheable: boolean): 
 export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx: ApiContext<P>) => Promise<ApiAnswer>) {
   return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
-    const account = await authorize(request, spec.permission);
+    const rawPath = (await context?.params) ?? {};
+    const account = await authorize(request, typeof spec.permission === 'function' ? spec.permission(rawPath) : spec.permission);
     if (account instanceof Response) return account;
     let ctx: Omit<ApiContext<P>, 'database' | 'request' | 'account'>;
     try {
       const url = new URL(request.url);
       if (url.search.length > MAX_QUERY_LENGTH) return errorResponse(414, null, `query string longer than ${MAX_QUERY_LENGTH} characters`);
-      const rawPath = (await context?.params) ?? {};
       let path: Record<string, string> = rawPath;
       if (spec.path) {
         const parsed = spec.path.safeParse(rawPath);
@@ -226,7 +228,7 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
         path = parsed.data as Record<string, string>;
       }
       ctx = {
-        filters: { ...parseFilters(url.searchParams), scope: account.scope },
+        filters: { ...parseFilters(url.searchParams), scope: account.scope, detail: account.detail },
         params: readParams(url.searchParams, spec.params ?? []),
         path,
       };
@@ -251,6 +253,8 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
     } catch (e) {
       if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
       if (e instanceof NotFoundError) return errorResponse(404, null, e.message);
+      // A query for single seizures reached with aggregates-only detail: still a refusal.
+      if (e instanceof EventsRefused) return deny(request, account, 'events', e.message);
       console.error(`${new URL(request.url).pathname}: ${(e as Error).stack ?? e}`);
       return errorResponse(500, null, 'internal error; the request was valid and has been logged');
     }

@@ -31,8 +31,9 @@ export function flushAudit(): Promise<void> {
   return queue.writing;
 }
 
-export function recordAudit(event: AuditEvent): void {
-  queue.events.push({ ...event, at: new Date() });
+/** Queues `event`, stamped now unless it says when it happened (`at`). */
+export function recordAudit(event: AuditEvent & { at?: Date }): void {
+  queue.events.push({ at: new Date(), ...event });
   if (queue.events.length >= FLUSH_SIZE) void flushAudit();
   else if (!queue.timer) {
     queue.timer = setTimeout(() => void flushAudit(), FLUSH_MS);
@@ -54,9 +55,20 @@ export function auditRequest(
   request: Request,
   account: Pick<Account, 'id' | 'email' | 'role'> | null,
   action: AuditAction,
-  fields: { target?: string; params?: Record<string, unknown>; status: number; rows?: number | null; email?: string | null },
+  fields: {
+    target?: string;
+    params?: Record<string, unknown>;
+    status: number;
+    rows?: number | null;
+    email?: string | null;
+    /** A reserved id, and when the event began (exports). */
+    id?: number;
+    at?: Date;
+  },
 ): void {
   recordAudit({
+    ...(fields.id === undefined ? {} : { id: fields.id }),
+    ...(fields.at === undefined ? {} : { at: fields.at }),
     action,
     accountId: account?.id ?? null,
     email: account?.email ?? fields.email ?? null,

@@ -9,6 +9,7 @@ import { getOrCreateSecret } from '@/db/queries/accounts';
 import { authSettingsOf } from '@/lib/access/auth-settings';
 import { scopeOf, type CountryScope } from '@/lib/access/country-scope';
 import { roleSchema, type Role } from '@/lib/access/roles';
+import { detailFor, type Detail } from '@/lib/access/detail';
 import { getEnv } from '@/lib/env';
 import { getDatabase } from './database';
 
@@ -18,6 +19,8 @@ export interface Account {
   name: string;
   role: Role;
   scope: CountryScope;
+  /** Single seizures, or aggregates only (with the limits the settings give). */
+  detail: Detail;
 }
 
 const KEY = Symbol.for('blo-atlas.auth');
@@ -56,5 +59,13 @@ export async function currentAccount(headers: Headers): Promise<Account | null> 
   const user = sessionUserSchema.safeParse(session.user);
   if (!user.success || user.data.banned) return null;
   const { id, email, name, role, allCountries, countries } = user.data;
-  return { id, email, name, role, scope: scopeOf(allCountries === true, countries ?? []) };
+  const { MIN_CELL_COUNT, VIEWER_MAX_H3_RESOLUTION } = getEnv();
+  return {
+    id,
+    email,
+    name,
+    role,
+    scope: scopeOf(allCountries === true, countries ?? []),
+    detail: detailFor(role, { minCount: MIN_CELL_COUNT, maxResolution: VIEWER_MAX_H3_RESOLUTION }),
+  };
 }

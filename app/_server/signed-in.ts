@@ -9,4 +9,5 @@ export const signedIn = (account: Account): SignedIn => ({
   role: account.role,
   scope: account.scope,
   permissions: PERMISSIONS.filter((p) => refusalOf(account, p) === null),
+  minCount: account.detail.level === 'aggregates' ? account.detail.minCount : null,
 });

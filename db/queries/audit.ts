@@ -4,10 +4,20 @@ import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import type { AuditAction, AuditEntry, AuditEvent } from '@/lib/audit/audit-event';
 import type { AuditQuery } from '@/lib/audit/audit-query';
+import { rowsOf } from '@/db/result-rows';
 
 export async function insertAuditEvents(db: Db, events: readonly (AuditEvent & { at: Date })[]): Promise<void> {
   if (events.length === 0) return;
   await db.insert(auditLog).values(events.map((e) => ({ ...e })));
+}
+
+/**
+ * An id for an audit row written later: an export names its entry in the file's first lines,
+ * before the rows it will count are written.
+ */
+export async function reserveAuditId(db: Db): Promise<number> {
+  const result = await db.execute(sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))::bigint AS id`);
+  return Number(rowsOf<{ id: string | number }>(result)[0].id);
 }
 
 /** Newest first, filtered; `next` is the id to pass as `before` for the page after, or null at the end. */

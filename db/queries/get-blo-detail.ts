@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
-import type { BloDetailAnswer } from '@/lib/api/api-types';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { BloDetailAnswer, CatchmentSeizure } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { blos, seizureBloRings, seizures } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
@@ -8,26 +8,27 @@ import { BLO_RINGS_ROLLUP } from './rollups';
 import { filterConditions, scopeCondition } from './filter-conditions';
 import { listBlos } from './list-blos';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { requireEvents } from '@/lib/access/detail';
+import { protectBloDetail } from '@/lib/access/suppression';
 import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM } from '@/lib/url/api-params';
 
-const RECENT = 10;
+/** Seizures the panel lists, newest first. */
+export const RECENT_SEIZURES = 10;
 
-/** Everything the BLO panel shows, for seizures within `radiusKm` (great-circle) of the post. */
-export async function getBloDetail(
-  db: Db,
-  code: string,
-  filters: ScopedFilters,
-  radiusKm = DEFAULT_CATCHMENT_KM,
-  options: SourceOptions = {},
-): Promise<BloDetailAnswer | null> {
-  // The post's position first (one indexed row), so the BLO list and the catchment can run together.
+interface Catchment {
+  here: SQL;
+  /** Seizures within the radius: an index-friendly box, then the great-circle distance. */
+  near: SQL;
+}
+
+/** The post's position (one indexed row) and its catchment; null for a post unknown or outside the account's countries. */
+async function catchmentOf(db: Db, code: string, filters: ScopedFilters, radiusKm: number): Promise<Catchment | null> {
   const [position] = await db
     .select({ lng: sql<number>`ST_X(${blos.geom})`.mapWith(Number), lat: sql<number>`ST_Y(${blos.geom})`.mapWith(Number) })
     .from(blos)
     .where(and(eq(blos.code, code), scopeCondition(filters.scope, blos.country)));
   // Unknown, or outside the account's countries: the same answer, so a scope does not leak a post.
   if (!position) return null;
-
   const metres = radiusKm * 1000;
   const { lng, lat } = position;
   const here = sql`ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)`;
@@ -37,7 +38,23 @@ export async function getBloDetail(
     sql`${seizures.geom} && ST_Expand(${here}, ${(radiusKm * 1.01) / (111.32 * Math.cos((lat * Math.PI) / 180))}, ${(radiusKm * 1.01) / 110.57})`,
     sql`ST_DWithin(${seizures.geom}::geography, ${here}::geography, ${metres}, false)`,
   )!;
-  const [all, groups] = await Promise.all([listBlos(db, filters, options), catchmentGroups(db, code, filters, radiusKm, near, options)]);
+  return { here, near };
+}
+
+/** Everything the BLO panel shows, for seizures within `radiusKm` (great-circle) of the post, but its single seizures. */
+export async function getBloDetail(
+  db: Db,
+  code: string,
+  filters: ScopedFilters,
+  radiusKm = DEFAULT_CATCHMENT_KM,
+  options: SourceOptions = {},
+): Promise<BloDetailAnswer | null> {
+  const catchmentArea = await catchmentOf(db, code, filters, radiusKm);
+  if (!catchmentArea) return null;
+  const [all, groups] = await Promise.all([
+    listBlos(db, filters, options),
+    catchmentGroups(db, code, filters, radiusKm, catchmentArea.near, options),
+  ]);
   const blo = all.find((b) => b.code === code)!;
   const paired = blo.pairedCode ? (all.find((b) => b.code === blo.pairedCode) ?? null) : null;
   const sum = <K extends string>(key: (g: (typeof groups)[number]) => K) => {
@@ -49,14 +66,30 @@ export async function getBloDetail(
     return out;
   };
   const catchment = [...sum(() => 'all').values()][0] ?? { count: 0, kgEq: 0, valueUsd: 0 };
-  const trend = [...sum((g) => g.month).entries()]
-    .map(([m, t]) => ({ month: m, count: t.count, kgEq: t.kgEq }))
-    .sort((a, b) => a.month.localeCompare(b.month));
+  const trend = [...sum((g) => g.month).entries()].map(([m, t]) => ({ month: m, ...t })).sort((a, b) => a.month.localeCompare(b.month));
   const topSubstances = [...sum((g) => g.substance).entries()]
     .map(([substance, t]) => ({ substance, ...t }))
     .sort((a, b) => b.kgEq - a.kgEq || a.substance.localeCompare(b.substance))
     .slice(0, 5);
-  const recent = await db
+  const exact = { catchment: { radiusKm, ...catchment }, trend, topSubstances };
+  const { detail } = filters;
+  if (detail.level === 'aggregates') return protectBloDetail(code, blo.pairedCode, all, exact, detail.minCount);
+  return { blo, paired, ...exact };
+}
+
+/** The newest `limit` seizures within `radiusKm` of the post, with their distance; null for an unknown post. Single seizures: refused to aggregates-only accounts. */
+export async function listCatchmentSeizures(
+  db: Db,
+  code: string,
+  filters: ScopedFilters,
+  radiusKm = DEFAULT_CATCHMENT_KM,
+  limit = RECENT_SEIZURES,
+): Promise<CatchmentSeizure[] | null> {
+  requireEvents(filters.detail);
+  const catchmentArea = await catchmentOf(db, code, filters, radiusKm);
+  if (!catchmentArea) return null;
+  const { here, near } = catchmentArea;
+  const rows = await db
     .select({
       id: seizures.id,
       seizedOn: seizures.seizedOn,
@@ -71,17 +104,10 @@ export async function getBloDetail(
       distanceKm: sql<number>`ST_Distance(${seizures.geom}::geography, ${here}::geography, false) / 1000.0`.mapWith(Number),
     })
     .from(seizures)
-    .where(and(near, filterConditions(filters), gte(seizures.seizedOn, recentCutoff(trend))))
+    .where(and(near, filterConditions(filters)))
     .orderBy(desc(seizures.seizedOn), desc(seizures.id))
-    .limit(RECENT);
-  return {
-    blo,
-    paired,
-    catchment: { radiusKm, ...catchment },
-    trend,
-    topSubstances,
-    recent: recent.map(({ lng, lat, ...r }) => ({ ...r, lngLat: [lng, lat] })),
-  };
+    .limit(limit);
+  return rows.map(({ lng, lat, ...r }) => ({ ...r, lngLat: [lng, lat] }));
 }
 
 interface CatchmentGroup {
@@ -132,14 +158,4 @@ async function catchmentGroups(
     kgEq: Number(r.kg_eq),
     valueUsd: Number(r.value_usd),
   }));
-}
-
-/** First day of the latest months that together hold at least RECENT seizures (bounds the recent-list scan). */
-function recentCutoff(trend: { month: string; count: number }[]): string {
-  let seen = 0;
-  for (let i = trend.length - 1; i >= 0; i--) {
-    seen += trend[i].count;
-    if (seen >= RECENT) return trend[i].month;
-  }
-  return '0001-01-01';
 }

@@ -7,17 +7,20 @@ import type { ScopedFilters } from '@/lib/access/country-scope';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import { roundTo } from '@/lib/url/numbers';
-import type { HotspotCell, HotspotCluster, HotspotsAnswer } from '@/lib/api/api-types';
+import type { HotspotCluster, HotspotsAnswer } from '@/lib/api/api-types';
+import { protectHotspots, type ExactCell as Cell } from '@/lib/access/suppression';
 
 /** Approximate H3 edge length by resolution, km (H3 documentation, average hexagon edge). */
 const EDGE_KM = [1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406, 0.531, 0.201, 0.076, 0.029, 0.011, 0.004, 0.002, 0.001];
 
 /**
- * Seizures aggregated into H3 hexagons sized for `zoom`, plus density clusters: DBSCAN over the
- * cells' centroids (neighbouring busy cells join), each cluster with its totals.
+ * Seizures aggregated into H3 hexagons sized for `zoom` (never finer than an aggregates-only
+ * account's limit), plus density clusters: DBSCAN over the cells' centroids (neighbouring busy cells
+ * join), each cluster with its totals.
  */
 export async function getHotspots(db: Db, filters: ScopedFilters, zoom: number, options: SourceOptions = {}): Promise<HotspotsAnswer> {
-  const resolution = resolutionForZoom(zoom);
+  const { detail } = filters;
+  const resolution = Math.min(resolutionForZoom(zoom), detail.level === 'aggregates' ? detail.maxResolution : Infinity);
   // Cells closer than ~2 edges belong together; degrees at mid-latitudes of the region (~40° N).
   const epsDegrees = (2.2 * EDGE_KM[resolution]) / 85;
   const result = await db.execute(sql`
@@ -38,7 +41,7 @@ export async function getHotspots(db: Db, filters: ScopedFilters, zoom: number, 
       FROM cells
      ORDER BY n DESC, cell`);
   const rows = rowsOf<Record<string, unknown>>(result);
-  const cells: (HotspotCell & { cluster: number | null })[] = rows.map((r) => ({
+  const cells: Cell[] = rows.map((r) => ({
     cell: String(r.cell),
     count: Number(r.n),
     kgEq: Number(r.kg),
@@ -49,6 +52,7 @@ export async function getHotspots(db: Db, filters: ScopedFilters, zoom: number, 
     centroid: [Number(r.lng), Number(r.lat)],
     cluster: r.cluster === null ? null : Number(r.cluster),
   }));
+  if (detail.level === 'aggregates') return protectHotspots({ zoom, resolution }, cells, detail.minCount);
   return {
     zoom,
     resolution,
@@ -68,8 +72,8 @@ export async function getHotspots(db: Db, filters: ScopedFilters, zoom: number, 
   };
 }
 
-function clustersOf(cells: (HotspotCell & { cluster: number | null })[]): HotspotCluster[] {
-  const groups = new Map<number, (HotspotCell & { cluster: number | null })[]>();
+function clustersOf(cells: Cell[]): HotspotCluster[] {
+  const groups = new Map<number, Cell[]>();
   for (const c of cells) {
     if (c.cluster === null) continue;
     const members = groups.get(c.cluster);

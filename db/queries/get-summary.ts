@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { PeriodSummary, SummaryAnswer } from '@/lib/api/api-types';
+import type { SummaryAnswer } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/result-rows';
 import type { DateRange } from '@/lib/time/dates';
@@ -7,8 +7,14 @@ import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
 import { comparisonPeriod } from '@/lib/url/filters';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { protectSummary, type ExactPeriodSummary } from '@/lib/access/suppression';
 
-async function summarise(db: Db, filters: ScopedFilters, period: DateRange<string | null>, options: SourceOptions): Promise<PeriodSummary> {
+async function summarise(
+  db: Db,
+  filters: ScopedFilters,
+  period: DateRange<string | null>,
+  options: SourceOptions,
+): Promise<ExactPeriodSummary> {
   const result = await db.execute(sql`
     SELECT substance, sum(n)::int AS count, sum(kg_eq) AS kg_eq, sum(value_usd) AS value_usd,
            coalesce(sum(n) FILTER (WHERE synthetic), 0)::int AS synthetic_count
@@ -43,6 +49,7 @@ export async function getSummary(db: Db, filters: ScopedFilters, options: Source
     summarise(db, filters, { from: filters.from, to: filters.to }, options),
     previous ? summarise(db, filters, previous, options) : null,
   ]);
+  if (filters.detail.level === 'aggregates') return protectSummary(current, comparison, filters.detail.minCount);
   return {
     ...current,
     comparison,

@@ -18,6 +18,7 @@ import { cellRollupsAnswer, cellsSource, CELL_ROLLUP_RESOLUTION } from './cells-
 import type { SourceOptions } from './rollup-source';
 import { rowsOf } from '@/db/result-rows';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { requireEvents } from '@/lib/access/detail';
 
 export const TILE_LAYER = 'seizures';
 const TILE_EXTENT = 4096;
@@ -42,7 +43,9 @@ function mergeCellPx(z: number): number {
  */
 export const TILE_ROLLUP_MAX_ZOOM = 7;
 
+/** Tiles draw single seizures (merged only per pixel): refused to aggregates-only accounts. */
 function featuresQuery(tile: TileAddress, filters: ScopedFilters, options: SourceOptions) {
+  requireEvents(filters.detail);
   const g = mergeCellPx(tile.z);
   const margin = BUFFER / TILE_EXTENT;
   const byCell = tile.z <= TILE_ROLLUP_MAX_ZOOM && cellRollupsAnswer(filters);

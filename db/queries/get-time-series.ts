@@ -6,6 +6,7 @@ import { filterConditions } from './filter-conditions';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { protectSeries } from '@/lib/access/suppression';
 import { seriesPoints, type SeriesPoint, type SeriesRow } from '@/lib/api/api-types';
 import type { TimeInterval as Interval } from '@/lib/catalogue/vocabulary';
 
@@ -43,7 +44,10 @@ export async function getTimeSeriesJson(
     SELECT coalesce(json_agg(json_build_array(to_char(bucket, 'YYYY-MM-DD'), substance, n::int, kg_eq::float8, value_usd::float8)
                              ORDER BY bucket, substance), '[]')::text AS rows
       FROM (${buckets}) b`);
-  return String(rowsOf<{ rows: string }>(result)[0].rows);
+  const rows = String(rowsOf<{ rows: string }>(result)[0].rows);
+  return filters.detail.level === 'aggregates'
+    ? JSON.stringify(protectSeries(JSON.parse(rows) as SeriesRow[], filters.detail.minCount))
+    : rows;
 }
 
 /** The same series as objects. */

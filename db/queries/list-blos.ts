@@ -6,6 +6,7 @@ import { monthlySource } from './monthly-source';
 import { scopeCondition } from './filter-conditions';
 import type { SourceOptions } from './rollup-source';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { protectBlos } from '@/lib/access/suppression';
 import { rowsOf } from '@/db/result-rows';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { BloKind, BloStatus, LocationConfidence } from '@/lib/catalogue/vocabulary';
@@ -26,7 +27,7 @@ export async function listBlos(db: Db, filters: ScopedFilters, options: SourceOp
          GROUP BY nearest_blo) t ON t.code = ${blos.code}
      WHERE ${scopeCondition(filters.scope, blos.country)}
      ORDER BY ${blos.country}, ${blos.name}`);
-  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+  const list = rowsOf<Record<string, unknown>>(result).map((r) => ({
     code: String(r.code),
     name: String(r.name),
     nameRu: String(r.name_ru),
@@ -54,6 +55,7 @@ export async function listBlos(db: Db, filters: ScopedFilters, options: SourceOp
             lastSeizedOn: r.last === null ? null : String(r.last),
           },
   }));
+  return filters.detail.level === 'aggregates' ? protectBlos(list, filters.detail.minCount) : list;
 }
 
 export interface BloBorderCheck {

@@ -6,6 +6,7 @@ import { monthlySource } from './monthly-source';
 import { scopeCondition } from './filter-conditions';
 import type { SourceOptions } from './rollup-source';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { protectFlows } from '@/lib/access/suppression';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { RouteFlow } from '@/lib/api/api-types';
 import type { RouteMode } from '@/lib/catalogue/vocabulary';
@@ -53,9 +54,10 @@ export async function listRoutes(db: Db, filters: ScopedFilters, mode: RouteMode
       : [];
   const country = new Map(places.map((p) => [p.iso2, [p.lng, p.lat] as LngLat]));
   const post = new Map(posts.map((p) => [p.code, [p.lng, p.lat] as LngLat]));
-  return flows.map((f) => ({
+  const placed = flows.map((f) => ({
     ...f,
     originLngLat: country.get(f.origin) ?? null,
     destinationLngLat: (mode === 'country' ? country.get(f.destination) : post.get(f.destination)) ?? null,
   }));
+  return filters.detail.level === 'aggregates' ? protectFlows(placed, filters.detail.minCount) : placed;
 }

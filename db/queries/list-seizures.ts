@@ -6,6 +6,7 @@ import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
 import { rowsOf } from '@/db/result-rows';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { requireEvents } from '@/lib/access/detail';
 import type { SeizureListItem } from '@/lib/api/api-types';
 import { MAX_JSON_ROWS } from '@/lib/url/api-params';
 
@@ -48,6 +49,7 @@ export async function listSeizures(
   page: { limit: number; offset: number },
   options: SourceOptions = {},
 ): Promise<{ total: number; rows: SeizureListItem[] }> {
+  requireEvents(filters.detail);
   const [total, rows] = await Promise.all([
     countSeizures(db, filters, options),
     db
@@ -76,6 +78,7 @@ const withLngLat = ({ lng, lat, ...r }: { lng: number; lat: number } & Omit<Seiz
 
 /** Every filtered seizure in id order, a page at a time (keyset paging: the same on both backends, never one huge result). */
 export async function* streamSeizures(db: Db, filters: ScopedFilters, pageSize = 5000): AsyncGenerator<SeizureListItem[]> {
+  requireEvents(filters.detail);
   let after = 0;
   for (;;) {
     const rows = await db
@@ -111,6 +114,7 @@ export async function listSeizureColumns(
   limit: number,
   substanceCodes: readonly string[],
 ): Promise<SeizureColumns> {
+  requireEvents(filters.detail);
   // Packed in SQL: one bytea of 18-byte big-endian records (lng f4, lat f4, kg f4, day i4, substance
   // index i2), so neither driver builds a JS object per row. 0-based index; 255 when not listed.
   const packed = (newestOnly: boolean, rows: number) =>

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES, type CountryCode } from '@/lib/catalogue/vocabulary';
 import type { Filters } from '@/lib/url/filters';
+import type { Detail } from './detail';
 
 export type CountryScope = 'all' | readonly CountryCode[];
 
@@ -38,5 +39,8 @@ export const inScope = (scope: CountryScope, country: string): boolean => scope 
 export const describeScope = (scope: CountryScope): string =>
   scope === 'all' ? 'all countries' : scope.length ? scope.join(', ') : 'no country';
 
-/** Filters with the scope of the account asking: what every query function takes. */
-export type ScopedFilters = Filters & { readonly scope: CountryScope };
+/**
+ * Filters with what the account asking may see: its countries and its level of detail (single
+ * seizures, or aggregates only). What every query function takes.
+ */
+export type ScopedFilters = Filters & { readonly scope: CountryScope; readonly detail: Detail };

@@ -10,19 +10,21 @@ export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` });
 
 /**
- * - `view`: the dashboard and its figures;
- * - `export`: downloads of single seizures (CSV, GeoJSON) and per-post exports;
+ * - `view`: the dashboard and its figures (aggregates; withheld where small, lib/access/detail.ts);
+ * - `events`: single seizures, in every form: lists, points and tiles on the map, a post's recent
+ *   seizures, seizure exports;
+ * - `export`: downloads: per-post totals and map pictures (and, with `events`, seizure files);
  * - `import`: uploading seizure files and reading the import history;
  * - `users`: creating accounts, changing their role or countries, disabling them, resetting passwords.
  */
-export const PERMISSIONS = ['view', 'export', 'import', 'users'] as const;
+export const PERMISSIONS = ['view', 'events', 'export', 'import', 'users'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  viewer: ['view'],
-  analyst: ['view', 'export'],
-  editor: ['view', 'export', 'import'],
-  admin: ['view', 'export', 'import', 'users'],
+  viewer: ['view', 'export'],
+  analyst: ['view', 'events', 'export'],
+  editor: ['view', 'events', 'export', 'import'],
+  admin: ['view', 'events', 'export', 'import', 'users'],
 };
 
 export const can = (role: Role, permission: Permission): boolean => GRANTS[role].includes(permission);

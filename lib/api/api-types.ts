@@ -15,6 +15,21 @@ export interface Totals {
   valueUsd: number;
 }
 
+/**
+ * Totals withheld from an account that sees aggregates only: built from fewer seizures than its
+ * minimum, or withheld with such a figure so that it cannot be worked out from a total
+ * (lib/access/suppression.ts).
+ */
+export interface Withheld {
+  count: null;
+  kgEq: null;
+  valueUsd: null;
+  suppressed: true;
+}
+
+/** Totals as an answer carries them: exact, or withheld. */
+export type Figures = Totals | Withheld;
+
 /** A BLO as the API lists it (not the data-file record, lib/catalogue/blo-record.ts). */
 export interface BloListItem {
   code: string;
@@ -34,8 +49,8 @@ export interface BloListItem {
   positionNote: string | null;
   inlandKm: number | null;
   inlandReason: string | null;
-  /** Seizures whose nearest BLO is this one, under the filters. */
-  totals: Totals & { lastSeizedOn: string | null };
+  /** Seizures whose nearest BLO is this one, under the filters (the last date is withheld from aggregates-only accounts). */
+  totals: Figures & { lastSeizedOn: string | null };
 }
 
 /** /api/blos */
@@ -43,7 +58,7 @@ export interface BlosAnswer {
   blos: BloListItem[];
 }
 
-/** A seizure within a BLO's catchment, with its great-circle distance from the post, km. */
+/** A seizure within a BLO's catchment, with its great-circle distance from the post, km (/api/blos/{code}/seizures). */
 export interface CatchmentSeizure {
   id: number;
   seizedOn: string;
@@ -57,72 +72,73 @@ export interface CatchmentSeizure {
   distanceKm: number;
 }
 
+/** /api/blos/{code}/seizures: the newest seizures of the catchment. */
+export interface CatchmentSeizuresAnswer {
+  radiusKm: number;
+  seizures: CatchmentSeizure[];
+}
+
 /** /api/blos/{code} */
 export interface BloDetailAnswer {
   blo: BloListItem;
   paired: BloListItem | null;
-  catchment: Totals & { radiusKm: number };
-  trend: { month: string; count: number; kgEq: number }[];
-  topSubstances: (Totals & { substance: string })[];
-  recent: CatchmentSeizure[];
+  catchment: Figures & { radiusKm: number };
+  trend: (Figures & { month: string })[];
+  topSubstances: (Figures & { substance: string })[];
 }
 
 /** The figures of one period (open ends are null). */
-export interface PeriodSummary extends Totals {
+export type PeriodSummary = Figures & {
   period: DateRange<string | null>;
-  syntheticCount: number;
-  bySubstance: (Totals & { substance: string })[];
-}
+  /** Generated seizures among them; null when withheld. */
+  syntheticCount: number | null;
+  bySubstance: (Figures & { substance: string })[];
+};
 
 /** /api/summary */
-export interface SummaryAnswer extends PeriodSummary {
+export type SummaryAnswer = PeriodSummary & {
   comparison: PeriodSummary | null;
-  /** Relative change against the comparison period (0.25 = +25%); null where it has no base. */
+  /** Relative change against the comparison period (0.25 = +25%); null where it has no base or a side is withheld. */
   change: { count: number | null; kgEq: number | null; valueUsd: number | null } | null;
-}
+};
 
-export interface HotspotCell {
+export type HotspotCell = Figures & {
   /** H3 index (hex) at `resolution`. */
   cell: string;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-  /** Most frequent substance in the cell (ties: alphabetical). */
-  topSubstance: string;
-  firstSeizedOn: string;
-  lastSeizedOn: string;
-  /** Mean position of the seizures in the cell. */
+  /** Most frequent substance in the cell (ties: alphabetical); null when withheld. */
+  topSubstance: string | null;
+  /** Dates of the first and last seizure; null for aggregates-only accounts. */
+  firstSeizedOn: string | null;
+  lastSeizedOn: string | null;
+  /** Mean position of the seizures in the cell (the cell's centre when withheld). */
   centroid: LngLat;
-}
+};
 
-export interface HotspotCluster extends Totals {
+export type HotspotCluster = Figures & {
   id: number;
   /** Cells in the cluster. */
   cells: number;
-  topSubstance: string;
+  topSubstance: string | null;
   centroid: LngLat;
   bbox: Bbox;
-}
+};
 
 /** /api/hotspots */
 export interface HotspotsAnswer {
   zoom: number;
   /** H3 resolution of the cells. */
   resolution: number;
-  total: Totals;
+  total: Figures;
   cells: HotspotCell[];
   clusters: HotspotCluster[];
 }
 
-export interface RouteFlow {
+export type RouteFlow = Figures & {
   origin: string;
   destination: string;
   originLngLat: LngLat | null;
   destinationLngLat: LngLat | null;
-  count: number;
-  kgEq: number;
-  valueUsd: number;
-}
+};
 
 /** /api/routes */
 export interface RoutesAnswer {
@@ -171,8 +187,8 @@ export interface ImportSummary {
 /** The columns of a /api/timeseries row, in order. */
 export const SERIES_COLUMNS = ['period', 'substance', 'count', 'kgEq', 'valueUsd'] as const;
 
-/** First day of the bucket (YYYY-MM-DD), substance, seizures, kg-eq, USD. */
-export type SeriesRow = [period: string, substance: string, count: number, kgEq: number, valueUsd: number];
+/** First day of the bucket (YYYY-MM-DD), substance, seizures, kg-eq, USD (the three null when withheld). */
+export type SeriesRow = [period: string, substance: string, count: number | null, kgEq: number | null, valueUsd: number | null];
 
 /**
  * /api/timeseries: one row per bucket and substance as an array under `columns` rather than an
@@ -186,15 +202,19 @@ export interface SeriesAnswer {
 }
 
 /** One series row as an object. */
-export interface SeriesPoint extends Totals {
+export type SeriesPoint = Figures & {
   /** First day of the bucket, YYYY-MM-DD (weeks start on Monday, ISO). */
   period: string;
   substance: string;
-}
+};
 
 /** Series rows as objects. */
 export const seriesPoints = (rows: SeriesRow[]): SeriesPoint[] =>
-  rows.map(([period, substance, count, kgEq, valueUsd]) => ({ period, substance, count, kgEq, valueUsd }));
+  rows.map(([period, substance, count, kgEq, valueUsd]) =>
+    count === null || kgEq === null || valueUsd === null
+      ? { period, substance, count: null, kgEq: null, valueUsd: null, suppressed: true }
+      : { period, substance, count, kgEq, valueUsd },
+  );
 
 /** One account as /api/admin/users lists it. */
 export interface AccountSummary {

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEvent {
+  /** Set only when the id was reserved before the event was complete (an export names it in the file). */
+  id?: number;
   action: AuditAction;
   /** The account acting, when known (a failed sign-in has only the email tried). */
   accountId: string | null;

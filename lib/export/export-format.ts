@@ -4,7 +4,7 @@
  * is in the import format (plus computed columns the importer ignores), so it goes back in as is.
  */
 import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from '@/lib/import/import-columns';
-import type { SeizureListItem } from '@/lib/api/api-types';
+import type { Figures, SeizureListItem } from '@/lib/api/api-types';
 import { toCsvLine } from '@/lib/csv/csv-line';
 import { serializeFilters, type Filters } from '@/lib/url/filters';
 
@@ -15,7 +15,19 @@ export interface ExportMeta {
   madeAt: string;
   /** The dashboard link that shows the same selection. */
   link: string;
+  /** Who exported it, and the audit log entry that records it. */
+  account: string;
+  auditId: number;
+  /** For an aggregates-only account: figures from fewer seizures than this are withheld. */
+  minCount: number | null;
 }
+
+/** What a withheld figure reads as in a file. */
+export const WITHHELD_TEXT = 'withheld';
+
+/** The note that explains withheld figures. */
+export const withheldNote = (minCount: number): string =>
+  `figures built from fewer than ${minCount} seizures are withheld, and so is a further figure wherever a total would give one away`;
 
 export interface ExportBlo {
   code: string;
@@ -25,7 +37,7 @@ export interface ExportBlo {
   neighbor: string;
   status: string;
   lngLat: [number, number];
-  totals: { count: number; kgEq: number; valueUsd: number; lastSeizedOn: string | null };
+  totals: Figures & { lastSeizedOn: string | null };
 }
 
 const SYNTHETIC_TEXT = {
@@ -47,6 +59,8 @@ export function csvPreamble(meta: ExportMeta): string[] {
     `# made: ${meta.madeAt}`,
     `# synthetic data: ${SYNTHETIC_TEXT[meta.filters.synthetic]}`,
     `# link: ${meta.link}`,
+    `# exported by: ${meta.account} (audit entry ${meta.auditId})`,
+    ...(meta.minCount === null ? [] : [`# ${WITHHELD_TEXT}: ${withheldNote(meta.minCount)}`]),
   ];
 }
 
@@ -57,6 +71,9 @@ export function geojsonMetadata(meta: ExportMeta) {
     made: meta.madeAt,
     syntheticData: SYNTHETIC_TEXT[meta.filters.synthetic],
     link: meta.link,
+    exportedBy: meta.account,
+    auditId: meta.auditId,
+    ...(meta.minCount === null ? {} : { withheld: withheldNote(meta.minCount) }),
   };
 }
 
@@ -146,9 +163,9 @@ export function bloCsvRow(b: ExportBlo): string {
     b.status,
     b.lngLat[0],
     b.lngLat[1],
-    b.totals.count,
-    b.totals.kgEq,
-    b.totals.valueUsd,
+    b.totals.count ?? WITHHELD_TEXT,
+    b.totals.kgEq ?? WITHHELD_TEXT,
+    b.totals.valueUsd ?? WITHHELD_TEXT,
     b.totals.lastSeizedOn,
   ]);
 }
@@ -169,6 +186,7 @@ export function bloFeature(b: ExportBlo) {
       kg_eq: b.totals.kgEq,
       value_usd: b.totals.valueUsd,
       last_seizure: b.totals.lastSeizedOn,
+      ...(b.totals.count === null ? { suppressed: true } : {}),
     },
   };
 }

@@ -201,6 +201,7 @@ const TEXT = {
   },
   actionView: { en: 'open the dashboard', ru: 'открывать панель' },
   actionExport: { en: 'export files', ru: 'выгружать файлы' },
+  actionEvents: { en: 'see single seizures', ru: 'видеть отдельные изъятия' },
   actionImport: { en: 'import seizures', ru: 'импортировать изъятия' },
   actionUsers: { en: 'manage accounts', ru: 'управлять учётными записями' },
   forbiddenTitle: { en: 'Not available to your account', ru: 'Недоступно вашей учётной записи' },
@@ -243,10 +244,26 @@ const TEXT = {
   roleNameAnalyst: { en: 'Analyst', ru: 'Аналитик' },
   roleNameEditor: { en: 'Editor', ru: 'Редактор' },
   roleNameAdmin: { en: 'Admin', ru: 'Администратор' },
-  roleViewer: { en: 'Viewer: the dashboard’s figures', ru: 'Читатель: показатели панели' },
+  roleViewer: { en: 'Viewer: totals only (small figures withheld)', ru: 'Читатель: только итоги (малые числа скрыты)' },
   roleAnalyst: { en: 'Analyst: + single seizures, exports', ru: 'Аналитик: + отдельные изъятия, выгрузки' },
   roleEditor: { en: 'Editor: + imports', ru: 'Редактор: + импорт' },
   roleAdmin: { en: 'Admin: + accounts', ru: 'Администратор: + учётные записи' },
+  withheld: { en: 'withheld', ru: 'скрыто' },
+  withheldTitle: {
+    en: 'Withheld: too few seizures to show, or hidden with such a figure',
+    ru: 'Скрыто: слишком мало изъятий или скрыто вместе с таким числом',
+  },
+  withheldNote: {
+    en: 'Withheld: figures built from fewer than {k} seizures, and a further figure wherever a total would give one away.',
+    ru: 'Скрыто: числа, составленные менее чем из {k} изъятий, и ещё одно число там, где по итогу его можно было бы вычислить.',
+  },
+  seizureFilesHidden: { en: 'Seizure files: not for your role (totals only).', ru: 'Файлы изъятий: не для вашей роли (только итоги).' },
+  exportedBy: { en: 'Exported by {account} (audit entry {id})', ru: 'Выгрузил(а) {account} (запись журнала {id})' },
+  recentHidden: { en: 'Not shown to your role: it sees totals only.', ru: 'Не показываются вашей роли: она видит только итоги.' },
+  aggregatesOnly: {
+    en: 'Your role sees totals only: single seizures (points, recent seizures, seizure files) are not shown.',
+    ru: 'Ваша роль видит только итоги: отдельные изъятия (точки, последние изъятия, файлы изъятий) не показываются.',
+  },
   mapLabel: { en: 'Map of BLOs and seizures. Arrow keys pan, + and − zoom.', ru: 'Карта ППК и изъятий. Стрелки — сдвиг, + и − — масштаб.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
@@ -288,6 +305,10 @@ export const countryName = (lang: Language, iso2: string): string => {
 const locale = (lang: Language) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 
 export const formatCount = (lang: Language, n: number): string => new Intl.NumberFormat(locale(lang)).format(n);
+
+/** A figure with `format`, or the word for a withheld one (null). */
+export const formatFigure = (lang: Language, value: number | null, format: (lang: Language, n: number) => string): string =>
+  value === null ? t(lang, 'withheld') : format(lang, value);
 
 /** kg-eq with sensible precision: tonnes above 10 t, whole kg above 10 kg, grams below. */
 export function formatKg(lang: Language, kg: number): string {

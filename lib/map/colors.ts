@@ -93,3 +93,6 @@ export const MAP_COLOR_VARS = {
   '--blo-halo': rgbCss(BLO_COLORS.halo),
   '--map-water': rgbCss(BASEMAP_COLORS.water),
 } as const;
+
+/** Hexagons whose figures are withheld (aggregates-only accounts): a neutral grey, outside the ramp. */
+export const WITHHELD_COLOR: Rgb = [150, 156, 165];

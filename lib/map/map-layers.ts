@@ -12,7 +12,7 @@ import { circle } from '@turf/turf';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
-import { COUNTRY_LABEL_COLOR, HEATMAP_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor } from './colors';
+import { COUNTRY_LABEL_COLOR, HEATMAP_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR } from './colors';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 
 export const LAYER_IDS = {
@@ -109,14 +109,17 @@ export function seizureTilesLayer(urlTemplate: string, onViewportLoad: () => voi
   });
 }
 
-/** H3 hexagons coloured by seizure count (log scale against the busiest cell). */
+/** H3 hexagons coloured by seizure count (log scale against the busiest cell); withheld cells in grey. */
 export function hexagonLayer(cells: HotspotCell[]) {
-  const max = Math.max(1, ...cells.map((c) => c.count));
+  const max = Math.max(1, ...cells.map((c) => c.count ?? 0));
   return new H3HexagonLayer<HotspotCell>({
     id: LAYER_IDS.hexagons,
     data: cells,
     getHexagon: (c) => c.cell,
-    getFillColor: (c) => [...rampColor(Math.log1p(c.count) / Math.log1p(max)), 170] as [number, number, number, number],
+    getFillColor: (c) =>
+      c.count === null
+        ? ([...WITHHELD_COLOR, 120] as [number, number, number, number])
+        : ([...rampColor(Math.log1p(c.count) / Math.log1p(max)), 170] as [number, number, number, number]),
     extruded: false,
     stroked: true,
     getLineColor: [255, 255, 255, 90],
@@ -132,7 +135,8 @@ export function heatmapLayer(cells: HotspotCell[]) {
     id: LAYER_IDS.heatmap,
     data: cells,
     getPosition: (c) => c.centroid,
-    getWeight: (c) => c.count,
+    // A withheld cell adds no heat: its count is not known here.
+    getWeight: (c) => c.count ?? 0,
     colorRange: HEATMAP_RAMP,
     radiusPixels: 40,
     intensity: 1,
@@ -151,13 +155,14 @@ export function routeLayer(flows: RouteFlow[]) {
     drawable = flows.filter((f) => f.originLngLat && f.destinationLngLat && f.origin !== f.destination);
     drawableFlows.set(flows, drawable);
   }
-  const max = Math.max(1e-9, ...drawable.map((f) => f.kgEq));
+  const max = Math.max(1e-9, ...drawable.map((f) => f.kgEq ?? 0));
   return new ArcLayer<RouteFlow>({
     id: LAYER_IDS.routes,
     data: drawable,
     getSourcePosition: (f) => f.originLngLat!,
     getTargetPosition: (f) => f.destinationLngLat!,
-    getWidth: (f) => 1.5 + 8.5 * Math.sqrt(f.kgEq / max),
+    // A withheld flow is drawn at the thinnest width.
+    getWidth: (f) => 1.5 + 8.5 * Math.sqrt((f.kgEq ?? 0) / max),
     widthUnits: 'pixels',
     getSourceColor: [...ROUTE_COLORS.origin, 220],
     getTargetColor: [...ROUTE_COLORS.destination, 220],

@@ -5,7 +5,7 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
-import { countryName, formatCount, formatDay, formatKg, substanceName, t } from '@/lib/i18n/i18n';
+import { countryName, formatCount, formatDay, formatFigure, formatKg, substanceName, t } from '@/lib/i18n/i18n';
 import { daysToIso } from '@/lib/time/dates';
 import type { Language } from '@/lib/url/view-state';
 import { LAYER_IDS, type TileProps } from './map-layers';
@@ -34,19 +34,22 @@ export function tooltipFor(
     }
     case LAYER_IDS.hexagons: {
       const c = info.object as HotspotCell;
+      if (c.count === null) return html(escapeHtml(t(lang, 'withheld')), line('', t(lang, 'withheldTitle')));
       return html(
         `${formatCount(lang, c.count)} ${escapeHtml(t(lang, 'seizures').toLowerCase())}`,
         line(t(lang, 'kgEq'), formatKg(lang, c.kgEq)),
-        line(t(lang, 'top'), substanceName(lang, c.topSubstance)),
-        line(t(lang, 'period'), `${formatDay(lang, c.firstSeizedOn)} – ${formatDay(lang, c.lastSeizedOn)}`),
+        ...(c.topSubstance ? [line(t(lang, 'top'), substanceName(lang, c.topSubstance))] : []),
+        ...(c.firstSeizedOn && c.lastSeizedOn
+          ? [line(t(lang, 'period'), `${formatDay(lang, c.firstSeizedOn)} – ${formatDay(lang, c.lastSeizedOn)}`)]
+          : []),
       );
     }
     case LAYER_IDS.routes: {
       const f = info.object as RouteFlow;
       return html(
         `${escapeHtml(countryName(lang, f.origin))} → ${escapeHtml(countryName(lang, f.destination))}`,
-        line(t(lang, 'seizures'), formatCount(lang, f.count)),
-        line(t(lang, 'kgEq'), formatKg(lang, f.kgEq)),
+        line(t(lang, 'seizures'), formatFigure(lang, f.count, formatCount)),
+        line(t(lang, 'kgEq'), formatFigure(lang, f.kgEq, formatKg)),
       );
     }
     default: {

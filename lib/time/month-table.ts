@@ -1,6 +1,7 @@
 /**
  * A monthly series (period × substance rows from /api/timeseries) arranged for charts: every month
  * from the first to the last present (gaps filled with zeros), each with its per-substance figures.
+ * Withheld rows (aggregates-only accounts) add nothing to the figures; each month counts them.
  */
 import type { SeriesPoint as ApiSeriesPoint } from '@/lib/api/api-types';
 import { monthEnd, monthStart } from './dates';
@@ -14,6 +15,8 @@ export interface MonthRow {
   count: number;
   kgEq: number;
   bySubstance: Record<string, { count: number; kgEq: number }>;
+  /** Substances whose figures this month are withheld (not in `count`, `kgEq` or `bySubstance`). */
+  withheld: number;
 }
 
 export function monthTable(points: SeriesPoint[]): MonthRow[] {
@@ -21,33 +24,42 @@ export function monthTable(points: SeriesPoint[]): MonthRow[] {
   const byMonth = new Map<string, MonthRow>();
   for (const p of points) {
     const month = p.period.slice(0, 7) + '-01';
-    const row = byMonth.get(month) ?? { month, count: 0, kgEq: 0, bySubstance: {} };
+    const row = byMonth.get(month) ?? { month, count: 0, kgEq: 0, bySubstance: {}, withheld: 0 };
+    byMonth.set(month, row);
+    if (p.count === null || p.kgEq === null) {
+      row.withheld++;
+      continue;
+    }
     row.count += p.count;
     row.kgEq += p.kgEq;
     const s = (row.bySubstance[p.substance] ??= { count: 0, kgEq: 0 });
     s.count += p.count;
     s.kgEq += p.kgEq;
-    byMonth.set(month, row);
   }
   const months = [...byMonth.keys()].sort();
   const rows: MonthRow[] = [];
   for (let m = months[0]; m <= months[months.length - 1]; m = monthStart(m, 1)) {
-    rows.push(byMonth.get(m) ?? { month: m, count: 0, kgEq: 0, bySubstance: {} });
+    rows.push(byMonth.get(m) ?? { month: m, count: 0, kgEq: 0, bySubstance: {}, withheld: 0 });
   }
   return rows;
 }
 
-/** Totals of the months whose first day lies in [from, to] (null bounds = open); exact for month-aligned periods. */
-export function totalsWithin(rows: MonthRow[], from: string | null, to: string | null): { count: number; kgEq: number } {
+/**
+ * Totals of the months whose first day lies in [from, to] (null bounds = open); exact for
+ * month-aligned periods, and a lower bound where figures are withheld (`withheld` > 0).
+ */
+export function totalsWithin(rows: MonthRow[], from: string | null, to: string | null): { count: number; kgEq: number; withheld: number } {
   let count = 0;
   let kgEq = 0;
+  let withheld = 0;
   for (const r of rows) {
     if (from && r.month < from) continue;
     if (to && r.month > to) continue;
     count += r.count;
     kgEq += r.kgEq;
+    withheld += r.withheld;
   }
-  return { count, kgEq };
+  return { count, kgEq, withheld };
 }
 
 /** Whether the month starting `month` overlaps [from, to] (null bounds = open). */

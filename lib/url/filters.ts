@@ -135,6 +135,8 @@ export const FILTER_PARAM_KEYS = Object.keys(FILTER_PARAMS) as FilterParam[];
 
 /** Longest value accepted for any one parameter: longer is an error, not a truncation. */
 export const MAX_PARAM_LENGTH = 600;
+/** Longest query string a route reads. */
+export const MAX_QUERY_LENGTH = 4096;
 
 /**
  * Reads the filters from URL search params. Throws `ParamError` naming the first bad parameter.

@@ -32,6 +32,7 @@ import { listRoutes } from '@/db/queries/list-routes';
 import { getTile } from '@/db/queries/get-tile';
 import { parseFilters } from '@/lib/url/filters';
 import type { ScopedFilters as Filters } from '@/lib/access/country-scope';
+import { EVENT_DETAIL } from '@/lib/access/detail';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 
 const { values: args } = parseArgs({
@@ -101,7 +102,7 @@ async function captureStatements(database: Database, capture: { log: { query: st
   const statements = new Map<string, { query: string; params: unknown[] }[]>();
   for (const r of REQUESTS) {
     capture.log = [];
-    await r.run(database, { ...parseFilters(new URL(r.path, 'http://x').searchParams), scope: 'all' });
+    await r.run(database, { ...parseFilters(new URL(r.path, 'http://x').searchParams), scope: 'all', detail: EVENT_DETAIL });
     statements.set(r.name, capture.log);
   }
   return statements;

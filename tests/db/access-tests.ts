@@ -27,7 +27,15 @@ import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { CountryScope } from '@/lib/access/country-scope';
 import type { Role } from '@/lib/access/roles';
 import type { BloRecord } from '@/lib/catalogue/blo-record';
-import type { BloDetailAnswer, BloListItem, HotspotsAnswer, RouteFlow, SummaryAnswer } from '@/lib/api/api-types';
+import type {
+  BloDetailAnswer,
+  BloListItem,
+  CatchmentSeizuresAnswer,
+  HotspotsAnswer,
+  RouteFlow,
+  SeriesAnswer,
+  SummaryAnswer,
+} from '@/lib/api/api-types';
 import { TILE_LAYER } from '@/db/queries/get-tile';
 import { tally, type OracleRow } from '@/tests/oracles/seizure-oracle';
 import * as health from '@/app/api/health/route';
@@ -36,6 +44,8 @@ import * as summary from '@/app/api/summary/route';
 import * as timeseries from '@/app/api/timeseries/route';
 import * as blos from '@/app/api/blos/route';
 import * as blo from '@/app/api/blos/[code]/route';
+import * as bloSeizures from '@/app/api/blos/[code]/seizures/route';
+import * as picture from '@/app/api/export/picture/route';
 import * as hotspots from '@/app/api/hotspots/route';
 import * as routes from '@/app/api/routes/route';
 import * as seizures from '@/app/api/seizures/route';
@@ -49,6 +59,9 @@ import * as user from '@/app/api/admin/users/[id]/route';
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as setup from '@/app/api/setup/route';
 import * as audit from '@/app/api/audit/route';
+import { getSummary } from '@/db/queries/get-summary';
+import { listBlos } from '@/db/queries/list-blos';
+import { parseFilters } from '@/lib/url/filters';
 import { close } from './filter-cases';
 
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -84,7 +97,8 @@ interface Call {
 }
 
 const VIEW: Who[] = ['viewer', 'analyst', 'editor', 'admin', 'kz-analyst', 'nobody'];
-const EXPORT: Who[] = ['analyst', 'editor', 'admin', 'kz-analyst'];
+/** Single seizures, and seizure files. */
+const EVENTS: Who[] = ['analyst', 'editor', 'admin', 'kz-analyst'];
 const IMPORT: Who[] = ['editor', 'admin'];
 const USERS: Who[] = ['admin'];
 
@@ -186,8 +200,16 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       { name: 'BLO list', handler: blos.GET as Handler, path: '/api/blos', allowed: VIEW },
       { name: 'hotspots', handler: hotspots.GET as Handler, path: '/api/hotspots?z=5', allowed: VIEW },
       { name: 'routes', handler: routes.GET as Handler, path: '/api/routes', allowed: VIEW },
-      { name: 'seizures', handler: seizures.GET as Handler, path: '/api/seizures?limit=10', allowed: VIEW },
-      { name: 'tile', handler: tiles.GET as Handler, path: '/api/tiles/5/22/11', params: { z: '5', x: '22', y: '11' }, allowed: VIEW },
+      { name: 'seizures', handler: seizures.GET as Handler, path: '/api/seizures?limit=10', allowed: EVENTS },
+      { name: 'seizures (binary)', handler: seizures.GET as Handler, path: '/api/seizures?format=bin', allowed: EVENTS },
+      { name: 'tile', handler: tiles.GET as Handler, path: '/api/tiles/5/22/11', params: { z: '5', x: '22', y: '11' }, allowed: EVENTS },
+      {
+        name: "a KZ post's seizures",
+        handler: bloSeizures.GET as Handler,
+        path: '/api/blos/b-konysbaev/seizures',
+        params: { code: 'b-konysbaev' },
+        allowed: EVENTS,
+      },
       {
         name: 'BLO panel (a KZ post)',
         handler: blo.GET as Handler,
@@ -202,14 +224,31 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         handler: exportFile.GET as Handler,
         path: '/api/export/seizures.csv',
         params: { file: 'seizures.csv' },
-        allowed: EXPORT,
+        allowed: EVENTS,
+      },
+      {
+        name: 'seizure export (GeoJSON)',
+        handler: exportFile.GET as Handler,
+        path: '/api/export/seizures.geojson',
+        params: { file: 'seizures.geojson' },
+        allowed: EVENTS,
       },
       {
         name: 'BLO export',
         handler: exportFile.GET as Handler,
         path: '/api/export/blos.geojson',
         params: { file: 'blos.geojson' },
-        allowed: EXPORT,
+        // Per-post totals: viewers too, with small figures withheld.
+        allowed: VIEW,
+      },
+      {
+        name: 'map picture (its audit entry)',
+        handler: picture.POST as Handler,
+        path: '/api/export/picture',
+        method: 'POST',
+        contentType: 'application/json',
+        body: '{"view":"?substance=heroin&lang=ru"}',
+        allowed: VIEW,
       },
       { name: 'import history', handler: imports.GET as Handler, path: '/api/imports', allowed: IMPORT },
       { name: 'import example', handler: importExample.GET as Handler, path: '/api/imports/example', allowed: IMPORT },
@@ -342,8 +381,14 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
           path: '/api/blos/kordai?r=60',
           params: { code: 'kordai' },
         });
-        expect(everyone.catchment.count).toBeGreaterThan(detail.catchment.count);
-        for (const s of detail.recent) expect(kz().some((r) => r.lngLat[0] === s.lngLat[0] && r.lngLat[1] === s.lngLat[1])).toBe(true);
+        expect(everyone.catchment.count).toBeGreaterThan(detail.catchment.count!);
+        const recent = await json<CatchmentSeizuresAnswer>('kz-analyst', {
+          handler: bloSeizures.GET as Handler,
+          path: '/api/blos/kordai/seizures?r=60',
+          params: { code: 'kordai' },
+        });
+        expect(recent.seizures.length).toBeGreaterThan(0);
+        for (const s of recent.seizures) expect(kz().some((r) => r.lngLat[0] === s.lngLat[0] && r.lngLat[1] === s.lngLat[1])).toBe(true);
         // Its partner across the border is in Kyrgyzstan: not named.
         expect(everyone.paired?.code).toBeDefined();
         expect(detail.paired).toBeNull();
@@ -367,7 +412,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
           path: '/api/routes?by=country',
         });
         const withFlow = kz().filter((r) => r.originCountry && r.destinationCountry);
-        expect(byCountry.flows.reduce((t, f) => t + f.count, 0)).toBe(withFlow.length);
+        expect(byCountry.flows.reduce((t, f) => t + f.count!, 0)).toBe(withFlow.length);
         const byPost = await json<{ flows: RouteFlow[] }>('kz-analyst', { handler: routes.GET as Handler, path: '/api/routes?by=blo' });
         expect(byPost.flows.length).toBeGreaterThan(0);
         for (const f of byPost.flows) expect(KZ_POSTS).toContain(f.destination);
@@ -408,6 +453,61 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         };
         expect(await tile('kz-analyst')).toBe(kz().length);
         expect(await tile('analyst')).toBe(getRows().length);
+      });
+    });
+
+    describe('a viewer through the routes: aggregates only', () => {
+      const AGGREGATES = { level: 'aggregates', minCount: 3, maxResolution: 5 } as const;
+      const asViewer = (query: string) => ({
+        ...parseFilters(new URLSearchParams(query)),
+        scope: 'all' as const,
+        detail: AGGREGATES,
+      });
+      /** Every object in an answer with a null count says it was withheld. */
+      const nullsMarked = (value: unknown): boolean =>
+        Array.isArray(value)
+          ? value.every(nullsMarked)
+          : value !== null && typeof value === 'object'
+            ? ('count' in value && value.count === null ? 'suppressed' in value && value.suppressed === true : true) &&
+              Object.values(value).every(nullsMarked)
+            : true;
+
+      it('answers what the data layer withholds for a viewer, marked, with no small figure', async () => {
+        const query = 'from=2024-03-05&to=2024-03-25';
+        const { db } = getDatabase();
+        const kpis = await json<SummaryAnswer>('viewer', { handler: summary.GET as Handler, path: `/api/summary?${query}` });
+        expect(kpis).toEqual(JSON.parse(JSON.stringify(await getSummary(db, asViewer(query)))));
+        expect(kpis.bySubstance.some((s) => s.count === null)).toBe(true);
+        const list = await json<{ blos: BloListItem[] }>('viewer', { handler: blos.GET as Handler, path: `/api/blos?${query}` });
+        expect(list.blos).toEqual(JSON.parse(JSON.stringify(await listBlos(db, asViewer(query)))));
+        expect(list.blos.some((b) => b.totals.count === null)).toBe(true);
+        const cells = await json<HotspotsAnswer>('viewer', { handler: hotspots.GET as Handler, path: `/api/hotspots?z=9&${query}` });
+        expect(cells.resolution).toBe(5);
+        const series = await json<SeriesAnswer>('viewer', { handler: timeseries.GET as Handler, path: `/api/timeseries?${query}` });
+        expect(series.rows.some((r) => r[2] === null)).toBe(true);
+        for (const answer of [kpis, list, cells]) expect(nullsMarked(answer)).toBe(true);
+        for (const r of series.rows) expect(r[2] === null || r[2] >= 3).toBe(true);
+        // The analyst asking the same gets every figure.
+        const exact = await json<SummaryAnswer>('analyst', { handler: summary.GET as Handler, path: `/api/summary?${query}` });
+        expect(exact.bySubstance.every((s) => s.count !== null && s.count > 0)).toBe(true);
+      });
+
+      it('the per-post export writes "withheld" where the list withholds, and names who exported it', async () => {
+        const query = 'from=2024-03-05&to=2024-03-25';
+        const response = await call('viewer', {
+          handler: exportFile.GET as Handler,
+          path: `/api/export/blos.csv?${query}`,
+          params: { file: 'blos.csv' },
+        });
+        expect(response.status).toBe(200);
+        const text = await response.text();
+        expect(text).toMatch(/^# exported by: viewer@example\.org \(audit entry \d+\)$/m);
+        expect(text).toContain('# withheld: figures built from fewer than 3 seizures are withheld');
+        const records = parse(text, { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[];
+        const listed = await listBlos(getDatabase().db, asViewer(query));
+        expect(records.map((r) => r.seizures)).toEqual(listed.map((b) => (b.totals.count === null ? 'withheld' : String(b.totals.count))));
+        expect(records.some((r) => r.seizures === 'withheld')).toBe(true);
+        for (const r of records) expect(r.seizures === 'withheld' || Number(r.seizures) === 0 || Number(r.seizures) >= 3).toBe(true);
       });
     });
 
@@ -699,6 +799,83 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         expect(rows[0].params).toEqual({ file: 'seizures.csv', complete: true, country: 'TJ', substance: 'heroin' });
       });
 
+      it('an export names its account and audit entry in the file, and that entry is its row', async () => {
+        let header = '';
+        const rows = await auditOf(async () => {
+          const response = await call('analyst', {
+            handler: exportFile.GET as Handler,
+            path: '/api/export/blos.geojson?substance=opium',
+            params: { file: 'blos.geojson' },
+          });
+          header = JSON.stringify(((await response.json()) as { metadata: unknown }).metadata);
+        });
+        const metadata = JSON.parse(header) as { exportedBy: string; auditId: number };
+        expect(metadata.exportedBy).toBe('analyst@example.org');
+        const [{ id }] = rowsOf<{ id: number }>(
+          await getDatabase().db.execute(sql`SELECT id FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`),
+        );
+        expect(Number(id)).toBe(metadata.auditId);
+        expect(rows).toEqual([expect.objectContaining({ action: 'export', target: '/api/export/blos.geojson', rows: 24 })]);
+      });
+
+      it('a map picture is recorded before it is drawn: one row, its id and account in the answer; a bad view is a 400', async () => {
+        let answer: { auditId: number; account: string; at: string } | null = null;
+        const rows = await auditOf(async () => {
+          const response = await call('viewer', {
+            handler: picture.POST as Handler,
+            path: '/api/export/picture',
+            method: 'POST',
+            contentType: 'application/json',
+            body: JSON.stringify({ view: '?substance=heroin&from=2024-01-01&l=hexagons' }),
+          });
+          expect(response.status).toBe(200);
+          answer = (await response.json()) as { auditId: number; account: string; at: string };
+        });
+        expect(answer).toMatchObject({ account: 'viewer@example.org', auditId: expect.any(Number) });
+        expect(rows).toEqual([
+          expect.objectContaining({
+            action: 'export',
+            email: 'viewer@example.org',
+            target: '/api/export/picture',
+            params: { file: 'map.png', substance: 'heroin', from: '2024-01-01', l: 'hexagons' },
+          }),
+        ]);
+        const [{ id }] = rowsOf<{ id: number }>(
+          await getDatabase().db.execute(sql`SELECT max(id) AS id FROM audit_log WHERE target = '/api/export/picture'`),
+        );
+        expect(Number(id)).toBe(answer!.auditId);
+        const bad = await call('viewer', {
+          handler: picture.POST as Handler,
+          path: '/api/export/picture',
+          method: 'POST',
+          contentType: 'application/json',
+          body: JSON.stringify({ view: '?substance=chalk' }),
+        });
+        expect(bad.status).toBe(400);
+        expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('view');
+      });
+
+      it("a post's recent seizures and a vector tile each leave one row for single seizures", async () => {
+        const rows = await auditOf(async () => {
+          const recent = await call('analyst', {
+            handler: bloSeizures.GET as Handler,
+            path: '/api/blos/oybek/seizures?r=30',
+            params: { code: 'oybek' },
+          });
+          expect(recent.status).toBe(200);
+          const tile = await call('analyst', {
+            handler: tiles.GET as Handler,
+            path: '/api/tiles/6/44/23',
+            params: { z: '6', x: '44', y: '23' },
+          });
+          expect(tile.status).toBe(200);
+        });
+        expect(rows).toEqual([
+          expect.objectContaining({ action: 'events', target: '/api/blos/oybek/seizures', rows: 10, params: { r: '30' } }),
+          expect.objectContaining({ action: 'events', target: '/api/tiles/6/44/23' }),
+        ]);
+      });
+
       it('a request for single seizures leaves one row with the filters and the rows returned', async () => {
         const rows = await auditOf(async () => {
           const response = await call('kz-analyst', { handler: seizures.GET as Handler, path: '/api/seizures?limit=7&substance=hashish' });
@@ -760,7 +937,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
           expect.objectContaining({ action: 'denied', account_id: null, status: 401, target: '/api/summary', address: '192.0.2.7' }),
         ]);
         const forbidden = await auditOf(() =>
-          call('viewer', { handler: exportFile.GET as Handler, path: '/api/export/blos.csv', params: { file: 'blos.csv' } }),
+          call('viewer', { handler: exportFile.GET as Handler, path: '/api/export/seizures.csv', params: { file: 'seizures.csv' } }),
         );
         expect(forbidden).toEqual([
           expect.objectContaining({
@@ -768,10 +945,10 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
             email: 'viewer@example.org',
             role: 'viewer',
             status: 403,
-            target: '/api/export/blos.csv',
+            target: '/api/export/seizures.csv',
           }),
         ]);
-        expect(forbidden[0].params).toMatchObject({ permission: 'export' });
+        expect(forbidden[0].params).toMatchObject({ permission: 'events' });
       });
     });
 

@@ -25,6 +25,7 @@ import { defineTileTests } from './tile-tests';
 import { defineRollupTests } from './rollup-tests';
 import { defineImportTests } from './import-tests';
 import { defineAccessTests } from './access-tests';
+import { defineDetailTests } from './detail-tests';
 import { f } from './filter-cases';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '@/tests/oracles/boundaries';
 
@@ -238,6 +239,10 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       () => oracleRows,
     );
     defineTileTests(
+      () => database,
+      () => oracleRows,
+    );
+    defineDetailTests(
       () => database,
       () => oracleRows,
     );

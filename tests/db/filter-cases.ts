@@ -6,10 +6,15 @@
 import { expect } from 'vitest';
 import { DEFAULT_FILTERS } from '@/lib/url/filters';
 import type { ScopedFilters } from '@/lib/access/country-scope';
+import { EVENT_DETAIL } from '@/lib/access/detail';
 
 /** Filters as an account that sees every country asks them (scope tests set their own). */
-export const f = (over: Partial<ScopedFilters>): ScopedFilters => ({ ...DEFAULT_FILTERS, scope: 'all', ...over });
-export const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 4);
+export const f = (over: Partial<ScopedFilters>): ScopedFilters => ({ ...DEFAULT_FILTERS, scope: 'all', detail: EVENT_DETAIL, ...over });
+/** Equal to 4 decimals; a withheld figure (null) never is. */
+export const close = (a: number | null, b: number | null) => {
+  expect(b).not.toBeNull();
+  expect(a).toBeCloseTo(b!, 4);
+};
 
 export const CASES: [string, ScopedFilters][] = [
   ['no filter', f({})],

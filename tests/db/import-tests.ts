@@ -289,7 +289,15 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
 
     it('an export of all seizures, imported into the emptied database, gives the same totals by substance', async () => {
       const database = getDatabase();
-      const meta = { what: 'seizures', filters: f({}), madeAt: '2026-11-28T00:00:00.000Z', link: 'http://127.0.0.1/' };
+      const meta = {
+        what: 'seizures',
+        filters: f({}),
+        madeAt: '2026-11-28T00:00:00.000Z',
+        link: 'http://127.0.0.1/',
+        account: 'analyst@example.org',
+        auditId: 41,
+        minCount: null,
+      };
       const lines: string[] = [];
       const pages = async function* () {
         for await (const page of streamSeizures(database.db, f({}), 700)) yield page.map(seizureCsvRow);
@@ -297,7 +305,8 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       for await (const chunk of csvLines(meta, SEIZURE_EXPORT_COLUMNS, pages())) lines.push(chunk);
       const before = await getSummary(database.db, f({}));
       expect(lines[0]).toBe('# BLO Atlas export: seizures\n');
-      expect(lines.slice(0, 5).join('')).toContain('# synthetic data: included');
+      expect(lines.slice(0, 6).join('')).toContain('# synthetic data: included');
+      expect(lines.slice(0, 6).join('')).toContain('# exported by: analyst@example.org (audit entry 41)');
 
       await database.db.execute(sql`DELETE FROM seizures`);
       expect(await seizureCount(database)).toBe(0);
@@ -305,8 +314,8 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       expect(summary).toMatchObject({ rows: before.count, accepted: before.count, rejected: 0 });
       const after = await getSummary(database.db, f({}));
       expect(after.count).toBe(before.count);
-      expect(after.kgEq).toBeCloseTo(before.kgEq, 6);
-      expect(after.valueUsd).toBeCloseTo(before.valueUsd, 2);
+      expect(after.kgEq).toBeCloseTo(before.kgEq!, 6);
+      expect(after.valueUsd).toBeCloseTo(before.valueUsd!, 2);
       expect(after.bySubstance.map((s) => [s.substance, s.count])).toEqual(before.bySubstance.map((s) => [s.substance, s.count]));
     });
   });

@@ -10,7 +10,7 @@ import { getSummary } from '@/db/queries/get-summary';
 import { getTimeSeries } from '@/db/queries/get-time-series';
 import { listBlos } from '@/db/queries/list-blos';
 import { getHotspots } from '@/db/queries/get-hotspots';
-import { getBloDetail } from '@/db/queries/get-blo-detail';
+import { getBloDetail, listCatchmentSeizures, RECENT_SEIZURES } from '@/db/queries/get-blo-detail';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { listRoutes } from '@/db/queries/list-routes';
 import { comparisonPeriod } from '@/lib/url/filters';
@@ -63,7 +63,7 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       expect((await getSummary(db, days)).comparison!.count).toBe(tally(rows.filter((r) => matches(r, days, daysBefore))).count);
       const before = tally(rows.filter((r) => matches(r, filters, previous)));
       expect(summary.comparison!.count).toBe(before.count);
-      close(summary.change!.count!, (summary.count - before.count) / before.count);
+      close(summary.change!.count!, (summary.count! - before.count) / before.count);
       const yearAgo = await getSummary(db, { ...filters, compare: 'year' });
       expect(yearAgo.comparison!.count).toBe(
         tally(rows.filter((r) => matches(r, filters, { from: '2023-01-01', to: '2023-06-30' }))).count,
@@ -89,8 +89,8 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       const total = tally(rows.filter((r) => matches(r, filters))).count;
       const weeks = await getTimeSeries(db, filters, 'week');
       const days = await getTimeSeries(db, filters, 'day');
-      expect(weeks.reduce((t, p) => t + p.count, 0)).toBe(total);
-      expect(days.reduce((t, p) => t + p.count, 0)).toBe(total);
+      expect(weeks.reduce((t, p) => t + p.count!, 0)).toBe(total);
+      expect(days.reduce((t, p) => t + p.count!, 0)).toBe(total);
       for (const w of weeks) expect(new Date(`${w.period}T00:00:00Z`).getUTCDay()).toBe(1);
     });
 
@@ -124,11 +124,19 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       expect(sure).toBeGreaterThan(0);
       expect(detail.catchment.count).toBeGreaterThanOrEqual(sure);
       expect(detail.catchment.count).toBeLessThanOrEqual(possible);
-      expect(detail.trend.reduce((t, m) => t + m.count, 0)).toBe(detail.catchment.count);
-      expect(detail.recent.length).toBe(Math.min(10, detail.catchment.count));
-      for (const s of detail.recent) expect(s.distanceKm).toBeLessThanOrEqual(radiusKm);
-      const sorted = [...detail.recent].sort((a, b) => b.seizedOn.localeCompare(a.seizedOn));
-      expect(detail.recent.map((s) => s.seizedOn)).toEqual(sorted.map((s) => s.seizedOn));
+      expect(detail.trend.reduce((t, m) => t + m.count!, 0)).toBe(detail.catchment.count);
+      const recent = (await listCatchmentSeizures(db, code, f({}), radiusKm))!;
+      expect(recent.length).toBe(Math.min(RECENT_SEIZURES, detail.catchment.count!));
+      for (const s of recent) expect(s.distanceKm).toBeLessThanOrEqual(radiusKm);
+      // The newest of the catchment, by turf's distance (ties at the edge aside).
+      const newest = rows
+        .filter((_, i) => distances[i] <= radiusKm * 0.995)
+        .map((r) => r.seizedOn)
+        .sort()
+        .reverse();
+      expect(recent[0].seizedOn).toBe(newest[0]);
+      const sorted = [...recent].sort((a, b) => b.seizedOn.localeCompare(a.seizedOn));
+      expect(recent.map((s) => s.seizedOn)).toEqual(sorted.map((s) => s.seizedOn));
     });
 
     it('getBloDetail names the paired post across the border and returns null for an unknown code', async () => {
@@ -153,7 +161,7 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
         const total = tally(rows.filter((r) => matches(r, filters)));
         expect(hotspots.total.count).toBe(total.count);
         close(hotspots.total.kgEq, total.kgEq);
-        const clustered = hotspots.clusters.reduce((t, c) => t + c.count, 0);
+        const clustered = hotspots.clusters.reduce((t, c) => t + c.count!, 0);
         expect(clustered).toBeLessThanOrEqual(total.count);
         expect(hotspots.clusters.length).toBeGreaterThan(0);
       },
@@ -215,7 +223,7 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
         rows.filter((r) => matches(r, filters) && r.originCountry),
         (r) => `${r.originCountry}>${r.nearestBlo}`,
       );
-      expect(byBlo.reduce((t, x) => t + x.count, 0)).toBe([...wantBlo.values()].reduce((t, x) => t + x.count, 0));
+      expect(byBlo.reduce((t, x) => t + x.count!, 0)).toBe([...wantBlo.values()].reduce((t, x) => t + x.count, 0));
       expect(byBlo.every((x) => x.destinationLngLat !== null)).toBe(true);
     });
   });

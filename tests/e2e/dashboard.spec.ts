@@ -107,7 +107,7 @@ test.describe('dashboard', () => {
     expect(Number(await chart.getAttribute('data-period-kg'))).toBeCloseTo(api.kgEq, 6);
     const series = (await (await request.get(`/api/timeseries?${query}`)).json()) as SeriesAnswer;
     expect(series.columns[2]).toBe('count');
-    expect(series.rows.reduce((t, r) => t + r[2], 0)).toBe(api.count);
+    expect(series.rows.reduce((t, r) => t + r[2]!, 0)).toBe(api.count);
     await d.settled();
   });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { can, leastRoleFor, PERMISSIONS, ROLES } from '@/lib/access/roles';
+import { detailFor } from '@/lib/access/detail';
 import { countryScopeSchema, describeScope, inScope, scopeOf } from '@/lib/access/country-scope';
 import { accessFits, newAccountSchema } from '@/lib/access/new-account';
 import { safeReturnPath } from '@/lib/access/return-to';
@@ -13,12 +14,18 @@ describe('roles', () => {
   it('grants each role what the one before has and one thing more', () => {
     const table = Object.fromEntries(ROLES.map((r) => [r, PERMISSIONS.filter((p) => can(r, p))]));
     expect(table).toEqual({
-      viewer: ['view'],
-      analyst: ['view', 'export'],
-      editor: ['view', 'export', 'import'],
-      admin: ['view', 'export', 'import', 'users'],
+      viewer: ['view', 'export'],
+      analyst: ['view', 'events', 'export'],
+      editor: ['view', 'events', 'export', 'import'],
+      admin: ['view', 'events', 'export', 'import', 'users'],
     });
-    expect(PERMISSIONS.map(leastRoleFor)).toEqual(['viewer', 'analyst', 'editor', 'admin']);
+    expect(PERMISSIONS.map(leastRoleFor)).toEqual(['viewer', 'analyst', 'viewer', 'editor', 'admin']);
+  });
+
+  it('gives single seizures to analysts and above, and viewers aggregates within the settings', () => {
+    const settings = { minCount: 3, maxResolution: 5 };
+    expect(detailFor('viewer', settings)).toEqual({ level: 'aggregates', minCount: 3, maxResolution: 5 });
+    for (const role of ['analyst', 'editor', 'admin'] as const) expect(detailFor(role, settings)).toEqual({ level: 'events' });
   });
 });
 

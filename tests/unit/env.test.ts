@@ -16,7 +16,19 @@ describe('parseEnv', () => {
       SIGN_IN_MAX_ATTEMPTS: 5,
       SIGN_IN_WINDOW_MINUTES: 15,
       OIDC_LABEL: 'Single sign-on',
+      MIN_CELL_COUNT: 3,
+      VIEWER_MAX_H3_RESOLUTION: 5,
     });
+  });
+
+  it('reads the level-of-detail settings and names one out of range', () => {
+    expect(parseEnv({ MIN_CELL_COUNT: '5', VIEWER_MAX_H3_RESOLUTION: '4', AUDIT_RETENTION_DAYS: '730' })).toMatchObject({
+      MIN_CELL_COUNT: 5,
+      VIEWER_MAX_H3_RESOLUTION: 4,
+      AUDIT_RETENTION_DAYS: 730,
+    });
+    expect(() => parseEnv({ MIN_CELL_COUNT: '1' })).toThrow(/MIN_CELL_COUNT/);
+    expect(() => parseEnv({ VIEWER_MAX_H3_RESOLUTION: '9' })).toThrow(/VIEWER_MAX_H3_RESOLUTION/);
   });
 
   it('reads the public origin and the sign-in settings, and names a bad one', () => {

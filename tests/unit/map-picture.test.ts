@@ -17,6 +17,7 @@ function createInput(patch: Partial<MapPictureInput> = {}): MapPictureInput {
     legend: legendModel({ lang: 'en', layers: ['points'], substances: ['heroin'], hexMax: null, tiles: false, radiusKm: null }),
     link: 'http://localhost:3210/?substance=heroin',
     madeAt: new Date('2026-11-29T00:13:42Z'),
+    exported: { account: 'analyst@example.org', auditId: 812, at: '2026-11-29T00:13:41Z' },
     ...patch,
   };
 }
@@ -38,8 +39,9 @@ describe('mapPicture', () => {
       'Seizures: 1,464 · 14.7 t · US$144.5m',
       'Data up to: 31 Dec 2024 · Made: 2026-11-29 00:13 UTC · Synthetic data shown (1,458 / 1,464)',
       'Link: http://localhost:3210/?substance=heroin',
-      'Boundaries: Natural Earth 1:50m; not an endorsement.',
+      'Exported by analyst@example.org (audit entry 812) · Boundaries: Natural Earth 1:50m; not an endorsement.',
     ]);
+    expect(picture.watermark).toBe('analyst@example.org · #812 · 2026-11-29 00:13 UTC');
     expect(picture.legendTitle).toBe('Legend');
     expect(picture.legend.map((r) => r.label)).toEqual(['BLO, confirmed', 'BLO, unconfirmed site', 'Heroin']);
   });
@@ -54,5 +56,11 @@ describe('mapPicture', () => {
     );
     expect(picture.subtitle).toBe('Heroin · 1 Jan 2024 – 31 Dec 2024 · Map shows: 1 Feb 2024 – 30 Apr 2024');
     expect(picture.footer[1]).toBe('Data up to: — · Made: 2026-11-29 00:13 UTC · No synthetic data');
+  });
+
+  it('writes "withheld" for figures withheld from a viewer, in both languages', () => {
+    const withheld = { count: null, kgEq: null, valueUsd: null, suppressed: true, syntheticCount: null } as const;
+    expect(mapPicture(createInput({ summary: withheld })).footer[0]).toBe('Seizures: withheld · withheld · withheld');
+    expect(mapPicture(createInput({ summary: withheld, lang: 'ru' })).footer[0]).toBe('Изъятия: скрыто · скрыто · скрыто');
   });
 });

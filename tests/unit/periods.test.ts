@@ -68,8 +68,14 @@ describe('month table for the chart', () => {
     expect(rows.map((r) => r.month)).toEqual(['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01']);
     expect(rows[0]).toMatchObject({ count: 3, kgEq: 13, bySubstance: { heroin: { count: 2, kgEq: 10 }, hashish: { count: 1, kgEq: 3 } } });
     expect(rows[1]).toMatchObject({ count: 0, kgEq: 0 });
-    expect(totalsWithin(rows, '2024-02-01', '2024-04-30')).toEqual({ count: 5, kgEq: 1 });
-    expect(totalsWithin(rows, null, null)).toEqual({ count: 8, kgEq: 14 });
+    expect(totalsWithin(rows, '2024-02-01', '2024-04-30')).toEqual({ count: 5, kgEq: 1, withheld: 0 });
+    expect(totalsWithin(rows, null, null)).toEqual({ count: 8, kgEq: 14, withheld: 0 });
+  });
+
+  it('counts withheld rows per month without adding them to the figures', () => {
+    const rows = monthTable([...points, { period: '2024-04-01', substance: 'opium', count: null, kgEq: null }]);
+    expect(rows[3]).toMatchObject({ count: 5, kgEq: 1, withheld: 1, bySubstance: { heroin: { count: 5, kgEq: 1 } } });
+    expect(totalsWithin(rows, null, null)).toEqual({ count: 8, kgEq: 14, withheld: 1 });
   });
 
   it('finds the months a period overlaps, partial months included', () => {

@@ -14,6 +14,8 @@ export interface SignedIn {
   role: Role;
   scope: CountryScope;
   permissions: Permission[];
+  /** Aggregates only: figures from fewer seizures than this are withheld. Null: single seizures are shown. */
+  minCount: number | null;
 }
 
 /** The signed-in account (with sign-out on every device), the users page for admins, and sign-out. */

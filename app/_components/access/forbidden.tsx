@@ -8,6 +8,7 @@ import { AccountMenu, type SignedIn } from './account-menu';
 
 const ACTION: Record<Permission, TextKey> = {
   view: 'actionView',
+  events: 'actionEvents',
   export: 'actionExport',
   import: 'actionImport',
   users: 'actionUsers',

@@ -10,15 +10,17 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { bloName, countryName, formatCount, t } from '@/lib/i18n/i18n';
 import { MAP_COLOR_VARS } from '@/lib/map/colors';
-import { dashboardLayers } from '@/lib/map/dashboard-layers';
+import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
 import { legendModel } from '@/lib/map/legend-model';
-import { latestSeizure, mapPicture } from '@/lib/map/map-picture';
+import { latestSeizure, mapPicture, type PictureExport } from '@/lib/map/map-picture';
+import { postJson } from '@/app/_components/access/auth-fetch';
 import { tooltipFor } from '@/lib/map/map-tooltip';
 import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
 import type { Camera } from '@/lib/url/view-state';
 import { downloadMapPng } from '@/app/_components/map/export-png';
 import { LayerToggles } from '@/app/_components/map/layer-toggles';
 import { Legend } from '@/app/_components/map/legend';
+import { WithheldNote } from '@/app/_components/panels/figure';
 import { BloPanel } from '@/app/_components/panels/blo-panel';
 import { BloTable } from '@/app/_components/panels/blo-table';
 import { FiltersPanel } from '@/app/_components/panels/filters-panel';
@@ -45,8 +47,11 @@ interface Props {
 
 export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   const { view, problems, update } = useViewState(initialSearch);
-  const { lang, filters, layers, playback, radiusKm } = view;
-  const data = useDashboardData(view);
+  const { lang, filters, playback, radiusKm } = view;
+  // An account that sees aggregates only never asks for single seizures: hexagons stand in for points.
+  const events = account.permissions.includes('events');
+  const layers = useMemo(() => shownLayers(view.layers, events), [view.layers, events]);
+  const data = useDashboardData(layers === view.layers ? view : { ...view, layers }, events);
   const { playing, setPlaying, speed, setSpeed } = usePlayback(data.period, playback, update);
   // The camera the user asked to fly to (the BLO panel's paired post): only that one is animated.
   const [flight, setFlight] = useState<Camera | null>(null);
@@ -88,7 +93,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
         ariaLabel: `${b.name} / ${b.nameRu} — ${countryName(lang, b.country)} → ${countryName(lang, b.neighbor)}, ${t(lang, b.status)}`,
         lngLat: b.lngLat,
         status: b.status,
-        labelPriority: b.totals.count,
+        labelPriority: b.totals.count ?? 0,
       })),
     [blos, lang],
   );
@@ -107,10 +112,18 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
     update({ selected: code, camera });
   };
 
-  const exportPng = () => {
+  const [exportError, setExportError] = useState<string | null>(null);
+  // The server records the picture first (its audit entry goes into the footer and the watermark).
+  const exportPng = async () => {
     const mapElement = mapWrap.current?.querySelector<HTMLElement>('.map');
     if (!mapElement || !summary.data) return;
-    const madeAt = new Date();
+    setExportError(null);
+    const recorded = await postJson<PictureExport>('/api/export/picture', { view: window.location.search });
+    if (!recorded.ok) {
+      setExportError(recorded.message);
+      return;
+    }
+    const madeAt = new Date(recorded.data.at);
     const picture = mapPicture({
       lang,
       filters,
@@ -120,23 +133,40 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
       legend,
       link: window.location.href,
       madeAt,
+      exported: recorded.data,
     });
     void downloadMapPng(mapElement, picture, madeAt);
   };
 
   return (
     <div className="dashboard" data-testid="dashboard">
-      <TopBar lang={lang} filters={filters} account={account} onLanguage={(next) => update({ lang: next })} onExportPng={exportPng} />
+      <TopBar
+        lang={lang}
+        filters={filters}
+        account={account}
+        onLanguage={(next) => update({ lang: next })}
+        onExportPng={() => void exportPng()}
+      />
 
-      {summary.data && summary.data.syntheticCount > 0 && (
+      {summary.data && summary.data.syntheticCount !== null && summary.data.count !== null && summary.data.syntheticCount > 0 && (
         <p className="banner" role="status" data-testid="synthetic-banner">
           {filters.synthetic === 'only' ? t(lang, 'syntheticOnlyBanner') : t(lang, 'syntheticBanner')} (
           {formatCount(lang, summary.data.syntheticCount)} / {formatCount(lang, summary.data.count)})
         </p>
       )}
+      {!events && (
+        <p className="note aggregates-only" role="status" data-testid="aggregates-only">
+          {t(lang, 'aggregatesOnly')}
+        </p>
+      )}
       {problems.length > 0 && (
         <p className="warning" role="alert" data-testid="link-problems">
           {t(lang, 'badLink')}: {problems.map((p) => p.message).join('; ')}
+        </p>
+      )}
+      {exportError && (
+        <p className="error" role="alert" data-testid="export-error">
+          {t(lang, 'exportPng')}: {exportError}
         </p>
       )}
       {data.errors.length > 0 && (
@@ -153,6 +183,11 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
 
         <main className="center">
           <KpiCards lang={lang} summary={summary.data} loading={summary.loading} />
+          {account.minCount !== null &&
+            summary.data &&
+            (summary.data.count === null || summary.data.bySubstance.some((s) => s.count === null)) && (
+              <WithheldNote lang={lang} minCount={account.minCount} />
+            )}
           <div className="map-wrap" ref={mapWrap} style={MAP_COLOR_VARS as CSSProperties}>
             <MapView
               camera={view.camera}
@@ -168,7 +203,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
               onCameraChange={(camera: Camera) => update({ camera }, 'replace')}
               onSelectBlo={selectBlo}
             />
-            <LayerToggles lang={lang} layers={layers} onChange={(next) => update({ layers: next })} />
+            <LayerToggles lang={lang} layers={layers} events={events} onChange={(next) => update({ layers: next })} />
             <Legend model={legend} />
             {data.busy && !data.empty && (
               <div className="map-loading" role="status">
@@ -214,8 +249,10 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             lang={lang}
             blo={selectedBlo}
             detail={data.detail.data}
+            recent={data.recent}
+            minCount={account.minCount}
             loading={data.detail.loading}
-            error={data.detail.error}
+            error={data.panelError}
             radiusKm={radiusKm}
             onRadius={(r) => update({ radiusKm: r })}
             onFlyTo={flyTo}
@@ -224,7 +261,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
         )}
       </div>
 
-      <BloTable lang={lang} blos={blos} selected={view.selected} onSelect={selectBlo} />
+      <BloTable lang={lang} blos={blos} selected={view.selected} minCount={account.minCount} onSelect={selectBlo} />
     </div>
   );
 }

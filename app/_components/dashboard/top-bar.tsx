@@ -15,11 +15,12 @@ interface Props {
   onExportPng(): void;
 }
 
+/** Export files; seizure files hold single seizures, so they need `events` too. */
 const EXPORTS = [
-  { file: 'seizures.csv', text: 'exportSeizuresCsv' },
-  { file: 'seizures.geojson', text: 'exportSeizuresGeojson' },
-  { file: 'blos.csv', text: 'exportBlosCsv' },
-  { file: 'blos.geojson', text: 'exportBlosGeojson' },
+  { file: 'seizures.csv', text: 'exportSeizuresCsv', events: true },
+  { file: 'seizures.geojson', text: 'exportSeizuresGeojson', events: true },
+  { file: 'blos.csv', text: 'exportBlosCsv', events: false },
+  { file: 'blos.geojson', text: 'exportBlosGeojson', events: false },
 ] as const;
 
 /** Title, language, the import page, the export menu (files for roles that may export), the link to this view, the account. */
@@ -56,18 +57,25 @@ export function TopBar({ lang, filters, account, onLanguage, onExportPng }: Prop
         <details className="export-menu" data-testid="export-menu">
           <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
           <ul>
-            {EXPORTS.filter(() => may('export')).map((e) => (
+            {EXPORTS.filter((e) => may('export') && (may('events') || !e.events)).map((e) => (
               <li key={e.file}>
-                <a href={`/api/export/${e.file}${apiSearch(filters)}`} download>
+                <a href={`/api/export/${e.file}${apiSearch(filters)}`} download data-testid={`export-${e.file}`}>
                   {t(lang, e.text)}
                 </a>
               </li>
             ))}
-            <li>
-              <button type="button" data-testid="export-png" onClick={onExportPng}>
-                {t(lang, 'exportPng')}
-              </button>
-            </li>
+            {may('export') && !may('events') ? (
+              <li className="note" data-testid="export-events-hidden">
+                {t(lang, 'seizureFilesHidden')}
+              </li>
+            ) : null}
+            {may('export') ? (
+              <li>
+                <button type="button" data-testid="export-png" onClick={onExportPng}>
+                  {t(lang, 'exportPng')}
+                </button>
+              </li>
+            ) : null}
           </ul>
         </details>
         <button type="button" data-testid="copy-link" onClick={copyLink}>

@@ -9,6 +9,7 @@ import {
   seriesPoints,
   type BloDetailAnswer,
   type BloListItem,
+  type CatchmentSeizuresAnswer,
   type BlosAnswer,
   type HotspotsAnswer,
   type RoutesAnswer,
@@ -33,7 +34,8 @@ const NO_BLOS: BloListItem[] = [];
 
 const toPoints = (raw: unknown): PointAttributes => pointAttributes(decodeColumns(raw as ArrayBuffer));
 
-export function useDashboardData(view: ViewState) {
+/** `events`: whether the account may see single seizures (points, tiles, a post's recent seizures). */
+export function useDashboardData(view: ViewState, events: boolean) {
   const { filters, layers, playback } = view;
   const blos = useApi<BlosAnswer>(`/api/blos${apiSearch(filters)}`);
   const summaryUrl = `/api/summary${apiSearch(filters)}`;
@@ -52,11 +54,12 @@ export function useDashboardData(view: ViewState) {
   // While playing, layers aggregated on the server ask for the window only.
   const mapFilters: Filters = playback.at && visible ? { ...filters, from: visible.from, to: visible.to } : filters;
 
-  // The count of these filters (not the previous answer kept while loading) decides points or tiles.
+  // The count of these filters (not the previous answer kept while loading) decides points or tiles;
+  // `layers` never holds the points for an account that may not see single seizures.
   const count = summary.dataUrl === summaryUrl ? summary.data?.count : undefined;
-  const useTiles = count !== undefined && count > POINT_LIMIT;
+  const useTiles = typeof count === 'number' && count > POINT_LIMIT;
   const points = useApi<PointAttributes>(
-    layers.includes('points') && count !== undefined && !useTiles && count > 0
+    layers.includes('points') && typeof count === 'number' && !useTiles && count > 0
       ? `/api/seizures${apiSearch(filters, { format: 'bin', limit: POINT_LIMIT })}`
       : null,
     'bytes',
@@ -78,9 +81,12 @@ export function useDashboardData(view: ViewState) {
   const routes = useApi<RoutesAnswer>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
+  const recent = useApi<CatchmentSeizuresAnswer>(
+    view.selected && events ? `/api/blos/${view.selected}/seizures${apiSearch(filters, { r: view.radiusKm })}` : null,
+  );
 
   const all = [blos, summary, series, points, hotspots, routes];
-  const hexagonCounts = hotspots.data?.cells.map((c) => c.count);
+  const hexagonCounts = hotspots.data?.cells.map((c) => c.count ?? 0);
   return {
     blos: blos.data?.blos ?? NO_BLOS,
     summary,
@@ -101,8 +107,12 @@ export function useDashboardData(view: ViewState) {
     flows: routes.data?.flows,
     selectedBlo,
     detail,
-    /** Substances with seizures under the filters. */
-    presentSubstances: (summary.data?.bySubstance ?? []).filter((s) => s.count > 0).map((s) => s.substance),
+    /** The selected post's newest seizures; null for an account that sees aggregates only. */
+    recent: events ? recent.data?.seizures : null,
+    /** Why the post's panel could not load (its figures or its seizures). */
+    panelError: detail.error ?? recent.error,
+    /** Substances with seizures under the filters (withheld ones too). */
+    presentSubstances: (summary.data?.bySubstance ?? []).filter((s) => s.count !== 0).map((s) => s.substance),
     errors: all.map((s) => s.error).filter((e): e is string => e !== null),
     retryAll: () => all.forEach((s) => s.error && s.retry()),
     /** Data for a map layer is still on its way. */

@@ -74,6 +74,24 @@ function drawSwatch(ctx: CanvasRenderingContext2D, swatch: LegendSwatch, x: numb
   }
 }
 
+/**
+ * Who exported the picture and its audit entry, written faintly across the map on a slant, every
+ * ~170 px: faint enough to read the map through, and on every part of it, so a crop keeps it.
+ */
+function drawWatermark(ctx: CanvasRenderingContext2D, text: string, width: number, top: number, height: number) {
+  ctx.save();
+  ctx.font = `13px ${FONT}`;
+  ctx.fillStyle = 'rgba(29, 39, 51, 0.13)';
+  ctx.translate(width / 2, top + height / 2);
+  ctx.rotate(-Math.PI / 8);
+  const step = ctx.measureText(text).width + 60;
+  const reach = Math.hypot(width, height) / 2 + step;
+  for (let y = -reach, row = 0; y <= reach; y += 85, row++) {
+    for (let x = -reach + (row % 2) * (step / 2); x <= reach; x += step) ctx.fillText(text, x, y);
+  }
+  ctx.restore();
+}
+
 /** Renders the map container's canvases and markers with the given text into a PNG blob. */
 export async function renderMapPng(mapElement: HTMLElement, content: MapPicture): Promise<Blob> {
   const box = mapElement.getBoundingClientRect();
@@ -135,6 +153,7 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
       ctx.textAlign = 'left';
     }
   }
+  drawWatermark(ctx, content.watermark, width, header, mapHeight);
   ctx.restore();
 
   // Legend, bottom left of the map.

@@ -12,16 +12,21 @@ import {
   substanceName,
   t,
 } from '@/lib/i18n/i18n';
-import type { BloDetailAnswer, BloListItem } from '@/lib/api/api-types';
+import type { BloDetailAnswer, BloListItem, CatchmentSeizure } from '@/lib/api/api-types';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
 import { CATCHMENT_CHOICES_KM } from '@/lib/url/api-params';
 import { otherLanguage } from '@/app/_components/page-links';
+import { Figure, WithheldNote } from './figure';
 
 interface Props {
   lang: Language;
   blo: BloListItem;
   detail: BloDetailAnswer | undefined;
+  /** The catchment's newest seizures; null for an account that sees aggregates only. */
+  recent: CatchmentSeizure[] | undefined | null;
+  /** Aggregates only: the threshold below which figures are withheld. */
+  minCount: number | null;
   loading: boolean;
   error: string | null;
   radiusKm: number;
@@ -33,20 +38,35 @@ interface Props {
 /** The offered radii, with a linked radius that is not among them kept in order. */
 const radiusChoices = (current: number): number[] => [...new Set<number>([...CATCHMENT_CHOICES_KM, current])].sort((a, b) => a - b);
 
-function Sparkline({ values, label }: { values: number[]; label: string }) {
+/** Monthly values as a line; a withheld month (null) breaks it. */
+function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
   if (values.length < 2) return <div className="note">—</div>;
-  const max = Math.max(...values, 1e-9);
-  const pts = values.map((v, i) => `${(i / (values.length - 1)) * 280},${48 - (v / max) * 44}`).join(' ');
+  const max = Math.max(...values.map((v) => v ?? 0), 1e-9);
+  const at = (v: number, i: number) => `${(i / (values.length - 1)) * 280},${48 - (v / max) * 44}`;
+  const runs: string[][] = [[]];
+  values.forEach((v, i) => {
+    if (v === null) runs.push([]);
+    else runs[runs.length - 1].push(at(v, i));
+  });
+  const whole = runs.length === 1;
   return (
     <svg className="sparkline" viewBox="0 0 280 50" role="img" aria-label={label} data-testid="blo-sparkline">
-      <polyline points={`0,48 ${pts} 280,48`} className="spark-fill" />
-      <polyline points={pts} className="spark-line" />
+      {whole && <polyline points={`0,48 ${runs[0].join(' ')} 280,48`} className="spark-fill" />}
+      {runs
+        .filter((r) => r.length > 0)
+        .map((r, i) => (
+          <polyline key={i} points={r.join(' ')} className="spark-line" />
+        ))}
     </svg>
   );
 }
 
-export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius, onFlyTo, onClose }: Props) {
+export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, radiusKm, onRadius, onFlyTo, onClose }: Props) {
   const d = detail && detail.blo.code === blo.code ? detail : undefined;
+  const anyWithheld =
+    blo.totals.count === null ||
+    (d !== undefined &&
+      (d.catchment.count === null || d.trend.some((m) => m.count === null) || d.topSubstances.some((s) => s.count === null)));
   const source = blo.source;
   return (
     <aside
@@ -103,15 +123,15 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
         <dl className="mini-kpis" data-testid="catchment" data-count={d?.catchment.count ?? ''}>
           <div>
             <dt>{t(lang, 'seizures')}</dt>
-            <dd>{d ? formatCount(lang, d.catchment.count) : '…'}</dd>
+            <dd>{d ? <Figure lang={lang} value={d.catchment.count} format={formatCount} /> : '…'}</dd>
           </div>
           <div>
             <dt>{t(lang, 'kgEq')}</dt>
-            <dd>{d ? formatKg(lang, d.catchment.kgEq) : '…'}</dd>
+            <dd>{d ? <Figure lang={lang} value={d.catchment.kgEq} format={formatKg} /> : '…'}</dd>
           </div>
           <div>
             <dt>{t(lang, 'value')}</dt>
-            <dd>{d ? formatUsd(lang, d.catchment.valueUsd) : '…'}</dd>
+            <dd>{d ? <Figure lang={lang} value={d.catchment.valueUsd} format={formatUsd} /> : '…'}</dd>
           </div>
         </dl>
       </div>
@@ -133,34 +153,42 @@ export function BloPanel({ lang, blo, detail, loading, error, radiusKm, onRadius
             <span className="swatch" style={{ background: substanceCss(s.substance) }} aria-hidden />
             {substanceName(lang, s.substance)}{' '}
             <span className="num">
-              {formatKg(lang, s.kgEq)} · {formatCount(lang, s.count)}
+              <Figure lang={lang} value={s.kgEq} format={formatKg} /> · <Figure lang={lang} value={s.count} format={formatCount} />
             </span>
           </li>
         ))}
       </ul>
 
       <h3>{t(lang, 'recent')}</h3>
-      <table className="recent">
-        <tbody>
-          {d?.recent.slice(0, 6).map((r) => (
-            <tr key={r.id}>
-              <td>{formatDay(lang, r.seizedOn)}</td>
-              <td>
-                {substanceName(lang, r.substance)}
-                {r.synthetic ? ' *' : ''}
-              </td>
-              <td className="num">{formatKg(lang, r.kgEq)}</td>
-              <td className="num">{formatKm(lang, r.distanceKm)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {d?.recent.some((r) => r.synthetic) && <p className="note">{t(lang, 'syntheticMark')}</p>}
+      {recent === null ? (
+        <p className="note" data-testid="recent-hidden">
+          {t(lang, 'recentHidden')}
+        </p>
+      ) : (
+        <table className="recent">
+          <tbody>
+            {recent?.slice(0, 6).map((r) => (
+              <tr key={r.id}>
+                <td>{formatDay(lang, r.seizedOn)}</td>
+                <td>
+                  {substanceName(lang, r.substance)}
+                  {r.synthetic ? ' *' : ''}
+                </td>
+                <td className="num">{formatKg(lang, r.kgEq)}</td>
+                <td className="num">{formatKm(lang, r.distanceKm)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {recent?.some((r) => r.synthetic) && <p className="note">{t(lang, 'syntheticMark')}</p>}
 
       <p className="nearest note">
-        {t(lang, 'nearest')}: {formatCount(lang, blo.totals.count)} · {formatKg(lang, blo.totals.kgEq)}
+        {t(lang, 'nearest')}: <Figure lang={lang} value={blo.totals.count} format={formatCount} /> ·{' '}
+        <Figure lang={lang} value={blo.totals.kgEq} format={formatKg} />
         {blo.totals.lastSeizedOn ? ` · ${t(lang, 'lastSeizure')} ${formatDay(lang, blo.totals.lastSeizedOn)}` : ''}
       </p>
+      {minCount !== null && anyWithheld && <WithheldNote lang={lang} minCount={minCount} />}
 
       {d?.paired && (
         <div className="paired">

@@ -3,16 +3,19 @@ import type { BloListItem } from '@/lib/api/api-types';
 import { bloName, bloOtherName, formatCount, formatDay, formatKg, t } from '@/lib/i18n/i18n';
 import type { Language } from '@/lib/url/view-state';
 import { otherLanguage } from '@/app/_components/page-links';
+import { Figure, WithheldNote } from './figure';
 
 interface Props {
   lang: Language;
   blos: BloListItem[];
   selected: string | null;
+  /** Aggregates only: the threshold below which figures are withheld. */
+  minCount: number | null;
   onSelect(code: string): void;
 }
 
 /** Every BLO with its totals under the filters; a name opens the post's panel. */
-export function BloTable({ lang, blos, selected, onSelect }: Props) {
+export function BloTable({ lang, blos, selected, minCount, onSelect }: Props) {
   const byCode = new Map(blos.map((b) => [b.code, b]));
   const pairedName = (code: string | null) => {
     const paired = code === null ? undefined : byCode.get(code);
@@ -59,13 +62,18 @@ export function BloTable({ lang, blos, selected, onSelect }: Props) {
               </td>
               <td>{b.openedYear ?? '—'}</td>
               <td>{pairedName(b.pairedCode)}</td>
-              <td className="num">{formatCount(lang, b.totals.count)}</td>
-              <td className="num">{formatKg(lang, b.totals.kgEq)}</td>
+              <td className="num" data-count={b.totals.count ?? ''}>
+                <Figure lang={lang} value={b.totals.count} format={formatCount} />
+              </td>
+              <td className="num">
+                <Figure lang={lang} value={b.totals.kgEq} format={formatKg} />
+              </td>
               <td>{b.totals.lastSeizedOn ? formatDay(lang, b.totals.lastSeizedOn) : '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {minCount !== null && blos.some((b) => b.totals.count === null) && <WithheldNote lang={lang} minCount={minCount} />}
       <p className="note">{t(lang, 'boundaryNote')}</p>
     </section>
   );

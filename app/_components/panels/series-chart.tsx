@@ -115,6 +115,17 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
             const dim = !monthOverlaps(r.month, period.from, period.to);
             return (
               <g key={r.month} opacity={dim ? 0.28 : 1}>
+                {r.withheld > 0 && (
+                  // A month with withheld figures: a hatched mark on the axis (its bars show only what is shown).
+                  <rect
+                    x={x(i) + 0.5}
+                    width={Math.max(0.5, bw - 1)}
+                    y={y(0) - 4}
+                    height={4}
+                    className="withheld-mark"
+                    data-testid="withheld-month"
+                  />
+                )}
                 {order.map((code) => {
                   const v = r.bySubstance[code]?.kgEq ?? 0;
                   if (v <= 0) return null;
@@ -155,6 +166,7 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
         <div className="chart-tip" role="status">
           <strong>{formatMonth(lang, rows[hover].month)}</strong>: {formatCount(lang, rows[hover].count)} ·{' '}
           {formatKg(lang, rows[hover].kgEq)}
+          {rows[hover].withheld > 0 ? ` (+ ${t(lang, 'withheld')})` : ''}
         </div>
       )}
     </figure>

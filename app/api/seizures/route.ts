@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * storage order, or the newest `limit` when there are more).
  */
 export const GET = apiRoute(
-  { permission: 'view', params: ['format', 'limit', 'offset'] },
+  { permission: ['view', 'events'], params: ['format', 'limit', 'offset'] },
   async ({ database, filters, params, request, account }) => {
     const format = params.format ?? 'json';
     if (format === 'bin') {

@@ -5,7 +5,7 @@ import { bloCodeSchema, DEFAULT_CATCHMENT_KM } from '@/lib/url/api-params';
 
 export const dynamic = 'force-dynamic';
 
-/** One BLO: catchment totals within r whole km (1–100, default 25), trend, top substances, recent seizures, paired post. */
+/** One BLO: catchment totals within r whole km (1–100, default 25), trend, top substances, paired post (its seizures: ./seizures). */
 export const GET = apiRoute(
   { permission: 'view', params: ['r'], path: z.object({ code: bloCodeSchema }) },
   async ({ database, filters, params, path }) => {

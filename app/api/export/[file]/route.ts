@@ -1,6 +1,7 @@
 import { apiRoute, ownOrigin } from '@/app/_server/api-route';
 import { auditRequest } from '@/app/_server/audit';
 import { listBlos } from '@/db/queries/list-blos';
+import { reserveAuditId } from '@/db/queries/audit';
 import { streamSeizures } from '@/db/queries/list-seizures';
 import { EXPORT_FILES, exportFileSchema } from '@/lib/url/api-params';
 import {
@@ -44,21 +45,36 @@ async function* audited<T>(pages: AsyncIterable<T[]>, done: (rows: number, compl
   }
 }
 
-/** What the filters select, as a file: seizures or per-BLO totals, CSV (import format) or GeoJSON. */
+/**
+ * What the filters select, as a file: seizures (single seizures: the `events` permission) or per-BLO
+ * totals (withheld where small for aggregates-only accounts), CSV (import format) or GeoJSON. The
+ * file names who exported it and its audit entry, reserved before the first line is written.
+ */
 export const GET = apiRoute(
-  { permission: 'export', path: exportFileSchema, cacheable: false },
+  {
+    permission: ({ file }) => (file?.startsWith('seizures.') ? ['export', 'events'] : ['export']),
+    path: exportFileSchema,
+    cacheable: false,
+  },
   async ({ database, filters, path, request, account }) => {
     const file = path.file as (typeof EXPORT_FILES)[number];
     const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
+    const started = new Date();
+    const auditId = await reserveAuditId(database.db);
     const meta: ExportMeta = {
       what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
       filters,
-      madeAt: new Date().toISOString(),
+      madeAt: started.toISOString(),
       link: `${ownOrigin(request)}/${apiSearch(filters)}`,
+      account: account.email,
+      auditId,
+      minCount: account.detail.level === 'aggregates' ? account.detail.minCount : null,
     };
     const stamp = meta.madeAt.slice(0, 10);
     const done = (rows: number, complete: boolean) =>
       auditRequest(request, account, 'export', {
+        id: auditId,
+        at: started,
         params: { file, complete, ...Object.fromEntries(new URL(request.url).searchParams) },
         status: 200,
         rows,

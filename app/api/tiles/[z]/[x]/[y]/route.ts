@@ -1,11 +1,14 @@
 import { apiRoute } from '@/app/_server/api-route';
+import { auditRequest } from '@/app/_server/audit';
 import { getTile } from '@/db/queries/get-tile';
 import { tileSchema } from '@/lib/url/api-params';
 
 export const dynamic = 'force-dynamic';
 
-/** Vector tile (MVT) of the filtered seizures; `y` may carry a `.mvt` or `.pbf` suffix. */
-export const GET = apiRoute({ permission: 'view', path: tileSchema }, async ({ database, filters, path }) => {
+/** Vector tile (MVT) of the filtered seizures; `y` may carry a `.mvt` or `.pbf` suffix. Single seizures: audited. */
+export const GET = apiRoute({ permission: ['view', 'events'], path: tileSchema }, async ({ database, filters, path, request, account }) => {
   const tile = { z: Number(path.z), x: Number(path.x), y: Number(path.y) };
-  return { bytes: await getTile(database, tile, filters), contentType: 'application/vnd.mapbox-vector-tile' };
+  const bytes = await getTile(database, tile, filters);
+  auditRequest(request, account, 'events', { status: 200 });
+  return { bytes, contentType: 'application/vnd.mapbox-vector-tile' };
 });
