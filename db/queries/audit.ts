@@ -56,3 +56,14 @@ export async function listAuditEvents(db: Db, query: AuditQuery): Promise<{ even
     next: rows.length > query.limit ? page[page.length - 1].id : null,
   };
 }
+
+/** Every row the query selects, newest first, a page at a time (keyset: never one huge result). */
+export async function* streamAuditEvents(db: Db, query: Omit<AuditQuery, 'limit'>, pageSize = 1000): AsyncGenerator<AuditEntry[]> {
+  let before = query.before;
+  for (;;) {
+    const page = await listAuditEvents(db, { ...query, before, limit: pageSize });
+    if (page.events.length) yield page.events;
+    if (page.next === null) return;
+    before = page.next;
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * What the audit log records: who did what, to what, with which parameters, and what came of it.
- * One row per event; the table refuses UPDATE, DELETE and TRUNCATE (migration 0011).
+ * One row per event; the table refuses UPDATE, DELETE and TRUNCATE (migration 0011), save for the
+ * archive command, which records itself (`audit-archived`).
  */
 export const AUDIT_ACTIONS = [
   'sign-in',
@@ -14,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'events',
   'denied',
+  'audit-archived',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

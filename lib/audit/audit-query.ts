@@ -23,3 +23,31 @@ export const auditQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'is after to' });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const AUDIT_QUERY_KEYS = ['actor', 'action', 'from', 'to', 'q', 'before', 'limit'] as const;
+
+/**
+ * Reads the audit log's keys from a query string: the query, and the keys as given (for links and
+ * for the audit row of a download); or the first key at fault with a one-line message. `ignore`:
+ * keys that belong to the page, not to the query (its language).
+ */
+export function parseAuditQuery(
+  search: URLSearchParams,
+  ignore: readonly string[] = [],
+): { query: AuditQuery; raw: Record<string, string> } | { param: string; message: string } {
+  const raw: Record<string, string> = {};
+  for (const key of new Set(search.keys())) {
+    if (ignore.includes(key)) continue;
+    const name = key.slice(0, 40);
+    if (search.getAll(key).length > 1) return { param: name, message: `${name} given more than once` };
+    const value = search.get(key)!;
+    if (value !== '') raw[key] = value;
+  }
+  const parsed = auditQuerySchema.safeParse(raw);
+  if (parsed.success) return { query: parsed.data, raw };
+  const issue = parsed.error.issues[0];
+  const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const param = String(unknown ?? issue.path[0] ?? 'query').slice(0, 40);
+  const message = unknown !== undefined ? `unknown parameter (accepted: ${AUDIT_QUERY_KEYS.join(', ')})` : issue.message;
+  return { param, message: `${param} ${message}` };
+}

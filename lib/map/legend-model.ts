@@ -7,7 +7,7 @@ import { SUBSTANCES } from '@/lib/catalogue/substances';
 import type { BloStatus } from '@/lib/catalogue/vocabulary';
 import { formatCount, t } from '@/lib/i18n/i18n';
 import type { Language, MapLayerId } from '@/lib/url/view-state';
-import { HEATMAP_RAMP, HOTSPOT_RAMP, RING_COLOR, ROUTE_COLORS, substanceColor, type Rgb } from './colors';
+import { HEATMAP_RAMP, HOTSPOT_RAMP, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR, type Rgb } from './colors';
 
 export type LegendSwatch =
   /** A BLO marker (colours: BLO_COLORS). */
@@ -27,7 +27,16 @@ export type LegendSection =
   /** A title over a list of symbols (the seizures by substance). */
   | { kind: 'list'; layer: MapLayerId; title: string; titleNote: string; entries: LegendEntry[]; note: string | null }
   /** A title over a colour bar, with words at its two ends or a note under it; `entry` names it in one row. */
-  | { kind: 'bar'; layer: MapLayerId; title: string; ends: [low: string, high: string] | null; note: string | null; entry: LegendEntry }
+  | {
+      kind: 'bar';
+      layer: MapLayerId;
+      title: string;
+      ends: [low: string, high: string] | null;
+      note: string | null;
+      entry: LegendEntry;
+      /** A second symbol of the layer (hexagons whose figures are withheld), or null. */
+      extra: LegendEntry | null;
+    }
   /** One symbol with its label. */
   | { kind: 'entry'; layer: MapLayerId; entry: LegendEntry };
 
@@ -50,9 +59,11 @@ export interface LegendInput {
   tiles: boolean;
   /** Catchment radius of the selected BLO, km; null when none is selected (no rings drawn). */
   radiusKm: number | null;
+  /** The threshold of withheld figures, when some hexagon drawn is withheld; else null. */
+  withheldBelow?: number | null;
 }
 
-export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm }: LegendInput): LegendModel {
+export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm, withheldBelow = null }: LegendInput): LegendModel {
   const on = (layer: MapLayerId) => layers.includes(layer);
   const sections: LegendSection[] = [];
   if (on('points')) {
@@ -78,6 +89,10 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm 
       ends: [t(lang, 'fewer'), high],
       note: null,
       entry: { label: title, swatch: { shape: 'bar', colors: HOTSPOT_RAMP } },
+      extra:
+        withheldBelow === null
+          ? null
+          : { label: t(lang, 'withheldCells', { k: withheldBelow }), swatch: { shape: 'dot', color: WITHHELD_COLOR } },
     });
   }
   if (on('heatmap')) {
@@ -89,6 +104,7 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm 
       ends: [t(lang, 'fewer'), t(lang, 'more')],
       note: null,
       entry: { label: title, swatch: { shape: 'bar', colors: HEATMAP_RAMP } },
+      extra: null,
     });
   }
   if (on('routes')) {
@@ -101,6 +117,7 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm 
       ends: null,
       note: `${t(lang, 'originDestination')}, ${t(lang, 'width')}`,
       entry: { label: `${title} (${t(lang, 'width')})`, swatch: { shape: 'bar', colors } },
+      extra: null,
     });
   }
   if (on('rings') && radiusKm !== null) {
@@ -122,5 +139,8 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm 
 
 /** The model as a flat list, one symbol a row (the exported picture has no room for sections). */
 export function legendRows(model: LegendModel): LegendEntry[] {
-  return [...model.blos, ...model.sections.flatMap((s) => (s.kind === 'list' ? s.entries : [s.entry]))];
+  return [
+    ...model.blos,
+    ...model.sections.flatMap((s) => (s.kind === 'list' ? s.entries : s.kind === 'bar' && s.extra ? [s.entry, s.extra] : [s.entry])),
+  ];
 }

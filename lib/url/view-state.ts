@@ -172,6 +172,9 @@ const VIEW_PARAMS = {
 type ViewParam = keyof typeof VIEW_PARAMS;
 const VIEW_PARAM_KEYS = Object.keys(VIEW_PARAMS) as ViewParam[];
 
+/** Every key a dashboard link may carry: the filters and the page's own. */
+export const DASHBOARD_PARAM_KEYS: readonly string[] = [...FILTER_PARAM_KEYS, ...VIEW_PARAM_KEYS];
+
 export interface ParsedView {
   view: ViewState;
   /** Problems found, each naming its key; the view uses the default for those keys. */

@@ -162,7 +162,7 @@ for (const { who, sees } of MATRIX) {
       }
     }
     if (who === 'viewer') {
-      // The dashboard offers a viewer neither imports nor file exports.
+      // The dashboard offers a viewer neither imports nor seizure files.
       await page.goto('/');
       await expect(page.getByRole('link', { name: 'Import' })).toHaveCount(0);
       await page.getByTestId('export-menu').locator('summary').click();

@@ -84,4 +84,14 @@ describe('legendRows', () => {
       'Catchment rings: 50 / 25 km',
     ]);
   });
+
+  it('adds a row for withheld hexagons when some are drawn, in both languages', () => {
+    const rows = (lang: 'en' | 'ru') =>
+      legendRows(legendModel({ ...createInput(), lang, layers: ['hexagons'], withheldBelow: 3 })).map((r) => r.label);
+    expect(rows('en')).toContain('Withheld (fewer than 3, or hidden with one)');
+    expect(rows('ru')).toContain('Скрыто (менее 3 или вместе с таким)');
+    expect(legendRows(legendModel({ ...createInput(), layers: ['hexagons'] })).map((r) => r.label)).not.toContain(
+      'Withheld (fewer than 3, or hidden with one)',
+    );
+  });
 });

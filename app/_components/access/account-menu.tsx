@@ -39,9 +39,14 @@ export function AccountMenu({ account, lang }: { account: SignedIn; lang: Langua
         </ul>
       </details>
       {account.permissions.includes('users') ? (
-        <a className="button secondary" href={pageHref('/admin/users', lang)}>
-          {t(lang, 'usersLink')}
-        </a>
+        <>
+          <a className="button secondary" href={pageHref('/admin/users', lang)}>
+            {t(lang, 'usersLink')}
+          </a>
+          <a className="button secondary" href={pageHref('/admin/audit', lang)}>
+            {t(lang, 'auditLink')}
+          </a>
+        </>
       ) : null}
       <button type="button" className="secondary" onClick={() => void signOut(lang)}>
         {t(lang, 'signOut')}

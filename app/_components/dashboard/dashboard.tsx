@@ -84,6 +84,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
     hexMax: data.hexMax,
     tiles: data.tileTemplate !== null,
     radiusKm: selectedBlo ? radiusKm : null,
+    withheldBelow: account.minCount !== null && data.cells?.some((c) => c.count === null) ? account.minCount : null,
   });
   const markers = useMemo(
     () =>

@@ -56,7 +56,8 @@ export function TopBar({ lang, filters, account, onLanguage, onExportPng }: Prop
         ) : null}
         <details className="export-menu" data-testid="export-menu">
           <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
-          <ul>
+          {/* A choice made closes the menu. */}
+          <ul onClick={(e) => (e.target as Element).closest('a, button') && e.currentTarget.closest('details')?.removeAttribute('open')}>
             {EXPORTS.filter((e) => may('export') && (may('events') || !e.events)).map((e) => (
               <li key={e.file}>
                 <a href={`/api/export/${e.file}${apiSearch(filters)}`} download data-testid={`export-${e.file}`}>

@@ -52,6 +52,11 @@ export function Legend({ model }: { model: LegendModel }) {
                   <span>{section.ends[1]}</span>
                 </div>
               )}
+              {section.extra && (
+                <div className="legend-row" data-testid="legend-withheld">
+                  <Swatch swatch={section.extra.swatch} /> {section.extra.label}
+                </div>
+              )}
             </>
           )}
           {section.kind === 'entry' && (
