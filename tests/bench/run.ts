@@ -26,7 +26,7 @@ import { listBlos } from '@/db/queries/list-blos';
 import { getSummary } from '@/db/queries/get-summary';
 import { getTimeSeriesJson } from '@/db/queries/get-time-series';
 import { getHotspots } from '@/db/queries/get-hotspots';
-import { getBloDetail } from '@/db/queries/get-blo-detail';
+import { getBloDetail, listCatchmentSeizures } from '@/db/queries/get-blo-detail';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { listRoutes } from '@/db/queries/list-routes';
 import { getTile } from '@/db/queries/get-tile';
@@ -73,6 +73,11 @@ const REQUESTS: BenchRequest[] = [
     run: (d, f) => getHotspots(d.db, f, 7),
   },
   { name: 'BLO panel, Oybek, 25 km', path: '/api/blos/oybek', run: (d, f) => getBloDetail(d.db, 'oybek', f, 25) },
+  {
+    name: "BLO panel's seizures, Oybek",
+    path: '/api/blos/oybek/seizures',
+    run: (d, f) => listCatchmentSeizures(d.db, 'oybek', f, 25),
+  },
   { name: 'Routes by country', path: '/api/routes?from=2025-01-01&to=2025-12-31', run: (d, f) => listRoutes(d.db, f, 'country') },
   { name: 'Seizure list, first page', path: '/api/seizures?limit=100', run: (d, f) => listSeizures(d.db, f, { limit: 100, offset: 0 }) },
   {

@@ -761,6 +761,18 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
           before: { role: 'viewer', countries: ['TJ'], disabled: false },
         });
         expect(JSON.stringify(changed)).not.toContain('another long passphrase');
+        const disabled = await auditOf(() =>
+          call('admin', {
+            handler: user.PATCH as Handler,
+            path: `/api/admin/users/${id}`,
+            params: { id },
+            method: 'PATCH',
+            contentType: 'application/json',
+            body: JSON.stringify({ disabled: true }),
+          }),
+        );
+        expect(disabled).toEqual([expect.objectContaining({ action: 'account-changed', target: 'audited@example.org', status: 200 })]);
+        expect(disabled[0].params).toMatchObject({ disabled: true, before: { disabled: false } });
       });
 
       it('an import and a dry run each leave one row with the file and its counts', async () => {

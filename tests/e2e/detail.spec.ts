@@ -88,31 +88,35 @@ test.describe('a viewer sees aggregates only', () => {
     },
   );
 
-  test('the map picture carries a watermark with the account and its audit entry, across the map', async ({ page }) => {
-    await page.goto(`/?${PERIOD}&l=hexagons`);
-    await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
-    const pictures: Buffer[] = [];
-    const entries: number[] = [];
-    page.on('response', async (r) => {
-      if (r.url().endsWith('/api/export/picture')) entries.push(((await r.json()) as { auditId: number }).auditId);
-    });
-    for (let i = 0; i < 2; i++) {
-      await page.getByTestId('export-menu').locator('summary').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
-      pictures.push(readFileSync(await download.path()));
-    }
-    expect(entries).toHaveLength(2);
-    expect(entries[1]).toBeGreaterThan(entries[0]);
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    writeFileSync(screenshotPath('viewer-export-map.png'), pictures[1]);
-    // The same view drawn twice: only the audit entry differs, so every difference inside the map
-    // is the watermark, and it covers all four quarters of the map.
-    const map = (await page.getByTestId('map').boundingBox())!;
-    const top = 62 * 2;
-    const bottom = top + Math.round(map.height) * 2;
-    const quarters = await differingPixels(page, pictures[0], pictures[1], top + 4, bottom - 4);
-    for (const q of quarters) expect(q).toBeGreaterThan(20);
-  });
+  test(
+    'the map picture carries a watermark with the account and its audit entry, across the map',
+    { tag: '@screenshot' },
+    async ({ page }) => {
+      await page.goto(`/?${PERIOD}&l=hexagons`);
+      await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
+      const pictures: Buffer[] = [];
+      const entries: number[] = [];
+      page.on('response', async (r) => {
+        if (r.url().endsWith('/api/export/picture')) entries.push(((await r.json()) as { auditId: number }).auditId);
+      });
+      for (let i = 0; i < 2; i++) {
+        await page.getByTestId('export-menu').locator('summary').click();
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+        pictures.push(readFileSync(await download.path()));
+      }
+      expect(entries).toHaveLength(2);
+      expect(entries[1]).toBeGreaterThan(entries[0]);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      writeFileSync(screenshotPath('viewer-export-map.png'), pictures[1]);
+      // The same view drawn twice: only the audit entry differs, so every difference inside the map
+      // is the watermark, and it covers all four quarters of the map.
+      const map = (await page.getByTestId('map').boundingBox())!;
+      const top = 62 * 2;
+      const bottom = top + Math.round(map.height) * 2;
+      const quarters = await differingPixels(page, pictures[0], pictures[1], top + 4, bottom - 4);
+      for (const q of quarters) expect(q).toBeGreaterThan(20);
+    },
+  );
 });
 
 test.describe('the audit page', () => {
