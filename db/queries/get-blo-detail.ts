@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { BloDetailAnswer, CatchmentSeizure } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { blos, seizureBloRings, seizures } from '@/db/schema';
@@ -89,6 +89,13 @@ export async function listCatchmentSeizures(
   const catchmentArea = await catchmentOf(db, code, filters, radiusKm);
   if (!catchmentArea) return null;
   const { here, near } = catchmentArea;
+  // The months that hold the newest `limit` seizures, from the ring rollup: the scan below reads only those.
+  const months = new Map<string, number>();
+  for (const g of await catchmentGroups(db, code, filters, radiusKm, near, {})) months.set(g.month, (months.get(g.month) ?? 0) + g.count);
+  const cutoff = recentCutoff(
+    [...months.entries()].map(([month, count]) => ({ month, count })).sort((a, b) => a.month.localeCompare(b.month)),
+    limit,
+  );
   const rows = await db
     .select({
       id: seizures.id,
@@ -104,7 +111,7 @@ export async function listCatchmentSeizures(
       distanceKm: sql<number>`ST_Distance(${seizures.geom}::geography, ${here}::geography, false) / 1000.0`.mapWith(Number),
     })
     .from(seizures)
-    .where(and(near, filterConditions(filters)))
+    .where(and(near, filterConditions(filters), gte(seizures.seizedOn, cutoff)))
     .orderBy(desc(seizures.seizedOn), desc(seizures.id))
     .limit(limit);
   return rows.map(({ lng, lat, ...r }) => ({ ...r, lngLat: [lng, lat] }));
@@ -158,4 +165,14 @@ async function catchmentGroups(
     kgEq: Number(r.kg_eq),
     valueUsd: Number(r.value_usd),
   }));
+}
+
+/** First day of the latest months that together hold at least `limit` seizures (bounds the recent-list scan). */
+function recentCutoff(months: { month: string; count: number }[], limit: number): string {
+  let seen = 0;
+  for (let i = months.length - 1; i >= 0; i--) {
+    seen += months[i].count;
+    if (seen >= limit) return months[i].month;
+  }
+  return '0001-01-01';
 }

@@ -142,7 +142,8 @@ async function ensureBenchAccount(database: Database) {
 async function signIn(port: number) {
   const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // A write: the app refuses one that does not say it comes from the app's own origin.
+    headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
     body: JSON.stringify({ email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password }),
   });
   if (!res.ok) throw new Error(`bench sign-in → ${res.status}`);

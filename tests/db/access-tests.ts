@@ -108,6 +108,17 @@ const EVENTS: Who[] = ['analyst', 'editor', 'admin', 'kz-analyst'];
 const IMPORT: Who[] = ['editor', 'admin'];
 const USERS: Who[] = ['admin'];
 
+/** Runs a command of db/cli with `env` added; its exit code and what it printed (both streams). */
+function runCli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node_modules/.bin/tsx', [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => resolve({ code: code ?? 1, out: out.trim() }));
+  });
+}
+
 export function defineAccessTests(getDatabase: () => Database, getRows: () => OracleRow[], scratch: () => Promise<ScratchDatabase>): void {
   describe('access: every route as every kind of account', () => {
     const cookies = new Map<Who, string>();
@@ -838,15 +849,17 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       });
 
       it('a map picture is recorded before it is drawn: one row, its id and account in the answer; a bad view is a 400', async () => {
-        let answer: { auditId: number; account: string; at: string } | null = null;
-        const rows = await auditOf(async () => {
-          const response = await call('viewer', {
+        const post = (view: string) =>
+          call('viewer', {
             handler: picture.POST as Handler,
             path: '/api/export/picture',
             method: 'POST',
             contentType: 'application/json',
-            body: JSON.stringify({ view: '?substance=heroin&from=2024-01-01&l=hexagons' }),
+            body: JSON.stringify({ view }),
           });
+        let answer: { auditId: number; account: string; at: string } | null = null;
+        const rows = await auditOf(async () => {
+          const response = await post('?substance=heroin&from=2024-01-01&l=hexagons');
           expect(response.status).toBe(200);
           answer = (await response.json()) as { auditId: number; account: string; at: string };
         });
@@ -863,13 +876,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
           await getDatabase().db.execute(sql`SELECT max(id) AS id FROM audit_log WHERE target = '/api/export/picture'`),
         );
         expect(Number(id)).toBe(answer!.auditId);
-        const bad = await call('viewer', {
-          handler: picture.POST as Handler,
-          path: '/api/export/picture',
-          method: 'POST',
-          contentType: 'application/json',
-          body: JSON.stringify({ view: '?substance=chalk' }),
-        });
+        const bad = await post('?substance=chalk');
         expect(bad.status).toBe(400);
         expect(((await bad.json()) as { error: { param: string } }).error.param).toBe('view');
       });
@@ -972,17 +979,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       it('npm run audit:archive names a bad date, a future one, and archives on a fresh database', async () => {
         const db = await scratch();
         const dir = mkdtempSync(path.join(tmpdir(), 'audit-archive-'));
-        const run = (args: string[]) =>
-          new Promise<{ code: number; out: string }>((resolve) => {
-            const child = spawn('node_modules/.bin/tsx', ['db/cli/audit-archive.ts', ...args], {
-              env: { ...process.env, ...db.env, AUDIT_RETENTION_DAYS: '' },
-              stdio: ['ignore', 'pipe', 'pipe'],
-            });
-            let out = '';
-            child.stdout.on('data', (d) => (out += d));
-            child.stderr.on('data', (d) => (out += d));
-            child.on('close', (code) => resolve({ code: code ?? 1, out: out.trim() }));
-          });
+        const run = (args: string[]) => runCli('db/cli/audit-archive.ts', args, { ...db.env, AUDIT_RETENTION_DAYS: '' });
         try {
           expect((await run([])).out).toMatch(/^audit:archive: --before is required when AUDIT_RETENTION_DAYS is not set/);
           expect((await run(['--before', '2024-02-30'])).out).toMatch(/^audit:archive: --before /);
@@ -1080,17 +1077,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
 
     it('npm run user:add creates an account while the app is stopped, and names a mistake', async () => {
       const db = await scratch();
-      const run = (args: string[], password: string) =>
-        new Promise<{ code: number; out: string }>((resolve) => {
-          const child = spawn('node_modules/.bin/tsx', ['db/cli/user-add.ts', ...args], {
-            env: { ...process.env, ...db.env, USER_PASSWORD: password },
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          let out = '';
-          child.stdout.on('data', (d) => (out += d));
-          child.stderr.on('data', (d) => (out += d));
-          child.on('close', (code) => resolve({ code: code ?? 1, out: out.trim() }));
-        });
+      const run = (args: string[], password: string) => runCli('db/cli/user-add.ts', args, { ...db.env, USER_PASSWORD: password });
       try {
         const made = await run(['--email', 'Scoped@Example.org', '--role', 'analyst', '--countries', 'kz,uz'], PASSWORD);
         expect(made).toEqual({
