@@ -28,10 +28,11 @@ test.describe('exports', () => {
     expect(lines[1]).toBe('# filters: substance=hashish,heroin&from=2024-01-01&to=2024-12-31');
     expect(lines[3]).toMatch(/^# synthetic data: included/);
     expect(lines[4]).toMatch(/^# link: http:\/\/127\.0\.0\.1:\d+\/\?substance=hashish%2Cheroin&from=2024-01-01&to=2024-12-31$/);
-    expect(lines[5]).toBe(
+    expect(lines[5]).toMatch(/^# exported by: editor@example\.org \(audit entry \d+\)$/);
+    expect(lines[6]).toBe(
       'date,substance,quantity,unit,lon,lat,transport,concealment,detection,origin,destination,source_ref,notes,kg_eq,value_usd,country,nearest_blo,synthetic,date_precision,location_precision,id',
     );
-    expect(lines.length - 6).toBe(count);
+    expect(lines.length - 7).toBe(count);
     expect(download.suggestedFilename()).toMatch(/^blo-atlas-seizures-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
