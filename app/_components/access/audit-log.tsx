@@ -35,10 +35,10 @@ interface Props {
   next: number | null;
 }
 
-/** `?key=value…` of the filters with `change` applied (null removes a key), the language kept. */
+/** `?key=value…` of the filters with `change` applied (null removes a key), the language kept on the page. */
 function linkTo(base: string, lang: Language, filters: Record<string, string>, change: Record<string, string | null>): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filters, ...change })) if (v !== null && k !== 'limit') params.set(k, v);
+  for (const [k, v] of Object.entries({ ...filters, ...change })) if (v !== null) params.set(k, v);
   if (lang !== 'en' && base.startsWith('/admin')) params.set('lang', lang);
   const query = params.toString();
   return query ? `${base}?${query}` : base;
@@ -55,6 +55,7 @@ export function AuditLog({ lang, filters, problem, events, next }: Props) {
     <section className="audit-log">
       <form method="get" action="/admin/audit" className="audit-filters" data-testid="audit-filters">
         {lang !== 'en' && <input type="hidden" name="lang" value={lang} />}
+        {filters.limit && <input type="hidden" name="limit" value={filters.limit} />}
         <label>
           {t(lang, 'auditActor')}
           <input type="email" name="actor" defaultValue={filters.actor ?? ''} autoComplete="off" />
@@ -86,7 +87,12 @@ export function AuditLog({ lang, filters, problem, events, next }: Props) {
         <a className="button secondary" href={linkTo('/admin/audit', lang, {}, {})}>
           {t(lang, 'auditClear')}
         </a>
-        <a className="button secondary" href={linkTo('/api/audit/csv', lang, filters, { before: null })} download data-testid="audit-csv">
+        <a
+          className="button secondary"
+          href={linkTo('/api/audit/csv', lang, filters, { before: null, limit: null })}
+          download
+          data-testid="audit-csv"
+        >
           {t(lang, 'auditCsv')}
         </a>
       </form>

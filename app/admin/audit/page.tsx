@@ -15,6 +15,8 @@ export const metadata = { title: 'Audit log · BLO Atlas' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+const PAGE_ROWS = 50;
+
 /** The audit log, newest first, filtered by account, action, days and text, a page at a time. Admins only. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = await searchParams;
@@ -24,7 +26,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const account = signedIn(access.account);
   if (access.refused) return <Forbidden lang={lang} refused={access.refused} account={account} />;
   const parsed = parseAuditQuery(new URLSearchParams(path.split('?')[1] ?? ''), ['lang']);
-  const page = 'param' in parsed ? null : await listAuditEvents((await getDatabase()).db, { ...parsed.query, limit: 50 });
+  // 50 rows a page unless the link says how many (`limit`, up to 500).
+  const page =
+    'param' in parsed
+      ? null
+      : await listAuditEvents((await getDatabase()).db, { ...parsed.query, limit: parsed.raw.limit ? parsed.query.limit : PAGE_ROWS });
   const retention = getEnv().AUDIT_RETENTION_DAYS;
   const other = otherLanguage(lang);
   return (
