@@ -12,9 +12,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { rowsOf } from '@/db/result-rows';
-import { insertAuditEvents, listAuditEvents } from '@/db/queries/audit';
+import { insertAuditEvents, streamAuditEvents } from '@/db/queries/audit';
 import { AUDIT_CSV_COLUMNS, auditCsvRow } from '@/lib/audit/audit-csv';
-import type { AuditEntry } from '@/lib/audit/audit-event';
 
 export class ArchiveError extends Error {}
 
@@ -22,17 +21,6 @@ export interface ArchiveResult {
   file: string;
   rows: number;
   sha256: string;
-}
-
-/** Rows from before the day `before`, up to id `lastId`, newest first (as the audit page lists them), a page at a time. */
-async function* oldRows(db: Database['db'], before: string, lastId: number): AsyncGenerator<AuditEntry[]> {
-  let olderThan = lastId + 1;
-  for (;;) {
-    const page = await listAuditEvents(db, { before: olderThan, to: previousDay(before), limit: 1000 });
-    if (page.events.length) yield page.events;
-    if (page.next === null) return;
-    olderThan = page.next;
-  }
 }
 
 /** The day before `day` (YYYY-MM-DD): the archive takes rows up to the end of that day. */
@@ -78,7 +66,8 @@ export async function archiveAuditLog(
   try {
     await handle.write(`${AUDIT_CSV_COLUMNS.join(',')}\n`);
     if (count > 0) {
-      for await (const page of oldRows(db, before, lastId)) {
+      // Newest first, as the audit page lists them: ids up to lastId, days before `before`.
+      for await (const page of streamAuditEvents(db, { before: lastId + 1, to: previousDay(before) })) {
         await handle.write(`${page.map((e) => auditCsvRow(e, origin)).join('\n')}\n`);
         written += page.length;
       }

@@ -26,7 +26,8 @@ export type ApiAnswer =
   /** A download streamed as it is produced (exports): never cached, never held whole in memory. */
   | { stream: AsyncIterable<string>; contentType: string; fileName: string };
 
-function streamResponse(answer: { stream: AsyncIterable<string>; contentType: string; fileName: string }): Response {
+/** A download streamed as it is produced, never cached; a failure midway is logged and cuts the download. */
+export function streamResponse(answer: { stream: AsyncIterable<string>; contentType: string; fileName: string }): Response {
   const encoder = new TextEncoder();
   const iterator = answer.stream[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { SummaryAnswer } from '@/lib/api/api-types';
+import { relativeChange as change, type SummaryAnswer } from '@/lib/api/api-types';
 import type { Db } from '@/db/client';
 import { rowsOf } from '@/db/result-rows';
 import type { DateRange } from '@/lib/time/dates';
@@ -38,8 +38,6 @@ async function summarise(
     bySubstance: rows.map(({ substance, count, kgEq, valueUsd }) => ({ substance, count, kgEq, valueUsd })),
   };
 }
-
-const change = (now: number, before: number) => (before === 0 ? null : (now - before) / before);
 
 /** Count, kg-eq and value, by substance, for the filters and for their comparison period. */
 export async function getSummary(db: Db, filters: ScopedFilters, options: SourceOptions = {}): Promise<SummaryAnswer> {

@@ -18,8 +18,9 @@
  * that.
  */
 import { cellToLatLng } from 'h3-js';
-import type {
-  BloDetailAnswer,
+import {
+  relativeChange as change,
+  type BloDetailAnswer,
   BloListItem,
   Figures,
   HotspotCell,
@@ -143,9 +144,6 @@ function protectPeriod(p: ExactPeriodSummary, minCount: number): PeriodSummary {
   const synthetic = whole.count === null || isSmall(syntheticCount, minCount) || isSmall(real, minCount) ? null : syntheticCount;
   return { ...whole, period, syntheticCount: synthetic, bySubstance: applied(bySubstance, hidden) };
 }
-
-const change = (now: number | null, before: number | null) =>
-  now === null || before === null || before === 0 ? null : (now - before) / before;
 
 /** KPIs: the period's and the comparison's totals, by substance; the change only where both sides are shown. */
 export function protectSummary(current: ExactPeriodSummary, comparison: ExactPeriodSummary | null, minCount: number): SummaryAnswer {

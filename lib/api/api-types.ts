@@ -95,6 +95,10 @@ export type PeriodSummary = Figures & {
   bySubstance: (Figures & { substance: string })[];
 };
 
+/** `now` against `before` (0.25 = +25%); null where `before` is 0 or either side is withheld. */
+export const relativeChange = (now: number | null, before: number | null): number | null =>
+  now === null || before === null || before === 0 ? null : (now - before) / before;
+
 /** /api/summary */
 export type SummaryAnswer = PeriodSummary & {
   comparison: PeriodSummary | null;

@@ -754,16 +754,18 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         expect(created[0].params).toEqual({ name: 'audited', role: 'viewer', countries: ['TJ'] });
         const id = rowsOf<{ id: string }>(await getDatabase().db.execute(sql`SELECT id FROM users WHERE email = 'audited@example.org'`))[0]
           .id;
-        const changed = await auditOf(() =>
-          call('admin', {
-            handler: user.PATCH as Handler,
-            path: `/api/admin/users/${id}`,
-            params: { id },
-            method: 'PATCH',
-            contentType: 'application/json',
-            body: JSON.stringify({ role: 'analyst', countries: 'TJ,UZ', password: 'another long passphrase' }),
-          }),
-        );
+        const change = (body: object) =>
+          auditOf(() =>
+            call('admin', {
+              handler: user.PATCH as Handler,
+              path: `/api/admin/users/${id}`,
+              params: { id },
+              method: 'PATCH',
+              contentType: 'application/json',
+              body: JSON.stringify(body),
+            }),
+          );
+        const changed = await change({ role: 'analyst', countries: 'TJ,UZ', password: 'another long passphrase' });
         expect(changed).toEqual([expect.objectContaining({ action: 'account-changed', target: 'audited@example.org', status: 200 })]);
         expect(changed[0].params).toEqual({
           role: 'analyst',
@@ -772,16 +774,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
           before: { role: 'viewer', countries: ['TJ'], disabled: false },
         });
         expect(JSON.stringify(changed)).not.toContain('another long passphrase');
-        const disabled = await auditOf(() =>
-          call('admin', {
-            handler: user.PATCH as Handler,
-            path: `/api/admin/users/${id}`,
-            params: { id },
-            method: 'PATCH',
-            contentType: 'application/json',
-            body: JSON.stringify({ disabled: true }),
-          }),
-        );
+        const disabled = await change({ disabled: true });
         expect(disabled).toEqual([expect.objectContaining({ action: 'account-changed', target: 'audited@example.org', status: 200 })]);
         expect(disabled[0].params).toMatchObject({ disabled: true, before: { disabled: false } });
       });

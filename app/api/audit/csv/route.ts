@@ -3,7 +3,7 @@
  * as a CSV download, each export's row with the link to the view it took. Admins only; the download
  * is itself audited.
  */
-import { errorResponse, ownOrigin, readRoute } from '@/app/_server/api-route';
+import { errorResponse, ownOrigin, readRoute, streamResponse } from '@/app/_server/api-route';
 import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { streamAuditEvents } from '@/db/queries/audit';
@@ -15,35 +15,19 @@ export const dynamic = 'force-dynamic';
 export const GET = readRoute('users', async (request, _context, account) => {
   const parsed = parseAuditQuery(new URL(request.url).searchParams);
   if ('param' in parsed) return errorResponse(400, parsed.param, parsed.message);
+  const { query, raw } = parsed;
   const { db } = await getDatabase();
   const origin = ownOrigin(request);
-  const encoder = new TextEncoder();
-  const pages = streamAuditEvents(db, parsed.query);
-  let rows = 0;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`${AUDIT_CSV_COLUMNS.join(',')}\n`));
-    },
-    async pull(controller) {
-      const { value, done } = await pages.next();
-      if (done) {
-        auditRequest(request, account, 'export', { params: { file: 'audit.csv', ...parsed.raw }, status: 200, rows });
-        controller.close();
-        return;
-      }
-      rows += value.length;
-      controller.enqueue(encoder.encode(`${value.map((e) => auditCsvRow(e, origin)).join('\n')}\n`));
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
+  // The rows as they are read, a page at a time; the download is audited once the last is written.
+  async function* lines(): AsyncGenerator<string> {
+    yield `${AUDIT_CSV_COLUMNS.join(',')}\n`;
+    let rows = 0;
+    for await (const page of streamAuditEvents(db, query)) {
+      rows += page.length;
+      yield `${page.map((e) => auditCsvRow(e, origin)).join('\n')}\n`;
+    }
+    auditRequest(request, account, 'export', { params: { file: 'audit.csv', ...raw }, status: 200, rows });
+  }
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="blo-atlas-audit-${stamp}.csv"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return streamResponse({ stream: lines(), contentType: 'text/csv; charset=utf-8', fileName: `blo-atlas-audit-${stamp}.csv` });
 });
