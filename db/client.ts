@@ -68,29 +68,37 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * INSERT … SELECT with casts (column types from the catalogue) into the real table. A line that
  * breaks a constraint fails the INSERT (a normal query error, rolled back with its transaction)
  * rather than the COPY stream: postgres-js 3.4.9 never settles a COPY writable that the server
- * rejects after its last byte.
+ * rejects after its last byte. `staging` names the temporary table (one per call in a transaction).
  */
-function copyCsvVia(bulkTransaction: Database['bulkTransaction']): Database['copyCsv'] {
-  return (table, columns, lines) =>
-    bulkTransaction(async (tx) => {
-      const types = new Map(
-        rowsOf<{ name: string; type: string }>(
-          await tx.db.execute(sqlTag`
-            SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
-             WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped`),
-        ).map((r) => [r.name, r.type]),
-      );
-      for (const name of [table, ...columns]) {
-        if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
-        if (name !== table && !types.has(name)) throw new Error(`${table} has no column ${name}`);
-      }
-      await tx.stage('copy_staging', columns, lines);
-      const list = columns.join(', ');
-      await tx.db.execute(
-        sqlTag.raw(`INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM copy_staging`),
-      );
-    });
+export async function copyInto(
+  tx: BulkTransaction,
+  table: string,
+  columns: readonly string[],
+  lines: Iterable<string> | AsyncIterable<string>,
+  staging = 'copy_staging',
+): Promise<void> {
+  const types = new Map(
+    rowsOf<{ name: string; type: string }>(
+      await tx.db.execute(sqlTag`
+        SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+         WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped`),
+    ).map((r) => [r.name, r.type]),
+  );
+  for (const name of [table, ...columns]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+    if (name !== table && !types.has(name)) throw new Error(`${table} has no column ${name}`);
+  }
+  await tx.stage(staging, columns, lines);
+  const list = columns.join(', ');
+  await tx.db.execute(
+    sqlTag.raw(`INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM ${staging}`),
+  );
 }
+
+const copyCsvVia =
+  (bulkTransaction: Database['bulkTransaction']): Database['copyCsv'] =>
+  (table, columns, lines) =>
+    bulkTransaction((tx) => copyInto(tx, table, columns, lines));
 
 /** CREATE and COPY statements for an all-text temporary staging table. */
 function stagingTable(table: string, columns: readonly string[], source: string) {

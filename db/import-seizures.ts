@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { BulkTransaction, Database, Db } from './client';
 import { blos } from './schema';
 import { rowsOf } from './result-rows';
+import { closeVersion, lockDataWriters, openVersion } from './data-versions';
 import { toCsvLine } from '@/lib/csv/csv-line';
 import type { RawRow } from '@/lib/import/import-file';
 import { normaliseImportRow, type ImportBlo, type ImportContext } from '@/lib/import/import-row';
@@ -20,6 +21,8 @@ export type { ImportSummary };
 
 export interface ImportOptions {
   fileName: string;
+  /** Who imports: an account's email, or the command line's operator (kept with the batch and its data version). */
+  account: string;
   /** Check everything and report, then roll back: nothing is written. */
   dryRun?: boolean;
   today: string;
@@ -144,26 +147,28 @@ async function classify(tx: BulkTransaction) {
        SET status = 'rejected',
            reasons = json_build_array('point ' || lng || ', ' || lat || ' is outside Central Asia and its neighbours (' || ${COUNTRY_CODES.join(', ')}::text || ')')::text
      WHERE status = 'ok' AND country IS NULL`);
-  // Duplicates: the same identity already in the database, or earlier in this file.
+  // Duplicates: the same identity among the current seizures, or earlier in this file.
   await db.execute(sql`
     UPDATE import_staging s
        SET status = 'duplicate'
      WHERE s.status = 'ok'
-       AND (EXISTS (SELECT 1 FROM seizures z WHERE z.dedupe_key = s.dedupe_key)
+       AND (EXISTS (SELECT 1 FROM seizures z WHERE z.dedupe_key = s.dedupe_key AND z.removed_in IS NULL)
             OR EXISTS (SELECT 1 FROM import_staging t WHERE t.dedupe_key = s.dedupe_key AND t.status = 'ok' AND t.line::int < s.line::int))`);
 }
 
-async function write(tx: BulkTransaction, batch: number) {
-  await tx.db.execute(sql`
-    INSERT INTO seizures (seized_on, date_precision, substance, quantity, unit, kg_eq, value_usd, price_usd_per_kg, geom,
-                          location_precision, cell, country, transport, concealment, detection, origin_country, destination_country,
-                          source_ref, notes, synthetic, batch_id, dedupe_key)
-    SELECT seized_on::date, date_precision, substance, quantity::float8, unit, kg_eq::float8, value_usd::float8, price_usd_per_kg::float8,
-           ST_SetSRID(ST_MakePoint(lng::float8, lat::float8), 4326), location_precision, cell::bigint, country, transport, concealment,
-           detection, origin_country, destination_country, source_ref, notes, false, ${batch}, dedupe_key
-      FROM import_staging
-     WHERE status = 'ok'
-     ORDER BY line::int`);
+async function write(tx: BulkTransaction, batch: number, version: number | null) {
+  if (version !== null) {
+    await tx.db.execute(sql`
+      INSERT INTO seizures (seized_on, date_precision, substance, quantity, unit, kg_eq, value_usd, price_usd_per_kg, geom,
+                            location_precision, cell, country, transport, concealment, detection, origin_country, destination_country,
+                            source_ref, notes, synthetic, batch_id, dedupe_key, added_in)
+      SELECT seized_on::date, date_precision, substance, quantity::float8, unit, kg_eq::float8, value_usd::float8, price_usd_per_kg::float8,
+             ST_SetSRID(ST_MakePoint(lng::float8, lat::float8), 4326), location_precision, cell::bigint, country, transport, concealment,
+             detection, origin_country, destination_country, source_ref, notes, false, ${batch}, dedupe_key, ${version}
+        FROM import_staging
+       WHERE status = 'ok'
+       ORDER BY line::int`);
+  }
   await tx.db.execute(sql`
     INSERT INTO import_rejections (batch_id, line, raw, reasons)
     SELECT ${batch}, line::int, raw::jsonb, ARRAY(SELECT jsonb_array_elements_text(reasons::jsonb))
@@ -192,27 +197,45 @@ async function tally(tx: BulkTransaction) {
   };
 }
 
-/** Imports the rows of one file as one batch. Throws (and writes nothing) if the file cannot be read. */
+/**
+ * Imports the rows of one file as one batch and, when it accepts any, one data version. Throws (and
+ * writes nothing) if the file cannot be read. Imports wait for each other (`lockDataWriters`), so the
+ * duplicate check always sees what the import before it wrote.
+ */
 export async function importSeizures(database: Database, rows: AsyncIterable<RawRow>, options: ImportOptions): Promise<ImportSummary> {
   const ctx: ImportContext = { today: options.today, maxKg: options.maxKg, blos: await listImportBlos(database.db) };
   try {
     return await database.bulkTransaction(async (tx) => {
-      const [{ id: batch }] = rowsOf<{ id: number }>(
+      const [{ id }] = rowsOf<{ id: number }>(
         await tx.db.execute(sql`
-          INSERT INTO import_batches (kind, label, file_name) VALUES ('import', ${`Import of ${options.fileName}`}, ${options.fileName})
+          INSERT INTO import_batches (kind, label, file_name, account)
+          VALUES ('import', ${`Import of ${options.fileName}`}, ${options.fileName}, ${options.account})
           RETURNING id`),
       );
+      const batch = Number(id);
       await tx.stage('import_staging', STAGING_COLUMNS, stagingLines(rows, ctx, options.onProgress));
+      if (!options.dryRun) await lockDataWriters(tx.db);
       await classify(tx);
       const counts = await tally(tx);
-      const summary: ImportSummary = { fileName: options.fileName, ...counts, batch: Number(batch), dryRun: Boolean(options.dryRun) };
-      if (options.dryRun) throw new DryRunRollback({ ...summary, batch: null });
-      await write(tx, Number(batch));
+      const summary = { fileName: options.fileName, ...counts, dryRun: Boolean(options.dryRun) };
+      if (options.dryRun) throw new DryRunRollback({ ...summary, batch: null, dataVersion: null });
+      const version =
+        counts.accepted > 0
+          ? await openVersion(tx.db, {
+              action: 'import',
+              account: options.account,
+              batchId: batch,
+              note: `Import of ${options.fileName} (batch ${batch})`,
+            })
+          : null;
+      await write(tx, batch, version);
+      if (version !== null) await closeVersion(tx.db, version);
       await tx.db.execute(sql`
         UPDATE import_batches
-           SET rows = ${counts.rows}, accepted = ${counts.accepted}, rejected = ${counts.rejected}, duplicates = ${counts.duplicates}, finished_at = now()
-         WHERE id = ${Number(batch)}`);
-      return summary;
+           SET rows = ${counts.rows}, accepted = ${counts.accepted}, rejected = ${counts.rejected}, duplicates = ${counts.duplicates},
+               data_version = ${version}, finished_at = now()
+         WHERE id = ${batch}`);
+      return { ...summary, batch, dataVersion: version };
     });
   } catch (e) {
     if (e instanceof DryRunRollback) return e.summary;

@@ -10,6 +10,7 @@ import {
   check,
   date,
   doublePrecision,
+  primaryKey,
   index,
   integer,
   jsonb,
@@ -24,6 +25,7 @@ import {
   BLO_KINDS,
   BLO_STATUSES,
   CONCEALMENTS,
+  DATA_VERSION_ACTIONS,
   DATE_PRECISIONS,
   DETECTION_METHODS,
   LOCATION_CONFIDENCES,
@@ -122,6 +124,46 @@ export const blos = pgTable(
   ],
 );
 
+/**
+ * Every write that changes seizures (a seed, an import, an undo) is one data version, numbered 1, 2, 3…
+ * without gaps (allocated under an advisory lock, db/data-versions.ts). A seizure carries the version
+ * that added it and, once removed, the one that removed it: the database as it stood at version V is
+ * the rows with `added_in <= V` and no `removed_in <= V`.
+ */
+export const dataVersions = pgTable(
+  'data_versions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who made it: an account's email, or the command line's operator. */
+    account: text('account'),
+    action: text('action').notNull(),
+    /** The import batch it added or removed, when there is one. */
+    batchId: bigint('batch_id', { mode: 'number' }),
+    added: integer('added').notNull().default(0),
+    removed: integer('removed').notNull().default(0),
+    /** One line for people: "Import of march.csv (batch 7)". */
+    note: text('note').notNull(),
+  },
+  () => [check('data_versions_action', oneOf('action', DATA_VERSION_ACTIONS))],
+);
+
+/**
+ * The (month, substance) slices whose seizures a version added or removed: what an as-of query reads
+ * from `seizures` instead of the rollups, which hold only the current state (db/queries/rollup-source.ts).
+ */
+export const dataVersionSlices = pgTable(
+  'data_version_slices',
+  {
+    version: bigint('version', { mode: 'number' })
+      .notNull()
+      .references(() => dataVersions.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    substance: text('substance').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.version, t.month, t.substance] })],
+);
+
 export const importBatches = pgTable(
   'import_batches',
   {
@@ -129,6 +171,14 @@ export const importBatches = pgTable(
     kind: text('kind').notNull(),
     label: text('label').notNull(),
     fileName: text('file_name'),
+    /** Who imported it (an account's email, or the command line's operator); null for seeds. */
+    account: text('account'),
+    /** The data version that added its rows (null when it added none, or for a dry run). */
+    dataVersion: bigint('data_version', { mode: 'number' }).references(() => dataVersions.id),
+    /** The data version that undid it, once undone. */
+    undoneIn: bigint('undone_in', { mode: 'number' }).references(() => dataVersions.id),
+    /** For a re-import of an undone batch: that batch. */
+    reimportOf: bigint('reimport_of', { mode: 'number' }),
     rows: integer('rows').notNull().default(0),
     accepted: integer('accepted').notNull().default(0),
     rejected: integer('rejected').notNull().default(0),
@@ -194,6 +244,12 @@ export const seizures = pgTable(
     /** Identity of a row for re-import: its source_ref, else a hash of its normalised fields. */
     dedupeKey: text('dedupe_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The data version that added the row. */
+    addedIn: bigint('added_in', { mode: 'number' })
+      .notNull()
+      .references(() => dataVersions.id),
+    /** The data version that removed it (an undo, a re-seed); null while current. Rows are never deleted. */
+    removedIn: bigint('removed_in', { mode: 'number' }).references(() => dataVersions.id),
   },
   (t) => [
     check('seizures_quantity_positive', sql`${t.quantity} > 0`),
@@ -210,7 +266,15 @@ export const seizures = pgTable(
     index('seizures_substance_seized_on').on(t.substance, t.seizedOn),
     index('seizures_nearest_blo').on(t.nearestBlo),
     index('seizures_batch').on(t.batchId),
-    uniqueIndex('seizures_dedupe_key').on(t.dedupeKey),
+    // Among current rows only: an undone batch keeps its rows for as-of links and can be imported again.
+    uniqueIndex('seizures_dedupe_key')
+      .on(t.dedupeKey)
+      .where(sql`${t.removedIn} IS NULL`),
+    check('seizures_removed_after_added', sql`${t.removedIn} > ${t.addedIn}`),
+    index('seizures_added_in').on(t.addedIn),
+    index('seizures_removed_in')
+      .on(t.removedIn)
+      .where(sql`${t.removedIn} IS NOT NULL`),
   ],
 );
 

@@ -1,10 +1,12 @@
 /**
  * Loads reference data (substances, countries, borders, BLOs), the public seizures and a synthetic
- * sample. Re-running replaces the seeded seizures and keeps imported ones.
+ * sample, as one data version. Re-running replaces the seeded seizures (marked removed, kept for
+ * as-of links) and keeps imported ones.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Db } from './client';
-import { blos, countries, importBatches, seizures, substances } from './schema';
+import { eq, sql } from 'drizzle-orm';
+import { copyInto, type BulkTransaction, type Database, type Db } from './client';
+import { blos, countries, importBatches, substances } from './schema';
+import { closeVersion, openVersion } from './data-versions';
 import { rebuildBorders } from '@/db/queries/borders';
 import { rowsOf } from './result-rows';
 import type { ReferenceData } from './reference-data';
@@ -40,10 +42,17 @@ export const SEIZURE_COPY_COLUMNS = [
   'batch_id',
   'dedupe_key',
   'cell',
+  'added_in',
 ] as const;
 
+/** Where a seeded or loaded row comes from: its batch and the data version that adds it. */
+export interface RowOrigin {
+  batchId: number;
+  version: number;
+}
+
 /** One seizure as a CSV line for COPY, columns as SEIZURE_COPY_COLUMNS; the point as EWKT. */
-export function seizureCsvLine(s: SeizureInput, batchId: number, dedupeKey: string | null): string {
+export function seizureCsvLine(s: SeizureInput, origin: RowOrigin, dedupeKey: string | null): string {
   return toCsvLine([
     s.seizedOn,
     s.datePrecision,
@@ -64,9 +73,10 @@ export function seizureCsvLine(s: SeizureInput, batchId: number, dedupeKey: stri
     s.sourceRef,
     s.notes,
     s.synthetic,
-    batchId,
+    origin.batchId,
     dedupeKey,
     cellToDecimal(cellOf(s.lngLat)),
+    origin.version,
   ]);
 }
 
@@ -101,8 +111,8 @@ export async function seedReferenceData(db: Db, data: ReferenceData): Promise<{ 
   return { borders: await rebuildBorders(db) };
 }
 
-async function createBatch(db: Db, kind: BatchKind, label: string): Promise<number> {
-  const [row] = await db.insert(importBatches).values({ kind, label }).returning({ id: importBatches.id });
+async function createBatch(db: Db, kind: BatchKind, label: string, version: number): Promise<number> {
+  const [row] = await db.insert(importBatches).values({ kind, label, dataVersion: version }).returning({ id: importBatches.id });
   return row.id;
 }
 
@@ -113,26 +123,25 @@ async function finishBatch(db: Db, id: number, rows: number): Promise<void> {
     .where(eq(importBatches.id, id));
 }
 
-/** Removes seizures loaded by earlier seeds (public and synthetic batches), keeping imported ones. */
-export async function clearSeededSeizures(db: Db): Promise<void> {
-  const seeded = db
-    .select({ id: importBatches.id })
-    .from(importBatches)
-    .where(inArray(importBatches.kind, ['public', 'synthetic']));
-  await db.delete(seizures).where(inArray(seizures.batchId, seeded));
-  await db.delete(importBatches).where(inArray(importBatches.kind, ['public', 'synthetic']));
+/** Marks the current seizures of earlier seeds (public and synthetic batches) removed in `version`, keeping imported ones. */
+async function retireSeededSeizures(db: Db, version: number): Promise<void> {
+  await db.execute(sql`
+    UPDATE seizures SET removed_in = ${version}
+     WHERE removed_in IS NULL AND batch_id IN (SELECT id FROM import_batches WHERE kind IN ('public', 'synthetic'))`);
 }
 
-async function seedPublicSeizures(database: Database, data: ReferenceData): Promise<number> {
+async function seedPublicSeizures(tx: BulkTransaction, data: ReferenceData, version: number): Promise<number> {
   const positions = new Map(data.blos.map((b) => [b.code, [b.lon, b.lat] as LngLat]));
   const inputs = data.publicSeizures.map((row) => publicRowToInput(row, (code) => positions.get(code)));
-  const batchId = await createBatch(database.db, 'public', 'Publicly reported seizures (data/public-seizures.csv)');
-  await database.copyCsv(
+  const batchId = await createBatch(tx.db, 'public', 'Publicly reported seizures (data/public-seizures.csv)', version);
+  await copyInto(
+    tx,
     'seizures',
     SEIZURE_COPY_COLUMNS,
-    inputs.map((s) => seizureCsvLine(s, batchId, `public:${s.sourceRef}`)),
+    inputs.map((s) => seizureCsvLine(s, { batchId, version }, `public:${s.sourceRef}`)),
+    'public_staging',
   );
-  await finishBatch(database.db, batchId, inputs.length);
+  await finishBatch(tx.db, batchId, inputs.length);
   return inputs.length;
 }
 
@@ -160,16 +169,45 @@ export interface SyntheticSeedOptions {
   seed: number;
 }
 
-export async function seedSyntheticSeizures(database: Database, options: SyntheticSeedOptions): Promise<number> {
-  const generatorBlos = await listGeneratorBlos(database.db);
+export interface SeedOptions extends SyntheticSeedOptions {
+  /** Who seeds: the command line's operator, or the app on its first start. */
+  account: string;
+}
+
+async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions, version: number): Promise<number> {
+  const generatorBlos = await listGeneratorBlos(tx.db);
   if (generatorBlos.length === 0) throw new Error('no BLOs with a border: seed the reference data first');
-  const batchId = await createBatch(database.db, 'synthetic', `Synthetic sample: ${options.rows} rows, seed ${options.seed}`);
+  const batchId = await createBatch(tx.db, 'synthetic', `Synthetic sample: ${options.rows} rows, seed ${options.seed}`, version);
   function* lines() {
-    for (const s of generateSyntheticSeizures(generatorBlos, options)) yield seizureCsvLine(s, batchId, null);
+    for (const s of generateSyntheticSeizures(generatorBlos, options)) yield seizureCsvLine(s, { batchId, version }, null);
   }
-  await database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, lines());
-  await finishBatch(database.db, batchId, options.rows);
+  await copyInto(tx, 'seizures', SEIZURE_COPY_COLUMNS, lines(), 'synthetic_staging');
+  await finishBatch(tx.db, batchId, options.rows);
   return options.rows;
+}
+
+/** Loads a synthetic sample alone, as its own data version (the import benchmark's raw path). */
+export async function seedSyntheticSeizures(database: Database, options: SeedOptions): Promise<number> {
+  return database.bulkTransaction(async (tx) => {
+    const version = await openVersion(tx.db, {
+      action: 'seed',
+      account: options.account,
+      batchId: null,
+      note: `Synthetic sample of ${options.rows} rows`,
+    });
+    const rows = await seedSynthetic(tx, options, version);
+    await closeVersion(tx.db, version);
+    return rows;
+  });
+}
+
+/** Removes the seeded seizures (public and synthetic) from the current state, as their own data version. */
+export async function clearSeededSeizures(database: Database, account: string): Promise<void> {
+  await database.bulkTransaction(async (tx) => {
+    const version = await openVersion(tx.db, { action: 'seed', account, batchId: null, note: 'Seeded seizures removed' });
+    await retireSeededSeizures(tx.db, version);
+    await closeVersion(tx.db, version);
+  });
 }
 
 export interface SeedResult {
@@ -178,11 +216,21 @@ export interface SeedResult {
   syntheticRows: number;
 }
 
-export async function seedDatabase(database: Database, data: ReferenceData, options: SyntheticSeedOptions): Promise<SeedResult> {
+export async function seedDatabase(database: Database, data: ReferenceData, options: SeedOptions): Promise<SeedResult> {
   const { borders } = await seedReferenceData(database.db, data);
-  await clearSeededSeizures(database.db);
-  const publicRows = await seedPublicSeizures(database, data);
-  const syntheticRows = await seedSyntheticSeizures(database, options);
+  // One data version: the earlier seed's rows go and the new ones come in the same transaction.
+  const { publicRows, syntheticRows } = await database.bulkTransaction(async (tx) => {
+    const version = await openVersion(tx.db, {
+      action: 'seed',
+      account: options.account,
+      batchId: null,
+      note: `Seed: public seizures and a synthetic sample of ${options.rows} rows (seed ${options.seed})`,
+    });
+    await retireSeededSeizures(tx.db, version);
+    const counts = { publicRows: await seedPublicSeizures(tx, data, version), syntheticRows: await seedSynthetic(tx, options, version) };
+    await closeVersion(tx.db, version);
+    return counts;
+  });
   // Store neighbours together: a map tile or a bbox then reads the pages of its area, not pages
   // spread over the whole table.
   await database.db.execute(sql`CLUSTER seizures USING seizures_geom_gist`);

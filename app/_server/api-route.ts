@@ -3,6 +3,9 @@
  * check the query string (only known keys, each once, each
  * valid), parse the filters with the shared parser map, run a query, answer with caching headers.
  * A user's mistake is a 400 naming the parameter; only our own failures are a 500.
+ *
+ * Every answer names the current data version (`Data-Version`); its ETag includes the version the
+ * figures are of (`asof`, else the current one), so no browser keeps figures across an import.
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
@@ -11,6 +14,7 @@ import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { Permission } from '@/lib/access/roles';
 import { API_PARAMS, type ApiParam, type ApiParamValues } from '@/lib/url/api-params';
 import type { Database } from '@/db/client';
+import { currentVersion } from '@/db/data-versions';
 import { getDatabase } from './database';
 import { getEnv } from '@/lib/env';
 import { crossSiteRefusal } from '@/lib/http/cross-site';
@@ -175,7 +179,7 @@ function readParams<P extends ApiParam>(search: URLSearchParams, allowed: readon
   return values as Partial<Pick<ApiParamValues, P>>;
 }
 
-async function answer(request: Request, result: ApiAnswer, cacheable: boolean): Promise<Response> {
+async function answer(request: Request, result: ApiAnswer, cacheable: boolean, version: number): Promise<Response> {
   if ('stream' in result) return streamResponse(result);
   const body =
     'bytes' in result ? result.bytes : new TextEncoder().encode('json' in result ? JSON.stringify(result.json) : result.jsonText);
@@ -183,7 +187,7 @@ async function answer(request: Request, result: ApiAnswer, cacheable: boolean): 
   const status = 'json' in result ? (result.status ?? 200) : 200;
   const headers = new Headers({ 'Content-Type': contentType });
   if (cacheable && status === 200) {
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const etag = `"v${version}-${createHash('sha1').update(body).digest('base64url')}"`;
     headers.set('ETag', etag);
     // Law-enforcement data: browsers may keep it, shared caches never. Always revalidated (a 304
     // when unchanged), so figures are current the moment an import lands.
@@ -241,9 +245,19 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
     try {
       const database = await getDatabase();
       const queried = performance.now();
-      const result = await run({ ...ctx, database, request, account });
+      const { asOf } = ctx.filters;
+      let current: number;
+      let result: ApiAnswer;
+      if (asOf === null) {
+        [current, result] = await Promise.all([currentVersion(database.db), run({ ...ctx, database, request, account })]);
+      } else {
+        current = await currentVersion(database.db);
+        if (asOf > current) return errorResponse(400, 'asof', `asof: there is no data version ${asOf} (the latest is ${current})`);
+        result = await run({ ...ctx, database, request, account });
+      }
       const ran = performance.now();
-      const response = await answer(request, result, spec.cacheable ?? true);
+      const response = await answer(request, result, spec.cacheable ?? true, asOf ?? current);
+      response.headers.set('Data-Version', String(current));
       // Where the time went, for browsers' network panels and the benchmark.
       const ms = (a: number, b: number) => (b - a).toFixed(1);
       response.headers.set(

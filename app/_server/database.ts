@@ -15,7 +15,7 @@ async function open(): Promise<Database> {
   const started = performance.now();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   if (database.backend === 'pglite' && (await needsSeed(database.db))) {
-    const result = await seedDatabase(database, loadReferenceData(), { rows: env.SEED_ROWS, seed: 20240531 });
+    const result = await seedDatabase(database, loadReferenceData(), { rows: env.SEED_ROWS, seed: 20240531, account: 'first start' });
     console.log(`blo-atlas: seeded the new embedded database (${result.publicRows} public + ${result.syntheticRows} synthetic seizures)`);
   }
   console.log(`blo-atlas: ${database.backend} database ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);

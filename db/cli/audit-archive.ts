@@ -5,10 +5,10 @@
  * With the embedded database, run it while the app is stopped.
  */
 import { parseArgs } from 'node:util';
-import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
 import { openDatabase } from '@/db/client';
+import { commandLineOperator } from './operator';
 import { ArchiveError, archiveAuditLog } from '@/db/audit-archive';
 import { isoDateSchema, isoDay } from '@/lib/time/dates';
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const file = parsed.data.out ?? `audit-archive-before-${before}.csv`;
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   try {
-    const result = await archiveAuditLog(database, { before, file, operator: `cli:${userInfo().username}`, origin: env.APP_URL ?? '' });
+    const result = await archiveAuditLog(database, { before, file, operator: commandLineOperator(), origin: env.APP_URL ?? '' });
     console.log(`archived ${result.rows} audit rows from before ${before} to ${result.file} (sha256 ${result.sha256})`);
   } finally {
     await database.close();

@@ -11,6 +11,7 @@ import { getEnv } from '@/lib/env';
 import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/import-file';
 import { openDatabase } from '@/db/client';
 import { importSeizures } from '@/db/import-seizures';
+import { commandLineOperator } from './operator';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const summary = await importSeizures(database, readImportRows(createReadStream(file), format), {
       fileName: path.basename(file),
+      account: commandLineOperator(),
       dryRun: values['dry-run'],
       today: todayIso(),
       maxKg: env.IMPORT_MAX_KG,

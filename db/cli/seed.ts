@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
+import { commandLineOperator } from './operator';
 import { openDatabase } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
 import { seedDatabase } from '@/db/seed';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   try {
     const opened = performance.now();
-    const result = await seedDatabase(database, loadReferenceData(), { rows, seed: parsed.data.seed });
+    const result = await seedDatabase(database, loadReferenceData(), { rows, seed: parsed.data.seed, account: commandLineOperator() });
     const seconds = (performance.now() - opened) / 1000;
     const total = result.publicRows + result.syntheticRows;
     console.log(

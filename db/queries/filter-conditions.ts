@@ -6,6 +6,10 @@
  *
  * It is also where an account's country scope meets the data: every query's conditions include
  * the scope (`scopeCondition`), default-deny, whatever the URL asked for.
+ *
+ * And where a data version meets `seizures`: the raw table holds every version's rows, so its
+ * conditions always say which are visible (`visibleAt`): the current ones, or those of `asof`. The
+ * rollups hold the current state only; rollup-source.ts handles an `asof` for them.
  */
 import { eq, gte, inArray, lte, and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DateRange } from '@/lib/time/dates';
@@ -23,6 +27,9 @@ export interface FilterColumns {
   seizedOn?: AnyColumn;
   kgEq?: AnyColumn;
   geom?: AnyColumn;
+  /** The data versions of a row (`seizures` only): present, they always get a visibility condition. */
+  addedIn?: AnyColumn;
+  removedIn?: AnyColumn;
 }
 
 const SEIZURE_COLUMNS: FilterColumns = seizures;
@@ -75,13 +82,21 @@ export function filterConditions(
   period: DateRange<string | null> = filters,
   columns: FilterColumns = SEIZURE_COLUMNS,
 ): SQL | undefined {
+  const { addedIn, removedIn } = columns;
   return and(
+    addedIn && removedIn ? visibleAt(filters.asOf, addedIn, removedIn) : undefined,
     ...conditionsOf(filters, period).map((c) => {
       const column = columns[c.column];
       if (!column) throw new Error(`this table cannot filter by ${c.label}`);
       return c.on(column);
     }),
   );
+}
+
+/** Rows of the database as it stood at data version `asOf` (null: as it stands now). */
+export function visibleAt(asOf: number | null, addedIn: AnyColumn, removedIn: AnyColumn): SQL {
+  if (asOf === null) return sql`${removedIn} IS NULL`;
+  return sql`${addedIn} <= ${asOf} AND (${removedIn} IS NULL OR ${removedIn} > ${asOf})`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * handle: defined once here, so the two sides cannot drift apart.
  */
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
-import type { BloKind, BloStatus, LocationConfidence, RouteMode, TimeInterval } from '@/lib/catalogue/vocabulary';
+import type { BloKind, BloStatus, DataVersionAction, LocationConfidence, RouteMode, TimeInterval } from '@/lib/catalogue/vocabulary';
 import type { DateRange } from '@/lib/time/dates';
 import type { Role } from '@/lib/access/roles';
 import type { CountryScope } from '@/lib/access/country-scope';
@@ -183,6 +183,8 @@ export interface ImportSummary {
   duplicates: number;
   /** The batch id, or null for a dry run. */
   batch: number | null;
+  /** The data version that added the accepted rows; null for a dry run or when none was accepted. */
+  dataVersion: number | null;
   dryRun: boolean;
   /** The most frequent reasons for rejection, most frequent first (at most 10). */
   reasons: { reason: string; count: number }[];
@@ -231,4 +233,48 @@ export interface AccountSummary {
   createdAt: string;
   /** Sessions not yet expired. */
   activeSessions: number;
+}
+
+/** A data version: one write that changed seizures (lib/catalogue/vocabulary.ts names the actions). */
+export interface DataVersion {
+  id: number;
+  /** ISO 8601, UTC. */
+  at: string;
+  account: string | null;
+  action: DataVersionAction;
+  batchId: number | null;
+  added: number;
+  removed: number;
+  note: string;
+}
+
+/** One import batch as the history lists it. */
+export interface ImportBatch {
+  id: number;
+  fileName: string | null;
+  account: string | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The data version that added its rows (null when none was accepted). */
+  dataVersion: number | null;
+  /** The data version that undid it, once undone. */
+  undoneIn: number | null;
+  /** For a re-import: the undone batch it brought back. */
+  reimportOf: number | null;
+  /** Seizures of the batch that are current (0 once undone). */
+  current: number;
+}
+
+/** What an undo or a re-import did. */
+export interface BatchChange {
+  batch: number;
+  dataVersion: number;
+  added: number;
+  removed: number;
+  /** A re-import's rows already current under another batch, skipped. */
+  duplicates: number;
 }

@@ -45,6 +45,13 @@ export type RouteMode = (typeof ROUTE_MODES)[number];
 export const BATCH_KINDS = ['public', 'synthetic', 'import'] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 
+/**
+ * What made a data version: the seizures present before versions existed (baseline), a seed, an
+ * import, the undo of an import, or an undone import brought back.
+ */
+export const DATA_VERSION_ACTIONS = ['baseline', 'seed', 'import', 'undo', 'reimport'] as const;
+export type DataVersionAction = (typeof DATA_VERSION_ACTIONS)[number];
+
 /** Central Asia and its neighbours, ISO 3166-1 alpha-2: the countries whose polygons are shipped. */
 export const COUNTRY_CODES = ['AF', 'CN', 'IR', 'KG', 'KZ', 'PK', 'RU', 'TJ', 'TM', 'UZ'] as const;
 export type CountryCode = (typeof COUNTRY_CODES)[number];

@@ -38,6 +38,8 @@ export interface Filters {
   bbox: Bbox | null;
   synthetic: SyntheticMode;
   compare: CompareMode;
+  /** The data version the figures are pinned to (a link "as briefed"); null: the current data. */
+  asOf: number | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -52,7 +54,11 @@ export const DEFAULT_FILTERS: Filters = {
   bbox: null,
   synthetic: 'include',
   compare: 'previous',
+  asOf: null,
 };
+
+/** Highest data version a URL may name (far beyond any real history; keeps the number exact in JS and SQL). */
+export const MAX_DATA_VERSION = 2 ** 31 - 1;
 
 /** Thrown for a parameter a user got wrong; `param` names it, `message` says what is wrong. */
 export class ParamError extends Error {
@@ -128,6 +134,9 @@ export const FILTER_PARAMS = {
   bbox: codec('bbox', bboxSchema, (v) => (v ? v.map(roundCoord).join(',') : '')),
   synthetic: codec('synthetic', z.enum(SYNTHETIC_MODES, `must be one of ${SYNTHETIC_MODES.join(', ')}`), String),
   compare: codec('compare', z.enum(COMPARE_MODES, `must be one of ${COMPARE_MODES.join(', ')}`), String),
+  asof: codec('asOf', urlNumber({ min: 1, max: MAX_DATA_VERSION, whole: true, name: 'data version' }), (v) =>
+    v === null ? '' : String(v),
+  ),
 } as const;
 
 type FilterParam = keyof typeof FILTER_PARAMS;

@@ -33,12 +33,12 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
   const database = await openDatabase(settings);
   try {
     await seedReferenceData(database.db, loadReferenceData());
-    await clearSeededSeizures(database.db);
+    await clearSeededSeizures(database, 'benchmark');
     console.log(`\n${label}: raw COPY of ${ROWS.toLocaleString('en')} rows…`);
     let t = performance.now();
-    await seedSyntheticSeizures(database, { rows: ROWS, seed: 4242 });
+    await seedSyntheticSeizures(database, { rows: ROWS, seed: 4242, account: 'benchmark' });
     const copySeconds = (performance.now() - t) / 1000;
-    await clearSeededSeizures(database.db);
+    await clearSeededSeizures(database, 'benchmark');
 
     console.log(`${label}: import of a ${(fileBytes / 1024 / 1024).toFixed(1)} MB file…`);
     let peak = process.memoryUsage().rss;
@@ -46,6 +46,7 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
     t = performance.now();
     const summary = await importSeizures(database, readImportRows(createReadStream(file), 'csv'), {
       fileName: path.basename(file),
+      account: 'benchmark',
       today: todayIso(),
       maxKg: 50_000,
     });

@@ -182,7 +182,7 @@ async function seed(settings: { url?: string; dataDir?: string }) {
     const health = await getHealth(database.db);
     if (args.reuse && health.syntheticSeizures === ROWS) return { seconds: 0, reused: true };
     const t = performance.now();
-    await seedDatabase(database, loadReferenceData(), { rows: ROWS, seed: 20240531 });
+    await seedDatabase(database, loadReferenceData(), { rows: ROWS, seed: 20240531, account: 'benchmark' });
     return { seconds: (performance.now() - t) / 1000, reused: false };
   } finally {
     await database.close();

@@ -339,7 +339,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
 
     it('tells the signed-out only that the server is up, and its version', async () => {
       const body = await (await call('signed-out', { handler: health.GET as Handler, path: '/api/health' })).json();
-      expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+      expect(body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), dataVersion: expect.any(Number) });
       expect(await (await call('kz-analyst', { handler: health.GET as Handler, path: '/api/health' })).json()).toEqual(body);
       expect(await (await call('viewer', { handler: health.GET as Handler, path: '/api/health' })).json()).toMatchObject({
         blos: 24,

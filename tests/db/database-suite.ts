@@ -26,10 +26,11 @@ import { defineRollupTests } from './rollup-tests';
 import { defineImportTests } from './import-tests';
 import { defineAccessTests } from './access-tests';
 import { defineDetailTests } from './detail-tests';
+import { defineVersionTests } from './version-tests';
 import { f } from './filter-cases';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '@/tests/oracles/boundaries';
 
-const SYNTHETIC = { rows: 3000, seed: 11 };
+const SYNTHETIC = { rows: 3000, seed: 11, account: 'tests' };
 const MAX_BORDER_KM = 3;
 const blosFile = JSON.parse(readFileSync('data/blos.json', 'utf8')) as BloRecord[];
 
@@ -37,8 +38,8 @@ export interface SuiteBackend {
   open(): Promise<Database>;
   /** Drops whatever `open` created. */
   dispose(): Promise<void>;
-  /** A second, empty database a child process can reach through `env` (for the kill test). */
-  scratch(): Promise<ScratchDatabase>;
+  /** Another empty database a child process can reach through `env` (for the kill test); `tag` tells two apart. */
+  scratch(tag?: string): Promise<ScratchDatabase>;
 }
 
 export interface ScratchDatabase {
@@ -229,7 +230,8 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       const [good] = [...generateSyntheticSeizures(await listGeneratorBlos(database.db), { rows: 1, seed: 99 })];
       const batchId = await database.db.execute(sql`SELECT min(id) AS id FROM import_batches`);
       const id = Number(rowsOf(batchId)[0].id);
-      const lines = [seizureCsvLine(good, id, null), seizureCsvLine({ ...good, quantity: -5 }, id, null)];
+      const origin = { batchId: id, version: 1 };
+      const lines = [seizureCsvLine(good, origin, null), seizureCsvLine({ ...good, quantity: -5 }, origin, null)];
       await expect(database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, lines)).rejects.toThrow();
       expect(await getHealth(database.db)).toEqual(before);
     });
@@ -253,9 +255,10 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       () => backend.scratch(),
     );
     defineRollupTests(() => database);
+    defineVersionTests((tag) => backend.scratch(tag));
 
     it('re-seeding replaces seeded seizures instead of adding to them', async () => {
-      await seedDatabase(database, data, { rows: 100, seed: 5 });
+      await seedDatabase(database, data, { rows: 100, seed: 5, account: 'tests' });
       expect(await getHealth(database.db)).toMatchObject({ seizures: 141, syntheticSeizures: 100 });
     });
 

@@ -49,7 +49,7 @@ function run(
   fileName: string,
   dryRun = false,
 ): Promise<ImportSummary> {
-  return importSeizures(database, readImportRows(input, format), { fileName, dryRun, today: TODAY, maxKg: MAX_KG });
+  return importSeizures(database, readImportRows(input, format), { fileName, account: 'tests', dryRun, today: TODAY, maxKg: MAX_KG });
 }
 
 export function defineImportTests(getDatabase: () => Database, scratch: () => Promise<ScratchDatabase>): void {

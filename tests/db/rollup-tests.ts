@@ -158,6 +158,7 @@ export function defineRollupTests(getDatabase: () => Database): void {
         SELECT tgname AS name, tgfoid::regproc::text AS function FROM pg_trigger
          WHERE tgrelid = 'seizures'::regclass AND NOT tgisinternal ORDER BY tgname`);
       expect(rowsOf<{ name: string; function: string }>(result).map((t) => `${t.name} → ${t.function}`)).toEqual([
+        'seizures_history_guard → seizures_history_guard',
         'seizures_nearest_blo → seizures_set_nearest_blo',
         'seizures_rollups_delete → seizure_rollups_refresh',
         'seizures_rollups_insert → seizure_rollups_refresh',
@@ -194,8 +195,9 @@ export function defineRollupTests(getDatabase: () => Database): void {
       await db.execute(sql`UPDATE seizures SET geom = ST_SetSRID(ST_MakePoint(69.3, 40.58), 4326), seized_on = DATE '2022-03-15'
                             WHERE id = (SELECT min(id) FROM seizures WHERE synthetic)`);
       await db.execute(sql`INSERT INTO seizures (seized_on, date_precision, substance, quantity, unit, kg_eq, value_usd, price_usd_per_kg, geom,
-                              location_precision, country, transport, concealment, detection, synthetic, batch_id, cell)
-                            SELECT DATE '2023-05-20', 'day', 'heroin', 3, 'kg', 3, 58200, 19400, geom, 'crossing', 'UZ', 'car', 'luggage', 'dog', true, batch_id, cell
+                              location_precision, country, transport, concealment, detection, synthetic, batch_id, cell, added_in)
+                            SELECT DATE '2023-05-20', 'day', 'heroin', 3, 'kg', 3, 58200, 19400, geom, 'crossing', 'UZ', 'car', 'luggage', 'dog', true, batch_id, cell,
+                                   added_in
                               FROM seizures WHERE synthetic LIMIT 1`);
       await healthMatchesRaw();
       for (const [, compare] of COMPARISONS) for (const [label, filters] of CASES) await compare(getDatabase(), filters, label);

@@ -28,8 +28,8 @@ defineDatabaseSuite('PostgreSQL + PostGIS server', {
     return openDatabase({ url: urlOf(name) });
   },
   dispose: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  async scratch() {
-    const scratch = `${name}_scratch`;
+  async scratch(tag = 'scratch') {
+    const scratch = `${name}_${tag}`;
     await admin(`CREATE DATABASE ${scratch}`);
     return {
       env: { DATABASE_URL: urlOf(scratch) },

@@ -15,7 +15,7 @@ describe('filter parser map', () => {
   it('reads every filter key', () => {
     expect(
       parse(
-        'substance=opium,heroin&from=2023-01-01&to=2023-12-31&country=TJ&blo=oybek&transport=truck&concealment=cargo&minkg=2.5&bbox=67,37,70.5,39&synthetic=exclude&compare=year',
+        'substance=opium,heroin&from=2023-01-01&to=2023-12-31&country=TJ&blo=oybek&transport=truck&concealment=cargo&minkg=2.5&bbox=67,37,70.5,39&synthetic=exclude&compare=year&asof=12',
       ),
     ).toEqual({
       substances: ['heroin', 'opium'],
@@ -29,6 +29,7 @@ describe('filter parser map', () => {
       bbox: [67, 37, 70.5, 39],
       synthetic: 'exclude',
       compare: 'year',
+      asOf: 12,
     } satisfies Filters);
   });
 
@@ -57,6 +58,9 @@ describe('filter parser map', () => {
     ['minkg=1e9', 'minkg', /must be a number/],
     ['minkg=99999999', 'minkg', /≤ 1000000/],
     ['synthetic=maybe', 'synthetic', /include, exclude, only/],
+    ['asof=0', 'asof', /data version must be ≥ 1/],
+    ['asof=1.5', 'asof', /data version must be a whole number/],
+    ['asof=99999999999', 'asof', /data version must be ≤ 2147483647/],
     ['country=XX', 'country', /unknown country/],
     ['blo=atlantis', 'blo', /unknown BLO/],
     ["substance=heroin'%3B DROP TABLE seizures;--", 'substance', /unknown substance/],

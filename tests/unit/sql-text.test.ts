@@ -30,6 +30,7 @@ const REVIEWED: Record<string, string[]> = {
     "the select list's column, picked by the route mode enum ('country' → destination_country, 'blo' → nearest_blo)",
     'the same column in the WHERE clause',
   ],
+  'db/undo-import.ts': ['the column list a re-import copies: a constant array of column names in the file'],
   'db/queries/monthly-source.ts': [
     'rollup select list: identifiers from the fixed DIMENSIONS map keys',
     'raw select list: the same keys as aliases',

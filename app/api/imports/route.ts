@@ -61,16 +61,17 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
         const database = await getDatabase();
         const summary = await importSeizures(database, readImportRows(counted(), format), {
           fileName: parsed.data.name,
+          account: account.email,
           dryRun: parsed.data.dry === '1',
           today: todayIso(),
           maxKg: env.IMPORT_MAX_KG,
           onProgress: (rows) => send({ type: 'progress', rows, bytes }),
         });
         send({ type: 'summary', ...summary });
-        const { fileName, rows, accepted, rejected, duplicates, batch } = summary;
+        const { fileName, rows, accepted, rejected, duplicates, batch, dataVersion } = summary;
         auditRequest(request, account, summary.dryRun ? 'import-dry-run' : 'import', {
           target: fileName,
-          params: { batch, rows, accepted, rejected, duplicates, bytes },
+          params: { batch, dataVersion, rows, accepted, rejected, duplicates, bytes },
           status: 200,
           rows: accepted,
         });
