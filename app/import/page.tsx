@@ -62,6 +62,9 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
     <main className="page" lang={lang}>
       <div className="page-head">
         <a href={pageHref('/', lang)}>{t(lang, 'backToDashboard')}</a>
+        <a href={pageHref('/imports', lang)} data-testid="import-history-link">
+          {t(lang, 'importHistory')}
+        </a>
         <AccountMenu account={account} lang={lang} />
       </div>
       <h1>{t(lang, 'importTitle')}</h1>

@@ -278,3 +278,25 @@ export interface BatchChange {
   /** A re-import's rows already current under another batch, skipped. */
   duplicates: number;
 }
+
+/** A later data version that changed a view, and by how much (null for aggregates-only accounts). */
+export interface Revision {
+  id: number;
+  action: DataVersionAction;
+  note: string;
+  at: string;
+  count: number | null;
+  kgEq: number | null;
+}
+
+/** /api/revisions: the pinned version, the current one, and what changed the view in between. */
+export interface RevisionsAnswer {
+  asOf: DataVersion;
+  current: number;
+  changes: {
+    versions: Revision[];
+    /** Net change in seizures and kg-eq; null when withheld (aggregates-only, too small a change). */
+    count: number | null;
+    kgEq: number | null;
+  };
+}

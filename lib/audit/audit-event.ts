@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'account-changed',
   'import',
   'import-dry-run',
+  'import-undone',
+  'import-reimported',
   'export',
   'events',
   'denied',

@@ -13,8 +13,10 @@ export interface ExportMeta {
   filters: Filters;
   /** ISO timestamp. */
   madeAt: string;
-  /** The dashboard link that shows the same selection. */
+  /** The dashboard link that shows the same selection, pinned to `dataVersion`. */
   link: string;
+  /** The data version the file holds (the link's `asof`). */
+  dataVersion: number;
   /** Who exported it, and the audit log entry that records it. */
   account: string;
   auditId: number;
@@ -57,6 +59,7 @@ export function csvPreamble(meta: ExportMeta): string[] {
     `# BLO Atlas export: ${meta.what}`,
     `# filters: ${filterSummary(meta.filters)}`,
     `# made: ${meta.madeAt}`,
+    `# data version: ${meta.dataVersion}`,
     `# synthetic data: ${SYNTHETIC_TEXT[meta.filters.synthetic]}`,
     `# link: ${meta.link}`,
     `# exported by: ${meta.account} (audit entry ${meta.auditId})`,
@@ -69,6 +72,7 @@ export function geojsonMetadata(meta: ExportMeta) {
     export: meta.what,
     filters: filterSummary(meta.filters),
     made: meta.madeAt,
+    dataVersion: meta.dataVersion,
     syntheticData: SYNTHETIC_TEXT[meta.filters.synthetic],
     link: meta.link,
     exportedBy: meta.account,

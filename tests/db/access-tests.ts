@@ -57,6 +57,9 @@ import * as exportFile from '@/app/api/export/[file]/route';
 import * as imports from '@/app/api/imports/route';
 import * as importExample from '@/app/api/imports/example/route';
 import * as rejections from '@/app/api/imports/[batch]/rejections/route';
+import * as undo from '@/app/api/imports/[batch]/undo/route';
+import * as reimport from '@/app/api/imports/[batch]/reimport/route';
+import * as revisions from '@/app/api/revisions/route';
 import * as users from '@/app/api/admin/users/route';
 import * as user from '@/app/api/admin/users/[id]/route';
 import * as authRoute from '@/app/api/auth/[...all]/route';
@@ -217,6 +220,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       { name: 'BLO list', handler: blos.GET as Handler, path: '/api/blos', allowed: VIEW },
       { name: 'hotspots', handler: hotspots.GET as Handler, path: '/api/hotspots?z=5', allowed: VIEW },
       { name: 'routes', handler: routes.GET as Handler, path: '/api/routes', allowed: VIEW },
+      { name: 'revisions since a version', handler: revisions.GET as Handler, path: '/api/revisions?asof=1', allowed: VIEW },
       { name: 'seizures', handler: seizures.GET as Handler, path: '/api/seizures?limit=10', allowed: EVENTS },
       { name: 'seizures (binary)', handler: seizures.GET as Handler, path: '/api/seizures?format=bin', allowed: EVENTS },
       { name: 'tile', handler: tiles.GET as Handler, path: '/api/tiles/5/22/11', params: { z: '5', x: '22', y: '11' }, allowed: EVENTS },
@@ -284,6 +288,25 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         contentType: 'text/csv',
         body: 'date,substance,quantity,unit,blo\n2024-05-01,heroin,2,kg,oybek\n',
         allowed: IMPORT,
+      },
+      // The batch added no seizure: nothing to undo, and it is not undone (409 once allowed).
+      {
+        name: 'import undo',
+        handler: undo.POST as Handler,
+        path: '/api/imports/1/undo',
+        params: { batch: 'BATCH' },
+        method: 'POST',
+        allowed: IMPORT,
+        status: 409,
+      },
+      {
+        name: 'import re-import',
+        handler: reimport.POST as Handler,
+        path: '/api/imports/1/reimport',
+        params: { batch: 'BATCH' },
+        method: 'POST',
+        allowed: IMPORT,
+        status: 409,
       },
       { name: 'user list', handler: users.GET as Handler, path: '/api/admin/users', allowed: USERS },
       { name: 'audit log', handler: audit.GET as Handler, path: '/api/audit?limit=5', allowed: USERS },
@@ -819,7 +842,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         expect(rows).toEqual([
           expect.objectContaining({ action: 'export', email: 'analyst@example.org', target: '/api/export/seizures.csv', rows: want }),
         ]);
-        expect(rows[0].params).toEqual({ file: 'seizures.csv', complete: true, country: 'TJ', substance: 'heroin' });
+        expect(rows[0].params).toEqual({ file: 'seizures.csv', complete: true, country: 'TJ', substance: 'heroin', asof: expect.stringMatching(/^\d+$/) });
       });
 
       it('an export names its account and audit entry in the file, and that entry is its row', async () => {

@@ -293,7 +293,8 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
         what: 'seizures',
         filters: f({}),
         madeAt: '2026-11-28T00:00:00.000Z',
-        link: 'http://127.0.0.1/',
+        link: 'http://127.0.0.1/?asof=1',
+        dataVersion: 1,
         account: 'analyst@example.org',
         auditId: 41,
         minCount: null,
@@ -305,8 +306,9 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       for await (const chunk of csvLines(meta, SEIZURE_EXPORT_COLUMNS, pages())) lines.push(chunk);
       const before = await getSummary(database.db, f({}));
       expect(lines[0]).toBe('# BLO Atlas export: seizures\n');
-      expect(lines.slice(0, 6).join('')).toContain('# synthetic data: included');
-      expect(lines.slice(0, 6).join('')).toContain('# exported by: analyst@example.org (audit entry 41)');
+      expect(lines.slice(0, 7).join('')).toContain('# data version: 1');
+      expect(lines.slice(0, 7).join('')).toContain('# synthetic data: included');
+      expect(lines.slice(0, 7).join('')).toContain('# exported by: analyst@example.org (audit entry 41)');
 
       await database.db.execute(sql`DELETE FROM seizures`);
       expect(await seizureCount(database)).toBe(0);

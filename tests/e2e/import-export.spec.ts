@@ -26,13 +26,18 @@ test.describe('exports', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe('# BLO Atlas export: seizures');
     expect(lines[1]).toBe('# filters: substance=hashish,heroin&from=2024-01-01&to=2024-12-31');
-    expect(lines[3]).toMatch(/^# synthetic data: included/);
-    expect(lines[4]).toMatch(/^# link: http:\/\/127\.0\.0\.1:\d+\/\?substance=hashish%2Cheroin&from=2024-01-01&to=2024-12-31$/);
-    expect(lines[5]).toMatch(/^# exported by: editor@example\.org \(audit entry \d+\)$/);
-    expect(lines[6]).toBe(
+    expect(lines[3]).toMatch(/^# data version: \d+$/);
+    const version = lines[3].split(': ')[1];
+    expect(lines[4]).toMatch(/^# synthetic data: included/);
+    // The link is pinned to the version the file holds: it shows these figures again after later imports.
+    expect(lines[5]).toMatch(
+      new RegExp(`^# link: http://127\\.0\\.0\\.1:\\d+/\\?substance=hashish%2Cheroin&from=2024-01-01&to=2024-12-31&asof=${version}$`),
+    );
+    expect(lines[6]).toMatch(/^# exported by: editor@example\.org \(audit entry \d+\)$/);
+    expect(lines[7]).toBe(
       'date,substance,quantity,unit,lon,lat,transport,concealment,detection,origin,destination,source_ref,notes,kg_eq,value_usd,country,nearest_blo,synthetic,date_precision,location_precision,id',
     );
-    expect(lines.length - 7).toBe(count);
+    expect(lines.length - 8).toBe(count);
     expect(download.suggestedFilename()).toMatch(/^blo-atlas-seizures-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 

@@ -18,6 +18,8 @@ const ACTION_TEXT: Record<AuditAction, TextKey> = {
   'account-changed': 'actionAccountChanged',
   import: 'actionImported',
   'import-dry-run': 'actionImportDryRun',
+  'import-undone': 'actionImportUndone',
+  'import-reimported': 'actionImportReimported',
   export: 'actionExported',
   events: 'actionSingleSeizures',
   denied: 'actionDenied',

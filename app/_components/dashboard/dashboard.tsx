@@ -27,7 +27,8 @@ import { FiltersPanel } from '@/app/_components/panels/filters-panel';
 import { KpiCards } from '@/app/_components/panels/kpi-cards';
 import { SeriesChart } from '@/app/_components/panels/series-chart';
 import { TimeControl } from '@/app/_components/panels/time-control';
-import { TopBar } from './top-bar';
+import { pinnedLink, TopBar } from './top-bar';
+import { PinnedBanner } from './pinned-banner';
 import type { SignedIn } from '@/app/_components/access/account-menu';
 import { useDashboardData } from './use-dashboard-data';
 import { usePlayback } from './use-playback';
@@ -119,7 +120,10 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
     const mapElement = mapWrap.current?.querySelector<HTMLElement>('.map');
     if (!mapElement || !summary.data) return;
     setExportError(null);
-    const recorded = await postJson<PictureExport>('/api/export/picture', { view: window.location.search });
+    // The view as pinned to the figures drawn: the audit row reopens exactly them.
+    const recorded = await postJson<PictureExport>('/api/export/picture', {
+      view: new URL(pinnedLink(window.location.href, data.dataVersion)).search,
+    });
     if (!recorded.ok) {
       setExportError(recorded.message);
       return;
@@ -132,7 +136,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
       summary: summary.data,
       lastSeizure: latestSeizure(blos),
       legend,
-      link: window.location.href,
+      link: pinnedLink(window.location.href, data.dataVersion),
       madeAt,
       exported: recorded.data,
     });
@@ -144,11 +148,13 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
       <TopBar
         lang={lang}
         filters={filters}
+        dataVersion={data.dataVersion}
         account={account}
         onLanguage={(next) => update({ lang: next })}
         onExportPng={() => void exportPng()}
       />
 
+      <PinnedBanner lang={lang} filters={filters} onShowCurrent={() => update({ filters: { ...filters, asOf: null } })} />
       {summary.data && summary.data.syntheticCount !== null && summary.data.count !== null && summary.data.syntheticCount > 0 && (
         <p className="banner" role="status" data-testid="synthetic-banner">
           {filters.synthetic === 'only' ? t(lang, 'syntheticOnlyBanner') : t(lang, 'syntheticBanner')} (

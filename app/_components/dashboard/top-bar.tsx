@@ -10,6 +10,8 @@ interface Props {
   lang: Language;
   /** The filters the export files hold. */
   filters: Filters;
+  /** The data version of the figures shown (what "Copy link" pins); null until known. */
+  dataVersion: number | null;
   account: SignedIn;
   onLanguage(lang: Language): void;
   onExportPng(): void;
@@ -23,20 +25,35 @@ const EXPORTS = [
   { file: 'blos.geojson', text: 'exportBlosGeojson', events: false },
 ] as const;
 
+/** This page's link pinned to data `version` (its figures as shown), or live (no `asof`) when null. */
+export function pinnedLink(href: string, version: number | null): string {
+  const url = new URL(href);
+  if (version !== null) url.searchParams.set('asof', String(version));
+  else url.searchParams.delete('asof');
+  return url.toString();
+}
+
 /** Title, language, the import page, the export menu (files for roles that may export), the link to this view, the account. */
-export function TopBar({ lang, filters, account, onLanguage, onExportPng }: Props) {
+export function TopBar({ lang, filters, dataVersion, account, onLanguage, onExportPng }: Props) {
   const may = (p: SignedIn['permissions'][number]) => account.permissions.includes(p);
-  const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
+  const [copied, setCopied] = useState<{ state: 'idle' } | { state: 'done'; text: string } | { state: 'failed'; link: string }>({
+    state: 'idle',
+  });
   const other = otherLanguage(lang);
 
-  const copyLink = async () => {
+  // Pinned by default (a link in a briefing shows the figures as briefed); live on request.
+  const copyLink = async (pinned: boolean) => {
+    const link = pinnedLink(window.location.href, pinned ? dataVersion : null);
     try {
-      await navigator.clipboard.writeText(window.location.href);
-      setCopied('done');
+      await navigator.clipboard.writeText(link);
+      setCopied({
+        state: 'done',
+        text: pinned && dataVersion !== null ? t(lang, 'copiedPinned', { version: dataVersion }) : t(lang, 'copiedLive'),
+      });
     } catch {
-      setCopied('failed');
+      setCopied({ state: 'failed', link });
     }
-    setTimeout(() => setCopied('idle'), 4000);
+    setTimeout(() => setCopied({ state: 'idle' }), 6000);
   };
 
   return (
@@ -79,14 +96,25 @@ export function TopBar({ lang, filters, account, onLanguage, onExportPng }: Prop
             ) : null}
           </ul>
         </details>
-        <button type="button" data-testid="copy-link" onClick={copyLink}>
-          {t(lang, 'copyLink')}
-        </button>
-        <span role="status" className="copy-status">
-          {copied === 'done' ? (
-            t(lang, 'copied')
-          ) : copied === 'failed' ? (
-            <input readOnly value={window.location.href} onFocus={(e) => e.target.select()} aria-label="Link" />
+        <span className="copy-links">
+          <button type="button" data-testid="copy-link" title={t(lang, 'copyLinkTitle')} onClick={() => void copyLink(true)}>
+            {t(lang, 'copyLink')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="copy-live-link"
+            title={t(lang, 'copyLiveLinkTitle')}
+            onClick={() => void copyLink(false)}
+          >
+            {t(lang, 'copyLiveLink')}
+          </button>
+        </span>
+        <span role="status" className="copy-status" data-testid="copy-status">
+          {copied.state === 'done' ? (
+            copied.text
+          ) : copied.state === 'failed' ? (
+            <input readOnly value={copied.link} onFocus={(e) => e.target.select()} aria-label="Link" />
           ) : (
             ''
           )}

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 
 type Kind = 'json' | 'bytes';
-type Entry = { status: 'loading' } | { status: 'done'; data: unknown } | { status: 'error'; message: string };
+type Entry = { status: 'loading' } | { status: 'done'; data: unknown; version: number | null } | { status: 'error'; message: string };
 
 /** Answers kept, at most; the oldest goes first. */
 const CACHE_LIMIT = 80;
@@ -27,7 +27,8 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-async function load(url: string, kind: Kind, signal: AbortSignal): Promise<unknown> {
+/** The answer and the data version the server was at (its `Data-Version` header). */
+async function load(url: string, kind: Kind, signal: AbortSignal): Promise<{ raw: unknown; version: number | null }> {
   const res = await fetch(url, { signal });
   if (!res.ok) {
     let message = `${res.status} ${res.statusText}`;
@@ -39,7 +40,8 @@ async function load(url: string, kind: Kind, signal: AbortSignal): Promise<unkno
     }
     throw new Error(message);
   }
-  return kind === 'json' ? res.json() : res.arrayBuffer();
+  const header = Number(res.headers.get('data-version'));
+  return { raw: await (kind === 'json' ? res.json() : res.arrayBuffer()), version: Number.isInteger(header) && header > 0 ? header : null };
 }
 
 export interface ApiState<T> {
@@ -49,6 +51,8 @@ export interface ApiState<T> {
   /** The answer for `url` has not arrived yet. */
   loading: boolean;
   error: string | null;
+  /** The current data version when `data` was answered (null until an answer names one). */
+  version: number | null;
   retry(): void;
 }
 
@@ -68,7 +72,7 @@ export function useApi<T>(url: string | null, kind: Kind = 'json', transform?: (
     const controller = new AbortController();
     set(url, { status: 'loading' });
     load(url, kind, controller.signal).then(
-      (raw) => set(url, { status: 'done', data: transform ? transform(raw) : raw }),
+      ({ raw, version }) => set(url, { status: 'done', data: transform ? transform(raw) : raw, version }),
       (e: unknown) => {
         if (!controller.signal.aborted) set(url, { status: 'error', message: e instanceof Error ? e.message : String(e) });
       },
@@ -82,7 +86,7 @@ export function useApi<T>(url: string | null, kind: Kind = 'json', transform?: (
   }, [url, kind, transform, attempt]);
 
   // The latest answer this hook showed, for the time its next URL is loading.
-  const current = entry?.status === 'done' && url !== null ? { url, data: entry.data as T } : null;
+  const current = entry?.status === 'done' && url !== null ? { url, data: entry.data as T, version: entry.version } : null;
   const [previous, setPrevious] = useState(current);
   if (current && current.data !== previous?.data) setPrevious(current);
   const shown = current ?? previous;
@@ -93,6 +97,7 @@ export function useApi<T>(url: string | null, kind: Kind = 'json', transform?: (
     dataUrl: shown?.url ?? null,
     loading: url !== null && (entry === undefined || entry.status === 'loading'),
     error: entry?.status === 'error' ? entry.message : null,
+    version: shown?.version ?? null,
     retry,
   };
 }

@@ -90,6 +90,8 @@ export function useDashboardData(view: ViewState, events: boolean) {
   return {
     blos: blos.data?.blos ?? NO_BLOS,
     summary,
+    /** The data version the figures shown were current at: what a pinned link pins. */
+    dataVersion: filters.asOf ?? summary.version,
     series,
     rows,
     period,

@@ -3,6 +3,7 @@ import { auditRequest } from '@/app/_server/audit';
 import { listBlos } from '@/db/queries/list-blos';
 import { reserveAuditId } from '@/db/queries/audit';
 import { streamSeizures } from '@/db/queries/list-seizures';
+import { currentVersion } from '@/db/data-versions';
 import { EXPORT_FILES, exportFileSchema } from '@/lib/url/api-params';
 import {
   bloCsvRow,
@@ -61,11 +62,14 @@ export const GET = apiRoute(
     const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
     const started = new Date();
     const auditId = await reserveAuditId(database.db);
+    // The file holds the figures of this version; its link is pinned to it, so it shows them again.
+    const dataVersion = filters.asOf ?? (await currentVersion(database.db));
     const meta: ExportMeta = {
       what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
       filters,
       madeAt: started.toISOString(),
-      link: `${ownOrigin(request)}/${apiSearch(filters)}`,
+      link: `${ownOrigin(request)}/${apiSearch({ ...filters, asOf: dataVersion })}`,
+      dataVersion,
       account: account.email,
       auditId,
       minCount: account.detail.level === 'aggregates' ? account.detail.minCount : null,
@@ -75,7 +79,7 @@ export const GET = apiRoute(
       auditRequest(request, account, 'export', {
         id: auditId,
         at: started,
-        params: { file, complete, ...Object.fromEntries(new URL(request.url).searchParams) },
+        params: { file, complete, ...Object.fromEntries(new URL(request.url).searchParams), asof: String(dataVersion) },
         status: 200,
         rows,
       });
