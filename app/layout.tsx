@@ -8,6 +8,7 @@ import './styles/panels.css';
 import './styles/import.css';
 import './styles/export-menu.css';
 import './styles/access.css';
+import './styles/brief.css';
 
 export const metadata: Metadata = {
   title: 'BLO Atlas',

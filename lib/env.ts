@@ -85,6 +85,11 @@ export const envSchema = z
      * is older. Unset: kept forever (the app itself never deletes an audit row).
      */
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
+    /**
+     * The marking line printed at the top and bottom of every briefing page, as the organisation
+     * words it ("For official use only"); unset: that phrase in the briefing's language(s).
+     */
+    BRIEF_MARKING: z.string().trim().min(1).max(120, 'must be at most 120 characters').optional(),
     /** A hosted MapLibre style (https) to draw under the data instead of the offline basemap. */
     BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' }).optional(),
   })

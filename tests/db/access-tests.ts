@@ -842,7 +842,13 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         expect(rows).toEqual([
           expect.objectContaining({ action: 'export', email: 'analyst@example.org', target: '/api/export/seizures.csv', rows: want }),
         ]);
-        expect(rows[0].params).toEqual({ file: 'seizures.csv', complete: true, country: 'TJ', substance: 'heroin', asof: expect.stringMatching(/^\d+$/) });
+        expect(rows[0].params).toEqual({
+          file: 'seizures.csv',
+          complete: true,
+          country: 'TJ',
+          substance: 'heroin',
+          asof: expect.stringMatching(/^\d+$/),
+        });
       });
 
       it('an export names its account and audit entry in the file, and that entry is its row', async () => {

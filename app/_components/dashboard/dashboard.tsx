@@ -16,7 +16,7 @@ import { latestSeizure, mapPicture, type PictureExport } from '@/lib/map/map-pic
 import { postJson } from '@/app/_components/access/auth-fetch';
 import { tooltipFor } from '@/lib/map/map-tooltip';
 import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
-import type { Camera } from '@/lib/url/view-state';
+import { serializeViewState, type Camera } from '@/lib/url/view-state';
 import { downloadMapPng } from '@/app/_components/map/export-png';
 import { LayerToggles } from '@/app/_components/map/layer-toggles';
 import { Legend } from '@/app/_components/map/legend';
@@ -149,6 +149,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
         lang={lang}
         filters={filters}
         dataVersion={data.dataVersion}
+        briefHref={`/brief?${serializeViewState({ ...view, filters: { ...filters, asOf: data.dataVersion } })}`}
         account={account}
         onLanguage={(next) => update({ lang: next })}
         onExportPng={() => void exportPng()}

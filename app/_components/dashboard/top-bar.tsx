@@ -12,6 +12,8 @@ interface Props {
   filters: Filters;
   /** The data version of the figures shown (what "Copy link" pins); null until known. */
   dataVersion: number | null;
+  /** The briefing page of this view. */
+  briefHref: string;
   account: SignedIn;
   onLanguage(lang: Language): void;
   onExportPng(): void;
@@ -34,7 +36,7 @@ export function pinnedLink(href: string, version: number | null): string {
 }
 
 /** Title, language, the import page, the export menu (files for roles that may export), the link to this view, the account. */
-export function TopBar({ lang, filters, dataVersion, account, onLanguage, onExportPng }: Props) {
+export function TopBar({ lang, filters, dataVersion, briefHref, account, onLanguage, onExportPng }: Props) {
   const may = (p: SignedIn['permissions'][number]) => account.permissions.includes(p);
   const [copied, setCopied] = useState<{ state: 'idle' } | { state: 'done'; text: string } | { state: 'failed'; link: string }>({
     state: 'idle',
@@ -71,6 +73,9 @@ export function TopBar({ lang, filters, dataVersion, account, onLanguage, onExpo
             {t(lang, 'importData')}
           </a>
         ) : null}
+        <a className="button secondary" href={briefHref} target="_blank" rel="noopener" data-testid="briefing-link">
+          {t(lang, 'briefing')}
+        </a>
         <details className="export-menu" data-testid="export-menu">
           <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
           {/* A choice made closes the menu. */}
