@@ -41,12 +41,8 @@ export async function openVersion(tx: Db, version: NewVersion): Promise<number> 
   return Number(row.id);
 }
 
-/** Records what version `id` added and removed (counts and slices), once its rows are written. */
+/** Records what version `id` added and removed, once its rows are written. */
 export async function closeVersion(tx: Db, id: number): Promise<{ added: number; removed: number }> {
-  await tx.execute(sql`
-    INSERT INTO data_version_slices (version, month, substance)
-    SELECT DISTINCT ${id}::bigint, date_trunc('month', seized_on)::date, substance
-      FROM seizures WHERE added_in = ${id} OR removed_in = ${id}`);
   const [row] = rowsOf<{ added: number; removed: number }>(
     await tx.execute(sql`
       UPDATE data_versions

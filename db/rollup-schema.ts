@@ -1,7 +1,9 @@
 /**
- * The rollup tables of `seizures`: per-month (or all-time) sums kept exact by the statement-level
- * refresh on `seizures` (seizure_rollups_refresh, last defined in migration 0009). How queries read
- * them: db/queries/rollups.ts.
+ * The rollup tables of `seizures`: per-month (or all-time) sums of the current seizures, kept exact by
+ * the statement-level refresh on `seizures` (seizure_rollups_refresh, last defined in migration 0013).
+ * Every rollup also sums by `added_in`, the data version that added the rows: the figures as of an
+ * earlier version are its rows with `added_in` up to that version, plus the few rows removed since
+ * (db/queries/rollup-source.ts). How queries read them: db/queries/rollups.ts.
  */
 import { bigint, boolean, char, date, doublePrecision, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 
@@ -24,6 +26,8 @@ export const seizureMonthly = pgTable(
     kgEq: doublePrecision('kg_eq').notNull(),
     valueUsd: doublePrecision('value_usd').notNull(),
     lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+    /** The data version that added the rows summed here. */
+    addedIn: bigint('added_in', { mode: 'number' }).notNull(),
   },
   (t) => [index('seizure_monthly_month_substance').on(t.month, t.substance)],
 );
@@ -44,6 +48,8 @@ export const seizureMonthlyBlo = pgTable(
     kgEq: doublePrecision('kg_eq').notNull(),
     valueUsd: doublePrecision('value_usd').notNull(),
     lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+    /** The data version that added the rows summed here. */
+    addedIn: bigint('added_in', { mode: 'number' }).notNull(),
   },
   (t) => [index('seizure_monthly_blo_month_substance').on(t.month, t.substance)],
 );
@@ -65,6 +71,8 @@ export const seizureCells = pgTable(
     /** Sums of longitude and latitude (degrees) of the seizures, for their centroid. */
     sumLng: doublePrecision('sum_lng').notNull(),
     sumLat: doublePrecision('sum_lat').notNull(),
+    /** The data version that added the rows summed here. */
+    addedIn: bigint('added_in', { mode: 'number' }).notNull(),
   },
   (t) => [index('seizure_cells_month_substance').on(t.month, t.substance)],
 );
@@ -87,6 +95,8 @@ export const seizureRoutesMonthly = pgTable(
     kgEq: doublePrecision('kg_eq').notNull(),
     valueUsd: doublePrecision('value_usd').notNull(),
     lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+    /** The data version that added the rows summed here. */
+    addedIn: bigint('added_in', { mode: 'number' }).notNull(),
   },
   (t) => [index('seizure_routes_monthly_month_substance').on(t.month, t.substance)],
 );
@@ -110,6 +120,8 @@ export const seizureCellsAll = pgTable(
     lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
     sumLng: doublePrecision('sum_lng').notNull(),
     sumLat: doublePrecision('sum_lat').notNull(),
+    /** The data version that added the rows summed here. */
+    addedIn: bigint('added_in', { mode: 'number' }).notNull(),
   },
   (t) => [index('seizure_cells_all_substance').on(t.substance)],
 );
@@ -131,6 +143,8 @@ export const seizureBloRings = pgTable(
     kgEq: doublePrecision('kg_eq').notNull(),
     valueUsd: doublePrecision('value_usd').notNull(),
     lastSeizedOn: date('last_seized_on', { mode: 'string' }).notNull(),
+    /** The data version that added the rows summed here. */
+    addedIn: bigint('added_in', { mode: 'number' }).notNull(),
   },
   (t) => [index('seizure_blo_rings_blo_ring').on(t.blo, t.ring), index('seizure_blo_rings_month_substance').on(t.month, t.substance)],
 );

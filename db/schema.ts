@@ -10,7 +10,6 @@ import {
   check,
   date,
   doublePrecision,
-  primaryKey,
   index,
   integer,
   jsonb,
@@ -146,22 +145,6 @@ export const dataVersions = pgTable(
     note: text('note').notNull(),
   },
   () => [check('data_versions_action', oneOf('action', DATA_VERSION_ACTIONS))],
-);
-
-/**
- * The (month, substance) slices whose seizures a version added or removed: what an as-of query reads
- * from `seizures` instead of the rollups, which hold only the current state (db/queries/rollup-source.ts).
- */
-export const dataVersionSlices = pgTable(
-  'data_version_slices',
-  {
-    version: bigint('version', { mode: 'number' })
-      .notNull()
-      .references(() => dataVersions.id),
-    month: date('month', { mode: 'string' }).notNull(),
-    substance: text('substance').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.version, t.month, t.substance] })],
 );
 
 export const importBatches = pgTable(

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from './client';
 import { rowsOf } from './result-rows';
 import { closeVersion, lockDataWriters, openVersion } from './data-versions';
+import { SEIZURE_COPY_COLUMNS } from './seed';
 import type { BatchChange } from '@/lib/api/api-types';
 
 /** A batch that cannot be undone or re-imported in its state; the message says why. */
@@ -58,32 +59,8 @@ export async function undoImport(database: Database, batch: number, account: str
   });
 }
 
-/** The columns a re-import copies: everything a seizure is, but its id, batch, versions and derived nearest post. */
-const COPIED = sql.raw(
-  [
-    'seized_on',
-    'date_precision',
-    'substance',
-    'quantity',
-    'unit',
-    'kg_eq',
-    'value_usd',
-    'price_usd_per_kg',
-    'geom',
-    'location_precision',
-    'cell',
-    'country',
-    'transport',
-    'concealment',
-    'detection',
-    'origin_country',
-    'destination_country',
-    'source_ref',
-    'notes',
-    'synthetic',
-    'dedupe_key',
-  ].join(', '),
-);
+/** The columns a re-import copies: what a seed or load writes, but the batch and the version that added it. */
+const COPIED = sql.raw(SEIZURE_COPY_COLUMNS.filter((c) => c !== 'batch_id' && c !== 'added_in').join(', '));
 
 /**
  * Brings back the seizures an undo removed from import `batch`, as a new batch (`reimport_of`) and a

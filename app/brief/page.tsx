@@ -123,6 +123,19 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
   const synthetic = summary.syntheticCount !== null && summary.syntheticCount > 0;
 
   const both = langs.length > 1;
+  /** A table's head row: the first column's text, then numeric columns. */
+  const head = (first: TextKey, numeric: TextKey[]) => (
+    <thead>
+      <tr>
+        <th scope="col">{tt(first)}</th>
+        {numeric.map((key) => (
+          <th key={key} scope="col" className="num">
+            {tt(key)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
   // Two languages take more room: the flows go to the second page.
   const flowsTable = (
     <>
@@ -131,17 +144,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
         <p className="note">{tt('briefNoRoutes')}</p>
       ) : (
         <table className="brief-table" data-testid="brief-routes">
-          <thead>
-            <tr>
-              <th scope="col">{tt('briefFlow')}</th>
-              <th scope="col" className="num">
-                {tt('seizures')}
-              </th>
-              <th scope="col" className="num">
-                {tt('kgEq')}
-              </th>
-            </tr>
-          </thead>
+          {head('briefFlow', ['seizures', 'kgEq'])}
           <tbody>
             {routes.map((r) => (
               <tr key={`${r.origin}-${r.destination}`}>
@@ -221,20 +224,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
             </p>
             <h2>{tt('briefTopBlos')}</h2>
             <table className="brief-table" data-testid="brief-blos">
-              <thead>
-                <tr>
-                  <th scope="col">{tt('briefPost')}</th>
-                  <th scope="col" className="num">
-                    {tt('seizures')}
-                  </th>
-                  <th scope="col" className="num">
-                    {tt('kgEq')}
-                  </th>
-                  <th scope="col" className="num">
-                    {tt('briefChange')}
-                  </th>
-                </tr>
-              </thead>
+              {head('briefPost', ['seizures', 'kgEq', 'briefChange'])}
               <tbody>
                 {posts.map((p) => (
                   <tr key={p.code} data-code={p.code}>

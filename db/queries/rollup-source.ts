@@ -5,22 +5,24 @@
  * once per raw edge). With no fitting rollup, or `useRollup: false`, the raw table answers alone:
  * the tests compare the two.
  *
- * The rollups hold the current data. For a data version `asof` (filters.asOf), the (month,
- * substance) slices that later versions changed (`data_version_slices`) are read from `seizures`
- * as they stood at that version, and every other slice from the rollup: exact, and as cheap as the
- * later changes are small. The all-time rollups have no month to split by and are skipped then.
+ * The rollups hold the current rows, summed by the data version that added them. As of an earlier
+ * version V (filters.asOf), the rollup rows added up to V, plus the rows of V removed since (read
+ * from `seizures` through the index on removed_in), are exactly the rows V held: every figure is
+ * exact, dates included, and the cost is what later versions removed, not the size of the table.
  */
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { DateRange } from '@/lib/time/dates';
+import { monthEnd, type DateRange } from '@/lib/time/dates';
 import type { ScopedFilters } from '@/lib/access/country-scope';
-import { dataVersionSlices, seizures } from '@/db/schema';
+import { seizures } from '@/db/schema';
 import { canFilter, filterConditions, type FilterColumns } from './filter-conditions';
 import { planRollup } from './rollup-plan';
 
-/** A table kept by the rollup refresh (migration 0009): what it sums by, as filter columns. */
+/** A table kept by the rollup refresh (migration 0013): what it sums by, as filter columns. */
 export interface Rollup {
   table: PgTable;
+  /** The data version that added the rows a rollup row sums. */
+  addedIn: AnyColumn;
   /** First day of the month a row sums; null for a rollup over all time, which answers only an unbounded period. */
   month: AnyColumn | null;
   columns: FilterColumns;
@@ -58,7 +60,7 @@ export function rollupSource<R extends Rollup>(
   const rollup =
     options.useRollup === false || months === null
       ? undefined
-      : query.rollups.find((r) => (r.month !== null || (allTime && asOf === null)) && canFilter(filters, r.columns));
+      : query.rollups.find((r) => (r.month !== null || allTime) && canFilter(filters, r.columns));
   const raw = rollup ? plan.raw : [period];
   const parts: SQL[] = [];
   if (rollup && months) {
@@ -67,27 +69,19 @@ export function rollupSource<R extends Rollup>(
       filterConditions(filters, { from: null, to: null }, rollup.columns),
       rollup.month && months.from ? sql`${rollup.month} >= ${months.from}` : undefined,
       rollup.month && months.to ? sql`${rollup.month} <= ${months.to}` : undefined,
-      rollup.month && asOf !== null ? sql`NOT EXISTS (${changedSlice(asOf, rollup.month, rollupSubstance(rollup))})` : undefined,
+      asOf === null ? undefined : sql`${rollup.addedIn} <= ${asOf}`,
     ].filter((c): c is SQL => c !== undefined);
     parts.push(sql`
       SELECT ${query.rollupColumns(rollup)}
         FROM ${rollup.table}
        WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`true`}`);
     if (asOf !== null) {
-      // The slices changed after `asOf`, within the rollup's months, from the rows of that version.
-      const inMonths = and(
-        sql`${dataVersionSlices.version} > ${asOf}`,
-        months.from ? sql`${dataVersionSlices.month} >= ${months.from}` : undefined,
-        months.to ? sql`${dataVersionSlices.month} <= ${months.to}` : undefined,
-      );
+      // The rows `asOf` held that later versions removed, over the rollup's whole months.
+      const wholeMonths = { from: months.from, to: months.to === null ? null : monthEnd(months.to) };
       parts.push(sql`
       SELECT ${query.rawColumns}
         FROM ${seizures}
-        JOIN (SELECT DISTINCT ${dataVersionSlices.month} AS month, ${dataVersionSlices.substance} AS substance
-                FROM ${dataVersionSlices} WHERE ${inMonths}) changed
-          ON ${seizures.substance} = changed.substance AND ${seizures.seizedOn} >= changed.month
-         AND ${seizures.seizedOn} < (changed.month + interval '1 month')::date
-       WHERE ${and(query.rawWhere, filterConditions(filters, { from: null, to: null })) ?? sql`true`}
+       WHERE ${and(sql`${seizures.removedIn} > ${asOf}`, query.rawWhere, filterConditions(filters, wholeMonths))}
        GROUP BY ${query.rawGroupBy}`);
     }
   }
@@ -100,17 +94,6 @@ export function rollupSource<R extends Rollup>(
   }
   return sql`(${sql.join(parts, sql` UNION ALL `)}) AS src`;
 }
-
-/** The substance column of a rollup: every rollup sums by substance. */
-function rollupSubstance(rollup: Rollup): AnyColumn {
-  if (!rollup.columns.substance) throw new Error('a rollup without a substance column cannot answer an asof');
-  return rollup.columns.substance;
-}
-
-/** `SELECT 1 …` when a version after `asOf` changed the slice of (`month`, `substance`). */
-const changedSlice = (asOf: number, month: AnyColumn, substance: AnyColumn): SQL => sql`
-  SELECT 1 FROM ${dataVersionSlices}
-   WHERE ${dataVersionSlices.version} > ${asOf} AND ${dataVersionSlices.month} = ${month} AND ${dataVersionSlices.substance} = ${substance}`;
 
 /** Whether one of `rollups` can filter by every filter set (the period aside): what a caller checks before choosing a rollup-shaped answer. */
 export const rollupCanAnswer = (rollups: readonly Rollup[], filters: ScopedFilters): boolean =>

@@ -57,11 +57,14 @@ function rounded(value: unknown): unknown {
 
 /**
  * Where two answers differ, or null: numbers within a relative 1e-9 count as equal (two databases may
- * sum the same doubles in another order); everything else must be identical.
+ * sum the same doubles in another order), and a hexagon's centroid, which the answer rounds to 5
+ * decimals, within one unit of the last (such a sum can round either side of a half); everything else
+ * must be identical.
  */
 function difference(a: unknown, b: unknown, at = ''): string | null {
   if (typeof a === 'number' && typeof b === 'number') {
-    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) ? null : `${at}: ${a} ≠ ${b}`;
+    const tolerance = /\.centroid\[\d\]$/.test(at) ? 1.01e-5 : 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    return Math.abs(a - b) <= tolerance ? null : `${at}: ${a} ≠ ${b}`;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return `${at}: ${a.length} items ≠ ${b.length}`;
@@ -222,7 +225,7 @@ export function defineVersionTests(scratch: (tag: string) => Promise<ScratchData
       'at data version %i every route answers with asof exactly what a database holding only that version answers',
       async (version) => {
         // The oracle: emptied, seeded and loaded with the files live at this version, from scratch.
-        await oracleDb.db.execute(sql`TRUNCATE seizures, import_rejections, import_batches, data_version_slices, data_versions CASCADE`);
+        await oracleDb.db.execute(sql`TRUNCATE seizures, import_rejections, import_batches, data_versions CASCADE`);
         await seedDatabase(oracleDb, loadReferenceData(), SEED);
         for (const key of liveAt.get(version)!) await load(oracleDb, key);
         for (const [label, filters] of VERSION_CASES) {

@@ -30,7 +30,7 @@ const REVIEWED: Record<string, string[]> = {
     "the select list's column, picked by the route mode enum ('country' → destination_country, 'blo' → nearest_blo)",
     'the same column in the WHERE clause',
   ],
-  'db/undo-import.ts': ['the column list a re-import copies: a constant array of column names in the file'],
+  'db/undo-import.ts': ['the column list a re-import copies: the constant SEIZURE_COPY_COLUMNS of db/seed.ts'],
   'db/queries/monthly-source.ts': [
     'rollup select list: identifiers from the fixed DIMENSIONS map keys',
     'raw select list: the same keys as aliases',

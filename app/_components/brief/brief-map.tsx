@@ -7,13 +7,11 @@
 import '@/app/_components/browser-zod';
 import dynamic from 'next/dynamic';
 import { useMemo, type CSSProperties } from 'react';
-import { bloName, countryName, t } from '@/lib/i18n/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { MAP_COLOR_VARS } from '@/lib/map/colors';
-import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
-import { legendModel } from '@/lib/map/legend-model';
 import { parseViewState } from '@/lib/url/view-state';
 import { Legend } from '@/app/_components/map/legend';
-import { useDashboardData } from '@/app/_components/dashboard/use-dashboard-data';
+import { useMapContent } from '@/app/_components/dashboard/use-map-content';
 
 const MapView = dynamic(() => import('@/app/_components/map/map-view').then((m) => m.MapView), {
   ssr: false,
@@ -32,46 +30,8 @@ const ignore = () => {};
 
 export function BriefMap({ search, styleUrl, events, minCount }: Props) {
   const view = useMemo(() => parseViewState(new URLSearchParams(search)).view, [search]);
-  const { lang, radiusKm } = view;
-  const layers = useMemo(() => shownLayers(view.layers, events), [view.layers, events]);
-  const data = useDashboardData(layers === view.layers ? view : { ...view, layers }, events);
-  const { selectedBlo } = data;
-  const deckLayers = useMemo(
-    () =>
-      dashboardLayers({
-        lang,
-        layers,
-        cells: data.cells,
-        flows: data.flows,
-        points: data.points,
-        tileTemplate: data.tileTemplate,
-        onTilesLoaded: data.onTilesLoaded,
-        visible: data.visible,
-        catchment: selectedBlo ? { center: selectedBlo.lngLat, radiusKm } : null,
-      }),
-    [lang, layers, data.cells, data.flows, data.points, data.tileTemplate, data.onTilesLoaded, data.visible, selectedBlo, radiusKm],
-  );
-  const legend = legendModel({
-    lang,
-    layers,
-    substances: data.presentSubstances,
-    hexMax: data.hexMax,
-    tiles: data.tileTemplate !== null,
-    radiusKm: selectedBlo ? radiusKm : null,
-    withheldBelow: minCount !== null && data.cells?.some((c) => c.count === null) ? minCount : null,
-  });
-  const markers = useMemo(
-    () =>
-      data.blos.map((b) => ({
-        code: b.code,
-        label: bloName(lang, b),
-        ariaLabel: `${b.name} / ${b.nameRu} — ${countryName(lang, b.country)} → ${countryName(lang, b.neighbor)}`,
-        lngLat: b.lngLat,
-        status: b.status,
-        labelPriority: b.totals.count ?? 0,
-      })),
-    [data.blos, lang],
-  );
+  const { data, deckLayers, legend, markers } = useMapContent(view, events, minCount);
+  const { lang } = view;
   return (
     <div className="map-wrap brief-map" style={MAP_COLOR_VARS as CSSProperties}>
       <MapView

@@ -7,11 +7,9 @@
 import '@/app/_components/browser-zod';
 import dynamic from 'next/dynamic';
 import type { PickingInfo } from '@deck.gl/core';
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { bloName, countryName, formatCount, t } from '@/lib/i18n/i18n';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { formatCount, t } from '@/lib/i18n/i18n';
 import { MAP_COLOR_VARS } from '@/lib/map/colors';
-import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
-import { legendModel } from '@/lib/map/legend-model';
 import { latestSeizure, mapPicture, type PictureExport } from '@/lib/map/map-picture';
 import { postJson } from '@/app/_components/access/auth-fetch';
 import { tooltipFor } from '@/lib/map/map-tooltip';
@@ -30,7 +28,7 @@ import { TimeControl } from '@/app/_components/panels/time-control';
 import { pinnedLink, TopBar } from './top-bar';
 import { PinnedBanner } from './pinned-banner';
 import type { SignedIn } from '@/app/_components/access/account-menu';
-import { useDashboardData } from './use-dashboard-data';
+import { useMapContent } from './use-map-content';
 import { usePlayback } from './use-playback';
 import { useViewState } from './use-view-state';
 
@@ -49,10 +47,8 @@ interface Props {
 export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   const { view, problems, update } = useViewState(initialSearch);
   const { lang, filters, playback, radiusKm } = view;
-  // An account that sees aggregates only never asks for single seizures: hexagons stand in for points.
   const events = account.permissions.includes('events');
-  const layers = useMemo(() => shownLayers(view.layers, events), [view.layers, events]);
-  const data = useDashboardData(layers === view.layers ? view : { ...view, layers }, events);
+  const { layers, data, deckLayers, legend, markers } = useMapContent(view, events, account.minCount);
   const { playing, setPlaying, speed, setSpeed } = usePlayback(data.period, playback, update);
   // The camera the user asked to fly to (the BLO panel's paired post): only that one is animated.
   const [flight, setFlight] = useState<Camera | null>(null);
@@ -63,42 +59,6 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   }, [lang]);
 
   const { blos, selectedBlo, summary } = data;
-  const deckLayers = useMemo(
-    () =>
-      dashboardLayers({
-        lang,
-        layers,
-        cells: data.cells,
-        flows: data.flows,
-        points: data.points,
-        tileTemplate: data.tileTemplate,
-        onTilesLoaded: data.onTilesLoaded,
-        visible: data.visible,
-        catchment: selectedBlo ? { center: selectedBlo.lngLat, radiusKm } : null,
-      }),
-    [lang, layers, data.cells, data.flows, data.points, data.tileTemplate, data.onTilesLoaded, data.visible, selectedBlo, radiusKm],
-  );
-  const legend = legendModel({
-    lang,
-    layers,
-    substances: data.presentSubstances,
-    hexMax: data.hexMax,
-    tiles: data.tileTemplate !== null,
-    radiusKm: selectedBlo ? radiusKm : null,
-    withheldBelow: account.minCount !== null && data.cells?.some((c) => c.count === null) ? account.minCount : null,
-  });
-  const markers = useMemo(
-    () =>
-      blos.map((b) => ({
-        code: b.code,
-        label: bloName(lang, b),
-        ariaLabel: `${b.name} / ${b.nameRu} — ${countryName(lang, b.country)} → ${countryName(lang, b.neighbor)}, ${t(lang, b.status)}`,
-        lngLat: b.lngLat,
-        status: b.status,
-        labelPriority: b.totals.count ?? 0,
-      })),
-    [blos, lang],
-  );
 
   const setFilters = (next: Filters) => {
     setPlaying(false);

@@ -1,0 +1,60 @@
+'use client';
+/**
+ * What the map draws for a view, from its data: the deck.gl layers, the legend and the BLO markers.
+ * Shared by the dashboard and the briefing, so both draw a view the same way.
+ */
+import { useMemo } from 'react';
+import { bloName, countryName, t } from '@/lib/i18n/i18n';
+import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
+import { legendModel } from '@/lib/map/legend-model';
+import type { ViewState } from '@/lib/url/view-state';
+import { useDashboardData } from './use-dashboard-data';
+
+/**
+ * The view's data (useDashboardData) and what the map draws from it. `events`: whether the account may
+ * see single seizures (else hexagons stand in for points); `minCount`: its smallest figure shown, if any.
+ */
+export function useMapContent(view: ViewState, events: boolean, minCount: number | null) {
+  const { lang, radiusKm } = view;
+  // An account that sees aggregates only never asks for single seizures: hexagons stand in for points.
+  const layers = useMemo(() => shownLayers(view.layers, events), [view.layers, events]);
+  const data = useDashboardData(layers === view.layers ? view : { ...view, layers }, events);
+  const { blos, selectedBlo } = data;
+  const deckLayers = useMemo(
+    () =>
+      dashboardLayers({
+        lang,
+        layers,
+        cells: data.cells,
+        flows: data.flows,
+        points: data.points,
+        tileTemplate: data.tileTemplate,
+        onTilesLoaded: data.onTilesLoaded,
+        visible: data.visible,
+        catchment: selectedBlo ? { center: selectedBlo.lngLat, radiusKm } : null,
+      }),
+    [lang, layers, data.cells, data.flows, data.points, data.tileTemplate, data.onTilesLoaded, data.visible, selectedBlo, radiusKm],
+  );
+  const legend = legendModel({
+    lang,
+    layers,
+    substances: data.presentSubstances,
+    hexMax: data.hexMax,
+    tiles: data.tileTemplate !== null,
+    radiusKm: selectedBlo ? radiusKm : null,
+    withheldBelow: minCount !== null && data.cells?.some((c) => c.count === null) ? minCount : null,
+  });
+  const markers = useMemo(
+    () =>
+      blos.map((b) => ({
+        code: b.code,
+        label: bloName(lang, b),
+        ariaLabel: `${b.name} / ${b.nameRu} — ${countryName(lang, b.country)} → ${countryName(lang, b.neighbor)}, ${t(lang, b.status)}`,
+        lngLat: b.lngLat,
+        status: b.status,
+        labelPriority: b.totals.count ?? 0,
+      })),
+    [blos, lang],
+  );
+  return { layers, data, deckLayers, legend, markers };
+}

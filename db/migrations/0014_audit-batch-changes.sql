@@ -1,2 +1,0 @@
-ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_action";--> statement-breakpoint
-ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_action" CHECK (action IN ('sign-in', 'sign-in-failed', 'sign-out', 'sessions-revoked', 'account-created', 'account-changed', 'import', 'import-dry-run', 'import-undone', 'import-reimported', 'export', 'events', 'denied', 'audit-archived'));
