@@ -245,6 +245,11 @@ export const seizures = pgTable(
     check('seizures_detection', oneOf('detection', DETECTION_METHODS)),
     check('seizures_geom_in_range', sql`ST_X(${t.geom}) BETWEEN -180 AND 180 AND ST_Y(${t.geom}) BETWEEN -90 AND 90`),
     index('seizures_geom_gist').using('gist', t.geom),
+    // The same over current rows: a bbox of current data finds them without reading each row's
+    // removed_in (the last column, expensive to reach); the full index serves as-of requests.
+    index('seizures_geom_current')
+      .using('gist', t.geom)
+      .where(sql`${t.removedIn} IS NULL`),
     index('seizures_seized_on').on(t.seizedOn),
     index('seizures_substance_seized_on').on(t.substance, t.seizedOn),
     index('seizures_nearest_blo').on(t.nearestBlo),

@@ -1,0 +1,1 @@
+CREATE INDEX "seizures_geom_current" ON "seizures" USING gist ("geom") WHERE "seizures"."removed_in" IS NULL;
