@@ -370,6 +370,31 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       });
     });
 
+    it('names the current data version on every answer, keys the ETag to it, and refuses a version that does not exist', async () => {
+      const alive = await call('analyst', { handler: health.GET as Handler, path: '/api/health' });
+      const { dataVersion } = (await alive.json()) as { dataVersion: number };
+      expect(dataVersion).toBeGreaterThan(0);
+      expect(alive.headers.get('data-version')).toBe(String(dataVersion));
+      const current = await call('analyst', { handler: summary.GET as Handler, path: '/api/summary' });
+      expect(current.headers.get('data-version')).toBe(String(dataVersion));
+      expect(current.headers.get('etag')).toMatch(new RegExp(`^"v${dataVersion}-`));
+      const pinned = await call('analyst', { handler: summary.GET as Handler, path: `/api/summary?asof=${dataVersion}` });
+      expect(await pinned.json()).toEqual(await current.json());
+      const beyond = await call('analyst', { handler: summary.GET as Handler, path: `/api/summary?asof=${dataVersion + 1}` });
+      expect(beyond.status).toBe(400);
+      expect(await beyond.json()).toEqual({
+        error: { param: 'asof', message: `asof: there is no data version ${dataVersion + 1} (the latest is ${dataVersion})` },
+      });
+      const zero = await call('analyst', { handler: summary.GET as Handler, path: '/api/summary?asof=0' });
+      expect(zero.status).toBe(400);
+      expect(((await zero.json()) as { error: { param: string } }).error.param).toBe('asof');
+      const missing = await call('analyst', { handler: revisions.GET as Handler, path: '/api/revisions' });
+      expect(missing.status).toBe(400);
+      expect(await missing.json()).toEqual({
+        error: { param: 'asof', message: 'asof: is required: the data version the view is pinned to' },
+      });
+    });
+
     describe('an analyst limited to Kazakhstan sees Kazakhstan only', () => {
       const kz = () => getRows().filter((r) => r.country === 'KZ');
 

@@ -169,7 +169,11 @@ test.describe('dashboard', () => {
     await d.settled();
     await page.getByTestId('copy-link').click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(page.url());
+    // The page's own URL, pinned to the data version of the figures shown.
+    const pinned = new URL(link);
+    expect(pinned.searchParams.get('asof')).toMatch(/^\d+$/);
+    pinned.searchParams.delete('asof');
+    expect(pinned.toString()).toBe(page.url());
     const original = {
       kpis: await d.kpis(),
       camera: await d.map().getAttribute('data-camera'),
