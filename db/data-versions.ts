@@ -6,7 +6,7 @@
  * Rows are never deleted by these paths: an undo sets `removed_in`.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from './client';
+import type { BulkTransaction, Database, Db } from './client';
 import { rowsOf } from './result-rows';
 import type { DataVersionAction } from '@/lib/catalogue/vocabulary';
 import type { DataVersion } from '@/lib/api/api-types';
@@ -52,6 +52,20 @@ export async function closeVersion(tx: Db, id: number): Promise<{ added: number;
       RETURNING added, removed`),
   );
   return { added: Number(row.added), removed: Number(row.removed) };
+}
+
+/** Runs `work` in one transaction as data version `version`: opened first, closed once `work` has written its rows. */
+export async function writeVersion<T>(
+  database: Database,
+  version: NewVersion,
+  work: (tx: BulkTransaction, id: number) => Promise<T>,
+): Promise<T> {
+  return database.bulkTransaction(async (tx) => {
+    const id = await openVersion(tx.db, version);
+    const result = await work(tx, id);
+    await closeVersion(tx.db, id);
+    return result;
+  });
 }
 
 /** The latest data version; 0 for a database that never held a seizure. */

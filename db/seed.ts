@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { copyInto, type BulkTransaction, type Database, type Db } from './client';
 import { blos, countries, importBatches, substances } from './schema';
-import { closeVersion, openVersion } from './data-versions';
+import { writeVersion } from './data-versions';
 import { rebuildBorders } from '@/db/queries/borders';
 import { rowsOf } from './result-rows';
 import type { ReferenceData } from './reference-data';
@@ -188,26 +188,18 @@ async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions,
 
 /** Loads a synthetic sample alone, as its own data version (the import benchmark's raw path). */
 export async function seedSyntheticSeizures(database: Database, options: SeedOptions): Promise<number> {
-  return database.bulkTransaction(async (tx) => {
-    const version = await openVersion(tx.db, {
-      action: 'seed',
-      account: options.account,
-      batchId: null,
-      note: `Synthetic sample of ${options.rows} rows`,
-    });
-    const rows = await seedSynthetic(tx, options, version);
-    await closeVersion(tx.db, version);
-    return rows;
-  });
+  return writeVersion(
+    database,
+    { action: 'seed', account: options.account, batchId: null, note: `Synthetic sample of ${options.rows} rows` },
+    (tx, version) => seedSynthetic(tx, options, version),
+  );
 }
 
 /** Removes the seeded seizures (public and synthetic) from the current state, as their own data version. */
 export async function clearSeededSeizures(database: Database, account: string): Promise<void> {
-  await database.bulkTransaction(async (tx) => {
-    const version = await openVersion(tx.db, { action: 'seed', account, batchId: null, note: 'Seeded seizures removed' });
-    await retireSeededSeizures(tx.db, version);
-    await closeVersion(tx.db, version);
-  });
+  await writeVersion(database, { action: 'seed', account, batchId: null, note: 'Seeded seizures removed' }, (tx, version) =>
+    retireSeededSeizures(tx.db, version),
+  );
 }
 
 export interface SeedResult {
@@ -219,18 +211,19 @@ export interface SeedResult {
 export async function seedDatabase(database: Database, data: ReferenceData, options: SeedOptions): Promise<SeedResult> {
   const { borders } = await seedReferenceData(database.db, data);
   // One data version: the earlier seed's rows go and the new ones come in the same transaction.
-  const { publicRows, syntheticRows } = await database.bulkTransaction(async (tx) => {
-    const version = await openVersion(tx.db, {
+  const { publicRows, syntheticRows } = await writeVersion(
+    database,
+    {
       action: 'seed',
       account: options.account,
       batchId: null,
       note: `Seed: public seizures and a synthetic sample of ${options.rows} rows (seed ${options.seed})`,
-    });
-    await retireSeededSeizures(tx.db, version);
-    const counts = { publicRows: await seedPublicSeizures(tx, data, version), syntheticRows: await seedSynthetic(tx, options, version) };
-    await closeVersion(tx.db, version);
-    return counts;
-  });
+    },
+    async (tx, version) => {
+      await retireSeededSeizures(tx.db, version);
+      return { publicRows: await seedPublicSeizures(tx, data, version), syntheticRows: await seedSynthetic(tx, options, version) };
+    },
+  );
   // Store neighbours together: a map tile or a bbox then reads the pages of its area, not pages
   // spread over the whole table.
   await database.db.execute(sql`CLUSTER seizures USING seizures_geom_gist`);

@@ -91,10 +91,12 @@ export class NotFoundError extends Error {}
  */
 export function ownOrigin(request: Request): string {
   const url = new URL(request.url);
-  const host = request.headers.get('host');
-  return host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
-    ? `${url.protocol}//${host.toLowerCase()}`
-    : url.origin;
+  return hostOrigin(url.protocol, request.headers.get('host')) ?? url.origin;
+}
+
+/** `protocol//host` for a Host header that is a host name or address and a port, nothing else; else null. */
+export function hostOrigin(protocol: string, host: string | null): string | null {
+  return host && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? `${protocol}//${host.toLowerCase()}` : null;
 }
 
 /** Origins besides the request's own that may write: a proxy's (TRUSTED_ORIGINS) and the public one (APP_URL). */

@@ -66,7 +66,6 @@ const TEXT = {
     en: 'A link to this view that always shows the current figures',
     ru: 'Ссылка на этот вид, всегда показывающая текущие данные',
   },
-  copied: { en: 'Link copied', ru: 'Ссылка скопирована' },
   copiedPinned: {
     en: 'Link copied: figures pinned to data version {version}',
     ru: 'Ссылка скопирована: данные закреплены на версии {version}',
