@@ -2,11 +2,12 @@ import { getEnv } from '@/lib/env';
 import { todayIso } from '@/lib/time/dates';
 import { Dashboard } from '@/app/_components/dashboard/dashboard';
 import { Forbidden } from '@/app/_components/access/forbidden';
-import { pageLanguage, pagePath } from '@/app/_components/page-links';
+import { pageLanguage, pageMetadata, pagePath } from '@/app/_components/page-links';
 import { authorizePage } from '@/app/_server/access';
 import { signedIn } from '@/app/_server/signed-in';
 
 export const dynamic = 'force-dynamic';
+export const generateMetadata = pageMetadata(null);
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

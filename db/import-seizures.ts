@@ -14,8 +14,8 @@ import { closeVersion, lockDataWriters, openVersion } from './data-versions';
 import { toCsvLine } from '@/lib/csv/csv-line';
 import type { RawRow } from '@/lib/import/import-file';
 import { normaliseImportRow, type ImportBlo, type ImportContext } from '@/lib/import/import-row';
-import { COUNTRY_CODES } from '@/lib/catalogue/vocabulary';
-import type { ImportSummary } from '@/lib/api/api-types';
+import { decodeImportReason } from '@/lib/import/import-reasons';
+import type { ImportRejection, ImportSummary } from '@/lib/api/api-types';
 
 export type { ImportSummary };
 
@@ -29,6 +29,8 @@ export interface ImportOptions {
   maxKg: number;
   /** Called every PROGRESS_EVERY rows read, and once at the end of reading. */
   onProgress?: (rowsRead: number) => void;
+  /** How many rejected rows (the first, in file order) the summary lists; none unless asked. */
+  listRejections?: number;
 }
 
 const PROGRESS_EVERY = 5000;
@@ -142,10 +144,11 @@ async function classify(tx: BulkTransaction) {
                        WHERE ST_Covers(c.geom, ST_SetSRID(ST_MakePoint(s.lng::float8, s.lat::float8), 4326))
                        ORDER BY c.iso2 LIMIT 1)
      WHERE s.status = 'ok' AND s.country IS NULL`);
+  // The reason as lib/import/import-reasons.ts codes it ('outside-region', with lon and lat as staged).
   await db.execute(sql`
     UPDATE import_staging
        SET status = 'rejected',
-           reasons = json_build_array('point ' || lng || ', ' || lat || ' is outside Central Asia and its neighbours (' || ${COUNTRY_CODES.join(', ')}::text || ')')::text
+           reasons = json_build_array(json_build_object('code', 'outside-region', 'lon', lng, 'lat', lat))::text
      WHERE status = 'ok' AND country IS NULL`);
   // Duplicates: the same identity among the current seizures, or earlier in this file.
   await db.execute(sql`
@@ -176,6 +179,27 @@ async function write(tx: BulkTransaction, batch: number, version: number | null)
      WHERE status = 'rejected'`);
 }
 
+/** Rejected rows as the summary and the download carry them: stored reasons decoded, raw as read. */
+const rejection = (r: { line: number; reasons: unknown[]; raw: unknown }): ImportRejection => ({
+  line: Number(r.line),
+  reasons: r.reasons.map(decodeImportReason),
+  raw: r.raw,
+});
+
+/** The first `limit` rejected rows of the staged file, in file order. */
+async function firstRejections(tx: BulkTransaction, limit: number): Promise<ImportRejection[]> {
+  if (limit <= 0) return [];
+  const rows = rowsOf<{ line: number; reasons: string; raw: string }>(
+    await tx.db.execute(sql`
+      SELECT line::int AS line, reasons, raw FROM import_staging
+       WHERE status = 'rejected'
+       ORDER BY line::int
+       LIMIT ${limit}`),
+  );
+  // Staged as JSON text: a reason array of objects, and the raw line (a JSON string) or feature.
+  return rows.map((r) => rejection({ line: r.line, reasons: JSON.parse(r.reasons) as unknown[], raw: JSON.parse(r.raw) }));
+}
+
 async function tally(tx: BulkTransaction) {
   const counts = rowsOf<{ status: string; n: number }>(
     await tx.db.execute(sql`SELECT status, count(*)::int AS n FROM import_staging GROUP BY status`),
@@ -193,7 +217,7 @@ async function tally(tx: BulkTransaction) {
     rejected: of('rejected'),
     duplicates: of('duplicate'),
     rows: counts.reduce((t, c) => t + Number(c.n), 0),
-    reasons: reasons.map((r) => ({ reason: String(r.reason), count: Number(r.n) })),
+    reasons: reasons.map((r) => ({ reason: decodeImportReason(String(r.reason)), count: Number(r.n) })),
   };
 }
 
@@ -217,7 +241,12 @@ export async function importSeizures(database: Database, rows: AsyncIterable<Raw
       if (!options.dryRun) await lockDataWriters(tx.db);
       await classify(tx);
       const counts = await tally(tx);
-      const summary = { fileName: options.fileName, ...counts, dryRun: Boolean(options.dryRun) };
+      const summary = {
+        fileName: options.fileName,
+        ...counts,
+        rejections: await firstRejections(tx, options.listRejections ?? 0),
+        dryRun: Boolean(options.dryRun),
+      };
       if (options.dryRun) throw new DryRunRollback({ ...summary, batch: null, dataVersion: null });
       const version =
         counts.accepted > 0
@@ -243,11 +272,7 @@ export async function importSeizures(database: Database, rows: AsyncIterable<Raw
   }
 }
 
-export interface Rejection {
-  line: number;
-  reasons: string[];
-  raw: unknown;
-}
+export type Rejection = ImportRejection;
 
 /**
  * The rejected rows of a batch in file order, a page at a time: a file of garbage may leave a
@@ -263,7 +288,7 @@ export async function* streamRejections(db: Db, batch: number, pageSize = 5000):
          ORDER BY line, id
          LIMIT ${pageSize}`),
     );
-    if (rows.length > 0) yield rows.map((r) => ({ line: Number(r.line), reasons: r.reasons, raw: r.raw }));
+    if (rows.length > 0) yield rows.map(rejection);
     if (rows.length < pageSize) return;
     const last = rows[rows.length - 1];
     after = { line: Number(last.line), id: Number(last.id) };

@@ -167,6 +167,8 @@ export async function listGeneratorBlos(db: Db): Promise<GeneratorBlo[]> {
 export interface SyntheticSeedOptions {
   rows: number;
   seed: number;
+  /** Last day of the sample's last month (default 31 Dec 2025); the app and db:seed give the last full month before the day they seed. */
+  through?: string;
 }
 
 export interface SeedOptions extends SyntheticSeedOptions {
@@ -177,7 +179,12 @@ export interface SeedOptions extends SyntheticSeedOptions {
 async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions, version: number): Promise<number> {
   const generatorBlos = await listGeneratorBlos(tx.db);
   if (generatorBlos.length === 0) throw new Error('no BLOs with a border: seed the reference data first');
-  const batchId = await createBatch(tx.db, 'synthetic', `Synthetic sample: ${options.rows} rows, seed ${options.seed}`, version);
+  const batchId = await createBatch(
+    tx.db,
+    'synthetic',
+    `Synthetic sample: ${options.rows} rows, seed ${options.seed}${options.through ? `, up to ${options.through}` : ''}`,
+    version,
+  );
   function* lines() {
     for (const s of generateSyntheticSeizures(generatorBlos, options)) yield seizureCsvLine(s, { batchId, version }, null);
   }

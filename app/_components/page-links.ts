@@ -1,3 +1,5 @@
+import type { Metadata } from 'next';
+import { t, type TextKey } from '@/lib/i18n/i18n';
 import { DEFAULT_VIEW, LANGUAGES, type Language } from '@/lib/url/view-state';
 
 /** A page of the app in `lang`; the default language is left out of links, as in the dashboard's own. */
@@ -21,3 +23,14 @@ export function pagePath(path: string, searchParams: Record<string, string | str
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }
+
+/**
+ * A page's `generateMetadata`: its title in the language it is asked for ("Users · BLO Atlas",
+ * "Пользователи · Атлас ППК"); `null` for the app's name alone (the dashboard).
+ */
+export const pageMetadata =
+  (key: TextKey | null) =>
+  async ({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> => {
+    const lang = pageLanguage((await searchParams).lang);
+    return { title: key ? `${t(lang, key)} · ${t(lang, 'title')}` : t(lang, 'title') };
+  };

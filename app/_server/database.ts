@@ -6,6 +6,7 @@ import { getEnv } from '@/lib/env';
 import { openDatabase, type Database } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
 import { needsSeed, seedDatabase } from '@/db/seed';
+import { monthEnd, todayIso } from '@/lib/time/dates';
 
 const KEY = Symbol.for('blo-atlas.database');
 type Holder = { [KEY]?: Promise<Database> };
@@ -15,7 +16,13 @@ async function open(): Promise<Database> {
   const started = performance.now();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   if (database.backend === 'pglite' && (await needsSeed(database.db))) {
-    const result = await seedDatabase(database, loadReferenceData(), { rows: env.SEED_ROWS, seed: 20240531, account: 'first start' });
+    const result = await seedDatabase(database, loadReferenceData(), {
+      rows: env.SEED_ROWS,
+      seed: 20240531,
+      // Up to the last full month before today: the sample always reaches the recent past.
+      through: monthEnd(todayIso(), -1),
+      account: 'first start',
+    });
     console.log(`blo-atlas: seeded the new embedded database (${result.publicRows} public + ${result.syntheticRows} synthetic seizures)`);
   }
   console.log(`blo-atlas: ${database.backend} database ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -21,6 +21,7 @@ import {
   t,
   type TextKey,
 } from '@/lib/i18n/i18n';
+import { linkProblemsText } from '@/lib/i18n/param-problem-text';
 import { comparisonPeriod } from '@/lib/url/filters';
 import { parseViewState, serializeViewState, type Language } from '@/lib/url/view-state';
 import { todayIso } from '@/lib/time/dates';
@@ -29,10 +30,10 @@ import { Forbidden } from '@/app/_components/access/forbidden';
 import { BriefMap } from '@/app/_components/brief/brief-map';
 import { BriefChart, BriefMonths } from '@/app/_components/brief/brief-chart';
 import { PrintButton } from '@/app/_components/brief/print-button';
-import { pagePath } from '@/app/_components/page-links';
+import { pageMetadata, pagePath } from '@/app/_components/page-links';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Briefing · BLO Atlas' };
+export const generateMetadata = pageMetadata('briefing');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -84,7 +85,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
     return (
       <main className="page">
         <p className="error" role="alert">
-          asof: there is no data version {asked} (the latest is {current})
+          {t(lang, 'noDataVersion', { asked, current })}
         </p>
       </main>
     );
@@ -167,7 +168,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
         <PrintButton label={t(lang, 'briefPrint')} />
         {problems.length > 0 && (
           <p className="warning" role="alert">
-            {t(lang, 'badLink')}: {problems.map((p) => p.message).join('; ')}
+            {linkProblemsText(lang, problems)}
           </p>
         )}
       </div>
@@ -229,7 +230,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
                 {posts.map((p) => (
                   <tr key={p.code} data-code={p.code}>
                     <td>
-                      {lang === 'ru' ? p.nameRu : p.name} <span className="muted">({p.country})</span>
+                      {lang === 'ru' ? p.nameRu : p.name} <span className="muted">({countryName(lang, p.country)})</span>
                       {both ? (
                         <span lang={langs[1]} className="other-language">
                           {langs[1] === 'ru' ? p.nameRu : p.name}

@@ -20,32 +20,32 @@ const FORMAT_HELP: Record<Language, React.ReactNode> = {
   en: (
     <>
       <p>
-        Columns (or GeoJSON properties): {columns}. Required: <code>date</code> (YYYY-MM-DD, or YYYY-MM when only the month is known),{' '}
-        <code>substance</code> (English or Russian, e.g. heroin, героин, hashish, гашиш, charas), <code>quantity</code> (decimal point or
-        comma), <code>unit</code> ({IMPORT_UNITS.join(', ')}; кг, г, л, мл, шт also read), and a location: <code>lon</code> +{' '}
-        <code>lat</code> (degrees, WGS84), or <code>blo</code> (a BLO code or any of its names, Latin or Cyrillic). Optional: transport,
-        concealment, detection, origin and destination (ISO code or country name), source_ref (the row&apos;s identity for re-imports),
-        notes. Lines starting with # are ignored.
+        Columns (or GeoJSON properties): {columns}. Required: <code>date</code> (YYYY-MM-DD or DD.MM.YYYY, always day first; YYYY-MM or
+        MM.YYYY when only the month is known), <code>substance</code> (English or Russian, e.g. heroin, героин, hashish, гашиш, charas),{' '}
+        <code>quantity</code> (decimal point or comma), <code>unit</code> ({IMPORT_UNITS.join(', ')}; кг, г, л, мл, шт also read), and a
+        location: <code>lon</code> + <code>lat</code> (degrees, WGS84), or <code>blo</code> (a BLO code or any of its names, Latin or
+        Cyrillic). Optional: transport, concealment, detection, origin and destination (ISO code or country name), source_ref (the
+        row&apos;s identity for re-imports), notes. Lines starting with # are ignored.
       </p>
       <p>
-        Rejected: a date in the future or before 1990, an unknown substance or unit, a quantity of 0 or less or above the ceiling, a point
-        outside Central Asia and its neighbours, a row with broken quoting or the wrong number of fields.
+        Rejected: a date that does not exist (31.02.2025), is in the future or before 1990, an unknown substance or unit, a quantity of 0 or
+        less or above the ceiling, a point outside Central Asia and its neighbours, a row with broken quoting or the wrong number of fields.
       </p>
     </>
   ),
   ru: (
     <>
       <p>
-        Столбцы (или свойства GeoJSON): {columns}. Обязательные: <code>date</code> (ГГГГ-ММ-ДД или ГГГГ-ММ, если известен только месяц),{' '}
-        <code>substance</code> (по-русски или по-английски: героин, гашиш, чарс, heroin…), <code>quantity</code> (десятичная точка или
-        запятая), <code>unit</code> ({IMPORT_UNITS.join(', ')}; также кг, г, л, мл, шт) и место: <code>lon</code> + <code>lat</code>{' '}
-        (градусы, WGS84) или <code>blo</code> (код ППК или любое его название, латиницей или кириллицей). Необязательные: transport,
-        concealment, detection, origin и destination (код ISO или название страны), source_ref (идентификатор строки для повторной
-        загрузки), notes. Строки, начинающиеся с #, пропускаются.
+        Столбцы (или свойства GeoJSON): {columns}. Обязательные: <code>date</code> (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, всегда сначала день; ГГГГ-ММ
+        или ММ.ГГГГ, если известен только месяц), <code>substance</code> (по-русски или по-английски: героин, гашиш, чарс, heroin…),{' '}
+        <code>quantity</code> (десятичная точка или запятая), <code>unit</code> ({IMPORT_UNITS.join(', ')}; также кг, г, л, мл, шт) и место:{' '}
+        <code>lon</code> + <code>lat</code> (градусы, WGS84) или <code>blo</code> (код ППК или любое его название, латиницей или
+        кириллицей). Необязательные: transport, concealment, detection, origin и destination (код ISO или название страны), source_ref
+        (идентификатор строки для повторной загрузки), notes. Строки, начинающиеся с #, пропускаются.
       </p>
       <p>
-        Отклоняются: дата в будущем или ранее 1990 года, неизвестное вещество или единица, количество 0 и меньше или выше предела, точка вне
-        Центральной Азии и соседних стран, строка с нарушенными кавычками или неверным числом полей.
+        Отклоняются: несуществующая дата (31.02.2025), дата в будущем или ранее 1990 года, неизвестное вещество или единица, количество 0 и
+        меньше или выше предела, точка вне Центральной Азии и соседних стран, строка с нарушенными кавычками или неверным числом полей.
       </p>
     </>
   ),

@@ -3,14 +3,15 @@ import { authorizePage } from '@/app/_server/access';
 import { signedIn } from '@/app/_server/signed-in';
 import { listImportBatches } from '@/db/queries/list-import-batches';
 import { formatCount, t } from '@/lib/i18n/i18n';
+import { rejectionsPath } from '@/lib/import/rejections-csv';
 import { urlNumber } from '@/lib/url/url-number';
 import { Forbidden } from '@/app/_components/access/forbidden';
 import { AccountMenu } from '@/app/_components/access/account-menu';
 import { BatchActions } from '@/app/_components/import/batch-actions';
-import { pageHref, pageLanguage, pagePath } from '@/app/_components/page-links';
+import { pageHref, pageLanguage, pageMetadata, pagePath } from '@/app/_components/page-links';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Import history · BLO Atlas' };
+export const generateMetadata = pageMetadata('importHistory');
 
 const PAGE_ROWS = 50;
 const beforeSchema = urlNumber({ min: 1, max: 1e12, whole: true, name: 'before' });
@@ -88,7 +89,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 <td className="num">{formatCount(lang, b.accepted)}</td>
                 <td className="num">
                   {b.rejected > 0 ? (
-                    <a href={`/api/imports/${b.id}/rejections`} download data-testid={`rejections-${b.id}`}>
+                    <a href={rejectionsPath(b.id, lang)} download data-testid={`rejections-${b.id}`}>
                       {formatCount(lang, b.rejected)} (CSV)
                     </a>
                   ) : (
@@ -101,7 +102,7 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                   {b.undoneIn !== null
                     ? t(lang, 'batchUndone', { version: b.undoneIn })
                     : b.current > 0
-                      ? t(lang, 'batchCurrent', { count: formatCount(lang, b.current) })
+                      ? t(lang, 'batchCurrent', { count: b.current })
                       : t(lang, 'batchEmpty')}
                   {b.reimportOf !== null ? ` · ${t(lang, 'batchReimportOf', { batch: b.reimportOf })}` : ''}
                 </td>

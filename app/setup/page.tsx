@@ -2,10 +2,10 @@ import { getDatabase } from '@/app/_server/database';
 import { isFirstRunTokenValid } from '@/db/queries/accounts';
 import { t } from '@/lib/i18n/i18n';
 import { SetupForm } from '@/app/_components/access/setup-form';
-import { pageLanguage } from '@/app/_components/page-links';
+import { pageLanguage, pageMetadata } from '@/app/_components/page-links';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'First administrator · BLO Atlas' };
+export const generateMetadata = pageMetadata('setupTitle');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

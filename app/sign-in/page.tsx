@@ -5,10 +5,10 @@ import { getEnv } from '@/lib/env';
 import { t } from '@/lib/i18n/i18n';
 import { safeReturnPath } from '@/lib/access/return-to';
 import { SignInForm } from '@/app/_components/access/sign-in-form';
-import { otherLanguage, pageLanguage } from '@/app/_components/page-links';
+import { otherLanguage, pageLanguage, pageMetadata } from '@/app/_components/page-links';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Sign in · BLO Atlas' };
+export const generateMetadata = pageMetadata('signInTitle');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

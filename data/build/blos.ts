@@ -41,8 +41,8 @@ const SELECTION: Record<string, { code: string; nameRu: string; openedYear?: num
   },
   'Dostuk': { code: 'dostuk', nameRu: 'Достук', openedYear: 2015, paired: 'dustlik' },
   'Dustlik': { code: 'dustlik', nameRu: 'Дустлик', openedYear: 2015, paired: 'dostuk' },
-  'Karamyk (KG)': { code: 'karamyk-kg', nameRu: 'Карамык (KG)', paired: 'karamyk-tj' },
-  'Karamyk (TJ)': { code: 'karamyk-tj', nameRu: 'Карамык (TJ)', paired: 'karamyk-kg' },
+  'Karamyk (KG)': { code: 'karamyk-kg', nameRu: 'Карамык (КР)', paired: 'karamyk-tj' },
+  'Karamyk (TJ)': { code: 'karamyk-tj', nameRu: 'Карамык (РТ)', paired: 'karamyk-kg' },
   'Bor-Dobo': {
     code: 'bor-dobo', nameRu: 'Бор-Добо', paired: 'kyzyl-art', inlandKm: 6,
     inlandReason: 'Kyrgyz post on the Pamir Highway north of the no-man\'s land below the Kyzyl-Art pass, about 6 km from the border line',

@@ -10,6 +10,7 @@ import { commandLineOperator } from './operator';
 import { openDatabase } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
 import { seedDatabase } from '@/db/seed';
+import { monthEnd, todayIso } from '@/lib/time/dates';
 
 const argsSchema = z.object({
   rows: z.coerce
@@ -31,7 +32,12 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   try {
     const opened = performance.now();
-    const result = await seedDatabase(database, loadReferenceData(), { rows, seed: parsed.data.seed, account: commandLineOperator() });
+    const result = await seedDatabase(database, loadReferenceData(), {
+      rows,
+      seed: parsed.data.seed,
+      through: monthEnd(todayIso(), -1),
+      account: commandLineOperator(),
+    });
     const seconds = (performance.now() - opened) / 1000;
     const total = result.publicRows + result.syntheticRows;
     console.log(

@@ -5,7 +5,11 @@ import { rowsOf } from '@/db/result-rows';
 import type { DateRange } from '@/lib/time/dates';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
-import { comparisonPeriod } from '@/lib/url/filters';
+import { comparisonPeriod, DEFAULT_FILTERS } from '@/lib/url/filters';
+import { seizures } from '@/db/schema';
+import { filterConditions } from './filter-conditions';
+import { monthEnd } from '@/lib/time/dates';
+import type { DataThrough } from '@/lib/api/api-types';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import { protectSummary, type ExactPeriodSummary } from '@/lib/access/suppression';
 
@@ -39,17 +43,40 @@ async function summarise(
   };
 }
 
-/** Count, kg-eq and value, by substance, for the filters and for their comparison period. */
+/**
+ * The latest seizure's day among all the account may see at the filters' data version, synthetic
+ * ones as the filters say (the other filters aside): how recent the data is. The newest first
+ * through the index on seized_on.
+ */
+async function dataThrough(db: Db, filters: ScopedFilters): Promise<DataThrough | null> {
+  const scopeOnly: ScopedFilters = {
+    ...DEFAULT_FILTERS,
+    scope: filters.scope,
+    detail: filters.detail,
+    asOf: filters.asOf,
+    synthetic: filters.synthetic,
+  };
+  const [row] = rowsOf<{ on: string | null }>(
+    await db.execute(sql`SELECT max(${seizures.seizedOn})::text AS on FROM ${seizures} WHERE ${filterConditions(scopeOnly)}`),
+  );
+  if (!row?.on) return null;
+  // A single seizure's date is not shown to an account that sees aggregates only: its month is.
+  return filters.detail.level === 'aggregates' ? { on: monthEnd(row.on), precision: 'month' } : { on: row.on, precision: 'day' };
+}
+
+/** Count, kg-eq and value, by substance, for the filters and for their comparison period; how recent the data is. */
 export async function getSummary(db: Db, filters: ScopedFilters, options: SourceOptions = {}): Promise<SummaryAnswer> {
   const previous = comparisonPeriod(filters);
   // Both periods at once: on a server they run on two connections in parallel.
-  const [current, comparison] = await Promise.all([
+  const [current, comparison, through] = await Promise.all([
     summarise(db, filters, { from: filters.from, to: filters.to }, options),
     previous ? summarise(db, filters, previous, options) : null,
+    dataThrough(db, filters),
   ]);
-  if (filters.detail.level === 'aggregates') return protectSummary(current, comparison, filters.detail.minCount);
+  if (filters.detail.level === 'aggregates') return protectSummary(current, comparison, filters.detail.minCount, through);
   return {
     ...current,
+    dataThrough: through,
     comparison,
     change: comparison
       ? {

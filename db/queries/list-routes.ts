@@ -18,6 +18,9 @@ export type { RouteFlow };
  * BLO nearest to where the seizure was made. Countries are placed at a point inside their polygon;
  * a country outside the shipped polygons has no position (null). Heaviest flow first.
  */
+/** West, south, east, north of the region route arcs are drawn in (Central Asia and its neighbours' near parts). */
+const ROUTE_REGION = [50, 32, 82, 52] as const;
+
 export async function listRoutes(db: Db, filters: ScopedFilters, mode: RouteMode, options: SourceOptions = {}): Promise<RouteFlow[]> {
   const destination = mode === 'country' ? 'destination_country' : 'nearest_blo';
   const result = await db.execute(sql`
@@ -35,11 +38,16 @@ export async function listRoutes(db: Db, filters: ScopedFilters, mode: RouteMode
     kgEq: Number(r.kg_eq),
     valueUsd: Number(r.value_usd),
   }));
+  // Each country's arc end: a point inside the part of it within the region the map shows, so an
+  // arc from Russia or China ends near Central Asia, not in Siberia (the whole country, if none is).
+  const region = sql`ST_MakeEnvelope(${ROUTE_REGION[0]}, ${ROUTE_REGION[1]}, ${ROUTE_REGION[2]}, ${ROUTE_REGION[3]}, 4326)`;
+  const near = sql`ST_Intersection(${countries.geom}, ${region})`;
+  const anchor = sql`ST_PointOnSurface(CASE WHEN ST_IsEmpty(${near}) THEN ${countries.geom} ELSE ${near} END)`;
   const places = await db
     .select({
       iso2: countries.iso2,
-      lng: sql<number>`ST_X(ST_PointOnSurface(${countries.geom}))`.mapWith(Number),
-      lat: sql<number>`ST_Y(ST_PointOnSurface(${countries.geom}))`.mapWith(Number),
+      lng: sql<number>`ST_X(${anchor})`.mapWith(Number),
+      lat: sql<number>`ST_Y(${anchor})`.mapWith(Number),
     })
     .from(countries);
   const posts =

@@ -146,11 +146,17 @@ function protectPeriod(p: ExactPeriodSummary, minCount: number): PeriodSummary {
 }
 
 /** KPIs: the period's and the comparison's totals, by substance; the change only where both sides are shown. */
-export function protectSummary(current: ExactPeriodSummary, comparison: ExactPeriodSummary | null, minCount: number): SummaryAnswer {
+export function protectSummary(
+  current: ExactPeriodSummary,
+  comparison: ExactPeriodSummary | null,
+  minCount: number,
+  dataThrough: SummaryAnswer['dataThrough'],
+): SummaryAnswer {
   const now = protectPeriod(current, minCount);
   const before = comparison ? protectPeriod(comparison, minCount) : null;
   return {
     ...now,
+    dataThrough,
     comparison: before,
     change: before
       ? { count: change(now.count, before.count), kgEq: change(now.kgEq, before.kgEq), valueUsd: change(now.valueUsd, before.valueUsd) }

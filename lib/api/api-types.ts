@@ -7,6 +7,7 @@ import type { BloKind, BloStatus, DataVersionAction, LocationConfidence, RouteMo
 import type { DateRange } from '@/lib/time/dates';
 import type { Role } from '@/lib/access/roles';
 import type { CountryScope } from '@/lib/access/country-scope';
+import type { ImportReason } from '@/lib/import/import-reasons';
 
 /** Seizure count, kg-equivalent and estimated value (USD) of a set of seizures. */
 export interface Totals {
@@ -99,8 +100,19 @@ export type PeriodSummary = Figures & {
 export const relativeChange = (now: number | null, before: number | null): number | null =>
   now === null || before === null || before === 0 ? null : (now - before) / before;
 
+/**
+ * How recent the data is: the day of the latest seizure the account may see (whatever the other
+ * filters), or for an account that sees aggregates only its month (`on` is that month's last day).
+ */
+export interface DataThrough {
+  on: string;
+  precision: 'day' | 'month';
+}
+
 /** /api/summary */
 export type SummaryAnswer = PeriodSummary & {
+  /** Null when the account sees no seizure at all. */
+  dataThrough: DataThrough | null;
   comparison: PeriodSummary | null;
   /** Relative change against the comparison period (0.25 = +25%); null where it has no base or a side is withheld. */
   change: { count: number | null; kgEq: number | null; valueUsd: number | null } | null;
@@ -187,7 +199,17 @@ export interface ImportSummary {
   dataVersion: number | null;
   dryRun: boolean;
   /** The most frequent reasons for rejection, most frequent first (at most 10). */
-  reasons: { reason: string; count: number }[];
+  reasons: { reason: ImportReason; count: number }[];
+  /** The first rejected rows in file order, as many as the import was asked to list (the rest are in the batch's download). */
+  rejections: ImportRejection[];
+}
+
+/** A rejected row: its line in the file (CSV) or feature number (GeoJSON), every reason, and the row as it was. */
+export interface ImportRejection {
+  line: number;
+  reasons: ImportReason[];
+  /** The CSV line as text, or the GeoJSON feature. */
+  raw: unknown;
 }
 
 /** The columns of a /api/timeseries row, in order. */

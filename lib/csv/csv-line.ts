@@ -1,12 +1,16 @@
-/** One RFC 4180 CSV line: fields with a comma, quote or line break are quoted; null is an empty field. */
-export function toCsvLine(values: readonly (string | number | boolean | null)[]): string {
+/**
+ * One RFC 4180 CSV line: fields with the delimiter, a quote or a line break are quoted; null is an
+ * empty field.
+ */
+export function toCsvLine(values: readonly (string | number | boolean | null)[], delimiter: ',' | ';' = ','): string {
+  const special = delimiter === ',' ? /[",\r\n]/ : /[";\r\n]/;
   return values
     .map((v) => {
       if (v === null) return '';
       const s = String(v);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+      return special.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
-    .join(',');
+    .join(delimiter);
 }
 
 /**

@@ -1,12 +1,16 @@
 /**
  * Export files of what the filters select. Every export says first what it holds: the filters,
  * when it was made, whether synthetic data is in it, and the link back to the view. A seizures CSV
- * is in the import format (plus computed columns the importer ignores), so it goes back in as is.
+ * is in the import format (plus computed columns the importer ignores), so it goes back in as is,
+ * in either dialect (lib/export/csv-dialect.ts). Figures are rounded to what they mean (EXPORT_DECIMALS).
  */
 import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from '@/lib/import/import-columns';
 import type { Figures, SeizureListItem } from '@/lib/api/api-types';
 import { toCsvLine } from '@/lib/csv/csv-line';
+import type { LngLat } from '@/lib/geo/lng-lat';
 import { serializeFilters, type Filters } from '@/lib/url/filters';
+import { roundTo } from '@/lib/url/numbers';
+import { decimalText, EXPORT_DECIMALS, PLAIN_CSV, type CsvDialect } from './csv-dialect';
 
 export interface ExportMeta {
   what: string;
@@ -90,41 +94,51 @@ const exportDate = (s: SeizureListItem) => (s.datePrecision === 'month' ? s.seiz
 /** Records never span lines in the import format: line breaks inside text become spaces. */
 const oneLine = (v: string | null) => (v === null ? null : v.replace(/[\r\n]+/g, ' '));
 
-export function seizureCsvRow(s: SeizureListItem): string {
-  return toCsvLine([
-    exportDate(s),
-    s.substance,
-    s.quantity,
-    s.unit,
-    s.lngLat[0],
-    s.lngLat[1],
-    s.transport,
-    s.concealment,
-    s.detection,
-    s.originCountry,
-    s.destinationCountry,
-    oneLine(s.sourceRef),
-    oneLine(s.notes),
-    s.kgEq,
-    s.valueUsd,
-    s.country,
-    s.nearestBlo,
-    s.synthetic,
-    s.datePrecision,
-    s.locationPrecision,
-    s.id,
-  ]);
+/** A point rounded for a GeoJSON file (numbers stay numbers there). */
+const roundedPoint = ([lng, lat]: LngLat): LngLat => [roundTo(lng, EXPORT_DECIMALS.degrees), roundTo(lat, EXPORT_DECIMALS.degrees)];
+
+/** A figure rounded for a GeoJSON file; null (withheld) stays null. */
+const rounded = (value: number | null, decimals: number) => (value === null ? null : roundTo(value, decimals));
+
+export function seizureCsvRow(s: SeizureListItem, dialect: CsvDialect = PLAIN_CSV): string {
+  const n = (value: number, decimals: number) => decimalText(value, decimals, dialect);
+  return toCsvLine(
+    [
+      exportDate(s),
+      s.substance,
+      n(s.quantity, EXPORT_DECIMALS.quantity),
+      s.unit,
+      n(s.lngLat[0], EXPORT_DECIMALS.degrees),
+      n(s.lngLat[1], EXPORT_DECIMALS.degrees),
+      s.transport,
+      s.concealment,
+      s.detection,
+      s.originCountry,
+      s.destinationCountry,
+      oneLine(s.sourceRef),
+      oneLine(s.notes),
+      n(s.kgEq, EXPORT_DECIMALS.kg),
+      n(s.valueUsd, EXPORT_DECIMALS.usd),
+      s.country,
+      s.nearestBlo,
+      s.synthetic,
+      s.datePrecision,
+      s.locationPrecision,
+      s.id,
+    ],
+    dialect.delimiter,
+  );
 }
 
 export function seizureFeature(s: SeizureListItem) {
   return {
     type: 'Feature' as const,
     id: s.id,
-    geometry: { type: 'Point' as const, coordinates: s.lngLat },
+    geometry: { type: 'Point' as const, coordinates: roundedPoint(s.lngLat) },
     properties: {
       date: exportDate(s),
       substance: s.substance,
-      quantity: s.quantity,
+      quantity: roundTo(s.quantity, EXPORT_DECIMALS.quantity),
       unit: s.unit,
       transport: s.transport,
       concealment: s.concealment,
@@ -133,8 +147,8 @@ export function seizureFeature(s: SeizureListItem) {
       destination: s.destinationCountry,
       source_ref: s.sourceRef,
       notes: s.notes,
-      kg_eq: s.kgEq,
-      value_usd: s.valueUsd,
+      kg_eq: roundTo(s.kgEq, EXPORT_DECIMALS.kg),
+      value_usd: roundTo(s.valueUsd, EXPORT_DECIMALS.usd),
       country: s.country,
       nearest_blo: s.nearestBlo,
       synthetic: s.synthetic,
@@ -157,28 +171,32 @@ export const BLO_EXPORT_COLUMNS = [
   'last_seizure',
 ] as const;
 
-export function bloCsvRow(b: ExportBlo): string {
-  return toCsvLine([
-    b.code,
-    b.name,
-    b.nameRu,
-    b.country,
-    b.neighbor,
-    b.status,
-    b.lngLat[0],
-    b.lngLat[1],
-    b.totals.count ?? WITHHELD_TEXT,
-    b.totals.kgEq ?? WITHHELD_TEXT,
-    b.totals.valueUsd ?? WITHHELD_TEXT,
-    b.totals.lastSeizedOn,
-  ]);
+export function bloCsvRow(b: ExportBlo, dialect: CsvDialect = PLAIN_CSV): string {
+  const n = (value: number | null, decimals: number) => (value === null ? WITHHELD_TEXT : decimalText(value, decimals, dialect));
+  return toCsvLine(
+    [
+      b.code,
+      b.name,
+      b.nameRu,
+      b.country,
+      b.neighbor,
+      b.status,
+      n(b.lngLat[0], EXPORT_DECIMALS.degrees),
+      n(b.lngLat[1], EXPORT_DECIMALS.degrees),
+      n(b.totals.count, 0),
+      n(b.totals.kgEq, EXPORT_DECIMALS.kg),
+      n(b.totals.valueUsd, EXPORT_DECIMALS.usd),
+      b.totals.lastSeizedOn,
+    ],
+    dialect.delimiter,
+  );
 }
 
 export function bloFeature(b: ExportBlo) {
   return {
     type: 'Feature' as const,
     id: b.code,
-    geometry: { type: 'Point' as const, coordinates: b.lngLat },
+    geometry: { type: 'Point' as const, coordinates: roundedPoint(b.lngLat) },
     properties: {
       code: b.code,
       name: b.name,
@@ -187,8 +205,8 @@ export function bloFeature(b: ExportBlo) {
       neighbor: b.neighbor,
       status: b.status,
       seizures: b.totals.count,
-      kg_eq: b.totals.kgEq,
-      value_usd: b.totals.valueUsd,
+      kg_eq: rounded(b.totals.kgEq, EXPORT_DECIMALS.kg),
+      value_usd: rounded(b.totals.valueUsd, EXPORT_DECIMALS.usd),
       last_seizure: b.totals.lastSeizedOn,
       ...(b.totals.count === null ? { suppressed: true } : {}),
     },
@@ -208,9 +226,15 @@ export async function* geojsonLines(meta: ExportMeta, pages: AsyncIterable<objec
   yield '\n]}\n';
 }
 
-/** Lines of a CSV export: preamble, header, rows. */
-export async function* csvLines(meta: ExportMeta, header: readonly string[], pages: AsyncIterable<string[]>): AsyncGenerator<string> {
+/** Lines of a CSV export in `dialect` (its rows written in the same one): byte-order mark if any, preamble, header, rows. */
+export async function* csvLines(
+  meta: ExportMeta,
+  header: readonly string[],
+  pages: AsyncIterable<string[]>,
+  dialect: CsvDialect = PLAIN_CSV,
+): AsyncGenerator<string> {
+  if (dialect.bom) yield '\uFEFF';
   for (const line of csvPreamble(meta)) yield `${line}\n`;
-  yield `${header.join(',')}\n`;
+  yield `${header.join(dialect.delimiter)}\n`;
   for await (const page of pages) if (page.length) yield `${page.join('\n')}\n`;
 }

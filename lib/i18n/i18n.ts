@@ -2,16 +2,19 @@
  * Interface text in English and Russian (many users read Russian first), and number and date
  * formatting for both. Substance and BLO names come from the data in both scripts.
  */
+import { getBloNames } from '@/lib/catalogue/blo-codes';
 import { getCountry } from '@/lib/catalogue/countries';
 import type { Filters } from '@/lib/url/filters';
 import { getSubstance } from '@/lib/catalogue/substances';
 import type { Language } from '@/lib/url/view-state';
+import { plural, type PluralForms } from './plural';
 
 const TEXT = {
   title: { en: 'BLO Atlas', ru: 'Атлас ППК' },
   subtitle: {
     en: 'Drug seizures at the Border Liaison Offices of Central Asia',
-    ru: 'Изъятия наркотиков в пограничных пунктах связи Центральной Азии',
+    // ППК is spelled out where it first appears (the title writes it alone, with the full form on hover).
+    ru: 'Изъятия наркотиков у пунктов пограничного контроля (ППК) Центральной Азии',
   },
   filters: { en: 'Filters', ru: 'Фильтры' },
   substance: { en: 'Substance', ru: 'Вещество' },
@@ -26,6 +29,24 @@ const TEXT = {
   to: { en: 'To', ru: 'По' },
   country: { en: 'Country', ru: 'Страна' },
   blo: { en: 'BLO', ru: 'ППК' },
+  bloFull: { en: 'Border Liaison Office', ru: 'пункт пограничного контроля' },
+  postRoad: { en: 'Border Liaison Office (BLO) at a road crossing', ru: 'автодорожный пункт пограничного контроля (ППК)' },
+  postRail: { en: 'Border Liaison Office (BLO) at a rail crossing', ru: 'железнодорожный пункт пограничного контроля (ППК)' },
+  postRiver: { en: 'Border Liaison Office (BLO) at a river crossing', ru: 'речной пункт пограничного контроля (ППК)' },
+  openedIn: { en: 'opened {year}', ru: 'открыт в {year} г.' },
+  positionHigh: { en: 'The position is the published coordinate of the crossing.', ru: 'Положение — опубликованные координаты перехода.' },
+  positionMedium: {
+    en: 'The position is estimated from the nearest settlement and may be about a kilometre off.',
+    ru: 'Положение определено по ближайшему населённому пункту и может отличаться примерно на километр.',
+  },
+  positionLow: {
+    en: 'The position is not verified and may be several kilometres off.',
+    ru: 'Положение не проверено и может отличаться на несколько километров.',
+  },
+  positionMoved: {
+    en: 'On this map the post is moved {km} so that it stays inside {country} on the map’s simplified borders (Natural Earth 1:50m).',
+    ru: 'На этой карте пункт сдвинут на {km}, чтобы на её упрощённых границах (Natural Earth 1:50m) он остался на территории своей страны ({country}).',
+  },
   transport: { en: 'Transport', ru: 'Транспорт' },
   concealment: { en: 'Concealment', ru: 'Способ сокрытия' },
   minKg: { en: 'Minimum kg-eq', ru: 'Минимум, кг-экв.' },
@@ -42,8 +63,78 @@ const TEXT = {
   seizures: { en: 'Seizures', ru: 'Изъятия' },
   kgEq: { en: 'kg-equivalent', ru: 'кг-эквивалент' },
   value: { en: 'Estimated value', ru: 'Оценочная стоимость' },
+  keyFigures: { en: 'Key figures', ru: 'Основные показатели' },
   change: { en: 'vs comparison', ru: 'к сравнению' },
   noComparison: { en: 'no comparison period', ru: 'нет периода сравнения' },
+  noComparisonAll: {
+    en: 'All dates: there is no earlier period to compare with. Choose a period to see the change.',
+    ru: 'Все даты: нет более раннего периода для сравнения. Выберите период, чтобы увидеть изменение.',
+  },
+  noComparisonOff: { en: 'Comparison is off ("Compare with: Nothing").', ru: 'Сравнение выключено («Сравнить с: ничем»).' },
+  figuresFor: { en: 'Figures for {period}', ru: 'Показатели за {period}' },
+  comparedWith: { en: 'compared with {period}', ru: 'в сравнении с {period}' },
+  dataThrough: { en: 'Data up to {date}', ru: 'Данные по {date}' },
+  periodAfterData: {
+    en: 'This period starts after the latest data ({date}): it has no seizures yet.',
+    ru: 'Период начинается после последних данных ({date}): изъятий в нём пока нет.',
+  },
+  periodPastData: {
+    en: 'The data ends on {date}, before this period does: its last part has no seizures yet.',
+    ru: 'Данные заканчиваются {date}, раньше конца периода: в его конце изъятий пока нет.',
+  },
+  comparisonPastData: {
+    en: 'No change is shown: the period has no data yet to set against the comparison.',
+    ru: 'Изменение не показано: в периоде ещё нет данных для сравнения.',
+  },
+  wasValue: { en: 'was {value}', ru: 'было {value}' },
+  selectedPost: { en: 'Selected post', ru: 'Выбранный ППК' },
+  atNearestPost: { en: 'seizures for which it is the nearest post', ru: 'изъятия, для которых он ближайший ППК' },
+  ringsNeedPost: { en: 'open a post', ru: 'выберите ППК' },
+  findPost: { en: 'Find a post (Latin or Cyrillic)', ru: 'Найти ППК (латиницей или кириллицей)' },
+  goToPost: { en: 'Go to post', ru: 'Перейти к ППК' },
+  changeAgainst: { en: 'Change: seizures against {period}.', ru: 'Изменение: изъятия в сравнении с {period}.' },
+  changeColumn: { en: 'Change', ru: 'Изменение' },
+  kgUnit: { en: 'kg', ru: 'кг' },
+  comparisonMark: { en: 'compared with', ru: 'сравнение' },
+  catchmentNote: {
+    en: 'Every seizure within {km} of this post, whichever post is nearest: where two catchments overlap a seizure counts in both, so catchments do not add up. The list of posts counts each seizure once, at its nearest post.',
+    ru: 'Все изъятия в пределах {km} от этого ППК, какой бы ППК ни был ближе: где зоны охвата перекрываются, изъятие входит в обе, поэтому зоны нельзя складывать. В списке ППК каждое изъятие считается один раз — у ближайшего ППК.',
+  },
+  aboutFigures: { en: 'About these figures', ru: 'Об этих показателях' },
+  aboutKgEq: {
+    en: 'kg-equivalent adds different forms into one weight: kilograms as they are, 1 litre as {litreKg} kg, one tablet or dose as {tabletMg} mg. It compares amounts, not harm: a kilogram of heroin and one of hashish count the same.',
+    ru: 'кг-эквивалент сводит разные формы к одному весу: килограммы как есть, 1 литр — {litreKg} кг, одна таблетка или доза — {tabletMg} мг. Он сравнивает количества, а не вред: килограмм героина и килограмм гашиша весят одинаково.',
+  },
+  aboutValue: {
+    en: 'Estimated value is each seizure’s kg-equivalent times an indicative price per kg, stored with the seizure. Prices with a source are marked; the others are placeholders, so values are rough orders of size.',
+    ru: 'Оценочная стоимость — кг-эквивалент каждого изъятия, умноженный на ориентировочную цену за кг, сохранённую вместе с изъятием. Цены с источником отмечены; остальные условны, поэтому стоимость — лишь порядок величины.',
+  },
+  aboutSynthetic: {
+    en: 'A * marks a generated sample seizure, not a real one: the sample fills the map so it can be learnt and tested. The yellow banner counts them; “Synthetic data: Exclude” leaves them out.',
+    ru: 'Знак * отмечает сгенерированное учебное изъятие, а не настоящее: выборка наполняет карту, чтобы её можно было изучить и проверить. Жёлтая полоса показывает их число; «Синтетические данные: исключить» убирает их.',
+  },
+  aboutOwners: {
+    en: 'Who owns the data: imported seizures belong to the agencies that reported them (each import records who brought it in); the public seizures cite their published source; the sample is generated here. Law-enforcement data: share links, not files, and only with those cleared to see them.',
+    ru: 'Кому принадлежат данные: импортированные изъятия — ведомствам, которые о них сообщили (каждый импорт записывает, кто его внёс); публичные изъятия ссылаются на опубликованный источник; выборка создана здесь. Это данные правоохранительных органов: делитесь ссылками, а не файлами, и только с теми, кому их можно видеть.',
+  },
+  priceSourced: { en: 'from a source', ru: 'по источнику' },
+  pricePlaceholder: { en: 'placeholder', ru: 'условная' },
+  pricePerKg: { en: 'Price per kg', ru: 'Цена за кг' },
+  skipLinks: { en: 'Skip links', ru: 'Быстрый переход' },
+  skipToMap: { en: 'Skip to the map', ru: 'Перейти к карте' },
+  skipToPosts: { en: 'Skip to the list of posts', ru: 'Перейти к списку ППК' },
+  scaleOfPeriod: {
+    en: 'One scale for the whole period: a colour is the same amount in every frame.',
+    ru: 'Одна шкала на весь период: цвет означает одно и то же число в каждом кадре.',
+  },
+  earlierMonths: {
+    en: 'Before {month}: {count} ({from} – {to}), in the figures for all dates but not drawn on the chart or played back.',
+    ru: 'До {month}: {count} ({from} – {to}); входят в показатели за все даты, но не показаны на графике и при воспроизведении.',
+  },
+  kpisDuringPlayback: {
+    en: 'The map shows {window}; the figures above cover the whole period.',
+    ru: 'Карта показывает {window}; показатели выше — за весь период.',
+  },
   loading: { en: 'Loading…', ru: 'Загрузка…' },
   layers: { en: 'Layers', ru: 'Слои' },
   points: { en: 'Seizures', ru: 'Изъятия' },
@@ -82,6 +173,7 @@ const TEXT = {
   modeWindow: { en: 'Moving window', ru: 'Скользящее окно' },
   modeCumulative: { en: 'Cumulative', ru: 'Накопительно' },
   speed: { en: 'Speed', ru: 'Скорость' },
+  playbackMode: { en: 'Mode', ru: 'Режим' },
   windowMonths: { en: 'Window, months', ru: 'Окно, мес.' },
   showing: { en: 'Map shows', ru: 'На карте' },
   series: { en: 'Seizures per month by substance (kg-eq)', ru: 'Изъятия по месяцам и веществам (кг-экв.)' },
@@ -111,6 +203,15 @@ const TEXT = {
   source: { en: 'Source', ru: 'Источник' },
   nearest: { en: 'Nearest-BLO totals', ru: 'Итоги по ближайшему ППК' },
   radius: { en: 'Radius, km', ru: 'Радиус, км' },
+  unitKm: { en: 'km', ru: 'км' },
+  unitM: { en: 'm', ru: 'м' },
+  mapZoomIn: { en: 'Zoom in', ru: 'Приблизить' },
+  mapZoomOut: { en: 'Zoom out', ru: 'Отдалить' },
+  mapResetBearing: {
+    en: 'Drag to rotate the map, click to turn north up',
+    ru: 'Перетащите, чтобы повернуть карту; нажмите, чтобы север был сверху',
+  },
+  mapScale: { en: 'Map scale', ru: 'Масштаб карты' },
   allPosts: { en: 'All posts', ru: 'Все пункты' },
   border: { en: 'Border', ru: 'Граница' },
   kind: { en: 'Kind', ru: 'Тип' },
@@ -138,8 +239,8 @@ const TEXT = {
   syntheticMark: { en: '* synthetic', ru: '* синтетические' },
   importTitle: { en: 'Import seizures', ru: 'Импорт изъятий' },
   importLede: {
-    en: 'A CSV (UTF-8, comma or semicolon, header row) or a GeoJSON FeatureCollection of points. Every row is checked; rows that cannot be read are reported with the reason and can be downloaded, never dropped. A file goes in whole or not at all, and importing the same file twice adds nothing.',
-    ru: 'CSV (UTF-8, запятая или точка с запятой, строка заголовков) или GeoJSON FeatureCollection точек. Каждая строка проверяется; непрочитанные строки попадают в отчёт с причиной и доступны для скачивания, ничего не теряется. Файл загружается целиком или не загружается вовсе; повторная загрузка того же файла ничего не добавляет.',
+    en: 'A CSV (UTF-8, comma or semicolon, header row) or a GeoJSON FeatureCollection of points. Every row is checked. The rows that pass go in together, in one transaction: an error midway writes nothing. Rejected rows are reported with their line and reason and can be downloaded, never dropped. Importing the same file again adds nothing.',
+    ru: 'CSV (UTF-8, запятая или точка с запятой, строка заголовков) или GeoJSON FeatureCollection точек. Каждая строка проверяется. Прошедшие проверку строки записываются вместе, одной транзакцией: сбой посередине не записывает ничего. Отклонённые строки попадают в отчёт с номером строки и причиной и доступны для скачивания, ничего не теряется. Повторная загрузка того же файла ничего не добавляет.',
   },
   importFile: { en: 'File (CSV or GeoJSON, up to {mb} MB)', ru: 'Файл (CSV или GeoJSON, до {mb} МБ)' },
   dryRunLabel: { en: 'Check only (dry run: report, write nothing)', ru: 'Только проверить (отчёт без записи)' },
@@ -159,6 +260,13 @@ const TEXT = {
   rejected: { en: 'Rejected', ru: 'Отклонено' },
   duplicates: { en: 'Duplicates', ru: 'Дубликаты' },
   commonReasons: { en: 'Commonest reasons for rejection', ru: 'Частые причины отклонения' },
+  rejectedRows: { en: 'Rejected rows', ru: 'Отклонённые строки' },
+  line: { en: 'Line', ru: 'Строка' },
+  rejectedShown: {
+    en: 'The first {shown} of {count} rejected rows; the download has them all.',
+    ru: 'Показаны первые {shown} из {count} отклонённых строк; в файле для скачивания — все.',
+  },
+  fileRefused: { en: 'The file cannot be imported: {reason}', ru: 'Файл нельзя импортировать: {reason}' },
   reason: { en: 'Reason', ru: 'Причина' },
   downloadRejected: {
     en: 'Download the rejected rows (CSV with a reason column)',
@@ -170,7 +278,7 @@ const TEXT = {
   briefing: { en: 'Briefing', ru: 'Брифинг' },
   briefingTitle: {
     en: 'Briefing: drug seizures at the Border Liaison Offices',
-    ru: 'Брифинг: изъятия наркотиков в пунктах пограничной связи',
+    ru: 'Брифинг: изъятия наркотиков у пунктов пограничного контроля (ППК)',
   },
   defaultMarking: { en: 'For official use only', ru: 'Для служебного пользования' },
   briefDataVersion: { en: 'Data version {version} of {date}', ru: 'Версия данных {version} от {date}' },
@@ -191,6 +299,10 @@ const TEXT = {
     ru: 'Отсканируйте, чтобы открыть этот вид (версия данных {version})',
   },
   briefPrint: { en: 'Print or save as PDF', ru: 'Печать или PDF' },
+  noDataVersion: {
+    en: 'asof: there is no data version {asked} (the latest is {current})',
+    ru: 'Версии данных {asked} нет (последняя — {current})',
+  },
   briefChange: { en: 'Change', ru: 'Изменение' },
   briefPost: { en: 'Post', ru: 'Пункт' },
   briefFlow: { en: 'Flow', ru: 'Поток' },
@@ -211,24 +323,24 @@ const TEXT = {
   colDuplicates: { en: 'Duplicates', ru: 'Дубликаты' },
   colDataVersion: { en: 'Data version', ru: 'Версия данных' },
   colStatus: { en: 'Status', ru: 'Состояние' },
-  batchCurrent: { en: '{count} seizures current', ru: 'текущих изъятий: {count}' },
+  batchCurrent: { en: '{count:seizure} current', ru: '{count:seizure} в текущих данных' },
   batchEmpty: { en: 'added no seizure', ru: 'изъятия не добавлены' },
   batchUndone: { en: 'undone in data version {version}', ru: 'отменён в версии данных {version}' },
   batchReimportOf: { en: 're-import of batch {batch}', ru: 'возврат пакета {batch}' },
   undo: { en: 'Undo…', ru: 'Отменить…' },
   undoConfirm: {
-    en: 'Undo batch {batch} ({file})? Its {count} seizures leave the current figures as a new data version.',
-    ru: 'Отменить пакет {batch} ({file})? Его изъятия ({count}) уйдут из текущих данных как новая версия.',
+    en: 'Undo batch {batch} ({file})? This takes {count:seizure} out of the current figures as a new data version.',
+    ru: 'Отменить пакет {batch} ({file})? Это уберёт из текущих данных {count:seizure} и создаст новую версию данных.',
   },
   undoYes: { en: 'Undo batch {batch}', ru: 'Отменить пакет {batch}' },
   reimport: { en: 'Re-import', ru: 'Вернуть' },
   undone: {
-    en: 'Batch {batch} undone: data version {version}, {count} seizures removed.',
-    ru: 'Пакет {batch} отменён: версия данных {version}, убрано изъятий: {count}.',
+    en: 'Batch {batch} undone: data version {version}, {count:seizure} removed.',
+    ru: 'Пакет {batch} отменён: версия данных {version}, убрано {count:seizure}.',
   },
   reimported: {
-    en: 'Batch {batch} brought back as batch {copy}: data version {version}, {count} seizures.',
-    ru: 'Пакет {batch} возвращён как пакет {copy}: версия данных {version}, изъятий: {count}.',
+    en: 'Batch {batch} brought back as batch {copy}: data version {version}, {count:seizure}.',
+    ru: 'Пакет {batch} возвращён как пакет {copy}: версия данных {version}, {count:seizure}.',
   },
   olderImports: { en: 'Older imports →', ru: 'Более ранние импорты →' },
   newestImports: { en: '← Newest', ru: '← Новейшие' },
@@ -240,6 +352,12 @@ const TEXT = {
   exportSeizuresGeojson: { en: 'Seizures (GeoJSON)', ru: 'Изъятия (GeoJSON)' },
   exportBlosCsv: { en: 'Totals per BLO (CSV)', ru: 'Итоги по ППК (CSV)' },
   exportBlosGeojson: { en: 'Totals per BLO (GeoJSON)', ru: 'Итоги по ППК (GeoJSON)' },
+  exportSeizuresExcel: { en: 'Seizures (CSV for Excel)', ru: 'Изъятия (CSV для Excel)' },
+  exportBlosExcel: { en: 'Totals per BLO (CSV for Excel)', ru: 'Итоги по ППК (CSV для Excel)' },
+  exportExcelTitle: {
+    en: 'Semicolon-separated with decimal commas and a byte-order mark: opens in columns, Cyrillic intact, in Excel set to Russian',
+    ru: 'Разделитель — точка с запятой, десятичная запятая, метка порядка байтов: открывается по столбцам и с кириллицей в Excel с русскими настройками',
+  },
   exportPng: { en: 'Map picture (PNG)', ru: 'Карта (PNG)' },
   dataUpTo: { en: 'Data up to', ru: 'Данные по' },
   made: { en: 'Made', ru: 'Создано' },
@@ -249,7 +367,7 @@ const TEXT = {
   signInTitle: { en: 'Sign in', ru: 'Вход' },
   signInLede: {
     en: 'BLO Atlas holds law-enforcement data. Sign in with the account an administrator made for you.',
-    ru: 'Атлас ППК содержит данные правоохранительных органов. Войдите под учётной записью, которую вам создал администратор.',
+    ru: 'Атлас пунктов пограничного контроля (ППК) содержит данные правоохранительных органов. Войдите под учётной записью, которую вам создал администратор.',
   },
   signInReturn: {
     en: 'After signing in you will return to the page you opened.',
@@ -268,7 +386,7 @@ const TEXT = {
   signInSso: { en: 'Sign in with {label}', ru: 'Войти через {label}' },
   wrongCredentials: { en: 'Wrong email or password.', ru: 'Неверная эл. почта или пароль.' },
   tooManyAttempts: {
-    en: 'Too many failed attempts. Try again in {minutes} minutes.',
+    en: 'Too many failed attempts. Try again in {minutes:minute}.',
     ru: 'Слишком много неудачных попыток. Повторите через {minutes} мин.',
   },
   requestFailed: { en: 'That did not work: {message}', ru: 'Не получилось: {message}' },
@@ -340,7 +458,7 @@ const TEXT = {
   },
   auditKeptForever: { en: 'Kept forever (no retention set).', ru: 'Хранится бессрочно (срок не задан).' },
   auditKeptDays: {
-    en: 'Retention: {days} days; older rows are archived to a CSV file by npm run audit:archive.',
+    en: 'Retention: {days:day}; older rows are archived to a CSV file by npm run audit:archive.',
     ru: 'Срок хранения: {days} дн.; более старые записи архивирует в CSV команда npm run audit:archive.',
   },
   auditActor: { en: 'Account (email)', ru: 'Учётная запись (email)' },
@@ -359,7 +477,7 @@ const TEXT = {
   auditParams: { en: 'Parameters', ru: 'Параметры' },
   auditResult: { en: 'Result', ru: 'Итог' },
   auditClient: { en: 'Client', ru: 'Клиент' },
-  auditRows: { en: '{n} rows', ru: 'строк: {n}' },
+  auditRows: { en: '{n:row}', ru: '{n:row}' },
   auditView: { en: 'Open the view', ru: 'Открыть вид' },
   auditBadQuery: { en: 'Not shown', ru: 'Не показано' },
   actionSignIn: { en: 'sign-in', ru: 'вход' },
@@ -383,8 +501,8 @@ const TEXT = {
     ru: 'Скрыто: слишком мало изъятий или скрыто вместе с таким числом',
   },
   withheldNote: {
-    en: 'Withheld: figures built from fewer than {k} seizures, and a further figure wherever a total would give one away.',
-    ru: 'Скрыто: числа, составленные менее чем из {k} изъятий, и ещё одно число там, где по итогу его можно было бы вычислить.',
+    en: 'Withheld: figures built from fewer than {k:seizureOf}, and a further figure wherever a total would give one away.',
+    ru: 'Скрыто: числа, составленные менее чем из {k:seizureOf}, и ещё одно число там, где по итогу его можно было бы вычислить.',
   },
   seizureFilesHidden: { en: 'Seizure files: not for your role (totals only).', ru: 'Файлы изъятий: не для вашей роли (только итоги).' },
   exportedBy: { en: 'Exported by {account} (audit entry {id})', ru: 'Выгрузил(а) {account} (запись журнала {id})' },
@@ -398,8 +516,33 @@ const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
+/**
+ * A text in `lang` with its `{name}` placeholders filled. `{name:noun}` writes the number with the
+ * noun of NOUNS in the form its count needs ("1 seizure", "5 изъятий").
+ */
 export const t = (lang: Language, key: TextKey, values: Record<string, string | number> = {}): string =>
-  TEXT[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  TEXT[key][lang].replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, noun: Noun | undefined) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return noun && typeof value === 'number' ? countOf(lang, value, noun) : String(value);
+  });
+
+/** Nouns written after a count, in every form they take (lib/i18n/plural.ts). */
+const NOUNS = {
+  seizure: { en: { one: 'seizure', other: 'seizures' }, ru: { one: 'изъятие', few: 'изъятия', many: 'изъятий', other: 'изъятия' } },
+  /** After "fewer than", "from" (Russian genitive: "менее чем из 1 изъятия", "из 5 изъятий"). */
+  seizureOf: { en: { one: 'seizure', other: 'seizures' }, ru: { one: 'изъятия', few: 'изъятий', many: 'изъятий', other: 'изъятия' } },
+  row: { en: { one: 'row', other: 'rows' }, ru: { one: 'строка', few: 'строки', many: 'строк', other: 'строки' } },
+  /** After "in" (Russian accusative: "через 1 минуту"). */
+  minute: { en: { one: 'minute', other: 'minutes' }, ru: { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' } },
+  day: { en: { one: 'day', other: 'days' }, ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' } },
+  /** After "at most" (Russian genitive: "не больше 30 значений"). */
+  valueOf: { en: { one: 'value', other: 'values' }, ru: { one: 'значения', few: 'значений', many: 'значений', other: 'значения' } },
+} as const satisfies Record<string, PluralForms>;
+export type Noun = keyof typeof NOUNS;
+
+/** A count with its noun: "1 seizure", "12 seizures"; "1 изъятие", "2 изъятия", "5 изъятий", "1,5 изъятия". */
+export const countOf = (lang: Language, n: number, noun: Noun): string => `${formatNumber(lang, n)} ${plural(lang, n, NOUNS[noun])}`;
 
 const VOCAB: Record<string, Record<Language, string>> = {
   truck: { en: 'Truck', ru: 'Грузовик' },
@@ -435,6 +578,10 @@ const locale = (lang: Language) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 
 export const formatCount = (lang: Language, n: number): string => new Intl.NumberFormat(locale(lang)).format(n);
 
+/** A plain number in the language's way: "12,345.5" / "12 345,5" (up to three decimals, as given). */
+export const formatNumber = (lang: Language, n: number): string =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(n);
+
 /** A figure with `format`, or the word for a withheld one (null). */
 export const formatFigure = (lang: Language, value: number | null, format: (lang: Language, n: number) => string): string =>
   value === null ? t(lang, 'withheld') : format(lang, value);
@@ -448,15 +595,27 @@ export function formatKg(lang: Language, kg: number): string {
   return `${nf(kg * 1000, 0)} ${lang === 'ru' ? 'г' : 'g'}`;
 }
 
-/** A distance in km, one decimal. */
-export const formatKm = (lang: Language, km: number): string =>
-  `${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(km)} ${lang === 'ru' ? 'км' : 'km'}`;
+/** A distance in km with one decimal ("0.8 km", "0,8 км"); `minDigits` 0 drops a zero decimal ("25 km", "12,5 км"). */
+export const formatKm = (lang: Language, km: number, minDigits: 0 | 1 = 1): string =>
+  `${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: minDigits, maximumFractionDigits: 1 }).format(km)} ${t(lang, 'unitKm')}`;
+
+/** A distance given in metres, as a map scale writes it: metres below 1 km ("500 м"), else km ("1,5 км", "200 км"); never wraps. */
+export function formatDistance(lang: Language, meters: number): string {
+  const nf = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 });
+  return meters < 1000 ? `${nf.format(meters)}\u00a0${t(lang, 'unitM')}` : `${nf.format(meters / 1000)}\u00a0${t(lang, 'unitKm')}`;
+}
+
+/** The border a post stands on, by the two countries' names: "Kazakhstan–Kyrgyzstan", "Казахстан — Кыргызстан". */
+export const borderName = (lang: Language, country: string, neighbor: string): string =>
+  `${countryName(lang, country)}${lang === 'ru' ? ' — ' : '–'}${countryName(lang, neighbor)}`;
 
 export function formatUsd(lang: Language, usd: number): string {
   return new Intl.NumberFormat(locale(lang), {
     style: 'currency',
     currency: 'USD',
     notation: usd >= 1e6 ? 'compact' : 'standard',
+    // "US$160m", not "US$160.0m": no trailing zero.
+    minimumFractionDigits: 0,
     maximumFractionDigits: usd >= 1e6 ? 1 : 0,
   }).format(usd);
 }
@@ -491,7 +650,13 @@ export function describeFilters(lang: Language, filters: Filters): string {
       : t(lang, 'allTime'),
   );
   if (filters.countries.length) parts.push(filters.countries.map((c) => countryName(lang, c)).join(', '));
-  if (filters.blos.length) parts.push(`${t(lang, 'blo')}: ${filters.blos.join(', ')}`);
+  if (filters.blos.length) {
+    const names = filters.blos.map((code) => {
+      const blo = getBloNames(code);
+      return blo ? bloName(lang, blo) : code;
+    });
+    parts.push(`${t(lang, 'blo')}: ${names.join(', ')}`);
+  }
   if (filters.transport.length) parts.push(`${t(lang, 'transport')}: ${filters.transport.map((v) => vocabLabel(lang, v)).join(', ')}`);
   if (filters.concealment.length)
     parts.push(`${t(lang, 'concealment')}: ${filters.concealment.map((v) => vocabLabel(lang, v)).join(', ')}`);

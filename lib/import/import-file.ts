@@ -13,15 +13,20 @@ import { pick } from 'stream-json/filters/pick.js';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { detectDelimiter, parseCsvLine } from '@/lib/csv/csv-line';
 import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from './import-columns';
+import { importReasonText, type ImportReason } from './import-reasons';
 
 export const IMPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** A row as read: its fields, or why it could not be read. `line` is the file line (CSV) or feature number (GeoJSON). */
-export type RawRow = { line: number; fields: Record<string, string>; raw: unknown } | { line: number; error: string; raw: unknown };
+export type RawRow = { line: number; fields: Record<string, string>; raw: unknown } | { line: number; error: ImportReason; raw: unknown };
 
+/** A file that cannot be imported at all; the message is the reason in English. */
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
+  constructor(readonly reason: ImportReason) {
+    super(importReasonText('en', reason));
+  }
 }
 
 const KNOWN = new Set<string>([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS]);
@@ -37,13 +42,13 @@ export function formatOfName(name: string): ImportFormat | null {
 function checkHeader(names: string[]) {
   const seen = new Set<string>();
   for (const n of names) {
-    if (!KNOWN.has(n)) throw new ImportFileError(`unknown column "${n.slice(0, 40)}" (columns: ${IMPORT_COLUMNS.join(', ')})`);
-    if (seen.has(n)) throw new ImportFileError(`column "${n}" appears twice`);
+    if (!KNOWN.has(n)) throw new ImportFileError({ code: 'unknown-column', value: n.slice(0, 40) });
+    if (seen.has(n)) throw new ImportFileError({ code: 'repeated-column', value: n });
     seen.add(n);
   }
   const missing = REQUIRED.filter((r) => !seen.has(r));
-  if (missing.length) throw new ImportFileError(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  if (!(seen.has('lon') && seen.has('lat')) && !seen.has('blo')) throw new ImportFileError('no location columns: give lon and lat, or blo');
+  if (missing.length) throw new ImportFileError({ code: 'missing-columns', columns: missing });
+  if (!(seen.has('lon') && seen.has('lat')) && !seen.has('blo')) throw new ImportFileError({ code: 'no-location-columns' });
 }
 
 export async function* readCsvRows(input: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): AsyncGenerator<RawRow> {
@@ -58,29 +63,29 @@ export async function* readCsvRows(input: Iterable<Uint8Array | string> | AsyncI
     if (!header) {
       delimiter = detectDelimiter(line);
       const names = parseCsvLine(line, delimiter);
-      if (!names) throw new ImportFileError('the header row has broken quoting');
+      if (!names) throw new ImportFileError({ code: 'header-quoting' });
       header = names.map((h) => h.trim().toLowerCase());
       checkHeader(header);
       continue;
     }
     if (line.includes('\uFFFD')) {
-      yield { line: n, error: 'not valid UTF-8 text', raw: line };
+      yield { line: n, error: { code: 'not-utf8' }, raw: line };
       continue;
     }
     const values = parseCsvLine(line, delimiter);
     if (!values) {
-      yield { line: n, error: 'broken quoting (a quote opened and not closed, or text after a closing quote)', raw: line };
+      yield { line: n, error: { code: 'broken-quoting' }, raw: line };
       continue;
     }
     if (values.length !== header.length) {
-      yield { line: n, error: `has ${values.length} fields, the header has ${header.length}`, raw: line };
+      yield { line: n, error: { code: 'field-count', fields: values.length, header: header.length }, raw: line };
       continue;
     }
     const fields: Record<string, string> = {};
     header.forEach((h, i) => (fields[h] = values[i]));
     yield { line: n, fields, raw: line };
   }
-  if (!header) throw new ImportFileError('the file is empty: expected a header row');
+  if (!header) throw new ImportFileError({ code: 'empty-file' });
 }
 
 const scalar = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
@@ -98,21 +103,21 @@ export async function* readGeoJsonRows(input: Iterable<Uint8Array | string> | As
         properties?: Record<string, unknown> | null;
       };
       if (!f || typeof f !== 'object' || f.type !== 'Feature') {
-        yield { line, error: 'not a GeoJSON Feature', raw: value };
+        yield { line, error: { code: 'not-feature' }, raw: value };
         continue;
       }
       const fields: Record<string, string> = {};
       const entries = Object.entries(f.properties ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v] as const);
       const unknown = entries.find(([name]) => !KNOWN.has(name));
       if (unknown) {
-        yield { line, error: `unknown property "${unknown[0].slice(0, 40)}" (properties: ${IMPORT_COLUMNS.join(', ')})`, raw: value };
+        yield { line, error: { code: 'unknown-property', value: unknown[0].slice(0, 40) }, raw: value };
         continue;
       }
       for (const [name, v] of entries) fields[name] = scalar(v);
       if (f.geometry) {
         const c = f.geometry.coordinates;
         if (f.geometry.type !== 'Point' || !Array.isArray(c) || c.length < 2 || typeof c[0] !== 'number' || typeof c[1] !== 'number') {
-          yield { line, error: 'geometry is not a Point with [lon, lat]', raw: value };
+          yield { line, error: { code: 'not-point' }, raw: value };
           continue;
         }
         [fields.lon, fields.lat] = [String(c[0]), String(c[1])];
@@ -120,9 +125,10 @@ export async function* readGeoJsonRows(input: Iterable<Uint8Array | string> | As
       yield { line, fields, raw: value };
     }
   } catch (e) {
-    throw new ImportFileError(`not valid JSON: ${(e as Error).message.slice(0, 200)}`);
+    if (e instanceof ImportFileError) throw e;
+    throw new ImportFileError({ code: 'not-json', detail: (e as Error).message.slice(0, 200) });
   }
-  if (count === 0) throw new ImportFileError('no features found: expected a GeoJSON FeatureCollection of Points');
+  if (count === 0) throw new ImportFileError({ code: 'no-features' });
 }
 
 export function readImportRows(

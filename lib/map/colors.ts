@@ -62,7 +62,7 @@ export const HOTSPOT_RAMP: readonly Rgb[] = [
   [160, 0, 40],
 ];
 
-/** The heatmap's colour range (deck.gl's default YlOrRd, written out so the legend can show it). */
+/** The heatmap's colour range (YlOrRd, from the first trace of heat to the densest point). */
 export const HEATMAP_RAMP: Rgb[] = [
   [255, 255, 178],
   [254, 217, 118],

@@ -1,7 +1,8 @@
 /**
  * The dashboard's deck.gl layers from its data and view: a pure function, called on every change
  * and cheap (layers are descriptors; their `data` references stay the same while the answers do).
- * Drawn bottom to top: heat, hexagons, routes, seizures, rings, country names.
+ * Drawn bottom to top: hexagons, routes, seizures, rings, country names (the heatmap is MapLibre's,
+ * under them all: lib/map/heat-layer.ts).
  */
 import type { Layer } from '@deck.gl/core';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
@@ -12,7 +13,6 @@ import { MAP_LAYERS, type Language, type MapLayerId } from '@/lib/url/view-state
 import { COUNTRY_LABEL_POINTS } from './basemap-style';
 import {
   countryLabelLayer,
-  heatmapLayer,
   hexagonLayer,
   ringLayer,
   routeLayer,
@@ -26,8 +26,10 @@ export interface DashboardLayerInput {
   lang: Language;
   /** Layers switched on. */
   layers: readonly MapLayerId[];
-  /** Hexagon cells, for the hexagons and the heatmap. */
+  /** Hexagon cells, for the hexagons. */
   cells: HotspotCell[] | undefined;
+  /** The count at the top of the hexagons' colour scale (null: the busiest cell drawn). */
+  cellScale?: number | null;
   flows: RouteFlow[] | undefined;
   /** Seizures loaded whole for the filters (unused when `tileTemplate` is set). */
   points: PointAttributes | undefined;
@@ -66,8 +68,7 @@ export function dashboardLayers(input: DashboardLayerInput): Layer[] {
   const on = (layer: MapLayerId) => input.layers.includes(layer);
   const { cells, flows, points, tileTemplate, visible, catchment } = input;
   const out: Layer[] = [];
-  if (on('heatmap') && cells) out.push(heatmapLayer(cells));
-  if (on('hexagons') && cells) out.push(hexagonLayer(cells));
+  if (on('hexagons') && cells) out.push(hexagonLayer(cells, input.cellScale ?? null));
   if (on('routes') && flows) out.push(routeLayer(flows));
   if (on('points') && visible) {
     if (tileTemplate) out.push(seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));

@@ -32,9 +32,12 @@ export interface PlacementOptions {
   markerRadius: number;
   /** Space between a marker and its label. */
   gap: number;
+  /** Least space between two names, so that two never read as one (e.g. "Oybek Dustlik"). */
+  labelSpacing?: number;
 }
 
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const grown = (b: Box, by: number): Box => ({ left: b.left - by, top: b.top - by / 2, right: b.right + by, bottom: b.bottom + by / 2 });
 
 /** The box of `c`'s label on `side` of its marker. */
 export function labelBox(c: LabelCandidate, side: LabelSide, { markerRadius: r, gap }: PlacementOptions): Box {
@@ -55,6 +58,8 @@ export function labelBox(c: LabelCandidate, side: LabelSide, { markerRadius: r, 
 export function placeLabels(candidates: readonly LabelCandidate[], options: PlacementOptions): Map<string, LabelSide | null> {
   const r = options.markerRadius;
   const markers = candidates.map((c) => ({ id: c.id, box: { left: c.x - r, top: c.y - r, right: c.x + r, bottom: c.y + r } }));
+  const spacing = options.labelSpacing ?? 0;
+  // Each name placed, with the space around it that no other name may enter.
   const placed: Box[] = [];
   const sides = new Map<string, LabelSide | null>();
   const order = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
@@ -63,7 +68,7 @@ export function placeLabels(candidates: readonly LabelCandidate[], options: Plac
       ({ box }) => !placed.some((p) => overlaps(p, box)) && !markers.some((m) => m.id !== c.id && overlaps(m.box, box)),
     );
     sides.set(c.id, free?.side ?? null);
-    if (free) placed.push(free.box);
+    if (free) placed.push(grown(free.box, spacing));
   }
   return sides;
 }

@@ -5,7 +5,7 @@
  */
 import { SUBSTANCES } from '@/lib/catalogue/substances';
 import type { BloStatus } from '@/lib/catalogue/vocabulary';
-import { formatCount, t } from '@/lib/i18n/i18n';
+import { formatCount, formatKm, formatNumber, t } from '@/lib/i18n/i18n';
 import type { Language, MapLayerId } from '@/lib/url/view-state';
 import { HEATMAP_RAMP, HOTSPOT_RAMP, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR, type Rgb } from './colors';
 
@@ -55,6 +55,8 @@ export interface LegendInput {
   substances: readonly string[];
   /** Seizures in the busiest hexagon, when known. */
   hexMax: number | null;
+  /** The colour scale is the whole period's while the map plays part of it. */
+  scaleOfPeriod?: boolean;
   /** Seizures drawn as merged vector tiles rather than one by one. */
   tiles: boolean;
   /** Catchment radius of the selected BLO, km; null when none is selected (no rings drawn). */
@@ -63,7 +65,16 @@ export interface LegendInput {
   withheldBelow?: number | null;
 }
 
-export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm, withheldBelow = null }: LegendInput): LegendModel {
+export function legendModel({
+  lang,
+  layers,
+  substances,
+  hexMax,
+  scaleOfPeriod = false,
+  tiles,
+  radiusKm,
+  withheldBelow = null,
+}: LegendInput): LegendModel {
   const on = (layer: MapLayerId) => layers.includes(layer);
   const sections: LegendSection[] = [];
   if (on('points')) {
@@ -87,7 +98,7 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm,
       layer: 'hexagons',
       title,
       ends: [t(lang, 'fewer'), high],
-      note: null,
+      note: scaleOfPeriod ? t(lang, 'scaleOfPeriod') : null,
       entry: { label: title, swatch: { shape: 'bar', colors: HOTSPOT_RAMP } },
       extra:
         withheldBelow === null
@@ -124,7 +135,10 @@ export function legendModel({ lang, layers, substances, hexMax, tiles, radiusKm,
     sections.push({
       kind: 'entry',
       layer: 'rings',
-      entry: { label: `${t(lang, 'rings')}: ${radiusKm} / ${radiusKm / 2} km`, swatch: { shape: 'ring', color: RING_COLOR } },
+      entry: {
+        label: `${t(lang, 'rings')}: ${formatNumber(lang, radiusKm)} / ${formatKm(lang, radiusKm / 2, 0)}`,
+        swatch: { shape: 'ring', color: RING_COLOR },
+      },
     });
   }
   return {

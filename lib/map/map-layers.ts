@@ -5,21 +5,19 @@
  */
 import { DataFilterExtension } from '@deck.gl/extensions';
 import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import { H3HexagonLayer, MVTLayer } from '@deck.gl/geo-layers';
 import { MVTLoader } from '@loaders.gl/mvt';
 import { circle } from '@turf/turf';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
-import { COUNTRY_LABEL_COLOR, HEATMAP_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR } from './colors';
+import { COUNTRY_LABEL_COLOR, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR } from './colors';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 
 export const LAYER_IDS = {
   points: 'seizure-points',
   tiles: 'seizure-tiles',
   hexagons: 'hotspot-hexagons',
-  heatmap: 'hotspot-heatmap',
   routes: 'route-arcs',
   rings: 'catchment-rings',
   countryLabels: 'country-labels',
@@ -64,7 +62,7 @@ export function seizurePointsLayer(points: PointAttributes, visible: Period) {
       attributes: {
         getPosition: { value: points.positions, size: 2 },
         getRadius: { value: points.radii, size: 1 },
-        getFillColor: { value: points.colors, size: 4 },
+        getFillColor: { value: points.colors, size: 4, normalized: true },
         getFilterValue: { value: points.days, size: 1 },
       },
     },
@@ -109,9 +107,13 @@ export function seizureTilesLayer(urlTemplate: string, onViewportLoad: () => voi
   });
 }
 
-/** H3 hexagons coloured by seizure count (log scale against the busiest cell); withheld cells in grey. */
-export function hexagonLayer(cells: HotspotCell[]) {
-  const max = Math.max(1, ...cells.map((c) => c.count ?? 0));
+/**
+ * H3 hexagons coloured by seizure count, on a log scale up to `scaleMax` (by default the busiest
+ * cell; while playing, the whole period's, so a colour means the same amount in every frame);
+ * withheld cells in grey.
+ */
+export function hexagonLayer(cells: HotspotCell[], scaleMax: number | null = null) {
+  const max = Math.max(1, scaleMax ?? 0, ...cells.map((c) => c.count ?? 0));
   return new H3HexagonLayer<HotspotCell>({
     id: LAYER_IDS.hexagons,
     data: cells,
@@ -126,21 +128,6 @@ export function hexagonLayer(cells: HotspotCell[]) {
     lineWidthMinPixels: 0.5,
     pickable: true,
     updateTriggers: { getFillColor: max },
-  });
-}
-
-/** Heat of kg-eq from the hexagon centroids. */
-export function heatmapLayer(cells: HotspotCell[]) {
-  return new HeatmapLayer<HotspotCell>({
-    id: LAYER_IDS.heatmap,
-    data: cells,
-    getPosition: (c) => c.centroid,
-    // A withheld cell adds no heat: its count is not known here.
-    getWeight: (c) => c.count ?? 0,
-    colorRange: HEATMAP_RAMP,
-    radiusPixels: 40,
-    intensity: 1,
-    threshold: 0.03,
   });
 }
 

@@ -5,7 +5,7 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
-import { countryName, formatCount, formatDay, formatFigure, formatKg, substanceName, t } from '@/lib/i18n/i18n';
+import { countOf, countryName, formatCount, formatDay, formatFigure, formatKg, substanceName, t } from '@/lib/i18n/i18n';
 import { daysToIso } from '@/lib/time/dates';
 import type { Language } from '@/lib/url/view-state';
 import { LAYER_IDS, type TileProps } from './map-layers';
@@ -36,7 +36,7 @@ export function tooltipFor(
       const c = info.object as HotspotCell;
       if (c.count === null) return html(escapeHtml(t(lang, 'withheld')), line('', t(lang, 'withheldTitle')));
       return html(
-        `${formatCount(lang, c.count)} ${escapeHtml(t(lang, 'seizures').toLowerCase())}`,
+        escapeHtml(countOf(lang, c.count, 'seizure')),
         line(t(lang, 'kgEq'), formatKg(lang, c.kgEq)),
         ...(c.topSubstance ? [line(t(lang, 'top'), substanceName(lang, c.topSubstance))] : []),
         ...(c.firstSeizedOn && c.lastSeizedOn

@@ -1,5 +1,6 @@
 /**
- * Deterministic generator of a clearly labelled synthetic sample of seizures (2019–2025).
+ * Deterministic generator of a clearly labelled synthetic sample of seizures, by default from
+ * January 2019 to December 2025 (the app seeds it up to the last full month before the day it seeds).
  * Same seed and options → the same rows, in the same order, on every machine.
  *
  * The model, in plain terms: most seizures happen at a crossing, the rest on the roads inland from it;
@@ -8,7 +9,7 @@
  * north; precursors travel the other way. Seizures peak after the opium harvest (Jun–Oct).
  * Quantities are log-normal: many small finds, a few very large ones.
  */
-import { isoDay } from '@/lib/time/dates';
+import { isoDay, monthStart } from '@/lib/time/dates';
 import { createRandom, type Random } from './random';
 import { estimateValue, getSubstance, toKgEq } from '@/lib/catalogue/substances';
 import type { LngLat } from '@/lib/geo/lng-lat';
@@ -28,9 +29,17 @@ export interface GeneratorBlo {
 export interface GeneratorOptions {
   rows: number;
   seed: number;
-  /** First and last year of the sample, inclusive. */
-  fromYear?: number;
-  toYear?: number;
+  /** First and last month of the sample, inclusive: any day of each (default January 2019 – December 2025). */
+  from?: string;
+  through?: string;
+}
+
+/** The months from `from`'s to `through`'s, inclusive, as [year, month 0–11]. */
+function monthsOf(from: string, through: string): [number, number][] {
+  const months: [number, number][] = [];
+  for (let m = monthStart(from); m <= through; m = monthStart(m, 1)) months.push([Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1]);
+  if (months.length === 0) throw new Error(`the sample's first month (${from}) is after its last (${through})`);
+  return months;
 }
 
 type Zone = 'afghan-border' | 'tajik-uzbek' | 'fergana' | 'northern-exit' | 'turkmen-uzbek';
@@ -154,25 +163,25 @@ function routeOf(zone: Zone, b: GeneratorBlo, substance: string, rnd: Random): [
 }
 
 function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions): Generator<SeizureInput> {
-  const { rows, seed, fromYear = 2019, toYear = 2025 } = options;
+  const { rows, seed, from = '2019-01-01', through = '2025-12-31' } = options;
   const rnd = createRandom(seed);
   const bloWeights = Object.fromEntries(blos.map((b, i) => [String(i), ZONE_WEIGHT[zoneOf(b)]]));
-  const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
-  // Gentle growth: each year about 6% more finds than the one before.
-  const yearWeights = Object.fromEntries(years.map((y, i) => [String(y), Math.pow(1.06, i)]));
-  const monthWeights = Object.fromEntries(SEASON.map((w, m) => [String(m), w]));
+  const months = monthsOf(from, through);
+  // Gentle growth (about 6% more finds each year) over the seasons.
+  const monthWeights = Object.fromEntries(months.map(([, m], i) => [String(i), Math.pow(1.06, i / 12) * SEASON[m]]));
+  const span = Math.max(1, months.length - 1);
 
   for (let n = 0; n < rows; n++) {
     const blo = blos[Number(rnd.pick(bloWeights))];
     const zone = zoneOf(blo);
-    const year = Number(rnd.pick(yearWeights));
-    const month = Number(rnd.pick(monthWeights));
+    const index = Number(rnd.pick(monthWeights));
+    const [year, month] = months[index];
     const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
     const day = 1 + Math.floor(rnd.next() * daysInMonth);
     const seizedOn = isoDay(new Date(Date.UTC(year, month, day)));
 
-    // Synthetics grow from ×1 in the first year to ×3.5 in the last, north of the Afghan border.
-    const growth = zone === 'afghan-border' ? 1 : 1 + (2.5 * (year - fromYear)) / Math.max(1, toYear - fromYear);
+    // Synthetics grow from ×1 in the first month to ×3.5 in the last, north of the Afghan border.
+    const growth = zone === 'afghan-border' ? 1 : 1 + (2.5 * index) / span;
     const mix = Object.fromEntries(Object.entries(ZONE_MIX[zone]).map(([s, w]) => [s, SYNTHETICS.has(s) ? (w ?? 0) * growth : (w ?? 0)]));
     const substance = rnd.pick(mix);
     const catalogued = getSubstance(substance);

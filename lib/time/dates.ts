@@ -3,6 +3,7 @@
  * from 1970-01-01 (the epoch of the binary point format).
  */
 import { z } from 'zod';
+import { problemParams } from '@/lib/url/param-problem';
 
 /** Milliseconds in a UTC calendar day. */
 export const DAY_MS = 86_400_000;
@@ -30,8 +31,12 @@ export function isRealDate(iso: string): boolean {
 /** A day written `YYYY-MM-DD` that exists in the calendar. */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real calendar date');
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), {
+    message: 'must be a date YYYY-MM-DD',
+    params: problemParams({ kind: 'not-date' }),
+    abort: true,
+  })
+  .refine(isRealDate, { message: 'is not a real calendar date', params: problemParams({ kind: 'no-such-day' }) });
 
 export const isoToDays = (iso: string): number => Math.round(utc(iso).getTime() / DAY_MS);
 export const daysToIso = (days: number): string => isoDay(new Date(days * DAY_MS));

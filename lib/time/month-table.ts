@@ -70,3 +70,29 @@ export const monthOverlaps = (month: string, from: string | null, to: string | n
 export function monthSpan(rows: MonthRow[], from: string | null, to: string | null): [first: number, last: number] {
   return [rows.findIndex((r) => monthOverlaps(r.month, from, null)), rows.findLastIndex((r) => monthOverlaps(r.month, null, to))];
 }
+
+/**
+ * Where the series becomes dense: the first month with at least a fifth of the median count of
+ * the months that have seizures. A few early events (one public seizure in 2012, the next in 2016)
+ * then stay out of the chart and the playback instead of taking half their width. 0 when the
+ * series is dense from its start; for an empty series too.
+ */
+export function denseStart(rows: readonly MonthRow[]): number {
+  const counts = rows.map((r) => r.count).filter((c) => c > 0);
+  if (counts.length === 0) return 0;
+  const sorted = [...counts].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  const index = rows.findIndex((r) => r.count > 0 && r.count >= median / 5);
+  return Math.max(0, index);
+}
+
+/**
+ * The first month a chart of `rows` shows: where the data becomes dense (denseStart), or the
+ * period's own first month when the period starts earlier.
+ */
+export function chartStart(rows: readonly MonthRow[], from: string | null): number {
+  const dense = denseStart(rows);
+  if (from === null) return dense;
+  const first = rows.findIndex((r) => r.month >= monthStart(from));
+  return Math.min(dense, Math.max(0, first));
+}

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import { ROUTE_MODES, TIME_INTERVALS } from '@/lib/catalogue/vocabulary';
 import { urlNumber } from './url-number';
+import type { Language } from './view-state';
 
 const integer = (min: number, max: number) => urlNumber({ min, max, whole: true });
 
@@ -32,6 +33,10 @@ export const API_PARAMS = {
   /** Catchment radius, whole km. */
   r: integer(MIN_CATCHMENT_KM, MAX_CATCHMENT_KM),
   by: z.enum(ROUTE_MODES, `must be one of ${ROUTE_MODES.join(', ')}`),
+  /** The reader's language: for words in a file (rejection reasons) and the links it holds. */
+  lang: z.enum(['en', 'ru'] as const satisfies readonly Language[], 'must be one of en, ru'),
+  /** A CSV export for spreadsheets set to a comma-decimal locale (Russian Excel): BOM, `;`, decimal comma. */
+  excel: z.enum(['0', '1'], 'must be 0 or 1').transform((v) => v === '1'),
 } as const;
 
 export type ApiParam = keyof typeof API_PARAMS;

@@ -9,6 +9,7 @@ import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import type { Bbox } from '@/lib/geo/lng-lat';
 import { roundTo } from './numbers';
 import { urlNumber } from './url-number';
+import { problemOf, problemParams, type ParamProblem } from './param-problem';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { CONCEALMENTS, COUNTRY_CODES, TRANSPORT_MODES } from '@/lib/catalogue/vocabulary';
 
@@ -60,18 +61,28 @@ export const DEFAULT_FILTERS: Filters = {
 /** Highest data version a URL may name (far beyond any real history; keeps the number exact in JS and SQL). */
 export const MAX_DATA_VERSION = 2 ** 31 - 1;
 
-/** Thrown for a parameter a user got wrong; `param` names it, `message` says what is wrong. */
+/**
+ * Thrown for a parameter a user got wrong; `param` names it, `message` says what is wrong in English
+ * (what the API answers), `problem` says it as data, for a page to say in its language.
+ */
 export class ParamError extends Error {
   override name = 'ParamError';
   constructor(
     readonly param: string,
     message: string,
+    readonly problem: ParamProblem = { kind: 'invalid' },
   ) {
     super(`${param}: ${message}`);
   }
 }
 
-const isoDate = isoDateSchema.refine((s) => s >= MIN_DATE && s <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
+/** The error of `param` from the first issue of a failed parse. */
+export const issueError = (param: string, issue: z.core.$ZodIssue): ParamError => new ParamError(param, issue.message, problemOf(issue));
+
+const isoDate = isoDateSchema.refine((s) => s >= MIN_DATE && s <= MAX_DATE, {
+  message: `must be between ${MIN_DATE} and ${MAX_DATE}`,
+  params: problemParams({ kind: 'date-out-of-range', min: MIN_DATE, max: MAX_DATE }),
+});
 
 function list<T extends string>(allowed: readonly T[], what: string) {
   return z
@@ -83,9 +94,15 @@ function list<T extends string>(allowed: readonly T[], what: string) {
         .filter((v) => v !== ''),
     )
     .superRefine((values, ctx) => {
-      if (values.length > MAX_LIST) ctx.addIssue({ code: 'custom', message: `at most ${MAX_LIST} values` });
+      if (values.length > MAX_LIST)
+        ctx.addIssue({ code: 'custom', message: `at most ${MAX_LIST} values`, params: problemParams({ kind: 'too-many', max: MAX_LIST }) });
       const unknown = values.find((v) => !(allowed as readonly string[]).includes(v));
-      if (unknown !== undefined) ctx.addIssue({ code: 'custom', message: `unknown ${what} "${unknown.slice(0, 40)}"` });
+      if (unknown !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown ${what} "${unknown.slice(0, 40)}"`,
+          params: problemParams({ kind: 'unknown-value', value: unknown.slice(0, 40) }),
+        });
     })
     .transform((values) => [...new Set(values)].sort() as T[]);
 }
@@ -103,8 +120,8 @@ const bboxSchema = z
         urlNumber({ min: -180, max: 180, signed: true, name: 'east' }),
         urlNumber({ min: -90, max: 90, signed: true, name: 'north' }),
       ])
-      .refine(([w, , e]) => w < e, 'west must be less than east')
-      .refine(([, s, , n]) => s < n, 'south must be less than north'),
+      .refine(([w, , e]) => w < e, { message: 'west must be less than east', params: problemParams({ kind: 'bad-box' }) })
+      .refine(([, s, , n]) => s < n, { message: 'south must be less than north', params: problemParams({ kind: 'bad-box' }) }),
   );
 
 interface ParamCodec<K extends keyof Filters> {
@@ -156,16 +173,22 @@ export function parseFilters(params: URLSearchParams): Filters {
   for (const key of FILTER_PARAM_KEYS) {
     const values = params.getAll(key);
     if (values.length === 0) continue;
-    if (values.length > 1) throw new ParamError(key, 'given more than once');
+    if (values.length > 1) throw new ParamError(key, 'given more than once', { kind: 'repeated' });
     const raw = values[0];
-    if (raw.length > MAX_PARAM_LENGTH) throw new ParamError(key, `longer than ${MAX_PARAM_LENGTH} characters`);
+    if (raw.length > MAX_PARAM_LENGTH)
+      throw new ParamError(key, `longer than ${MAX_PARAM_LENGTH} characters`, { kind: 'too-long', max: MAX_PARAM_LENGTH });
     if (raw === '') continue;
     const { field, schema } = FILTER_PARAMS[key];
     const result = schema.safeParse(raw);
-    if (!result.success) throw new ParamError(key, result.error.issues[0].message);
+    if (!result.success) throw issueError(key, result.error.issues[0]);
     (filters as unknown as Record<string, unknown>)[field] = result.data;
   }
-  if (filters.from && filters.to && filters.from > filters.to) throw new ParamError('from', `${filters.from} is after to (${filters.to})`);
+  if (filters.from && filters.to && filters.from > filters.to)
+    throw new ParamError('from', `${filters.from} is after to (${filters.to})`, {
+      kind: 'from-after-to',
+      from: filters.from,
+      to: filters.to,
+    });
   return filters;
 }
 

@@ -4,6 +4,7 @@
  * something else, then checked against the range.
  */
 import { z } from 'zod';
+import { problemParams, type ParamProblem } from './param-problem';
 
 export interface UrlNumberOptions {
   min: number;
@@ -25,15 +26,15 @@ export function urlNumber({ min, max, whole = false, signed = false, name, unit 
   const kind = whole ? (unit ? `whole ${unit}` : 'a whole number') : 'a number';
   return z.string().transform((text, ctx) => {
     const value = pattern.test(text) ? Number(text) : Number.NaN;
-    const problem = Number.isNaN(value)
-      ? `${must} be ${kind}`
+    const [message, problem]: [string, ParamProblem] | [null, null] = Number.isNaN(value)
+      ? [`${must} be ${kind}`, { kind: 'not-number', whole }]
       : value < min
-        ? `${must} be ≥ ${min}${inUnit}`
+        ? [`${must} be ≥ ${min}${inUnit}`, { kind: 'below', min }]
         : value > max
-          ? `${must} be ≤ ${max}${inUnit}`
-          : null;
-    if (problem === null) return value;
-    ctx.addIssue({ code: 'custom', message: problem });
+          ? [`${must} be ≤ ${max}${inUnit}`, { kind: 'above', max }]
+          : [null, null];
+    if (message === null) return value;
+    ctx.addIssue({ code: 'custom', message, params: problemParams({ ...problem, subject: name, unit }) });
     return z.NEVER;
   });
 }

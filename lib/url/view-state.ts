@@ -13,6 +13,7 @@ import {
   FILTER_PARAM_KEYS,
   MAX_PARAM_LENGTH,
   ParamError,
+  issueError,
   parseFilters,
   serializeFilters,
   type Filters,
@@ -186,7 +187,7 @@ export function parseViewState(params: URLSearchParams): ParsedView {
   const problems: ParamError[] = [];
   const known = new Set<string>([...FILTER_PARAM_KEYS, ...VIEW_PARAM_KEYS]);
   for (const key of new Set(params.keys()))
-    if (!known.has(key)) problems.push(new ParamError(key.slice(0, 40), 'is not a dashboard setting (ignored)'));
+    if (!known.has(key)) problems.push(new ParamError(key.slice(0, 40), 'is not a dashboard setting (ignored)', { kind: 'unknown-key' }));
 
   // Filters: parse key by key so one bad filter does not drop the others.
   let filters: Filters = { ...DEFAULT_FILTERS };
@@ -202,7 +203,13 @@ export function parseViewState(params: URLSearchParams): ParsedView {
     }
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    problems.push(new ParamError('from', `${filters.from} is after to (${filters.to}); both ignored`));
+    problems.push(
+      new ParamError('from', `${filters.from} is after to (${filters.to}); both ignored`, {
+        kind: 'from-after-to',
+        from: filters.from,
+        to: filters.to,
+      }),
+    );
     filters = { ...filters, from: null, to: null };
   }
 
@@ -211,17 +218,17 @@ export function parseViewState(params: URLSearchParams): ParsedView {
     const values = params.getAll(key);
     if (values.length === 0 || values[0] === '') continue;
     if (values.length > 1) {
-      problems.push(new ParamError(key, 'given more than once'));
+      problems.push(new ParamError(key, 'given more than once', { kind: 'repeated' }));
       continue;
     }
     if (values[0].length > MAX_PARAM_LENGTH) {
-      problems.push(new ParamError(key, `longer than ${MAX_PARAM_LENGTH} characters`));
+      problems.push(new ParamError(key, `longer than ${MAX_PARAM_LENGTH} characters`, { kind: 'too-long', max: MAX_PARAM_LENGTH }));
       continue;
     }
     const { schema, write } = VIEW_PARAMS[key] as ViewCodec<unknown>;
     const result = schema.safeParse(values[0]);
     if (result.success) view = write(view, result.data);
-    else problems.push(new ParamError(key, result.error.issues[0].message));
+    else problems.push(issueError(key, result.error.issues[0]));
   }
   return { view, problems };
 }

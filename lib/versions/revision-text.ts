@@ -4,16 +4,24 @@
  * seizures, +120 kg."), in English and Russian.
  */
 import type { RevisionsAnswer } from '@/lib/api/api-types';
-import { formatCount, formatDay, formatKg } from '@/lib/i18n/i18n';
+import { countOf, formatDay, formatKg } from '@/lib/i18n/i18n';
+import { plural, type PluralForms } from '@/lib/i18n/plural';
 import type { Language } from '@/lib/url/view-state';
 
-const ruPlural = new Intl.PluralRules('ru-RU');
-
-/** The Russian noun for `n`: one (1, 21…), few (2–4, 22–24…), many (5–20, 25…). */
-function ru(n: number, forms: { one: string; few: string; many: string }): string {
-  const rule = ruPlural.select(Math.abs(n));
-  return rule === 'one' ? forms.one : rule === 'few' ? forms.few : forms.many;
-}
+/** What changed the view, with its verb: the verb agrees with the count in both languages. */
+const IMPORTS_CHANGED: PluralForms = {
+  en: { one: 'import changed', other: 'imports changed' },
+  ru: { one: 'импорт изменил', few: 'импорта изменили', many: 'импортов изменили', other: 'импорта изменили' },
+};
+const CHANGES_CHANGED: PluralForms = {
+  en: { one: 'change to the data changed', other: 'changes to the data changed' },
+  ru: {
+    one: 'изменение данных затронуло',
+    few: 'изменения данных затронули',
+    many: 'изменений данных затронули',
+    other: 'изменения данных затронули',
+  },
+};
 
 const signed = (n: number, text: string) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${text}`;
 
@@ -36,21 +44,12 @@ export function revisionText(lang: Language, answer: RevisionsAnswer): RevisionT
     };
   }
   const imports = changes.versions.every((v) => v.action === 'import' || v.action === 'reimport');
-  const what =
-    lang === 'ru'
-      ? imports
-        ? `${n} ${ru(n, { one: 'импорт изменил', few: 'импорта изменили', many: 'импортов изменили' })}`
-        : `${n} ${ru(n, { one: 'изменение данных затронуло', few: 'изменения данных затронули', many: 'изменений данных затронули' })}`
-      : imports
-        ? `${n} ${n === 1 ? 'import' : 'imports'} changed`
-        : `${n} ${n === 1 ? 'change' : 'changes'} to the data changed`;
+  const what = `${n} ${plural(lang, n, imports ? IMPORTS_CHANGED : CHANGES_CHANGED)}`;
   const { count, kgEq } = changes;
   const figures =
     count === null || kgEq === null
       ? ''
-      : lang === 'ru'
-        ? `: ${signed(count, formatCount(lang, Math.abs(count)))} ${ru(count, { one: 'изъятие', few: 'изъятия', many: 'изъятий' })}, ${signed(kgEq, formatKg(lang, Math.abs(kgEq)))}`
-        : `: ${signed(count, formatCount(lang, Math.abs(count)))} ${Math.abs(count) === 1 ? 'seizure' : 'seizures'}, ${signed(kgEq, formatKg(lang, Math.abs(kgEq)))}`;
+      : `: ${signed(count, countOf(lang, Math.abs(count), 'seizure'))}, ${signed(kgEq, formatKg(lang, Math.abs(kgEq)))}`;
   return {
     pinned,
     since: lang === 'ru' ? `С тех пор ${what} этот вид${figures}.` : `Since then ${what} this view${figures}.`,

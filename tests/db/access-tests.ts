@@ -577,6 +577,45 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       });
     });
 
+    it('an export links to the address the request came by, in its language; excel=1 is the spreadsheet CSV, a 400 on GeoJSON', async () => {
+      const exported = (file: string, query: string) =>
+        call('analyst', {
+          handler: exportFile.GET as Handler,
+          path: `/api/export/${file}?${query}`,
+          params: { file },
+          headers: { host: 'atlas.internal:8080' },
+        });
+      const excel = await exported('blos.csv', 'substance=opium&lang=ru&excel=1');
+      expect(excel.status).toBe(200);
+      expect(excel.headers.get('content-disposition')).toMatch(/filename="blo-atlas-blos-\d{4}-\d{2}-\d{2}-excel\.csv"/);
+      const bytes = new Uint8Array(await excel.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(bytes.subarray(3));
+      expect(text).toMatch(/^# link: http:\/\/atlas\.internal:8080\/\?substance=opium&asof=\d+&lang=ru$/m);
+      const records = parse(text, { columns: true, comment: '#', skip_empty_lines: true, delimiter: ';' }) as Record<string, string>[];
+      const listed = await listBlos(getDatabase().db, {
+        ...parseFilters(new URLSearchParams('substance=opium')),
+        scope: 'all' as const,
+        detail: { level: 'events' } as const,
+      });
+      expect(records.map((r) => r.code)).toEqual(listed.map((b) => b.code));
+      // Kg-eq to the gram with a decimal comma, whole dollars: within half the last place of the figure listed.
+      records.forEach((r, i) => {
+        expect(r.kg_eq).toMatch(/^\d+(,\d{1,3})?$/);
+        expect(Math.abs(Number(r.kg_eq.replace(',', '.')) - listed[i].totals.kgEq!)).toBeLessThanOrEqual(0.0005 + 1e-9);
+        expect(r.value_usd).toMatch(/^\d+$/);
+        expect(Math.abs(Number(r.value_usd) - listed[i].totals.valueUsd!)).toBeLessThanOrEqual(0.5);
+      });
+
+      const plain = await (await exported('seizures.csv', 'substance=opium')).text();
+      expect(plain.charCodeAt(0)).not.toBe(0xfeff);
+      expect(plain).toMatch(/^# link: http:\/\/atlas\.internal:8080\/\?substance=opium&asof=\d+$/m);
+
+      const refused = await exported('blos.geojson', 'excel=1');
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { param: string } }).error.param).toBe('excel');
+    });
+
     it('an account limited to no country sees no figure and no post', async () => {
       expect((await json<SummaryAnswer>('nobody', { handler: summary.GET as Handler, path: '/api/summary' })).count).toBe(0);
       expect((await json<{ blos: BloListItem[] }>('nobody', { handler: blos.GET as Handler, path: '/api/blos' })).blos).toEqual([]);

@@ -23,10 +23,13 @@ import { rowsOf } from '@/db/result-rows';
 import { csvLines, seizureCsvRow, SEIZURE_EXPORT_COLUMNS } from '@/lib/export/export-format';
 import { f } from './filter-cases';
 import { readImportRows, type ImportFormat } from '@/lib/import/import-file';
+import { importReasonText, type ImportReason } from '@/lib/import/import-reasons';
 
 const TODAY = '2026-11-28';
 const MAX_KG = 50_000;
 const fixture = (name: string) => createReadStream(`tests/fixtures/${name}`);
+/** Reasons in English words, as the hand-written expectations below are. */
+const words = (reasons: ImportReason[]) => reasons.map((r) => importReasonText('en', r));
 
 /** A batch's rejections, read in pages of 4 so the fixtures' dozen span several. */
 async function allRejections(database: Database, batch: number): Promise<Rejection[]> {
@@ -48,8 +51,16 @@ function run(
   format: ImportFormat,
   fileName: string,
   dryRun = false,
+  listRejections = 0,
 ): Promise<ImportSummary> {
-  return importSeizures(database, readImportRows(input, format), { fileName, account: 'tests', dryRun, today: TODAY, maxKg: MAX_KG });
+  return importSeizures(database, readImportRows(input, format), {
+    fileName,
+    account: 'tests',
+    dryRun,
+    listRejections,
+    today: TODAY,
+    maxKg: MAX_KG,
+  });
 }
 
 export function defineImportTests(getDatabase: () => Database, scratch: () => Promise<ScratchDatabase>): void {
@@ -63,7 +74,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       expect(await seizureCount(database)).toBe(before + 3);
 
       const rejections = await allRejections(database, summary.batch!);
-      expect(rejections.map((r) => [r.line, r.reasons])).toEqual([
+      expect(rejections.map((r) => [r.line, words(r.reasons)])).toEqual([
         [4, ['date "2024-02-30" is not a real calendar date']],
         [5, ['date "2024-13" is not a real calendar date']],
         [6, ['date 2099-01-01 is in the future']],
@@ -71,7 +82,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
         [8, ['unknown unit "pounds" (known: kg, g, l, ml, units)']],
         [9, ['no location: give lon and lat, or blo']],
         [10, ['point 2.35, 48.85 is outside Central Asia and its neighbours (AF, CN, IR, KG, KZ, PK, RU, TJ, TM, UZ)']],
-        [11, ['quantity must be more than 0']],
+        [11, ['quantity "0" must be more than 0']],
         [12, ['quantity is 999,999 kg-eq, above the ceiling of 50,000 kg-eq']],
         [13, ['broken quoting (a quote opened and not closed, or text after a closing quote)']],
         [17, ['has 3 fields, the header has 14']],
@@ -161,7 +172,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       const summary = await run(database, fixture('import-points.geojson'), 'geojson', 'import-points.geojson');
       expect(summary).toMatchObject({ rows: 6, accepted: 2, rejected: 3, duplicates: 1 });
       const rejections = await allRejections(database, summary.batch!);
-      expect(rejections.map((r) => [r.line, r.reasons[0]])).toEqual([
+      expect(rejections.map((r) => [r.line, words(r.reasons)[0]])).toEqual([
         [3, 'geometry is not a Point with [lon, lat]'],
         [4, expect.stringMatching(/^unknown property "colour"/)],
         [5, 'point -74, 40.7 is outside Central Asia and its neighbours (AF, CN, IR, KG, KZ, PK, RU, TJ, TM, UZ)'],
@@ -182,17 +193,45 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       const batches = async () =>
         Number(rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM import_batches`))[0].n);
       const [before, batchesBefore] = [await seizureCount(database), await batches()];
-      const lines = ['date,substance,quantity,unit,blo', '2020-02-02,opium,3,kg,Dusti', '2020-02-03,opium,x,kg,Dusti'];
+      // Line 4 is dated day first, as Russian documents write it.
+      const lines = [
+        'date,substance,quantity,unit,blo',
+        '2020-02-02,opium,3,kg,Dusti',
+        '2020-02-03,opium,x,kg,Dusti',
+        '14.05.2020,opium,4,kg,Dusti',
+        '2020-02-04,opium,-5,kg,Dusti',
+      ];
       const summary = await run(
         database,
         lines.map((l) => `${l}\n`),
         'csv',
         'dry.csv',
         true,
+        10,
       );
-      expect(summary).toMatchObject({ rows: 2, accepted: 1, rejected: 1, duplicates: 0, batch: null, dryRun: true });
-      expect(summary.reasons).toEqual([{ reason: 'quantity "x" is not a number', count: 1 }]);
+      expect(summary).toMatchObject({ rows: 4, accepted: 2, rejected: 2, duplicates: 0, batch: null, dryRun: true });
+      expect(summary.reasons.map((r) => [importReasonText('en', r.reason), r.count])).toEqual([
+        ['quantity "x" is not a number', 1],
+        ['quantity "-5" must be more than 0', 1],
+      ]);
+      // Nothing of a dry run is kept, so its summary carries the rejected rows themselves (their download).
+      expect(summary.rejections.map((r) => [r.line, words(r.reasons), r.raw])).toEqual([
+        [3, ['quantity "x" is not a number'], '2020-02-03,opium,x,kg,Dusti'],
+        [5, ['quantity "-5" must be more than 0'], '2020-02-04,opium,-5,kg,Dusti'],
+      ]);
       expect([await seizureCount(database), await batches()]).toEqual([before, batchesBefore]);
+    });
+
+    it('the summary lists the first rejected rows in file order, as many as asked, the same as the batch keeps', async () => {
+      const database = getDatabase();
+      const summary = await run(database, fixture('import-bad-rows.csv'), 'csv', 'listed.csv', false, 5);
+      expect(summary.rejected).toBe(13);
+      // The first five rejected lines of the fixture, counted by hand: 4, 5, 6, 7, 8.
+      expect(summary.rejections.map((r) => r.line)).toEqual([4, 5, 6, 7, 8]);
+      const kept = await allRejections(database, summary.batch!);
+      expect(summary.rejections).toEqual(kept.slice(0, 5));
+      // The point outside the region is rejected in SQL, with the same coded reason.
+      expect(kept.find((r) => r.line === 10)!.reasons).toEqual([{ code: 'outside-region', lon: '2.35', lat: '48.85' }]);
     });
 
     it('never loses a row: random garbage rows are each accepted, rejected or duplicates', async () => {
@@ -301,7 +340,7 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
       };
       const lines: string[] = [];
       const pages = async function* () {
-        for await (const page of streamSeizures(database.db, f({}), 700)) yield page.map(seizureCsvRow);
+        for await (const page of streamSeizures(database.db, f({}), 700)) yield page.map((s) => seizureCsvRow(s));
       };
       for await (const chunk of csvLines(meta, SEIZURE_EXPORT_COLUMNS, pages())) lines.push(chunk);
       const before = await getSummary(database.db, f({}));

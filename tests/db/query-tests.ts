@@ -17,6 +17,7 @@ import { comparisonPeriod } from '@/lib/url/filters';
 import { resolutionForZoom } from '@/lib/geo/h3-cell';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { daysToIso } from '@/lib/time/dates';
+import { monthEnd } from '@/lib/time/dates';
 import { groupTally, matches, tally, type OracleRow } from '@/tests/oracles/seizure-oracle';
 import { CASES, close, f } from './filter-cases';
 
@@ -48,6 +49,25 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
         expect(s.count).toBe(bySubstance.get(s.substance)!.count);
         close(s.kgEq, bySubstance.get(s.substance)!.kgEq);
       }
+    });
+
+    it('says how recent the data is: the latest seizure the account sees, whatever the other filters', async () => {
+      const latest = (keep: (r: OracleRow) => boolean) => rows.filter(keep).reduce((m, r) => (r.seizedOn > m ? r.seizedOn : m), '');
+      const narrow = f({ substances: ['hashish'], from: '2024-01-01', to: '2024-06-30' });
+      expect((await getSummary(db, narrow)).dataThrough).toEqual({ on: latest(() => true), precision: 'day' });
+      expect((await getSummary(db, { ...narrow, synthetic: 'exclude' })).dataThrough).toEqual({
+        on: latest((r) => !r.synthetic),
+        precision: 'day',
+      });
+      expect((await getSummary(db, { ...narrow, scope: ['KG'] })).dataThrough).toEqual({
+        on: latest((r) => r.country === 'KG'),
+        precision: 'day',
+      });
+      // An account that sees aggregates only learns the month, not a seizure's day.
+      const month = latest(() => true).slice(0, 7);
+      const aggregates = await getSummary(db, { ...narrow, detail: { level: 'aggregates', minCount: 3, maxResolution: 5 } });
+      expect(aggregates.dataThrough).toEqual({ on: monthEnd(`${month}-01`), precision: 'month' });
+      expect((await getSummary(db, { ...narrow, scope: [] })).dataThrough).toBeNull();
     });
 
     it('compares with the previous period of equal length and reports the change', async () => {
@@ -218,6 +238,15 @@ export function defineQueryTests(getDatabase: () => Database, getRows: () => Ora
       for (const x of byCountry) expect(x.count).toBe(want.get(`${x.origin}>${x.destination}`)!.count);
       const af = byCountry.find((x) => x.origin === 'AF');
       expect(af?.originLngLat).not.toBeNull();
+      // Every arc end lies in the region the map shows (Russia's and China's too).
+      for (const x of byCountry) {
+        for (const end of [x.originLngLat, x.destinationLngLat]) {
+          if (!end) continue;
+          expect(end[0] >= 50 && end[0] <= 82 && end[1] >= 32 && end[1] <= 52, `${x.origin}>${x.destination} at ${end.join(',')}`).toBe(
+            true,
+          );
+        }
+      }
       const byBlo = await listRoutes(db, filters, 'blo');
       const wantBlo = groupTally(
         rows.filter((r) => matches(r, filters) && r.originCountry),

@@ -91,8 +91,8 @@ const ROUTES: { path: string; extra: string[] }[] = [
   },
   { path: '/api/routes', extra: ['by=city', 'by=BLO', 'by='.padEnd(700, 'x')] },
   { path: '/api/tiles/5/22/11', extra: ['z=5', 'format=bin'] },
-  { path: '/api/export/seizures.csv', extra: ['format=csv', 'limit=10'] },
-  { path: '/api/export/blos.geojson', extra: ['r=25', 'z=3'] },
+  { path: '/api/export/seizures.csv', extra: ['format=csv', 'limit=10', 'excel=2', 'excel=yes', 'excel=1&excel=1', 'lang=de', 'lang=RU'] },
+  { path: '/api/export/blos.geojson', extra: ['r=25', 'z=3', 'excel=1'] },
 ];
 
 const BAD_PATHS = [
@@ -173,6 +173,8 @@ test.describe('API input checking', () => {
       type: 'error',
       message:
         'the file cannot be imported: unknown column "colour" (columns: date, substance, quantity, unit, lon, lat, blo, transport, concealment, detection, origin, destination, source_ref, notes)',
+      // The same reason as a code and the value it names, for the page to write in its language.
+      reason: { code: 'unknown-column', value: 'colour' },
     });
     expect(await snapshot(request)).toEqual(before);
   });

@@ -97,7 +97,7 @@ test('the briefing in Russian, and in both languages side by side', { tag: '@scr
   mkdirSync(dir, { recursive: true });
   await openBrief(page, `${VIEW}&lang=ru`);
   const ru = await print(page, dir, 'brief-ru');
-  expect(ru.text).toContain('Брифинг: изъятия наркотиков в пунктах пограничной связи');
+  expect(ru.text).toContain('Брифинг: изъятия наркотиков у пунктов пограничного контроля (ППК)');
   expect(ru.text).toContain('ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ');
   expect(ru.text).toMatch(/Версия данных \d+ от/);
   expect(ru.text).not.toContain('Briefing:');

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { expect, test } from '@playwright/test';
 import { importCsvLines } from '@/tests/fixtures/import-csv';
 import { SCREENSHOT_DIR, screenshotPath } from './screenshots';
@@ -14,6 +15,24 @@ const FILTERED = 'substance=heroin,hashish&from=2024-01-01&to=2024-12-31&l=point
 async function openSettled(page: import('@playwright/test').Page, query: string) {
   await page.goto(`/?${query}`);
   await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
+}
+
+/** Downloads an export from the Export menu: its bytes, the file name checked when a pattern is given. */
+async function downloadExport(page: import('@playwright/test').Page, testId: string, name?: RegExp): Promise<Buffer> {
+  await page.getByTestId('export-menu').locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  if (name) expect(download.suggestedFilename()).toMatch(name);
+  return readFileSync(await download.path());
+}
+
+/** The records of a CSV export by column name (byte-order mark and `#` lines set aside), parsed by csv-parse. */
+function exportRecords(text: string, delimiter: ',' | ';'): Record<string, string>[] {
+  const body = text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n');
+  return parse(body, { columns: true, delimiter }) as Record<string, string>[];
 }
 
 test.describe('exports', () => {
@@ -41,6 +60,55 @@ test.describe('exports', () => {
     expect(download.suggestedFilename()).toMatch(/^blo-atlas-seizures-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 
+  test('the seizures CSV rounds every figure to its unit, and its link is the address the browser used, in its language', async ({
+    page,
+  }) => {
+    await openSettled(page, `${FILTERED}&lang=ru`);
+    const count = Number(await page.getByTestId('kpi-count').getAttribute('data-value'));
+    const csv = await downloadExport(page, 'export-seizures.csv');
+    expect(csv[0]).not.toBe(0xef);
+    const text = csv.toString('utf8');
+    // Not the address the server listens on: the origin this page was opened at, and its language kept.
+    const origin = new URL(page.url()).origin;
+    const link = text.split('\n').find((l) => l.startsWith('# link: '))!;
+    expect(link.startsWith(`# link: ${origin}/?`)).toBe(true);
+    expect(new URL(link.slice('# link: '.length)).searchParams.get('lang')).toBe('ru');
+    const rows = exportRecords(text, ',');
+    expect(rows).toHaveLength(count);
+    // At most the places each figure means: quantity to the milligram, kg-eq to the gram, whole dollars, degrees to 6.
+    for (const r of rows) {
+      expect(r.quantity).toMatch(/^\d+(\.\d{1,6})?$/);
+      expect(r.kg_eq).toMatch(/^\d+(\.\d{1,3})?$/);
+      expect(r.value_usd).toMatch(/^\d+$/);
+      expect(r.lon).toMatch(/^-?\d+(\.\d{1,6})?$/);
+      expect(r.lat).toMatch(/^-?\d+(\.\d{1,6})?$/);
+    }
+  });
+
+  test('the Excel variant of each CSV: a byte-order mark, semicolons, decimal commas, the same rows as the plain file', async ({
+    page,
+  }) => {
+    await openSettled(page, FILTERED);
+    const plain = exportRecords((await downloadExport(page, 'export-seizures.csv')).toString('utf8'), ',');
+    const excelBytes = await downloadExport(page, 'export-seizures.csv-excel', /^blo-atlas-seizures-\d{4}-\d{2}-\d{2}-excel\.csv$/);
+    expect([...excelBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const excelText = excelBytes.toString('utf8');
+    expect(excelText).toContain('\ndate;substance;quantity;unit;lon;lat;');
+    const excel = exportRecords(excelText, ';');
+    expect(excel).toHaveLength(plain.length);
+    const comma = (v: string) => v.replace('.', ',');
+    expect(excel.map((r) => [r.id, r.quantity, r.lon, r.lat, r.kg_eq, r.value_usd])).toEqual(
+      plain.map((r) => [r.id, comma(r.quantity), comma(r.lon), comma(r.lat), comma(r.kg_eq), r.value_usd]),
+    );
+    expect(excel.some((r) => r.kg_eq.includes(','))).toBe(true);
+    for (const r of excel) expect(`${r.quantity}${r.lon}${r.lat}${r.kg_eq}`).not.toContain('.');
+
+    const blos = (await downloadExport(page, 'export-blos.csv-excel')).toString('utf8');
+    expect(blos.charCodeAt(0)).toBe(0xfeff);
+    expect(blos).toContain('\ncode;name;name_ru;country;neighbor;status;lon;lat;seizures;kg_eq;value_usd;last_seizure\n');
+    for (const r of exportRecords(blos, ';')) expect(r.kg_eq).toMatch(/^(\d+(,\d{1,3})?|withheld)$/);
+  });
+
   test(
     'the map picture of a filtered view: title, legend, filters, data date and link, saved for review',
     { tag: '@screenshot' },
@@ -61,6 +129,98 @@ test.describe('exports', () => {
 });
 
 test.describe('import page', () => {
+  test('the page says what goes in: the good rows in one transaction, the rejected ones reported and downloadable', async ({ page }) => {
+    await page.goto('/import');
+    const lede = page.locator('.lede');
+    await expect(lede).toContainText('The rows that pass go in together, in one transaction');
+    await expect(lede).toContainText('Rejected rows are reported with their line and reason and can be downloaded');
+    await expect(lede).toContainText('Importing the same file again adds nothing');
+    await expect(lede).not.toContainText('whole or not at all');
+    await page.goto('/import?lang=ru');
+    await expect(page.locator('.lede')).toContainText('одной транзакцией');
+    await expect(page.locator('.lede')).toContainText('с номером строки и причиной');
+  });
+
+  test('a check (dry run) shows each rejected row by line with its reason, accepts a day-first date, and offers the rejected rows', async ({
+    page,
+  }, info) => {
+    // Hand-made: line 2 is dated the Russian way (accepted); lines 3–5 are rejected, each for one reason.
+    const file = info.outputPath('check-rows.csv');
+    writeFileSync(
+      file,
+      [
+        'date,substance,quantity,unit,blo',
+        '14.05.2025,heroin,2,kg,Dusti',
+        '2025-03-01,opium,-5,kg,Dusti',
+        '31.02.2025,opium,1,kg,Dusti',
+        '2025-03-02,opium,3,pounds,Dusti',
+        '',
+      ].join('\n'),
+    );
+    await page.goto('/import');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByLabel(/Check only/).check();
+    await page.getByTestId('import-start').click();
+    const report = page.getByTestId('import-report');
+    await expect(report).toHaveAttribute('data-rows', '4');
+    await expect(report).toHaveAttribute('data-accepted', '1');
+    await expect(report).toHaveAttribute('data-rejected', '3');
+    await expect(report).toContainText('Checked (nothing written)');
+
+    const listed = report.getByTestId('rejected-rows').locator('tbody tr');
+    await expect(listed).toHaveCount(3);
+    expect(await listed.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)))).toEqual([
+      ['3', 'quantity "-5" must be more than 0'],
+      ['4', 'date "31.02.2025" is not a real calendar date'],
+      ['5', 'unknown unit "pounds" (known: kg, g, l, ml, units)'],
+    ]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('rejections-link').click()]);
+    expect(download.suggestedFilename()).toBe('rejected-rows-check-check-rows.csv');
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(/^# BLO Atlas: rows rejected from check-rows\.csv \(checked .*, nothing written\)$/);
+    expect(parse(lines.slice(1).join('\n'), { columns: true })).toEqual([
+      { line: '3', reason: 'quantity "-5" must be more than 0', row: '2025-03-01,opium,-5,kg,Dusti' },
+      { line: '4', reason: 'date "31.02.2025" is not a real calendar date', row: '31.02.2025,opium,1,kg,Dusti' },
+      { line: '5', reason: 'unknown unit "pounds" (known: kg, g, l, ml, units)', row: '2025-03-02,opium,3,pounds,Dusti' },
+    ]);
+  });
+
+  test('an import in Russian: reasons in Russian by line, the day-first row lands on its day, the download in Russian too', async ({
+    page,
+  }, info) => {
+    const day = '/api/summary?substance=heroin&from=2025-05-14&to=2025-05-14';
+    const before = ((await (await page.request.get(day)).json()) as { count: number }).count;
+    const file = info.outputPath('import-ru.csv');
+    writeFileSync(file, ['date,substance,quantity,unit,blo', '14.05.2025,героин,1,кг,Dusti', '2025-03-01,опий,-5,кг,Dusti', ''].join('\n'));
+    await page.goto('/import?lang=ru');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-start').click();
+    const report = page.getByTestId('import-report');
+    await expect(report).toHaveAttribute('data-accepted', '1');
+    await expect(report).toHaveAttribute('data-rejected', '1');
+    const listed = report.getByTestId('rejected-rows').locator('tbody tr');
+    await expect(listed).toHaveCount(1);
+    await expect(listed.locator('td').first()).toHaveText('3');
+    await expect(listed.locator('td').nth(1)).toHaveText('количество «-5» должно быть больше 0');
+    // The day-first date was read as 14 May 2025 (not 5 February): that day has one heroin seizure more.
+    expect(((await (await page.request.get(day)).json()) as { count: number }).count).toBe(before + 1);
+
+    const link = report.getByTestId('rejections-link');
+    await expect(link).toHaveAttribute('href', /\/api\/imports\/\d+\/rejections\?lang=ru$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const rows = parse(
+      readFileSync(await download.path(), 'utf8')
+        .split('\n')
+        .slice(1)
+        .join('\n'),
+      { columns: true },
+    );
+    expect(rows).toEqual([{ line: '3', reason: 'количество «-5» должно быть больше 0', row: '2025-03-01,опий,-5,кг,Dusti' }]);
+  });
+
   test(
     'uploads a 100,000-row file with progress, reports it, and offers the rejected rows as CSV with a reason',
     { tag: '@screenshot' },

@@ -9,6 +9,13 @@ describe('toCsvLine', () => {
     expect(parsed).toEqual(values.map(String));
   });
 
+  it('with a semicolon delimiter, quotes fields holding one and leaves commas alone', () => {
+    const values = ['12,5', 'a; b', 'with "quotes"', 'Гашиш'];
+    expect(toCsvLine(values, ';')).toBe('12,5;"a; b";"with ""quotes""";Гашиш');
+    const [parsed] = parse(toCsvLine(values, ';'), { delimiter: ';' }) as string[][];
+    expect(parsed).toEqual(values);
+  });
+
   it('writes null as an empty, unquoted field', () => {
     expect(toCsvLine(['a', null, 'b'])).toBe('a,,b');
   });

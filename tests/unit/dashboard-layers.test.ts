@@ -1,7 +1,8 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { dashboardLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
-import { HEATMAP_RAMP, RING_COLOR, ROUTE_COLORS } from '@/lib/map/colors';
+import { HEATMAP_RAMP, RING_COLOR, ROUTE_COLORS, rgbCss } from '@/lib/map/colors';
+import { heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import { isoToDays } from '@/lib/time/dates';
 import { MAP_LAYERS } from '@/lib/url/view-state';
 import { createCells, createFlows, createPoints } from '@/tests/fixtures/map-data';
@@ -27,9 +28,8 @@ const byId = (layers: Layer[], id: string) => layers.find((l) => l.id === id)!;
 const propsOf = (layers: Layer[], id: string) => byId(layers, id).props as unknown as Record<string, unknown>;
 
 describe('dashboardLayers', () => {
-  it('draws every layer that is on, heat at the bottom and country names on top', () => {
+  it('draws every deck.gl layer that is on, country names on top (the heat is drawn by MapLibre)', () => {
     expect(ids(dashboardLayers(createInput()))).toEqual([
-      'hotspot-heatmap',
       'hotspot-hexagons',
       'route-arcs',
       'seizure-points',
@@ -80,7 +80,7 @@ describe('dashboardLayers', () => {
   it('keeps the data of every layer the same object when rebuilt from the same answers', () => {
     const input = createInput();
     const [first, second] = [dashboardLayers(input), dashboardLayers({ ...input, visible: { from: '2024-02-01', to: '2024-04-30' } })];
-    for (const id of ['hotspot-heatmap', 'hotspot-hexagons', 'route-arcs', 'catchment-rings', 'country-labels']) {
+    for (const id of ['hotspot-hexagons', 'route-arcs', 'catchment-rings', 'country-labels']) {
       expect(byId(second, id).props.data, id).toBe(byId(first, id).props.data);
     }
     expect(byId(first, 'hotspot-hexagons').props.data).toBe(input.cells);
@@ -97,10 +97,30 @@ describe('dashboardLayers', () => {
 
   it('draws with the colours the legend shows', () => {
     const layers = dashboardLayers(createInput());
-    expect(propsOf(layers, 'hotspot-heatmap').colorRange).toBe(HEATMAP_RAMP);
     const arcs = propsOf(layers, 'route-arcs');
     expect((arcs.getSourceColor as number[]).slice(0, 3)).toEqual(ROUTE_COLORS.origin);
     expect((arcs.getTargetColor as number[]).slice(0, 3)).toEqual(ROUTE_COLORS.destination);
     expect((propsOf(layers, 'catchment-rings').getLineColor as number[]).slice(0, 3)).toEqual(RING_COLOR);
+  });
+});
+
+describe('heat', () => {
+  it('weights each cell by its share of the busiest cell, and leaves out withheld and empty cells', () => {
+    const cells = createCells();
+    const max = Math.max(...cells.map((c) => c.count ?? 0));
+    const heat = heatPoints(cells);
+    const drawn = cells.filter((c) => (c.count ?? 0) > 0);
+    expect(heat.features.map((f) => (f.geometry as { coordinates: number[] }).coordinates)).toEqual(drawn.map((c) => c.centroid));
+    expect(heat.features.map((f) => f.properties!.weight)).toEqual(drawn.map((c) => c.count! / max));
+    expect(Math.max(...heat.features.map((f) => f.properties!.weight as number))).toBe(1);
+    expect(heatPoints(cells)).toBe(heat);
+  });
+
+  it('colours the density with the legend ramp, its last colour at the busiest cell alone', () => {
+    const color = heatLayer().paint!['heatmap-color'] as unknown[];
+    const stops = color.slice(5);
+    expect(stops.filter((_, i) => i % 2 === 1)).toEqual(HEATMAP_RAMP.map(rgbCss));
+    expect(stops.at(-2)).toBe(1);
+    expect(color.slice(3, 5)).toEqual([0, 'rgba(0, 0, 0, 0)']);
   });
 });

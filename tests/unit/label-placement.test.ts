@@ -20,6 +20,18 @@ describe('placeLabels', () => {
     expect(Object.fromEntries(sides)).toEqual({ a: 'left', b: 'right', c: 'top' });
   });
 
+  it('keeps names apart by the spacing asked for, so two never run together (hand-worked)', () => {
+    // a's name on its right spans x 111–161. b (x 230) writes its name on its right, x 241–291, when free.
+    const pair = [at('a', 100, 100, 2), at('b', 230, 100, 1)];
+    expect(placeLabels(pair, OPTIONS).get('b')).toBe('right');
+    // c's marker (x 283–297) blocks that side; b's left, x 169–219, is 8 px from a's name: taken when
+    // names may be 6 px apart, not when they must be 10 (then above).
+    const squeezed = [at('a', 100, 100, 2), at('b', 230, 100, 1), at('c', 290, 100, 0)];
+    expect(placeLabels(squeezed, OPTIONS).get('b')).toBe('left');
+    expect(placeLabels(squeezed, { ...OPTIONS, labelSpacing: 10 }).get('b')).toBe('top');
+    expect(placeLabels(squeezed, { ...OPTIONS, labelSpacing: 6 }).get('b')).toBe('left');
+  });
+
   it('hides a label with no free side, and the higher priority keeps its first choice', () => {
     // d sits in a ring of markers 14 px away on all four sides: every side box covers one of them.
     const ring = [at('n', 200, 186, 1), at('s', 200, 214, 1), at('e', 240, 200, 1), at('w', 160, 200, 1)];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daysToIso, isoToDays, monthEnd } from '@/lib/time/dates';
 import { nextPlaybackStep, presetOf, presetPeriod, visiblePeriod } from '@/lib/time/periods';
-import { monthOverlaps, monthSpan, monthTable, totalsWithin } from '@/lib/time/month-table';
+import { chartStart, denseStart, monthOverlaps, monthSpan, monthTable, totalsWithin } from '@/lib/time/month-table';
 import { hotspotZoom, resolutionForZoom } from '@/lib/geo/h3-cell';
 
 describe('periods and playback', () => {
@@ -92,5 +92,28 @@ describe('hotspot zoom', () => {
   it('asks with one zoom per H3 resolution, so zooming inside a resolution reuses the answer', () => {
     for (let z = 0; z <= 14; z += 0.25) expect(resolutionForZoom(hotspotZoom(z))).toBe(resolutionForZoom(Math.floor(z)));
     expect(hotspotZoom(7.9)).toBe(hotspotZoom(7.1));
+  });
+});
+
+describe('denseStart', () => {
+  const row = (month: string, count: number) => ({ month, count, kgEq: count, bySubstance: {}, withheld: 0 });
+  it('skips the few early months before the series becomes dense (hand-counted)', () => {
+    // Months with seizures: 1, 1, 40, 50, 60, 55 → median of (1, 1, 40, 50, 55, 60) is 40; a fifth is 8.
+    const rows = [row('2012-03-01', 1), row('2012-04-01', 0), row('2016-01-01', 1), row('2019-01-01', 40), row('2019-02-01', 50)];
+    rows.push(row('2019-03-01', 60), row('2019-04-01', 55));
+    expect(denseStart(rows)).toBe(3);
+  });
+  it('starts a chart at the dense month, or at the period when it starts earlier', () => {
+    const rows = [row('2012-03-01', 1), row('2012-04-01', 0), row('2016-01-01', 1), row('2019-01-01', 40), row('2019-02-01', 50)];
+    rows.push(row('2019-03-01', 60), row('2019-04-01', 55));
+    expect(chartStart(rows, null)).toBe(3);
+    expect(chartStart(rows, '2012-04-15')).toBe(1);
+    expect(chartStart(rows, '2019-02-10')).toBe(3);
+  });
+
+  it('keeps a series that is sparse throughout, or dense from its start, whole', () => {
+    expect(denseStart([row('2012-03-01', 1), row('2012-04-01', 0), row('2016-01-01', 2)])).toBe(0);
+    expect(denseStart([row('2019-01-01', 30), row('2019-02-01', 3), row('2019-03-01', 40)])).toBe(0);
+    expect(denseStart([])).toBe(0);
   });
 });

@@ -130,7 +130,7 @@ describe('small-cell suppression', () => {
       bySubstance: [part('heroin', 12), part('opium', 2), part('hashish', 6)],
     };
     const before = { period, count: 2, kgEq: 4, valueUsd: 200, syntheticCount: 0, bySubstance: [part('heroin', 2)] };
-    const answer = protectSummary(current, before, K);
+    const answer = protectSummary(current, before, K, null);
     expect(answer.count).toBe(20);
     expect(answer.bySubstance.map((s) => s.count)).toEqual([12, null, null]);
     expect(answer.bySubstance[1]).toMatchObject({ kgEq: null, valueUsd: null, suppressed: true });

@@ -34,6 +34,22 @@ describe('synthetic seizure generator', () => {
     expect(summerPerMonth / winterPerMonth).toBeGreaterThan(1.6);
   });
 
+  it('runs from January 2019 to the last month asked for, a partial year included, and not a day past it', () => {
+    const rows = [...generateSyntheticSeizures(blos, { rows: 20_000, seed: 9, through: '2026-11-30' })];
+    const seen = new Set(rows.map((r) => r.seizedOn.slice(0, 7)));
+    // 2019-01 … 2026-11: 7 × 12 + 11 months, every one of them with seizures at 20,000 rows.
+    expect(seen.size).toBe(95);
+    expect([...seen].sort()[0]).toBe('2019-01');
+    expect([...seen].sort().at(-1)).toBe('2026-11');
+    expect(rows.every((r) => r.seizedOn >= '2019-01-01' && r.seizedOn <= '2026-11-30')).toBe(true);
+    // The same seed and last month give the same sample; another last month, another one.
+    expect([...generateSyntheticSeizures(blos, { rows: 200, seed: 9, through: '2026-11-30' })]).toEqual(rows.slice(0, 200));
+    expect([...generateSyntheticSeizures(blos, { rows: 200, seed: 9, through: '2026-10-31' })]).not.toEqual(rows.slice(0, 200));
+    expect(() => generateSyntheticSeizures(blos, { rows: 1, seed: 1, from: '2020-01-01', through: '2019-12-31' }).next()).toThrow(
+      'after its last',
+    );
+  });
+
   it('keeps points near their post: crossings within 0.3 km, the rest within 81 km', () => {
     for (const r of generate(5000, 3)) {
       const km = Math.min(...blos.map((b) => turf.distance(b.lngLat, r.lngLat, { units: 'kilometers' })));

@@ -1,9 +1,9 @@
 'use client';
 import { useMemo } from 'react';
 import { seriesPoints, type SeriesAnswer } from '@/lib/api/api-types';
-import { monthTable } from '@/lib/time/month-table';
+import { chartStart, monthTable } from '@/lib/time/month-table';
 import { formatCount, formatFigure, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
-import type { Filters } from '@/lib/url/filters';
+import { comparisonPeriod, type Filters } from '@/lib/url/filters';
 import { apiSearch, type Language } from '@/lib/url/view-state';
 import { SeriesChart } from '@/app/_components/panels/series-chart';
 import { useApi } from '@/app/_components/dashboard/use-api';
@@ -18,10 +18,22 @@ const ignore = () => {};
 /** The dashboard's monthly chart for the view (the whole span, its period highlighted), read-only. */
 export function BriefChart({ lang, filters }: Props) {
   const series = useApi<SeriesAnswer>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
-  const rows = useMemo(() => monthTable(series.data ? seriesPoints(series.data.rows) : []), [series.data]);
+  // From where the data becomes dense (or the period's start, if earlier), as on the dashboard.
+  const rows = useMemo(() => {
+    const all = monthTable(series.data ? seriesPoints(series.data.rows) : []);
+    return all.slice(chartStart(all, filters.from));
+  }, [series.data, filters.from]);
   return (
     <div className="brief-chart" data-testid="brief-chart" data-ready={series.data !== undefined}>
-      <SeriesChart lang={lang} rows={rows} period={filters} visible={null} loading={series.loading} onPeriod={ignore} />
+      <SeriesChart
+        lang={lang}
+        rows={rows}
+        period={filters}
+        comparison={comparisonPeriod(filters)}
+        visible={null}
+        loading={series.loading}
+        onPeriod={ignore}
+      />
     </div>
   );
 }

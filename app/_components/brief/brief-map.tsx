@@ -30,7 +30,7 @@ const ignore = () => {};
 
 export function BriefMap({ search, styleUrl, events, minCount }: Props) {
   const view = useMemo(() => parseViewState(new URLSearchParams(search)).view, [search]);
-  const { data, deckLayers, legend, markers } = useMapContent(view, events, minCount);
+  const { data, deckLayers, heat, legend, markers } = useMapContent(view, events, minCount);
   const { lang } = view;
   return (
     <div className="map-wrap brief-map" style={MAP_COLOR_VARS as CSSProperties}>
@@ -41,9 +41,11 @@ export function BriefMap({ search, styleUrl, events, minCount }: Props) {
         blos={markers}
         selected={view.selected}
         layers={deckLayers}
+        heat={heat}
         busy={data.busy}
         tilesPending={data.tilesPending}
         ariaLabel={t(lang, 'mapLabel')}
+        lang={lang}
         getTooltip={() => null}
         onCameraChange={ignore}
         onSelectBlo={ignore}

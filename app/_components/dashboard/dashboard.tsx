@@ -7,15 +7,17 @@
 import '@/app/_components/browser-zod';
 import dynamic from 'next/dynamic';
 import type { PickingInfo } from '@deck.gl/core';
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { formatCount, t } from '@/lib/i18n/i18n';
+import { useEffect, useEffectEvent, useRef, useState, type CSSProperties } from 'react';
+import { bloName, borderName, formatCount, t } from '@/lib/i18n/i18n';
+import { linkProblemsText } from '@/lib/i18n/param-problem-text';
 import { MAP_COLOR_VARS } from '@/lib/map/colors';
-import { latestSeizure, mapPicture, type PictureExport } from '@/lib/map/map-picture';
+import { mapPicture, type PictureExport } from '@/lib/map/map-picture';
 import { postJson } from '@/app/_components/access/auth-fetch';
 import { tooltipFor } from '@/lib/map/map-tooltip';
 import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
 import { serializeViewState, type Camera } from '@/lib/url/view-state';
 import { downloadMapPng } from '@/app/_components/map/export-png';
+import { GoToPost } from '@/app/_components/map/go-to-post';
 import { LayerToggles } from '@/app/_components/map/layer-toggles';
 import { Legend } from '@/app/_components/map/legend';
 import { WithheldNote } from '@/app/_components/panels/figure';
@@ -31,6 +33,9 @@ import type { SignedIn } from '@/app/_components/access/account-menu';
 import { useMapContent } from './use-map-content';
 import { usePlayback } from './use-playback';
 import { useViewState } from './use-view-state';
+
+/** Zoom at which a post's catchment rings are drawn large enough to see (25 km ≈ 40 px). */
+const RINGS_ZOOM = 7.5;
 
 const MapView = dynamic(() => import('@/app/_components/map/map-view').then((m) => m.MapView), {
   ssr: false,
@@ -48,11 +53,13 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   const { view, problems, update } = useViewState(initialSearch);
   const { lang, filters, playback, radiusKm } = view;
   const events = account.permissions.includes('events');
-  const { layers, data, deckLayers, legend, markers } = useMapContent(view, events, account.minCount);
-  const { playing, setPlaying, speed, setSpeed } = usePlayback(data.period, playback, update);
+  const { layers, data, deckLayers, heat, legend, markers } = useMapContent(view, events, account.minCount);
+  const { playing, setPlaying, speed, setSpeed } = usePlayback(data.playPeriod, playback, update);
   // The camera the user asked to fly to (the BLO panel's paired post): only that one is animated.
   const [flight, setFlight] = useState<Camera | null>(null);
   const mapWrap = useRef<HTMLDivElement>(null);
+  // A link without a camera frames every post at whatever size the map has.
+  const [fitBlos] = useState(() => !new URLSearchParams(initialSearch).has('c'));
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -65,14 +72,55 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
     update({ filters: next, playback: { ...playback, at: null } });
   };
   const setPeriod = (p: { from: string | null; to: string | null }) => setFilters({ ...filters, ...p });
-  const selectBlo = (code: string | null) => update({ selected: code });
-  const flyTo = (code: string) => {
+  // Where focus was when a post's panel opened, to return it there when the panel closes.
+  const openedFrom = useRef<HTMLElement | null>(null);
+  const focusPanel = useRef(false);
+  /**
+   * Opens a post's panel and centres the map on it (closer in when asked, or when its catchment
+   * rings are on, so they are drawn large enough to see); focus moves into the panel.
+   */
+  const openPost = (code: string, minZoom: number) => {
     const target = blos.find((b) => b.code === code);
     if (!target) return;
-    const camera = { ...view.camera, center: target.lngLat, zoom: Math.max(view.camera.zoom, 7) };
+    if (view.selected === null) openedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    focusPanel.current = true;
+    const zoom = Math.max(view.camera.zoom, minZoom, layers.includes('rings') ? RINGS_ZOOM : 0);
+    const camera = { ...view.camera, center: target.lngLat, zoom };
     setFlight(camera);
     update({ selected: code, camera });
   };
+  const closePost = () => {
+    const code = view.selected;
+    update({ selected: null });
+    // Back to what opened the panel, or else the post's marker; never the top of the page.
+    const back =
+      openedFrom.current?.isConnected && !openedFrom.current.closest('[data-testid="blo-panel"]')
+        ? openedFrom.current
+        : document.querySelector<HTMLElement>(`[data-testid="blo-marker"][data-code="${code}"]`);
+    openedFrom.current = null;
+    back?.focus();
+  };
+  const flyTo = (code: string) => openPost(code, 7);
+
+  // The panel, once open, takes the focus (and so comes into view).
+  const panelCode = selectedBlo?.code ?? null;
+  useEffect(() => {
+    if (!panelCode || !focusPanel.current) return;
+    focusPanel.current = false;
+    document.querySelector<HTMLElement>('[data-testid="blo-panel-heading"]')?.focus();
+  }, [panelCode]);
+
+  // Escape closes the post's panel (a menu or field that used the key first keeps it).
+  const escapeClosesPanel = useEffectEvent((e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || view.selected === null) return;
+    e.preventDefault();
+    closePost();
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => escapeClosesPanel(e);
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   const [exportError, setExportError] = useState<string | null>(null);
   // The server records the picture first (its audit entry goes into the footer and the watermark).
@@ -94,7 +142,14 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
       filters,
       playbackWindow: playback.at ? data.visible : null,
       summary: summary.data,
-      lastSeizure: latestSeizure(blos),
+      dataThrough: summary.data.dataThrough,
+      selected: selectedBlo
+        ? {
+            name: bloName(lang, selectedBlo),
+            border: borderName(lang, selectedBlo.country, selectedBlo.neighbor),
+            figures: selectedBlo.totals,
+          }
+        : null,
       legend,
       link: pinnedLink(window.location.href, data.dataVersion),
       madeAt,
@@ -104,7 +159,24 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   };
 
   return (
-    <div className="dashboard" data-testid="dashboard">
+    <div className="dashboard" data-testid="dashboard" style={MAP_COLOR_VARS as CSSProperties}>
+      {/* The first Tab stops: straight to the map (arrow keys pan it; the next Tab is the first post) or the list of posts. */}
+      <nav className="skip-links" aria-label={t(lang, 'skipLinks')}>
+        <a
+          href="#map"
+          className="skip-link"
+          data-testid="skip-to-map"
+          onClick={(e) => {
+            e.preventDefault();
+            mapWrap.current?.querySelector<HTMLElement>('.maplibregl-canvas')?.focus();
+          }}
+        >
+          {t(lang, 'skipToMap')}
+        </a>
+        <a href="#posts" className="skip-link" data-testid="skip-to-posts">
+          {t(lang, 'skipToPosts')}
+        </a>
+      </nav>
       <TopBar
         lang={lang}
         filters={filters}
@@ -129,7 +201,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
       )}
       {problems.length > 0 && (
         <p className="warning" role="alert" data-testid="link-problems">
-          {t(lang, 'badLink')}: {problems.map((p) => p.message).join('; ')}
+          {linkProblemsText(lang, problems)}
         </p>
       )}
       {exportError && (
@@ -150,29 +222,47 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
         <FiltersPanel lang={lang} filters={filters} today={today} blos={blos} onChange={setFilters} />
 
         <main className="center">
-          <KpiCards lang={lang} summary={summary.data} loading={summary.loading} />
+          <KpiCards
+            lang={lang}
+            summary={summary.data}
+            loading={summary.loading}
+            period={data.period}
+            compare={filters.compare}
+            playbackWindow={playback.at ? data.visible : null}
+          />
           {account.minCount !== null &&
             summary.data &&
             (summary.data.count === null || summary.data.bySubstance.some((s) => s.count === null)) && (
               <WithheldNote lang={lang} minCount={account.minCount} />
             )}
-          <div className="map-wrap" ref={mapWrap} style={MAP_COLOR_VARS as CSSProperties}>
+          <div className="map-toolbar">
+            <LayerToggles
+              lang={lang}
+              layers={layers}
+              events={events}
+              postSelected={selectedBlo !== null}
+              onChange={(next) => update({ layers: next })}
+            />
+            <GoToPost lang={lang} blos={blos} onGo={(code) => openPost(code, 6.5)} />
+          </div>
+          <div className="map-wrap" id="map" ref={mapWrap}>
             <MapView
               camera={view.camera}
               motion={view.camera === flight ? 'fly' : 'jump'}
               styleUrl={styleUrl}
               blos={markers}
+              fitBlos={fitBlos}
               selected={view.selected}
               layers={deckLayers}
+              heat={heat}
               busy={data.busy}
               tilesPending={data.tilesPending}
               ariaLabel={t(lang, 'mapLabel')}
+              lang={lang}
               getTooltip={(info: PickingInfo) => tooltipFor(info, lang, data.points?.columns)}
               onCameraChange={(camera: Camera) => update({ camera }, 'replace')}
-              onSelectBlo={selectBlo}
+              onSelectBlo={(code: string) => openPost(code, 0)}
             />
-            <LayerToggles lang={lang} layers={layers} events={events} onChange={(next) => update({ layers: next })} />
-            <Legend model={legend} />
             {data.busy && !data.empty && (
               <div className="map-loading" role="status">
                 {t(lang, 'loading')}
@@ -188,10 +278,12 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             )}
             <p className="map-note note">{t(lang, 'boundaryNote')}</p>
           </div>
+          <Legend model={legend} strip />
           <TimeControl
             lang={lang}
             rows={data.rows}
-            period={data.period}
+            earlier={data.earlier}
+            period={data.playPeriod}
             filterPeriod={filters}
             playback={playback}
             visible={playback.at ? data.visible : data.period}
@@ -206,6 +298,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             lang={lang}
             rows={data.rows}
             period={filters}
+            comparison={data.comparison}
             visible={playback.at ? data.visible : null}
             loading={data.series.loading}
             onPeriod={setPeriod}
@@ -224,12 +317,20 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             radiusKm={radiusKm}
             onRadius={(r) => update({ radiusKm: r })}
             onFlyTo={flyTo}
-            onClose={() => selectBlo(null)}
+            onClose={closePost}
           />
         )}
       </div>
 
-      <BloTable lang={lang} blos={blos} selected={view.selected} minCount={account.minCount} onSelect={selectBlo} />
+      <BloTable
+        lang={lang}
+        blos={blos}
+        before={data.blosBefore}
+        comparison={data.comparison}
+        selected={view.selected}
+        minCount={account.minCount}
+        onSelect={(code) => openPost(code, 6.5)}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Filters } from '@/lib/url/filters';
 import { apiSearch, type Language } from '@/lib/url/view-state';
 import { otherLanguage, pageHref } from '@/app/_components/page-links';
 import { AccountMenu, type SignedIn } from '@/app/_components/access/account-menu';
+import { AbbrText } from '@/app/_components/abbr-text';
 
 interface Props {
   lang: Language;
@@ -19,13 +20,22 @@ interface Props {
   onExportPng(): void;
 }
 
-/** Export files; seizure files hold single seizures, so they need `events` too. */
+/**
+ * Export files; seizure files hold single seizures, so they need `events` too. The `excel` CSVs are
+ * for Excel set to Russian (`;`, decimal commas, a byte-order mark).
+ */
 const EXPORTS = [
-  { file: 'seizures.csv', text: 'exportSeizuresCsv', events: true },
-  { file: 'seizures.geojson', text: 'exportSeizuresGeojson', events: true },
-  { file: 'blos.csv', text: 'exportBlosCsv', events: false },
-  { file: 'blos.geojson', text: 'exportBlosGeojson', events: false },
+  { file: 'seizures.csv', excel: false, text: 'exportSeizuresCsv', events: true },
+  { file: 'seizures.csv', excel: true, text: 'exportSeizuresExcel', events: true },
+  { file: 'seizures.geojson', excel: false, text: 'exportSeizuresGeojson', events: true },
+  { file: 'blos.csv', excel: false, text: 'exportBlosCsv', events: false },
+  { file: 'blos.csv', excel: true, text: 'exportBlosExcel', events: false },
+  { file: 'blos.geojson', excel: false, text: 'exportBlosGeojson', events: false },
 ] as const;
+
+/** An export file of these filters; `lang` is the language of the link the file holds (English, the default, left out). */
+const exportHref = (e: (typeof EXPORTS)[number], filters: Filters, lang: Language) =>
+  `/api/export/${e.file}${apiSearch(filters, { lang: lang === 'en' ? undefined : lang, excel: e.excel ? 1 : undefined })}`;
 
 /** This page's link pinned to data `version` (its figures as shown), or live (no `asof`) when null. */
 export function pinnedLink(href: string, version: number | null): string {
@@ -61,7 +71,9 @@ export function TopBar({ lang, filters, dataVersion, briefHref, account, onLangu
   return (
     <header className="topbar">
       <div>
-        <h1>{t(lang, 'title')}</h1>
+        <h1>
+          <AbbrText text={t(lang, 'title')} abbr={t(lang, 'blo')} title={t(lang, 'bloFull')} />
+        </h1>
         <p className="lede">{t(lang, 'subtitle')}</p>
       </div>
       <div className="topbar-actions">
@@ -76,13 +88,33 @@ export function TopBar({ lang, filters, dataVersion, briefHref, account, onLangu
         <a className="button secondary" href={briefHref} target="_blank" rel="noopener" data-testid="briefing-link">
           {t(lang, 'briefing')}
         </a>
-        <details className="export-menu" data-testid="export-menu">
+        <details
+          className="export-menu"
+          data-testid="export-menu"
+          // Escape closes the menu (and nothing else: the key is used) and gives focus back to its button.
+          onKeyDown={(e) => {
+            const menu = e.currentTarget;
+            if (e.key !== 'Escape' || !menu.open) return;
+            e.preventDefault();
+            menu.open = false;
+            menu.querySelector('summary')?.focus();
+          }}
+          // Focus or a click leaving the menu closes it.
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) e.currentTarget.open = false;
+          }}
+        >
           <summary className="button secondary">{t(lang, 'exportData')} ▾</summary>
           {/* A choice made closes the menu. */}
           <ul onClick={(e) => (e.target as Element).closest('a, button') && e.currentTarget.closest('details')?.removeAttribute('open')}>
             {EXPORTS.filter((e) => may('export') && (may('events') || !e.events)).map((e) => (
-              <li key={e.file}>
-                <a href={`/api/export/${e.file}${apiSearch(filters)}`} download data-testid={`export-${e.file}`}>
+              <li key={`${e.file}${e.excel ? '-excel' : ''}`}>
+                <a
+                  href={exportHref(e, filters, lang)}
+                  download
+                  data-testid={`export-${e.file}${e.excel ? '-excel' : ''}`}
+                  title={e.excel ? t(lang, 'exportExcelTitle') : undefined}
+                >
                   {t(lang, e.text)}
                 </a>
               </li>
@@ -119,7 +151,7 @@ export function TopBar({ lang, filters, dataVersion, briefHref, account, onLangu
           {copied.state === 'done' ? (
             copied.text
           ) : copied.state === 'failed' ? (
-            <input readOnly value={copied.link} onFocus={(e) => e.target.select()} aria-label="Link" />
+            <input readOnly value={copied.link} onFocus={(e) => e.target.select()} aria-label={t(lang, 'link')} />
           ) : (
             ''
           )}

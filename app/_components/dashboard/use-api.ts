@@ -13,6 +13,10 @@ type Entry = { status: 'loading' } | { status: 'done'; data: unknown; version: n
 /** Answers kept, at most; the oldest goes first. */
 const CACHE_LIMIT = 80;
 const store = new Map<string, Entry>();
+/** How many hooks want each URL now (two may share one: a request is stopped only when none does). */
+const wanted = new Map<string, number>();
+/** The request under way for a URL. */
+const requests = new Map<string, AbortController>();
 const listeners = new Set<() => void>();
 
 function set(url: string, entry: Entry | null) {
@@ -67,20 +71,27 @@ export function useApi<T>(url: string | null, kind: Kind = 'json', transform?: (
 
   useEffect(() => {
     if (url === null) return;
+    wanted.set(url, (wanted.get(url) ?? 0) + 1);
     const known = store.get(url);
-    if (known && known.status !== 'error') return;
-    const controller = new AbortController();
-    set(url, { status: 'loading' });
-    load(url, kind, controller.signal).then(
-      ({ raw, version }) => set(url, { status: 'done', data: transform ? transform(raw) : raw, version }),
-      (e: unknown) => {
-        if (!controller.signal.aborted) set(url, { status: 'error', message: e instanceof Error ? e.message : String(e) });
-      },
-    );
+    if (!known || known.status === 'error') {
+      const controller = new AbortController();
+      requests.set(url, controller);
+      set(url, { status: 'loading' });
+      load(url, kind, controller.signal).then(
+        ({ raw, version }) => set(url, { status: 'done', data: transform ? transform(raw) : raw, version }),
+        (e: unknown) => {
+          if (!controller.signal.aborted) set(url, { status: 'error', message: e instanceof Error ? e.message : String(e) });
+        },
+      );
+    }
     return () => {
-      // No longer wanted (another URL, or the page left): stop it, and let a later visit ask again.
+      // No longer wanted by any hook (another URL, or the page left): stop it, and let a later visit ask again.
+      const left = (wanted.get(url) ?? 1) - 1;
+      if (left > 0) return void wanted.set(url, left);
+      wanted.delete(url);
       if (store.get(url)?.status !== 'loading') return;
-      controller.abort();
+      requests.get(url)?.abort();
+      requests.delete(url);
       set(url, null);
     };
   }, [url, kind, transform, attempt]);

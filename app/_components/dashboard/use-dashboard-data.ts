@@ -20,10 +20,10 @@ import { decodeColumns } from '@/lib/api/seizure-columns-codec';
 import { hotspotZoom } from '@/lib/geo/h3-cell';
 import { pointAttributes, type PointAttributes } from '@/lib/map/map-layers';
 import { monthEnd, type DateRange } from '@/lib/time/dates';
-import { monthTable } from '@/lib/time/month-table';
+import { chartStart, monthTable } from '@/lib/time/month-table';
 import { visiblePeriod } from '@/lib/time/periods';
 import { DEFAULT_BINARY_ROWS } from '@/lib/url/api-params';
-import type { Filters } from '@/lib/url/filters';
+import { comparisonPeriod, type Filters } from '@/lib/url/filters';
 import { apiSearch, type ViewState } from '@/lib/url/view-state';
 import { useApi } from './use-api';
 
@@ -38,19 +38,39 @@ const toPoints = (raw: unknown): PointAttributes => pointAttributes(decodeColumn
 export function useDashboardData(view: ViewState, events: boolean) {
   const { filters, layers, playback } = view;
   const blos = useApi<BlosAnswer>(`/api/blos${apiSearch(filters)}`);
+  // Each post's totals over the comparison period, for the change per post in the list of posts.
+  const before = comparisonPeriod(filters);
+  const blosBefore = useApi<BlosAnswer>(before ? `/api/blos${apiSearch({ ...filters, ...before, compare: 'none' })}` : null);
   const summaryUrl = `/api/summary${apiSearch(filters)}`;
   const summary = useApi<SummaryAnswer>(summaryUrl);
   // The whole span of the data, for the slider and the chart; the period is marked on it.
   const series = useApi<SeriesAnswer>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
-  const rows = useMemo(() => monthTable(series.data ? seriesPoints(series.data.rows) : []), [series.data]);
+  const allRows = useMemo(() => monthTable(series.data ? seriesPoints(series.data.rows) : []), [series.data]);
+  // The chart, the slider and the playback start where the data becomes dense (or at the period's
+  // own start, if earlier): a few early events would otherwise take half their width.
+  const rows = useMemo(() => {
+    const first = chartStart(allRows, filters.from);
+    return first === 0 ? allRows : allRows.slice(first);
+  }, [allRows, filters.from]);
+  const earlier = useMemo(() => {
+    const before = allRows.slice(0, allRows.length - rows.length);
+    return before.length === 0
+      ? null
+      : { count: before.reduce((n, r) => n + r.count, 0), from: before[0].month, to: rows[0]?.month ?? null };
+  }, [allRows, rows]);
 
   // The filter period, its open ends closed by the data's first and last month.
   const period: DateRange | null = useMemo(() => {
     if (filters.from && filters.to) return { from: filters.from, to: filters.to };
-    if (rows.length === 0) return null;
-    return { from: filters.from ?? rows[0].month, to: filters.to ?? monthEnd(rows[rows.length - 1].month) };
-  }, [filters.from, filters.to, rows]);
-  const visible = useMemo(() => (period ? visiblePeriod(period, playback) : null), [period, playback]);
+    if (allRows.length === 0) return null;
+    return { from: filters.from ?? allRows[0].month, to: filters.to ?? monthEnd(allRows[allRows.length - 1].month) };
+  }, [filters.from, filters.to, allRows]);
+  // What playback runs over: the period from where the chart starts.
+  const playPeriod: DateRange | null = useMemo(
+    () => (period && rows.length > 0 && rows[0].month > period.from ? { from: rows[0].month, to: period.to } : period),
+    [period, rows],
+  );
+  const visible = useMemo(() => (playPeriod ? visiblePeriod(playPeriod, playback) : null), [playPeriod, playback]);
   // While playing, layers aggregated on the server ask for the window only.
   const mapFilters: Filters = playback.at && visible ? { ...filters, from: visible.from, to: visible.to } : filters;
 
@@ -73,10 +93,13 @@ export function useDashboardData(view: ViewState, events: boolean) {
   if (!tilesShown && tilesLoaded !== null) setTilesLoaded(null);
   const tilesPending = tilesShown && tilesLoaded !== tileTemplate;
 
+  const cellLayers = layers.includes('hexagons') || layers.includes('heatmap');
   const hotspots = useApi<HotspotsAnswer>(
-    layers.includes('hexagons') || layers.includes('heatmap')
-      ? `/api/hotspots${apiSearch(mapFilters, { z: hotspotZoom(view.camera.zoom) })}`
-      : null,
+    cellLayers ? `/api/hotspots${apiSearch(mapFilters, { z: hotspotZoom(view.camera.zoom) })}` : null,
+  );
+  // While playing, the colours keep the whole period's scale: the same colour is the same amount in every frame.
+  const wholePeriodCells = useApi<HotspotsAnswer>(
+    cellLayers && playback.at ? `/api/hotspots${apiSearch(filters, { z: hotspotZoom(view.camera.zoom) })}` : null,
   );
   const routes = useApi<RoutesAnswer>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
@@ -86,15 +109,22 @@ export function useDashboardData(view: ViewState, events: boolean) {
   );
 
   const all = [blos, summary, series, points, hotspots, routes];
-  const hexagonCounts = hotspots.data?.cells.map((c) => c.count ?? 0);
+  const scaleCells = playback.at ? wholePeriodCells.data?.cells : hotspots.data?.cells;
+  const hexagonCounts = scaleCells?.map((c) => c.count ?? 0);
   return {
     blos: blos.data?.blos ?? NO_BLOS,
+    /** The posts' totals over the comparison period (null: no comparison, or not yet here). */
+    blosBefore: before ? (blosBefore.data?.blos ?? null) : null,
+    comparison: before,
     summary,
     /** The data version the figures shown were current at: what a pinned link pins. */
     dataVersion: filters.asOf ?? summary.version,
     series,
     rows,
+    /** The months before the chart's first (a few early events), or null when it shows them all. */
+    earlier,
     period,
+    playPeriod,
     visible,
     count,
     /** No seizure matches the filters. */
@@ -105,6 +135,7 @@ export function useDashboardData(view: ViewState, events: boolean) {
     tilesPending,
     onTilesLoaded: setTilesLoaded,
     cells: hotspots.data?.cells,
+    /** Seizures of the busiest cell: the top of the colour scale (while playing, the whole period's). */
     hexMax: hexagonCounts ? Math.max(0, ...hexagonCounts) : null,
     flows: routes.data?.flows,
     selectedBlo,
@@ -118,6 +149,12 @@ export function useDashboardData(view: ViewState, events: boolean) {
     errors: all.map((s) => s.error).filter((e): e is string => e !== null),
     retryAll: () => all.forEach((s) => s.error && s.retry()),
     /** Data for a map layer is still on its way. */
-    busy: points.loading || hotspots.loading || routes.loading || blos.loading || (layers.includes('points') && count === undefined),
+    busy:
+      points.loading ||
+      hotspots.loading ||
+      wholePeriodCells.loading ||
+      routes.loading ||
+      blos.loading ||
+      (layers.includes('points') && count === undefined),
   };
 }

@@ -1,10 +1,10 @@
 'use client';
 /**
- * What the map draws for a view, from its data: the deck.gl layers, the legend and the BLO markers.
+ * What the map draws for a view, from its data: the deck.gl layers, the heat, the legend and the BLO markers.
  * Shared by the dashboard and the briefing, so both draw a view the same way.
  */
 import { useMemo } from 'react';
-import { bloName, countryName, t } from '@/lib/i18n/i18n';
+import { bloName, borderName, t } from '@/lib/i18n/i18n';
 import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
 import { legendModel } from '@/lib/map/legend-model';
 import type { ViewState } from '@/lib/url/view-state';
@@ -26,6 +26,7 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
         lang,
         layers,
         cells: data.cells,
+        cellScale: data.hexMax,
         flows: data.flows,
         points: data.points,
         tileTemplate: data.tileTemplate,
@@ -33,13 +34,26 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
         visible: data.visible,
         catchment: selectedBlo ? { center: selectedBlo.lngLat, radiusKm } : null,
       }),
-    [lang, layers, data.cells, data.flows, data.points, data.tileTemplate, data.onTilesLoaded, data.visible, selectedBlo, radiusKm],
+    [
+      lang,
+      layers,
+      data.cells,
+      data.hexMax,
+      data.flows,
+      data.points,
+      data.tileTemplate,
+      data.onTilesLoaded,
+      data.visible,
+      selectedBlo,
+      radiusKm,
+    ],
   );
   const legend = legendModel({
     lang,
     layers,
     substances: data.presentSubstances,
     hexMax: data.hexMax,
+    scaleOfPeriod: view.playback.at !== null,
     tiles: data.tileTemplate !== null,
     radiusKm: selectedBlo ? radiusKm : null,
     withheldBelow: minCount !== null && data.cells?.some((c) => c.count === null) ? minCount : null,
@@ -49,12 +63,18 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
       blos.map((b) => ({
         code: b.code,
         label: bloName(lang, b),
-        ariaLabel: `${b.name} / ${b.nameRu} — ${countryName(lang, b.country)} → ${countryName(lang, b.neighbor)}, ${t(lang, b.status)}`,
+        ariaLabel: `${b.name} / ${b.nameRu} — ${borderName(lang, b.country, b.neighbor)}, ${t(lang, b.status)}`,
         lngLat: b.lngLat,
         status: b.status,
         labelPriority: b.totals.count ?? 0,
       })),
     [blos, lang],
   );
-  return { layers, data, deckLayers, legend, markers };
+  // The heatmap is MapLibre's (lib/map/heat-layer.ts), from the same cells as the hexagons.
+  const heatOn = layers.includes('heatmap');
+  const heat = useMemo(
+    () => (heatOn && data.cells ? { cells: data.cells, scaleMax: data.hexMax } : null),
+    [heatOn, data.cells, data.hexMax],
+  );
+  return { layers, data, deckLayers, heat, legend, markers };
 }

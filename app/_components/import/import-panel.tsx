@@ -1,12 +1,22 @@
 'use client';
 /**
  * Upload a seizure file: progress while it uploads and while its rows are checked, then the report
- * (accepted, rejected, duplicates, the commonest reasons) with the rejected rows to download.
+ * (accepted, rejected, duplicates, the commonest reasons, the first rejected rows by line) with the
+ * rejected rows to download — a batch's from the server, a dry run's made here from its summary.
+ * Reasons are shown in the page's language.
  */
 import '@/app/_components/browser-zod';
 import { useState } from 'react';
 import type { ImportSummary } from '@/lib/api/api-types';
 import { formatCount, t } from '@/lib/i18n/i18n';
+import { importReasonText, type ImportReason } from '@/lib/import/import-reasons';
+import {
+  dryRunRejectionsCsv,
+  dryRunRejectionsFileName,
+  rejectionReasons,
+  rejectionsPath,
+  REJECTIONS_SHOWN,
+} from '@/lib/import/rejections-csv';
 import type { Language } from '@/lib/url/view-state';
 import { pageHref } from '@/app/_components/page-links';
 
@@ -14,10 +24,24 @@ type Phase =
   | { kind: 'idle' }
   | { kind: 'uploading'; sent: number; total: number; rows: number }
   | { kind: 'writing'; rows: number }
-  | { kind: 'done'; summary: ImportSummary }
+  | { kind: 'done'; summary: ImportSummary; at: string }
   | { kind: 'failed'; message: string };
 
 const MB = 1024 * 1024;
+
+/** Saves a dry run's rejected rows: the file is made here, as the server keeps nothing of a dry run. */
+function downloadDryRunRejections(lang: Language, summary: ImportSummary, at: string) {
+  const blob = new Blob([dryRunRejectionsCsv(lang, summary, at)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = dryRunRejectionsFileName(summary.fileName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked once the browser has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) {
   const [file, setFile] = useState<File | null>(null);
@@ -43,7 +67,13 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
       if (end < seen) return;
       for (const line of text.slice(seen, end).split('\n')) {
         if (!line.trim()) continue;
-        const message = JSON.parse(line) as { type: string; rows?: number; bytes?: number; message?: string } & ImportSummary;
+        const message = JSON.parse(line) as {
+          type: string;
+          rows?: number;
+          bytes?: number;
+          message?: string;
+          reason?: ImportReason;
+        } & ImportSummary;
         if (message.type === 'progress') {
           rows = message.rows ?? rows;
           setPhase(
@@ -51,8 +81,14 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
               ? { kind: 'uploading', sent: message.bytes, total: file.size, rows }
               : { kind: 'writing', rows },
           );
-        } else if (message.type === 'summary') setPhase({ kind: 'done', summary: message });
-        else if (message.type === 'error') setPhase({ kind: 'failed', message: message.message ?? 'The import failed.' });
+        } else if (message.type === 'summary') setPhase({ kind: 'done', summary: message, at: new Date().toISOString() });
+        else if (message.type === 'error')
+          setPhase({
+            kind: 'failed',
+            message: message.reason
+              ? t(lang, 'fileRefused', { reason: importReasonText(lang, message.reason) })
+              : (message.message ?? 'The import failed.'),
+          });
       }
       seen = end + 1;
     };
@@ -103,7 +139,14 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
           />
         </label>
         <label>
-          <input type="checkbox" checked={dryRun} disabled={busy} onChange={(e) => setDryRun(e.target.checked)} /> {t(lang, 'dryRunLabel')}
+          <input
+            type="checkbox"
+            data-testid="import-dry-run"
+            checked={dryRun}
+            disabled={busy}
+            onChange={(e) => setDryRun(e.target.checked)}
+          />{' '}
+          {t(lang, 'dryRunLabel')}
         </label>
         <button type="submit" disabled={!file || busy} data-testid="import-start">
           {t(lang, dryRun ? 'checkStart' : 'importStart')}
@@ -160,20 +203,59 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
               </thead>
               <tbody>
                 {phase.summary.reasons.map((r) => (
-                  <tr key={r.reason}>
-                    <td>{r.reason}</td>
+                  <tr key={JSON.stringify(r.reason)}>
+                    <td>{importReasonText(lang, r.reason)}</td>
                     <td className="num">{formatCount(lang, r.count)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
+          {phase.summary.rejections.length > 0 && (
+            <table className="reasons" data-testid="rejected-rows">
+              <caption>{t(lang, 'rejectedRows')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t(lang, 'line')}
+                  </th>
+                  <th scope="col">{t(lang, 'reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {phase.summary.rejections.slice(0, REJECTIONS_SHOWN).map((r) => (
+                  <tr key={r.line} data-line={r.line}>
+                    <td className="num">{r.line}</td>
+                    <td>{rejectionReasons(lang, r.reasons)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {phase.summary.rejections.length > 0 && phase.summary.rejected > Math.min(REJECTIONS_SHOWN, phase.summary.rejections.length) && (
+            <p className="note" data-testid="rejected-rows-more">
+              {t(lang, 'rejectedShown', {
+                shown: formatCount(lang, Math.min(REJECTIONS_SHOWN, phase.summary.rejections.length)),
+                count: formatCount(lang, phase.summary.rejected),
+              })}
+            </p>
+          )}
           <p>
-            {phase.summary.batch !== null && phase.summary.rejected > 0 && (
-              <a href={`/api/imports/${phase.summary.batch}/rejections`} data-testid="rejections-link" download>
-                {t(lang, 'downloadRejected')}
-              </a>
-            )}{' '}
+            {phase.summary.rejected > 0 &&
+              (phase.summary.batch !== null ? (
+                <a href={rejectionsPath(phase.summary.batch, lang)} data-testid="rejections-link" download>
+                  {t(lang, 'downloadRejected')}
+                </a>
+              ) : (
+                <button
+                  type="button"
+                  className="linklike"
+                  data-testid="rejections-link"
+                  onClick={() => downloadDryRunRejections(lang, phase.summary, phase.at)}
+                >
+                  {t(lang, 'downloadRejected')}
+                </button>
+              ))}{' '}
             {!phase.summary.dryRun && <a href={pageHref('/', lang)}>{t(lang, 'openDashboard')}</a>}
           </p>
         </div>

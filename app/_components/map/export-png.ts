@@ -8,6 +8,7 @@ import { isoDay } from '@/lib/time/dates';
 import { BLO_COLORS, rgbCss } from '@/lib/map/colors';
 import type { LegendSwatch } from '@/lib/map/legend-model';
 import type { MapPicture } from '@/lib/map/map-picture';
+import { withPngText } from '@/lib/export/png-text';
 
 const FONT = '"DejaVu Sans", Arial, sans-serif';
 const SCALE = 2; // crisp on projectors and in documents
@@ -92,7 +93,20 @@ function drawWatermark(ctx: CanvasRenderingContext2D, text: string, width: numbe
   ctx.restore();
 }
 
-/** Renders the map container's canvases and markers with the given text into a PNG blob. */
+/** Legend rows laid out in columns under the map: where each row goes, and the band's height. */
+function legendLayout(ctx: CanvasRenderingContext2D, content: MapPicture, width: number) {
+  ctx.font = `12px ${FONT}`;
+  const column = Math.min(width - 24, Math.max(...content.legend.map((l) => ctx.measureText(l.label).width + 34), 120));
+  const columns = Math.max(1, Math.floor((width - 24) / (column + 12)));
+  const rows = Math.ceil(content.legend.length / columns);
+  return { column: column + 12, columns, height: 28 + rows * 17 };
+}
+
+/**
+ * Renders the map container's canvases and markers with the given text into a PNG blob: the title
+ * (wrapped, never cut) and the filters above the map, the legend in a band under it (never over the
+ * posts), then the footer; the texts are also kept in the file (lib/export/png-text.ts).
+ */
 export async function renderMapPng(mapElement: HTMLElement, content: MapPicture): Promise<Blob> {
   const box = mapElement.getBoundingClientRect();
   const width = Math.round(box.width);
@@ -100,24 +114,27 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = `12px ${FONT}`;
   const footerLines = content.footer.flatMap((f) => wrap(measure, f, width - 24));
-  const header = 62;
+  measure.font = `bold 20px ${FONT}`;
+  const titleLines = wrap(measure, content.title, width - 24);
+  measure.font = `13px ${FONT}`;
+  const subtitleLines = wrap(measure, content.subtitle, width - 24);
+  const header = 14 + titleLines.length * 24 + subtitleLines.length * 16 + 6;
+  const legend = legendLayout(measure, content, width);
   const footer = 14 + footerLines.length * 16;
   const canvas = document.createElement('canvas');
   canvas.width = width * SCALE;
-  canvas.height = (header + mapHeight + footer) * SCALE;
+  canvas.height = (header + mapHeight + legend.height + footer) * SCALE;
   const ctx = canvas.getContext('2d')!;
   ctx.scale(SCALE, SCALE);
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, header + mapHeight + footer);
+  ctx.fillRect(0, 0, width, header + mapHeight + legend.height + footer);
 
   ctx.fillStyle = '#1d2733';
   ctx.font = `bold 20px ${FONT}`;
-  ctx.fillText(content.title, 12, 26);
+  titleLines.forEach((l, i) => ctx.fillText(l, 12, 30 + i * 24));
   ctx.font = `13px ${FONT}`;
   ctx.fillStyle = '#3b4652';
-  wrap(ctx, content.subtitle, width - 24)
-    .slice(0, 2)
-    .forEach((l, i) => ctx.fillText(l, 12, 44 + i * 15));
+  subtitleLines.forEach((l, i) => ctx.fillText(l, 12, 14 + titleLines.length * 24 + 12 + i * 16));
 
   // The map: every canvas in the container (basemap, then deck.gl), at its on-screen size.
   ctx.save();
@@ -156,38 +173,39 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
   drawWatermark(ctx, content.watermark, width, header, mapHeight);
   ctx.restore();
 
-  // Legend, bottom left of the map.
-  ctx.font = `12px ${FONT}`;
-  const legendWidth = Math.min(
-    280,
-    Math.max(...content.legend.map((l) => ctx.measureText(l.label).width + 34), ctx.measureText(content.legendTitle).width + 20),
-  );
-  const legendHeight = 24 + content.legend.length * 17;
-  const lx = 10;
-  const ly = header + mapHeight - legendHeight - 10;
-  ctx.fillStyle = 'rgba(255,255,255,0.94)';
-  ctx.strokeStyle = '#c9d1da';
-  ctx.lineWidth = 1;
-  ctx.fillRect(lx, ly, legendWidth, legendHeight);
-  ctx.strokeRect(lx, ly, legendWidth, legendHeight);
+  // Legend, in its band under the map.
+  const top = header + mapHeight;
   ctx.fillStyle = '#1d2733';
   ctx.font = `bold 12px ${FONT}`;
-  ctx.fillText(content.legendTitle, lx + 8, ly + 16);
+  ctx.fillText(content.legendTitle, 12, top + 18);
   ctx.font = `12px ${FONT}`;
   content.legend.forEach((item, i) => {
-    const y = ly + 32 + i * 17;
-    drawSwatch(ctx, item.swatch, lx + 8, y);
+    const x = 12 + (i % legend.columns) * legend.column;
+    const y = top + 36 + Math.floor(i / legend.columns) * 17;
+    drawSwatch(ctx, item.swatch, x, y);
     ctx.fillStyle = '#1d2733';
-    ctx.fillText(item.label, lx + 28, y);
+    ctx.fillText(item.label, x + 20, y);
   });
+  ctx.strokeStyle = '#c9d1da';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(12, top + legend.height - 4);
+  ctx.lineTo(width - 12, top + legend.height - 4);
+  ctx.stroke();
 
   ctx.fillStyle = '#3b4652';
   ctx.font = `12px ${FONT}`;
-  footerLines.forEach((l, i) => ctx.fillText(l, 12, header + mapHeight + 16 + i * 16));
+  footerLines.forEach((l, i) => ctx.fillText(l, 12, top + legend.height + 16 + i * 16));
 
-  return new Promise((resolve, reject) =>
+  const png = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be made'))), 'image/png'),
   );
+  const texts = {
+    Title: content.title,
+    Description: [content.subtitle, ...content.legend.map((l) => l.label), ...content.footer].join('\n'),
+    Source: content.link,
+  };
+  return new Blob([withPngText(new Uint8Array(await png.arrayBuffer()), texts) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
 
 /** Draws the map element with `content` and hands the picture to the browser as a download. */

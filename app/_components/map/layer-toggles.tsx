@@ -4,17 +4,21 @@ import { MAP_LAYERS, type Language, type MapLayerId } from '@/lib/url/view-state
 
 /**
  * A checkbox per map layer; `onChange` gets the layers on, in the canonical order. Without
- * `events` (aggregates only) the points cannot be turned on, and the box says why.
+ * `events` (aggregates only) the points cannot be turned on, and the box says why; the catchment
+ * rings say that they need a post.
  */
 export function LayerToggles({
   lang,
   layers,
   events,
+  postSelected,
   onChange,
 }: {
   lang: Language;
   layers: readonly MapLayerId[];
   events: boolean;
+  /** A post's panel is open: its catchment rings can be drawn. */
+  postSelected: boolean;
   onChange(layers: MapLayerId[]): void;
 }) {
   const toggle = (id: MapLayerId) => onChange(MAP_LAYERS.filter((l) => (l === id ? !layers.includes(l) : layers.includes(l))));
@@ -31,6 +35,7 @@ export function LayerToggles({
             onChange={() => toggle(id)}
           />{' '}
           {t(lang, id)}
+          {id === 'rings' && !postSelected && <span className="note"> ({t(lang, 'ringsNeedPost')})</span>}
         </label>
       ))}
     </fieldset>

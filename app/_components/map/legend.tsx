@@ -15,16 +15,23 @@ function Swatch({ swatch }: { swatch: LegendSwatch }) {
   }
 }
 
-/** What each visible symbol means (lib/map/legend-model.ts): the BLO markers, then one section per layer that is on. */
-export function Legend({ model }: { model: LegendModel }) {
+/**
+ * What each visible symbol means (lib/map/legend-model.ts): the BLO markers, then one section per
+ * layer that is on. `strip`: a row under the map that never covers it (the dashboard); otherwise a
+ * box over the map's corner (the briefing, whose map has room for it).
+ */
+export function Legend({ model, strip = false }: { model: LegendModel; strip?: boolean }) {
+  const Frame = strip ? 'section' : 'details';
   return (
-    <details className="legend" data-testid="legend" open>
-      <summary>{model.title}</summary>
-      {model.blos.map((entry) => (
-        <div key={entry.label} className="legend-row">
-          <Swatch swatch={entry.swatch} /> {entry.label}
-        </div>
-      ))}
+    <Frame className={`legend${strip ? ' strip' : ''}`} data-testid="legend" {...(strip ? { 'aria-label': model.title } : { open: true })}>
+      {strip ? <h2 className="legend-heading">{model.title}</h2> : <summary>{model.title}</summary>}
+      <div className="legend-block legend-blos">
+        {model.blos.map((entry) => (
+          <div key={entry.label} className="legend-row">
+            <Swatch swatch={entry.swatch} /> {entry.label}
+          </div>
+        ))}
+      </div>
       {model.sections.map((section) => (
         <div key={section.layer} className="legend-block" data-layer={section.layer}>
           {section.kind === 'list' && (
@@ -67,6 +74,6 @@ export function Legend({ model }: { model: LegendModel }) {
           {section.kind !== 'entry' && section.note && <div className="note">{section.note}</div>}
         </div>
       ))}
-    </details>
+    </Frame>
   );
 }

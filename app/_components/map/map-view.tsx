@@ -12,8 +12,12 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { offlineBasemapStyle } from '@/lib/map/basemap-style';
-import type { Camera } from '@/lib/url/view-state';
+import type { Camera, Language } from '@/lib/url/view-state';
+import { t, type TextKey } from '@/lib/i18n/i18n';
+import { ScaleControl } from './scale-control';
 import { placeLabels, type LabelCandidate } from '@/lib/map/label-placement';
+import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
+import type { HotspotCell } from '@/lib/api/api-types';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);
@@ -36,13 +40,19 @@ export interface MapViewProps {
   motion: CameraMotion;
   styleUrl: string | null;
   blos: MarkerBlo[];
+  /** Frame every post once they have arrived, in place of `camera` (a view that names no camera of its own). */
+  fitBlos?: boolean;
   selected: string | null;
   layers: Layer[];
+  /** Cells of the heatmap (drawn by MapLibre under the deck.gl layers) and the top of its scale; null when it is off. */
+  heat: Heat | null;
   /** Data for some layer is still loading (the map is not idle until it arrives). */
   busy: boolean;
   /** Tiles still loading in the viewport (vector-tile layer). */
   tilesPending: boolean;
   ariaLabel: string;
+  /** Language of the map's own controls (zoom buttons, compass, scale). */
+  lang: Language;
   getTooltip: (info: PickingInfo) => { html: string } | null;
   onCameraChange: (camera: Camera) => void;
   onSelectBlo: (code: string) => void;
@@ -60,8 +70,8 @@ function cameraOf(map: maplibregl.Map): Camera {
   return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
 }
 
-/** Marker radius (the selected one's, the largest) and the space before its name, px. */
-const LABEL_OPTIONS = { markerRadius: 10, gap: 3 };
+/** Marker radius (the selected one's, the largest), the space before its name and between two names, px. */
+const LABEL_OPTIONS = { markerRadius: 10, gap: 3, labelSpacing: 8 };
 
 /**
  * Writes each BLO's name on a free side of its marker, or hides it where none is free: names never
@@ -88,6 +98,32 @@ function layoutLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marke
   for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) labels.get(code)!.dataset.side = side ?? 'none';
 }
 
+export interface Heat {
+  cells: HotspotCell[];
+  scaleMax: number | null;
+}
+
+/** Shows the heatmap, or removes it (null); for a style that has loaded. */
+function applyHeat(map: maplibregl.Map, heat: Heat | null) {
+  const source = map.getSource<maplibregl.GeoJSONSource>(HEAT_IDS.source);
+  if (!heat) {
+    if (map.getLayer(HEAT_IDS.layer)) map.removeLayer(HEAT_IDS.layer);
+    if (source) map.removeSource(HEAT_IDS.source);
+    return;
+  }
+  const data = heatPoints(heat.cells, heat.scaleMax);
+  if (source) source.setData(data);
+  else map.addSource(HEAT_IDS.source, { type: 'geojson', data });
+  if (!map.getLayer(HEAT_IDS.layer)) map.addLayer(heatLayer());
+}
+
+/** The navigation control's buttons (MapLibre's class names) and their words. */
+const CONTROL_TITLES: readonly [selector: string, key: TextKey][] = [
+  ['.maplibregl-ctrl-zoom-in', 'mapZoomIn'],
+  ['.maplibregl-ctrl-zoom-out', 'mapZoomOut'],
+  ['.maplibregl-ctrl-compass', 'mapResetBearing'],
+];
+
 /** `lng,lat,zoom,bearing,pitch` of the camera actually shown, for tests and exports. */
 const cameraText = (c: Camera) =>
   [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), c.bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
@@ -97,11 +133,14 @@ export function MapView({
   motion,
   styleUrl,
   blos,
+  fitBlos = false,
   selected,
   layers,
+  heat,
   busy,
   tilesPending,
   ariaLabel,
+  lang,
   getTooltip,
   onCameraChange,
   onSelectBlo,
@@ -112,16 +151,37 @@ export function MapView({
   const markersRef = useRef(new Map<string, maplibregl.Marker>());
   // The layers last handed to deck.gl; its next frame has drawn them.
   const layersRef = useRef<Layer[] | null>(null);
+  // The posts have been framed (or need not be); the framing move is under way.
+  const framed = useRef(!fitBlos);
+  const framing = useRef(false);
+  // Where the flight under way goes (null when none is).
+  const flight = useRef<Camera | null>(null);
+  // The style has loaded (sources and layers may be added); false again while a new one loads.
+  const styleReady = useRef(false);
   const [mapIdle, setMapIdle] = useState(false);
   const [drawnLayers, setDrawnLayers] = useState<Layer[] | null>(null);
   const [shownCamera, setShownCamera] = useState<string | undefined>(undefined);
+  const [tip, setTip] = useState<{ x: number; y: number; html: string; flipX: boolean; flipY: boolean } | null>(null);
 
   // Map and deck.gl callbacks read the latest props without re-creating the map.
   const initialCamera = useEffectEvent(() => camera);
+  const initialLang = useEffectEvent(() => lang);
+  const scaleRef = useRef<ScaleControl | null>(null);
   const tooltip = useEffectEvent((info: PickingInfo) => getTooltip(info));
   const selectBlo = useEffectEvent((code: string) => onSelectBlo(code));
+  const heatCells = useEffectEvent(() => heat);
   const moved = useEffectEvent((map: maplibregl.Map) => {
     layoutLabels(map, markersRef.current, blos, selected);
+    // A flight cut short to be flown again (the map was resized under it) has not arrived yet.
+    if (flight.current) {
+      if (!sameCamera(cameraOf(map), flight.current)) return;
+      flight.current = null;
+    }
+    // The posts framed for this screen are not a camera the link names: the link stays without one.
+    if (framing.current) {
+      framing.current = false;
+      return;
+    }
     const shown = cameraOf(map);
     if (!sameCamera(shown, camera)) onCameraChange(shown);
   });
@@ -129,8 +189,13 @@ export function MapView({
     const map = mapRef.current!;
     if (sameCamera(cameraOf(map), target)) return;
     const options = { center: target.center, zoom: target.zoom, bearing: target.bearing, pitch: target.pitch };
-    if (motion === 'fly') map.flyTo({ ...options, duration: 1200, essential: true });
-    else map.jumpTo(options);
+    if (motion === 'fly') {
+      flight.current = target;
+      map.flyTo({ ...options, duration: 1200, essential: true });
+    } else {
+      flight.current = null;
+      map.jumpTo(options);
+    }
     // How the map reached the camera it was last given, for tests.
     container.current!.dataset.cameraMove = motion;
   });
@@ -150,21 +215,68 @@ export function MapView({
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const scale = new ScaleControl(initialLang());
+    map.addControl(scale, 'bottom-right');
+    scaleRef.current = scale;
     const overlay = new MapLibreOverlay({
       interleaved: false,
       // Keep the last frame readable, for the PNG export.
       deviceProps: { webgl: { preserveDrawingBuffer: true } },
-      getTooltip: (info) => tooltip(info),
-      onAfterRender: () => setDrawnLayers(layersRef.current),
+      // The tooltip is the page's own box (below), above the BLO markers: deck.gl's would sit under them.
+      onHover: (info) => {
+        const content = info.picked ? tooltip(info) : null;
+        const box = container.current;
+        // Beside the pointer, on the side with room (the box is at most 260 px wide).
+        setTip(
+          content && {
+            x: info.x,
+            y: info.y,
+            html: content.html,
+            flipX: box !== null && info.x > box.clientWidth - 280,
+            flipY: box !== null && info.y > box.clientHeight - 140,
+          },
+        );
+      },
+      onAfterRender: () => {
+        // deck.gl's canvas takes no keys here (MapLibre's canvas does): no Tab stop without a name.
+        const canvas = overlay.getCanvas();
+        if (canvas && canvas.tabIndex !== -1) {
+          canvas.tabIndex = -1;
+          canvas.setAttribute('aria-hidden', 'true');
+        }
+        setDrawnLayers(layersRef.current);
+      },
     });
     map.addControl(overlay);
-    map.on('movestart', () => setMapIdle(false));
+    map.on('movestart', (e) => {
+      setMapIdle(false);
+      // The user took the map over: the flight is abandoned where it is.
+      if (e.originalEvent) flight.current = null;
+    });
     map.on('idle', () => {
       setShownCamera(cameraText(cameraOf(map)));
       setMapIdle(true);
     });
     map.on('moveend', () => moved(map));
+    // A flight aims at a point of the map's old size: resized under it (a panel opening beside it),
+    // it is flown again from where it is, so it still ends centred on its target.
+    map.on('resize', () => {
+      const target = flight.current;
+      if (target && map.isMoving())
+        map.flyTo({
+          center: target.center,
+          zoom: target.zoom,
+          bearing: target.bearing,
+          pitch: target.pitch,
+          duration: 800,
+          essential: true,
+        });
+    });
+    // A new style starts without the heatmap.
+    map.on('style.load', () => {
+      styleReady.current = true;
+      applyHeat(map, heatCells());
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
     const markers = markersRef.current;
@@ -179,6 +291,7 @@ export function MapView({
   }, []);
 
   useEffect(() => {
+    styleReady.current = false;
     mapRef.current!.setStyle(styleUrl ?? offlineBasemapStyle(new URL('/api/countries', window.location.href).href));
   }, [styleUrl]);
 
@@ -186,8 +299,43 @@ export function MapView({
     mapRef.current!.getCanvas().setAttribute('aria-label', ariaLabel);
   }, [ariaLabel]);
 
+  // MapLibre names its buttons once, in English: name them in the page's language, now and on a switch.
+  useEffect(() => {
+    for (const [selector, key] of CONTROL_TITLES) {
+      const button = container.current!.querySelector<HTMLButtonElement>(selector);
+      if (!button) continue;
+      button.title = t(lang, key);
+      button.setAttribute('aria-label', t(lang, key));
+    }
+    scaleRef.current!.setLanguage(lang);
+  }, [lang]);
+
+  // The posts framed once, at any size of the map: names beside the outermost markers stay inside it.
+  useEffect(() => {
+    if (framed.current || blos.length === 0) return;
+    framed.current = true;
+    framing.current = true;
+    const lngs = blos.map((b) => b.lngLat[0]);
+    const lats = blos.map((b) => b.lngLat[1]);
+    mapRef.current!.fitBounds(
+      [
+        [Math.min(...lngs), Math.min(...lats)],
+        [Math.max(...lngs), Math.max(...lats)],
+      ],
+      { padding: { top: 50, bottom: 40, left: 100, right: 100 }, maxZoom: 7, animate: false },
+    );
+  }, [blos]);
+
   // A new camera: jump or fly there (an unchanged one, e.g. the map's own move reported back, is left alone).
   useEffect(() => reach(camera), [camera]);
+
+  useEffect(() => {
+    const map = mapRef.current!;
+    if (!styleReady.current) return;
+    applyHeat(map, heat);
+    // Not idle until MapLibre has drawn the new heat.
+    setMapIdle(false);
+  }, [heat]);
 
   useEffect(() => {
     layersRef.current = layers;
@@ -239,13 +387,29 @@ export function MapView({
   // Idle: the map has settled, deck.gl has drawn the current layers, and no data or tile is on its way.
   const idle = mapIdle && drawnLayers === layers && !busy && !tilesPending;
   return (
-    <div
-      ref={container}
-      className="map"
-      data-testid="map"
-      data-map-state={idle ? 'idle' : 'loading'}
-      data-camera={shownCamera}
-      data-blo-markers={blos.length}
-    />
+    <>
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        data-map-state={idle ? 'idle' : 'loading'}
+        data-camera={shownCamera}
+        data-blo-markers={blos.length}
+      />
+      {tip && (
+        <div
+          className="map-tooltip"
+          role="tooltip"
+          data-testid="map-tooltip"
+          style={{
+            left: tip.x + 12,
+            top: tip.y + 12,
+            transform: `translate(${tip.flipX ? 'calc(-100% - 24px)' : '0'}, ${tip.flipY ? 'calc(-100% - 24px)' : '0'})`,
+          }}
+          // Built by lib/map/map-tooltip.ts, which escapes every text it places.
+          dangerouslySetInnerHTML={{ __html: tip.html }}
+        />
+      )}
+    </>
   );
 }

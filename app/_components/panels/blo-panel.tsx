@@ -2,6 +2,7 @@
 import {
   bloName,
   bloOtherName,
+  borderName,
   countryName,
   formatCount,
   formatDay,
@@ -11,7 +12,10 @@ import {
   formatUsd,
   substanceName,
   t,
+  type TextKey,
 } from '@/lib/i18n/i18n';
+import { bloSourceText } from '@/lib/catalogue/blo-notes';
+import type { BloKind } from '@/lib/catalogue/vocabulary';
 import type { BloDetailAnswer, BloListItem, CatchmentSeizure } from '@/lib/api/api-types';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
@@ -35,14 +39,17 @@ interface Props {
   onClose(): void;
 }
 
+/** The kind of post, with the abbreviation spelled out (the panel is where a reader meets it). */
+const POST_KIND: Record<BloKind, TextKey> = { road: 'postRoad', rail: 'postRail', river: 'postRiver' };
+
 /** The offered radii, with a linked radius that is not among them kept in order. */
 const radiusChoices = (current: number): number[] => [...new Set<number>([...CATCHMENT_CHOICES_KM, current])].sort((a, b) => a - b);
 
-/** Monthly values as a line; a withheld month (null) breaks it. */
-function Sparkline({ values, label }: { values: (number | null)[]; label: string }) {
+/** Monthly values as a line; a withheld month (null) breaks it. Its first and last months and its top value are written on it. */
+function Sparkline({ lang, months, values, label }: { lang: Language; months: string[]; values: (number | null)[]; label: string }) {
   if (values.length < 2) return <div className="note">—</div>;
   const max = Math.max(...values.map((v) => v ?? 0), 1e-9);
-  const at = (v: number, i: number) => `${(i / (values.length - 1)) * 280},${48 - (v / max) * 44}`;
+  const at = (v: number, i: number) => `${(i / (values.length - 1)) * 280},${60 - (v / max) * 48}`;
   const runs: string[][] = [[]];
   values.forEach((v, i) => {
     if (v === null) runs.push([]);
@@ -50,8 +57,19 @@ function Sparkline({ values, label }: { values: (number | null)[]; label: string
   });
   const whole = runs.length === 1;
   return (
-    <svg className="sparkline" viewBox="0 0 280 50" role="img" aria-label={label} data-testid="blo-sparkline">
-      {whole && <polyline points={`0,48 ${runs[0].join(' ')} 280,48`} className="spark-fill" />}
+    <svg className="sparkline" viewBox="0 0 280 74" role="img" aria-label={label} data-testid="blo-sparkline">
+      <line x1={0} x2={280} y1={12} y2={12} className="gridline" />
+      <line x1={0} x2={280} y1={60} y2={60} className="gridline" />
+      <text x={0} y={9} className="axis">
+        {formatKg(lang, max)}
+      </text>
+      <text x={0} y={72} className="axis">
+        {formatMonth(lang, months[0])}
+      </text>
+      <text x={280} y={72} className="axis" textAnchor="end">
+        {formatMonth(lang, months[months.length - 1])}
+      </text>
+      {whole && <polyline points={`0,60 ${runs[0].join(' ')} 280,60`} className="spark-fill" />}
       {runs
         .filter((r) => r.length > 0)
         .map((r, i) => (
@@ -67,7 +85,7 @@ export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, 
     blo.totals.count === null ||
     (d !== undefined &&
       (d.catchment.count === null || d.trend.some((m) => m.count === null) || d.topSubstances.some((s) => s.count === null)));
-  const source = blo.source;
+  const source = bloSourceText(lang, blo.code);
   return (
     <aside
       className="blo-panel"
@@ -78,7 +96,10 @@ export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, 
     >
       <header>
         <div>
-          <h2>{bloName(lang, blo)}</h2>
+          {/* Focused when the panel is opened from a marker or the list (tabIndex -1: not a Tab stop). */}
+          <h2 tabIndex={-1} data-testid="blo-panel-heading">
+            {bloName(lang, blo)}
+          </h2>
           <div className="ru" lang={otherLanguage(lang)}>
             {bloOtherName(lang, blo)}
           </div>
@@ -88,20 +109,23 @@ export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, 
         </button>
       </header>
       <p className="meta">
-        <span className={`badge badge-${blo.status}`}>{t(lang, blo.status)}</span> {countryName(lang, blo.country)} →{' '}
-        {countryName(lang, blo.neighbor)} · {t(lang, blo.kind)}
-        {blo.openedYear ? ` · ${blo.openedYear}` : ''}
+        <span className={`badge badge-${blo.status}`}>{t(lang, blo.status)}</span> {t(lang, POST_KIND[blo.kind])} · {t(lang, 'border')}:{' '}
+        {borderName(lang, blo.country, blo.neighbor)}
+        {blo.openedYear ? ` · ${t(lang, 'openedIn', { year: blo.openedYear })}` : ''}
       </p>
-      <details className="note source">
+      <details className="note source" data-testid="blo-source">
         <summary>{t(lang, 'source')}</summary>
-        {/^https?:\/\//.test(source) ? (
-          <a href={source} target="_blank" rel="noreferrer noopener">
-            {source}
-          </a>
+        {source ? (
+          <>
+            <p>{source.basis}</p>
+            <p>
+              {source.confidence}
+              {source.moved ? ` ${source.moved}` : ''}
+            </p>
+          </>
         ) : (
-          source
+          blo.source
         )}
-        {blo.positionNote ? ` · ${blo.positionNote}` : ''}
       </details>
       {error && (
         <p className="error" role="alert">
@@ -134,11 +158,16 @@ export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, 
             <dd>{d ? <Figure lang={lang} value={d.catchment.valueUsd} format={formatUsd} /> : '…'}</dd>
           </div>
         </dl>
+        <p className="note" data-testid="catchment-note">
+          {t(lang, 'catchmentNote', { km: formatKm(lang, radiusKm, 0) })}
+        </p>
       </div>
 
       <h3>{t(lang, 'trend')}</h3>
       {d ? (
         <Sparkline
+          lang={lang}
+          months={d.trend.map((m) => m.month)}
           values={d.trend.map((m) => m.kgEq)}
           label={`${t(lang, 'trend')}: ${d.trend.length ? `${formatMonth(lang, d.trend[0].month)} – ${formatMonth(lang, d.trend[d.trend.length - 1].month)}` : ''}`}
         />

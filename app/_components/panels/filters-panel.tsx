@@ -51,6 +51,63 @@ function CheckList<T extends string>(props: {
   );
 }
 
+/** Lower case, without the marks that make Latin and Cyrillic spellings differ (ё → е, Ş → s). */
+const folded = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ё/g, 'е');
+
+/**
+ * The posts to count seizures at: a box per post (no Ctrl-click), narrowed by typing part of its
+ * name in either script.
+ */
+function BloChoice({
+  lang,
+  blos,
+  chosen,
+  onChange,
+}: {
+  lang: Language;
+  blos: Props['blos'];
+  chosen: string[];
+  onChange(blos: string[]): void;
+}) {
+  const [query, setQuery] = useState('');
+  const q = folded(query.trim());
+  const shown = blos.filter((b) => q === '' || folded(b.name).includes(q) || folded(b.nameRu).includes(q) || chosen.includes(b.code));
+  return (
+    <details className="filter-group" open={chosen.length > 0} data-testid="blo-filter">
+      <summary>
+        {t(lang, 'blo')}
+        {chosen.length > 0 && ` (${chosen.length})`}
+      </summary>
+      <input
+        type="search"
+        className="blo-search"
+        placeholder={t(lang, 'findPost')}
+        aria-label={t(lang, 'findPost')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <CheckList
+        legend={t(lang, 'blo')}
+        name="blo"
+        values={shown.map((b) => b.code)}
+        chosen={chosen}
+        label={(code) =>
+          bloName(
+            lang,
+            blos.find((b) => b.code === code)!,
+          )
+        }
+        onChange={(next) => onChange([...next].sort())}
+      />
+    </details>
+  );
+}
+
 /**
  * The minimum kg-eq: what is typed is a draft until Enter or leaving the field, then the filter. A
  * draft belongs to the filter value it was typed over, so a change from elsewhere (a reset, Back)
@@ -165,33 +222,25 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
         </label>
       </fieldset>
 
-      <CheckList
-        legend={t(lang, 'country')}
-        name="country"
-        values={BLO_COUNTRIES}
-        chosen={filters.countries as (typeof BLO_COUNTRIES)[number][]}
-        label={(c) => countryName(lang, c)}
-        onChange={(countries) => set({ countries })}
-      />
+      {/* Groups closed unless something in them is chosen: the filters fit the window without an inner scroll. */}
+      <details className="filter-group" open={filters.countries.length > 0}>
+        <summary>
+          {t(lang, 'country')}
+          {filters.countries.length > 0 && ` (${filters.countries.length})`}
+        </summary>
+        <CheckList
+          legend={t(lang, 'country')}
+          name="country"
+          values={BLO_COUNTRIES}
+          chosen={filters.countries as (typeof BLO_COUNTRIES)[number][]}
+          label={(c) => countryName(lang, c)}
+          onChange={(countries) => set({ countries })}
+        />
+      </details>
 
-      <label className="stacked">
-        {t(lang, 'blo')}
-        <select
-          multiple
-          size={5}
-          data-testid="blo-filter"
-          value={filters.blos}
-          onChange={(e) => set({ blos: [...e.target.selectedOptions].map((o) => o.value).sort() })}
-        >
-          {blos.map((b) => (
-            <option key={b.code} value={b.code}>
-              {bloName(lang, b)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BloChoice lang={lang} blos={blos} chosen={filters.blos} onChange={(chosen) => set({ blos: chosen })} />
 
-      <details open={filters.transport.length > 0 || filters.concealment.length > 0}>
+      <details className="filter-group" open={filters.transport.length > 0 || filters.concealment.length > 0}>
         <summary>
           {t(lang, 'transport')} · {t(lang, 'concealment')}
         </summary>

@@ -4,7 +4,7 @@
  * highlighted, the playback window marked. Dragging across the chart sets the period.
  */
 import { useMemo, useRef, useState } from 'react';
-import { formatCount, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
+import { countOf, formatCount, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
 import { monthOverlaps, monthSpan, totalsWithin, type MonthRow } from '@/lib/time/month-table';
 import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
@@ -15,6 +15,8 @@ interface Props {
   lang: Language;
   rows: MonthRow[];
   period: { from: string | null; to: string | null };
+  /** The comparison period, marked on the chart; null when there is none. */
+  comparison: Period | null;
   visible: Period | null;
   loading: boolean;
   onPeriod(period: Period): void;
@@ -30,7 +32,7 @@ function niceMax(v: number): number {
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
 }
 
-export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: Props) {
+export function SeriesChart({ lang, rows, period, comparison, visible, loading, onPeriod }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const [brush, setBrush] = useState<{ a: number; b: number } | null>(null);
   const [hover, setHover] = useState<number | null>(null);
@@ -69,7 +71,7 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
           ref={svg}
           viewBox={`0 0 ${W} ${H}`}
           role="img"
-          aria-label={`${t(lang, 'series')}: ${formatCount(lang, within.count)} ${t(lang, 'seizures').toLowerCase()}, ${formatKg(lang, within.kgEq)}`}
+          aria-label={`${t(lang, 'series')}: ${countOf(lang, within.count, 'seizure')}, ${formatKg(lang, within.kgEq)}`}
           onPointerDown={(e) => {
             (e.target as Element).setPointerCapture?.(e.pointerId);
             const i = indexAt(e.clientX);
@@ -92,10 +94,22 @@ export function SeriesChart({ lang, rows, period, visible, loading, onPeriod }: 
             <g key={f}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} className="gridline" />
               <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">
-                {formatKg(lang, max * f)}
+                {f === 0 ? '0' : formatKg(lang, max * f)}
               </text>
             </g>
           ))}
+          {comparison &&
+            (() => {
+              const [a, b] = monthSpan(rows, comparison.from, comparison.to);
+              return a >= 0 && b >= a ? (
+                <g data-testid="comparison-band">
+                  <rect x={x(a)} y={PAD.top} width={(b - a + 1) * bw} height={inner.h} className="comparison-window" />
+                  <text x={x(a) + 3} y={PAD.top + 10} className="axis comparison-label">
+                    {t(lang, 'comparisonMark')}
+                  </text>
+                </g>
+              ) : null;
+            })()}
           {visible &&
             (() => {
               const [a, b] = monthSpan(rows, visible.from, visible.to);

@@ -4,9 +4,9 @@
  * (arrow keys move them a month at a time), and playback — play/pause, moving window or
  * cumulative, window length and speed. The map follows the playback; KPIs stay on the period.
  */
-import { formatDay, formatMonth, t } from '@/lib/i18n/i18n';
+import { countOf, formatDay, formatMonth, formatNumber, t } from '@/lib/i18n/i18n';
 import { monthSpan, type MonthRow } from '@/lib/time/month-table';
-import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
+import { monthEnd, monthStart, type DateRange as Period } from '@/lib/time/dates';
 import { PLAYBACK_MODES, type Language, type Playback } from '@/lib/url/view-state';
 
 /** Playback speeds; at 1× the map moves a month every 900 ms. */
@@ -15,6 +15,8 @@ const SPEEDS = [0.5, 1, 2, 4] as const;
 interface Props {
   lang: Language;
   rows: MonthRow[];
+  /** The few early months the slider leaves out, when it does. */
+  earlier: { count: number; from: string; to: string | null } | null;
   period: Period | null;
   filterPeriod: { from: string | null; to: string | null };
   playback: Playback;
@@ -100,7 +102,7 @@ export function TimeControl(props: Props) {
           {t(lang, 'stop')}
         </button>
         <label>
-          <span className="sr-only">Mode</span>
+          <span className="sr-only">{t(lang, 'playbackMode')}</span>
           <select value={playback.mode} onChange={(e) => props.onPlayback({ ...playback, mode: e.target.value as Playback['mode'] })}>
             {PLAYBACK_MODES.map((m) => (
               <option key={m} value={m}>
@@ -126,7 +128,7 @@ export function TimeControl(props: Props) {
           <select value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {s}×
+                {formatNumber(lang, s)}×
               </option>
             ))}
           </select>
@@ -135,6 +137,16 @@ export function TimeControl(props: Props) {
           {t(lang, 'showing')}: {visible ? `${formatDay(lang, visible.from)} – ${formatDay(lang, visible.to)}` : '—'}
         </output>
       </div>
+      {props.earlier && props.earlier.to && (
+        <p className="note" data-testid="earlier-months">
+          {t(lang, 'earlierMonths', {
+            month: formatMonth(lang, props.earlier.to),
+            count: countOf(lang, props.earlier.count, 'seizure'),
+            from: formatMonth(lang, props.earlier.from),
+            to: formatMonth(lang, monthStart(props.earlier.to, -1)),
+          })}
+        </p>
+      )}
     </section>
   );
 }

@@ -8,10 +8,10 @@ import { parseAuditQuery } from '@/lib/audit/audit-query';
 import { Forbidden } from '@/app/_components/access/forbidden';
 import { AccountMenu } from '@/app/_components/access/account-menu';
 import { AuditLog } from '@/app/_components/access/audit-log';
-import { otherLanguage, pageHref, pageLanguage, pagePath } from '@/app/_components/page-links';
+import { otherLanguage, pageHref, pageLanguage, pageMetadata, pagePath } from '@/app/_components/page-links';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Audit log · BLO Atlas' };
+export const generateMetadata = pageMetadata('auditTitle');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -6,10 +6,10 @@ import { t } from '@/lib/i18n/i18n';
 import { Forbidden } from '@/app/_components/access/forbidden';
 import { AccountMenu } from '@/app/_components/access/account-menu';
 import { UsersAdmin } from '@/app/_components/access/users-admin';
-import { otherLanguage, pageHref, pageLanguage, pagePath } from '@/app/_components/page-links';
+import { otherLanguage, pageHref, pageLanguage, pageMetadata, pagePath } from '@/app/_components/page-links';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'Users · BLO Atlas' };
+export const generateMetadata = pageMetadata('usersTitle');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,9 @@
 /**
  * POST /api/imports?name=FILE[&dry=1]: the request body is the file (CSV or GeoJSON, up to
  * IMPORT_MAX_MB). The answer is a stream of JSON lines: `{"type":"progress","rows":N,"bytes":B}`
- * while rows are read, then `{"type":"summary",...}` or `{"type":"error","message":...}`.
+ * while rows are read, then `{"type":"summary",...}` or `{"type":"error","message":...}` (with the
+ * coded `reason` when the file is not in the format). The summary lists the first rejected rows:
+ * enough to show, or for a dry run (which keeps nothing to download later) enough to download.
  * Bad requests (name, size) are a 4xx before any work. GET lists the recent batches.
  */
 import { todayIso } from '@/lib/time/dates';
@@ -13,6 +15,7 @@ import { importSeizures } from '@/db/import-seizures';
 import { listImportBatches } from '@/db/queries/list-import-batches';
 import { getEnv } from '@/lib/env';
 import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/import-file';
+import { DRY_RUN_REJECTIONS_LISTED, REJECTIONS_SHOWN } from '@/lib/import/rejections-csv';
 
 export const dynamic = 'force-dynamic';
 
@@ -48,7 +51,7 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
   async function* counted(): AsyncGenerator<Uint8Array> {
     for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
       bytes += chunk.byteLength;
-      if (bytes > maxBytes) throw new ImportFileError(`the file is larger than ${env.IMPORT_MAX_MB} MB`);
+      if (bytes > maxBytes) throw new ImportFileError({ code: 'too-large', mb: env.IMPORT_MAX_MB });
       yield chunk;
     }
   }
@@ -59,10 +62,12 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
       const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
         const database = await getDatabase();
+        const dryRun = parsed.data.dry === '1';
         const summary = await importSeizures(database, readImportRows(counted(), format), {
           fileName: parsed.data.name,
           account: account.email,
-          dryRun: parsed.data.dry === '1',
+          dryRun,
+          listRejections: dryRun ? DRY_RUN_REJECTIONS_LISTED : REJECTIONS_SHOWN,
           today: todayIso(),
           maxKg: env.IMPORT_MAX_KG,
           onProgress: (rows) => send({ type: 'progress', rows, bytes }),
@@ -77,13 +82,11 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
         });
       } catch (e) {
         if (!(e instanceof ImportFileError)) console.error(`import ${parsed.data.name}: ${(e as Error).stack ?? e}`);
-        send({
-          type: 'error',
-          message:
-            e instanceof ImportFileError
-              ? `the file cannot be imported: ${e.message}`
-              : 'the import failed on our side; nothing was written',
-        });
+        send(
+          e instanceof ImportFileError
+            ? { type: 'error', message: `the file cannot be imported: ${e.message}`, reason: e.reason }
+            : { type: 'error', message: 'the import failed on our side; nothing was written' },
+        );
       } finally {
         controller.close();
       }

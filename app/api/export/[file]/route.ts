@@ -1,10 +1,13 @@
-import { apiRoute, ownOrigin } from '@/app/_server/api-route';
+import { apiRoute } from '@/app/_server/api-route';
 import { auditRequest } from '@/app/_server/audit';
+import { requestOrigin } from '@/app/_server/page-origin';
 import { listBlos } from '@/db/queries/list-blos';
 import { reserveAuditId } from '@/db/queries/audit';
 import { streamSeizures } from '@/db/queries/list-seizures';
 import { currentVersion } from '@/db/data-versions';
 import { EXPORT_FILES, exportFileSchema } from '@/lib/url/api-params';
+import { ParamError } from '@/lib/url/filters';
+import { EXCEL_CSV, PLAIN_CSV } from '@/lib/export/csv-dialect';
 import {
   bloCsvRow,
   bloFeature,
@@ -50,16 +53,22 @@ async function* audited<T>(pages: AsyncIterable<T[]>, done: (rows: number, compl
  * What the filters select, as a file: seizures (single seizures: the `events` permission) or per-BLO
  * totals (withheld where small for aggregates-only accounts), CSV (import format) or GeoJSON. The
  * file names who exported it and its audit entry, reserved before the first line is written.
+ * `excel=1` writes a CSV for Excel set to Russian (lib/export/csv-dialect.ts); `lang` is the
+ * language the link inside the file opens the dashboard in.
  */
 export const GET = apiRoute(
   {
     permission: ({ file }) => (file?.startsWith('seizures.') ? ['export', 'events'] : ['export']),
     path: exportFileSchema,
+    params: ['lang', 'excel'],
     cacheable: false,
   },
-  async ({ database, filters, path, request, account }) => {
+  async ({ database, filters, path, params, request, account }) => {
     const file = path.file as (typeof EXPORT_FILES)[number];
     const [what, kind] = file.split('.') as ['seizures' | 'blos', 'csv' | 'geojson'];
+    const excel = params.excel ?? false;
+    if (excel && kind !== 'csv') throw new ParamError('excel', 'only a CSV file has a spreadsheet variant');
+    const dialect = excel ? EXCEL_CSV : PLAIN_CSV;
     const started = new Date();
     const auditId = await reserveAuditId(database.db);
     // The file holds the figures of this version; its link is pinned to it, so it shows them again.
@@ -68,7 +77,8 @@ export const GET = apiRoute(
       what: what === 'seizures' ? 'seizures' : 'per-BLO totals (seizures nearest to each BLO)',
       filters,
       madeAt: started.toISOString(),
-      link: `${ownOrigin(request)}/${apiSearch({ ...filters, asOf: dataVersion })}`,
+      // The dashboard as the reader came to it: the origin they used, their language (English is the default, left out).
+      link: `${requestOrigin(request)}/${apiSearch({ ...filters, asOf: dataVersion }, { lang: params.lang === 'ru' ? 'ru' : undefined })}`,
       dataVersion,
       account: account.email,
       auditId,
@@ -83,14 +93,19 @@ export const GET = apiRoute(
         status: 200,
         rows,
       });
-    const fileName = `blo-atlas-${what}-${stamp}.${kind}`;
+    const fileName = `blo-atlas-${what}-${stamp}${excel ? '-excel' : ''}.${kind}`;
     const contentType = kind === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json';
     if (what === 'seizures') {
       const pages = audited(streamSeizures(database.db, filters), done);
       return {
         stream:
           kind === 'csv'
-            ? csvLines(meta, SEIZURE_EXPORT_COLUMNS, mapPages(pages, seizureCsvRow))
+            ? csvLines(
+                meta,
+                SEIZURE_EXPORT_COLUMNS,
+                mapPages(pages, (s) => seizureCsvRow(s, dialect)),
+                dialect,
+              )
             : geojsonLines(meta, mapPages(pages, seizureFeature)),
         contentType,
         fileName,
@@ -99,7 +114,14 @@ export const GET = apiRoute(
     const blos = audited(once(listBlos(database.db, filters)), done);
     return {
       stream:
-        kind === 'csv' ? csvLines(meta, BLO_EXPORT_COLUMNS, mapPages(blos, bloCsvRow)) : geojsonLines(meta, mapPages(blos, bloFeature)),
+        kind === 'csv'
+          ? csvLines(
+              meta,
+              BLO_EXPORT_COLUMNS,
+              mapPages(blos, (b) => bloCsvRow(b, dialect)),
+              dialect,
+            )
+          : geojsonLines(meta, mapPages(blos, bloFeature)),
       contentType,
       fileName,
     };
