@@ -57,13 +57,20 @@ function rounded(value: unknown): unknown {
 
 /**
  * Where two answers differ, or null: numbers within a relative 1e-9 count as equal (two databases may
- * sum the same doubles in another order), and a hexagon's centroid, which the answer rounds to 5
- * decimals, within one unit of the last (such a sum can round either side of a half); everything else
- * must be identical.
+ * sum the same doubles in another order), and what a hexagon's answer rounds (its centroid to 5
+ * decimals, kg-eq to 3, value to whole dollars) within one unit of the last place (such a sum can
+ * round either side of a half); everything else must be identical.
  */
+const ROUNDED: [RegExp, number][] = [
+  [/\.centroid\[\d\]$/, 1.01e-5],
+  [/\.cells\[\d+\]\.kgEq$/, 1.01e-3],
+  [/\.cells\[\d+\]\.valueUsd$/, 1.01],
+];
+
 function difference(a: unknown, b: unknown, at = ''): string | null {
   if (typeof a === 'number' && typeof b === 'number') {
-    const tolerance = /\.centroid\[\d\]$/.test(at) ? 1.01e-5 : 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    const rounded = ROUNDED.find(([path]) => path.test(at));
+    const tolerance = rounded ? rounded[1] : 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
     return Math.abs(a - b) <= tolerance ? null : `${at}: ${a} ≠ ${b}`;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
