@@ -30,7 +30,8 @@ export function FiguresHelp({ lang }: { lang: Language }) {
               <tr key={s.code} data-code={s.code}>
                 <td>{s[lang]}</td>
                 <td className="num">{formatUsd(lang, s.priceUsdPerKg)}</td>
-                <td title={s.priceBasis === 'anchor' ? s.priceSource : undefined}>
+                {/* The catalogue cites its sources in English: named on hover in the English view only. */}
+                <td title={s.priceBasis === 'anchor' && lang === 'en' ? s.priceSource : undefined}>
                   {t(lang, s.priceBasis === 'anchor' ? 'priceSourced' : 'pricePlaceholder')}
                 </td>
               </tr>
