@@ -62,6 +62,26 @@ export const HOTSPOT_RAMP: readonly Rgb[] = [
   [160, 0, 40],
 ];
 
+/**
+ * Diverging ramp for the change per hexagon (PuOr): purple for fewer seizures than in the
+ * comparison period, near-white for the same, orange for more. Neither end reads as good or bad.
+ */
+export const CHANGE_RAMP: readonly Rgb[] = [
+  [84, 39, 136],
+  [153, 142, 195],
+  [240, 240, 240],
+  [241, 163, 64],
+  [179, 88, 6],
+];
+
+/** The change ramp's colour at t in [−1, 1] (−1: the largest fall; +1: the largest rise). */
+export function changeColor(t: number): Rgb {
+  const x = ((Math.min(1, Math.max(-1, t)) + 1) / 2) * (CHANGE_RAMP.length - 1);
+  const i = Math.min(CHANGE_RAMP.length - 2, Math.floor(x));
+  const f = x - i;
+  return CHANGE_RAMP[i].map((c, k) => Math.round(c + (CHANGE_RAMP[i + 1][k] - c) * f)) as Rgb;
+}
+
 /** The heatmap's colour range (YlOrRd, from the first trace of heat to the densest point). */
 export const HEATMAP_RAMP: Rgb[] = [
   [255, 255, 178],

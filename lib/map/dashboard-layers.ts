@@ -1,7 +1,7 @@
 /**
  * The dashboard's deck.gl layers from its data and view: a pure function, called on every change
  * and cheap (layers are descriptors; their `data` references stay the same while the answers do).
- * Drawn bottom to top: hexagons, routes, seizures, rings, country names (the heatmap is MapLibre's,
+ * Drawn bottom to top: hexagons, their change, routes, seizures, rings, country names (the heatmap is MapLibre's,
  * under them all: lib/map/heat-layer.ts).
  */
 import type { Layer } from '@deck.gl/core';
@@ -11,7 +11,9 @@ import { countryName } from '@/lib/i18n/i18n';
 import type { DateRange } from '@/lib/time/dates';
 import { MAP_LAYERS, type Language, type MapLayerId } from '@/lib/url/view-state';
 import { COUNTRY_LABEL_POINTS } from './basemap-style';
+import type { CellChange } from './cell-change';
 import {
+  changeLayer,
   countryLabelLayer,
   hexagonLayer,
   ringLayer,
@@ -30,6 +32,8 @@ export interface DashboardLayerInput {
   cells: HotspotCell[] | undefined;
   /** The count at the top of the hexagons' colour scale (null: the busiest cell drawn). */
   cellScale?: number | null;
+  /** The change per hexagon against the comparison period, and the largest change (either way). */
+  changes?: { cells: CellChange[]; scale: number } | null;
   flows: RouteFlow[] | undefined;
   /** Seizures loaded whole for the filters (unused when `tileTemplate` is set). */
   points: PointAttributes | undefined;
@@ -69,6 +73,7 @@ export function dashboardLayers(input: DashboardLayerInput): Layer[] {
   const { cells, flows, points, tileTemplate, visible, catchment } = input;
   const out: Layer[] = [];
   if (on('hexagons') && cells) out.push(hexagonLayer(cells, input.cellScale ?? null));
+  if (on('changes') && input.changes) out.push(changeLayer(input.changes.cells, input.changes.scale));
   if (on('routes') && flows) out.push(routeLayer(flows));
   if (on('points') && visible) {
     if (tileTemplate) out.push(seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));

@@ -5,9 +5,10 @@
  */
 import { SUBSTANCES } from '@/lib/catalogue/substances';
 import type { BloStatus } from '@/lib/catalogue/vocabulary';
-import { formatCount, formatKm, formatNumber, t } from '@/lib/i18n/i18n';
+import { formatCount, formatDay, formatKm, formatNumber, t } from '@/lib/i18n/i18n';
+import type { DateRange } from '@/lib/time/dates';
 import type { Language, MapLayerId } from '@/lib/url/view-state';
-import { HEATMAP_RAMP, HOTSPOT_RAMP, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR, type Rgb } from './colors';
+import { CHANGE_RAMP, HEATMAP_RAMP, HOTSPOT_RAMP, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR, type Rgb } from './colors';
 
 export type LegendSwatch =
   /** A BLO marker (colours: BLO_COLORS). */
@@ -61,6 +62,11 @@ export interface LegendInput {
   tiles: boolean;
   /** Catchment radius of the selected BLO, km; null when none is selected (no rings drawn). */
   radiusKm: number | null;
+  /**
+   * The change per hexagon: the largest change either way (null until known) and the period it is
+   * counted against (null: there is none, so none is drawn).
+   */
+  change?: { scale: number | null; against: DateRange | null };
   /** The threshold of withheld figures, when some hexagon drawn is withheld; else null. */
   withheldBelow?: number | null;
 }
@@ -71,6 +77,7 @@ export function legendModel({
   substances,
   hexMax,
   scaleOfPeriod = false,
+  change = { scale: null, against: null },
   tiles,
   radiusKm,
   withheldBelow = null,
@@ -104,6 +111,21 @@ export function legendModel({
         withheldBelow === null
           ? null
           : { label: t(lang, 'withheldCells', { k: withheldBelow }), swatch: { shape: 'dot', color: WITHHELD_COLOR } },
+    });
+  }
+  if (on('changes')) {
+    const title = t(lang, 'changes');
+    const { scale, against } = change;
+    sections.push({
+      kind: 'bar',
+      layer: 'changes',
+      title,
+      ends: against && scale !== null ? [`−${formatCount(lang, scale)}`, `+${formatCount(lang, scale)}`] : null,
+      note: against
+        ? t(lang, 'changesNote', { period: `${formatDay(lang, against.from)} – ${formatDay(lang, against.to)}` })
+        : t(lang, 'changesNeedComparison'),
+      entry: { label: title, swatch: { shape: 'bar', colors: CHANGE_RAMP } },
+      extra: null,
     });
   }
   if (on('heatmap')) {

@@ -9,15 +9,17 @@ import { H3HexagonLayer, MVTLayer } from '@deck.gl/geo-layers';
 import { MVTLoader } from '@loaders.gl/mvt';
 import { circle } from '@turf/turf';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { CellChange } from './cell-change';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
-import { COUNTRY_LABEL_COLOR, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR } from './colors';
+import { changeColor, COUNTRY_LABEL_COLOR, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR } from './colors';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 
 export const LAYER_IDS = {
   points: 'seizure-points',
   tiles: 'seizure-tiles',
   hexagons: 'hotspot-hexagons',
+  changes: 'change-hexagons',
   routes: 'route-arcs',
   rings: 'catchment-rings',
   countryLabels: 'country-labels',
@@ -128,6 +130,30 @@ export function hexagonLayer(cells: HotspotCell[], scaleMax: number | null = nul
     lineWidthMinPixels: 0.5,
     pickable: true,
     updateTriggers: { getFillColor: max },
+  });
+}
+
+/**
+ * H3 hexagons coloured by the change in seizures against the comparison period, on a signed log
+ * scale from −`scale` (purple) through no change (near-white) to +`scale` (orange); cells whose
+ * change is withheld in grey.
+ */
+export function changeLayer(changes: CellChange[], scale: number) {
+  const top = Math.log1p(Math.max(1, scale));
+  return new H3HexagonLayer<CellChange>({
+    id: LAYER_IDS.changes,
+    data: changes,
+    getHexagon: (c) => c.cell,
+    getFillColor: (c) =>
+      c.change === null
+        ? ([...WITHHELD_COLOR, 120] as [number, number, number, number])
+        : ([...changeColor((Math.sign(c.change) * Math.log1p(Math.abs(c.change))) / top), 190] as [number, number, number, number]),
+    extruded: false,
+    stroked: true,
+    getLineColor: [120, 120, 120, 110],
+    lineWidthMinPixels: 0.5,
+    pickable: true,
+    updateTriggers: { getFillColor: top },
   });
 }
 

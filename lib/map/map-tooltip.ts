@@ -4,6 +4,7 @@
  */
 import type { PickingInfo } from '@deck.gl/core';
 import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { CellChange } from './cell-change';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 import { countOf, countryName, formatCount, formatDay, formatFigure, formatKg, substanceName, t } from '@/lib/i18n/i18n';
 import { daysToIso } from '@/lib/time/dates';
@@ -42,6 +43,17 @@ export function tooltipFor(
         ...(c.firstSeizedOn && c.lastSeizedOn
           ? [line(t(lang, 'period'), `${formatDay(lang, c.firstSeizedOn)} – ${formatDay(lang, c.lastSeizedOn)}`)]
           : []),
+      );
+    }
+    case LAYER_IDS.changes: {
+      const c = info.object as CellChange;
+      if (c.change === null) return html(escapeHtml(t(lang, 'withheld')), line('', t(lang, 'withheldTitle')));
+      const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
+      return html(
+        escapeHtml(`${sign(c.change)}${countOf(lang, Math.abs(c.change), 'seizure')}`),
+        line(t(lang, 'changeNow'), countOf(lang, c.now ?? 0, 'seizure')),
+        line(t(lang, 'changeBefore'), countOf(lang, c.before ?? 0, 'seizure')),
+        ...(c.kgChange === null ? [] : [line(t(lang, 'kgEq'), `${sign(c.kgChange)}${formatKg(lang, Math.abs(c.kgChange))}`)]),
       );
     }
     case LAYER_IDS.routes: {

@@ -22,7 +22,7 @@ import { roundTo } from './numbers';
 import { urlNumber } from './url-number';
 import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM, MIN_CATCHMENT_KM } from './api-params';
 
-export const MAP_LAYERS = ['points', 'hexagons', 'heatmap', 'routes', 'rings'] as const;
+export const MAP_LAYERS = ['points', 'hexagons', 'changes', 'heatmap', 'routes', 'rings'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 const DEFAULT_LAYERS: readonly MapLayerId[] = ['points', 'rings'];
 

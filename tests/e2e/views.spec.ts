@@ -1,6 +1,6 @@
 /**
  * The views a manager works with, at the two screen sizes they use (1280×720 and 1920×1080), in
- * English and Russian: the default view, a filtered comparison, a post's panel, playback half-way,
+ * English and Russian: the default view, a filtered comparison, the change per hexagon, a post's panel, playback half-way,
  * the exported picture and the import report. Each is checked for what must be on it (the KPIs,
  * the data date, the legend under the map, the panel in view) and saved for people to look at:
  * test-results/screenshots/views-<size>-<lang>-<view>.png.
@@ -45,6 +45,12 @@ for (const size of SIZES) {
       await settled(page);
       await expect(page.getByTestId('kpi-comparison-period')).toBeVisible();
       await shot('comparison');
+
+      // The change per hexagon, 2024 against 2023.
+      await page.goto(`/?lang=${lang}&substance=heroin&from=2024-01-01&to=2024-12-31&compare=year&l=changes`);
+      await settled(page);
+      await expect(page.locator('[data-testid="legend"] [data-layer="changes"] .ramp-labels')).toBeVisible();
+      await shot('change');
 
       await page.goto(`/?lang=${lang}&substance=heroin&from=2024-01-01&to=2024-12-31&l=points,rings&sel=oybek&c=69.2,40.6,7.6`);
       await settled(page);

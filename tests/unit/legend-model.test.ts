@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SUBSTANCES } from '@/lib/catalogue/substances';
-import { HOTSPOT_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor } from '@/lib/map/colors';
+import { CHANGE_RAMP, changeColor, HOTSPOT_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor } from '@/lib/map/colors';
 import { legendModel, legendRows, type LegendInput } from '@/lib/map/legend-model';
 import { MAP_LAYERS } from '@/lib/url/view-state';
 
@@ -21,7 +21,14 @@ describe('legendModel', () => {
   });
 
   it('has one section per layer that is on, in the layer order', () => {
-    expect(legendModel(createInput()).sections.map((s) => s.layer)).toEqual(['points', 'hexagons', 'heatmap', 'routes', 'rings']);
+    expect(legendModel(createInput()).sections.map((s) => s.layer)).toEqual([
+      'points',
+      'hexagons',
+      'changes',
+      'heatmap',
+      'routes',
+      'rings',
+    ]);
     expect(legendModel(createInput({ layers: ['routes', 'points'] })).sections.map((s) => s.layer)).toEqual(['points', 'routes']);
   });
 
@@ -45,6 +52,21 @@ describe('legendModel', () => {
     expect(HOTSPOT_RAMP.at(-1)).toEqual(rampColor(1));
     const unknownMax = legendModel(createInput({ hexMax: null })).sections.find((s) => s.layer === 'hexagons')!;
     expect(unknownMax.kind === 'bar' && unknownMax.ends).toEqual(['fewer', 'more']);
+  });
+
+  it('keys the change per hexagon from −largest to +largest against the comparison period, or says it needs one', () => {
+    const against = { from: '2023-01-01', to: '2023-12-31' };
+    const changes = legendModel(createInput({ change: { scale: 57, against } })).sections.find((s) => s.layer === 'changes')!;
+    expect(changes.kind === 'bar' && changes.ends).toEqual(['−57', '+57']);
+    expect(changes.kind === 'bar' && changes.note).toContain('1 Jan 2023 – 31 Dec 2023');
+    expect(changes.kind === 'bar' && changes.entry.swatch).toEqual({ shape: 'bar', colors: CHANGE_RAMP });
+    // The ramp's ends and middle are the colours the layer draws −largest, no change and +largest in.
+    expect([changeColor(-1), changeColor(0), changeColor(1)]).toEqual([CHANGE_RAMP[0], CHANGE_RAMP[2], CHANGE_RAMP[4]]);
+    const none = legendModel(createInput({ change: { scale: null, against: null } })).sections.find((s) => s.layer === 'changes')!;
+    expect(none.kind === 'bar' && none.ends).toBeNull();
+    expect(none.kind === 'bar' && none.note).toContain('comparison');
+    const ru = legendModel(createInput({ lang: 'ru', change: { scale: 1500, against } })).sections.find((s) => s.layer === 'changes')!;
+    expect(ru.kind === 'bar' && ru.ends).toEqual(['−1\u00a0500', '+1\u00a0500']);
   });
 
   it('keys the routes from origin to destination colour, and the rings in the ring colour with both radii', () => {
@@ -79,6 +101,7 @@ describe('legendRows', () => {
       'BLO, unconfirmed site',
       ...SUBSTANCES.filter((s) => s.code === 'hashish' || s.code === 'heroin').map((s) => s.en),
       'Hotspots (hexagons)',
+      'Change (hexagons)',
       'Heatmap',
       'Routes (width ∝ kg-eq)',
       'Catchment rings: 50 / 25 km',

@@ -41,6 +41,23 @@ describe('tooltipFor', () => {
     expect(route).toContain('900 kg');
   });
 
+  it('describes the change in a hexagon: signed, with both periods’ counts, in either language', () => {
+    const change = { cell: 'a', centroid: [69, 41], now: 4, before: 10, change: -6, kgNow: 8, kgBefore: 20.5, kgChange: -12.5 };
+    expect(tooltipFor(pick(LAYER_IDS.changes, 0, change), 'en', undefined)!.html).toBe(
+      '<strong>−6 seizures</strong><div><span class="tt-label">This period</span> 4 seizures</div>' +
+        '<div><span class="tt-label">Comparison</span> 10 seizures</div><div><span class="tt-label">kg-equivalent</span> −13 kg</div>',
+    );
+    const ru = tooltipFor(pick(LAYER_IDS.changes, 0, { ...change, now: 12, before: 10, change: 2, kgChange: 1 }), 'ru', undefined)!.html;
+    expect(ru).toContain('<strong>+2 изъятия</strong>');
+    expect(ru).toContain('12 изъятий');
+    const withheld = tooltipFor(
+      pick(LAYER_IDS.changes, 0, { ...change, before: null, change: null, kgChange: null }),
+      'en',
+      undefined,
+    )!.html;
+    expect(withheld).toContain('Withheld');
+  });
+
   it('describes a vector-tile feature, from any of the tile layer’s sub-layers', () => {
     const feature = { properties: { count: 7, kg: 3.5, substance: 'opium', last: 19_800 } };
     expect(tooltipFor(pick(`${LAYER_IDS.tiles}-8-170-95-points-circle`, 0, feature), 'en', undefined)!.html).toContain(

@@ -17,6 +17,7 @@ import {
   type SummaryAnswer,
 } from '@/lib/api/api-types';
 import { decodeColumns } from '@/lib/api/seizure-columns-codec';
+import { cellChanges, largestChange } from '@/lib/map/cell-change';
 import { hotspotZoom } from '@/lib/geo/h3-cell';
 import { pointAttributes, type PointAttributes } from '@/lib/map/map-layers';
 import { monthEnd, type DateRange } from '@/lib/time/dates';
@@ -93,14 +94,25 @@ export function useDashboardData(view: ViewState, events: boolean) {
   if (!tilesShown && tilesLoaded !== null) setTilesLoaded(null);
   const tilesPending = tilesShown && tilesLoaded !== tileTemplate;
 
-  const cellLayers = layers.includes('hexagons') || layers.includes('heatmap');
-  const hotspots = useApi<HotspotsAnswer>(
-    cellLayers ? `/api/hotspots${apiSearch(mapFilters, { z: hotspotZoom(view.camera.zoom) })}` : null,
-  );
+  const cellLayers = layers.includes('hexagons') || layers.includes('heatmap') || layers.includes('changes');
+  // Hexagon cells at the zoom shown, for some filters.
+  const hotspotsUrl = (f: Filters) => `/api/hotspots${apiSearch(f, { z: hotspotZoom(view.camera.zoom) })}`;
+  const hotspots = useApi<HotspotsAnswer>(cellLayers ? hotspotsUrl(mapFilters) : null);
   // While playing, the colours keep the whole period's scale: the same colour is the same amount in every frame.
-  const wholePeriodCells = useApi<HotspotsAnswer>(
-    cellLayers && playback.at ? `/api/hotspots${apiSearch(filters, { z: hotspotZoom(view.camera.zoom) })}` : null,
+  const wholePeriodCells = useApi<HotspotsAnswer>(cellLayers && playback.at ? hotspotsUrl(filters) : null);
+  // The change per hexagon: the cells of the comparison period of what the map shows (while playing,
+  // of the window: the window before it, or a year before it).
+  const mapBefore = comparisonPeriod(mapFilters);
+  const cellsBefore = useApi<HotspotsAnswer>(
+    layers.includes('changes') && mapBefore ? hotspotsUrl({ ...mapFilters, ...mapBefore, compare: 'none' }) : null,
   );
+  const nowCells = hotspots.data?.cells;
+  const beforeCells = cellsBefore.data?.cells;
+  const changes = useMemo(() => {
+    if (!nowCells || !beforeCells) return null;
+    const cells = cellChanges(nowCells, beforeCells);
+    return { cells, scale: largestChange(cells) };
+  }, [nowCells, beforeCells]);
   const routes = useApi<RoutesAnswer>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
@@ -108,7 +120,7 @@ export function useDashboardData(view: ViewState, events: boolean) {
     view.selected && events ? `/api/blos/${view.selected}/seizures${apiSearch(filters, { r: view.radiusKm })}` : null,
   );
 
-  const all = [blos, summary, series, points, hotspots, routes];
+  const all = [blos, summary, series, points, hotspots, cellsBefore, routes];
   const scaleCells = playback.at ? wholePeriodCells.data?.cells : hotspots.data?.cells;
   const hexagonCounts = scaleCells?.map((c) => c.count ?? 0);
   return {
@@ -135,6 +147,10 @@ export function useDashboardData(view: ViewState, events: boolean) {
     tilesPending,
     onTilesLoaded: setTilesLoaded,
     cells: hotspots.data?.cells,
+    /** The change per hexagon against the comparison period (null: layer off, no comparison, or loading). */
+    changes: mapBefore ? changes : null,
+    /** The period the change is counted against (null: none, so no change can be drawn). */
+    changesAgainst: mapBefore,
     /** Seizures of the busiest cell: the top of the colour scale (while playing, the whole period's). */
     hexMax: hexagonCounts ? Math.max(0, ...hexagonCounts) : null,
     flows: routes.data?.flows,
@@ -153,6 +169,7 @@ export function useDashboardData(view: ViewState, events: boolean) {
       points.loading ||
       hotspots.loading ||
       wholePeriodCells.loading ||
+      cellsBefore.loading ||
       routes.loading ||
       blos.loading ||
       (layers.includes('points') && count === undefined),

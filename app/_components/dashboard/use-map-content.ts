@@ -27,6 +27,7 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
         layers,
         cells: data.cells,
         cellScale: data.hexMax,
+        changes: data.changes,
         flows: data.flows,
         points: data.points,
         tileTemplate: data.tileTemplate,
@@ -39,6 +40,7 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
       layers,
       data.cells,
       data.hexMax,
+      data.changes,
       data.flows,
       data.points,
       data.tileTemplate,
@@ -54,9 +56,13 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
     substances: data.presentSubstances,
     hexMax: data.hexMax,
     scaleOfPeriod: view.playback.at !== null,
+    change: { scale: data.changes?.scale ?? null, against: data.changesAgainst },
     tiles: data.tileTemplate !== null,
     radiusKm: selectedBlo ? radiusKm : null,
-    withheldBelow: minCount !== null && data.cells?.some((c) => c.count === null) ? minCount : null,
+    withheldBelow:
+      minCount !== null && (data.cells?.some((c) => c.count === null) || data.changes?.cells.some((c) => c.change === null))
+        ? minCount
+        : null,
   });
   const markers = useMemo(
     () =>

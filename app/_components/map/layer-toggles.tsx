@@ -5,13 +5,14 @@ import { MAP_LAYERS, type Language, type MapLayerId } from '@/lib/url/view-state
 /**
  * A checkbox per map layer; `onChange` gets the layers on, in the canonical order. Without
  * `events` (aggregates only) the points cannot be turned on, and the box says why; the catchment
- * rings say that they need a post.
+ * rings say that they need a post, the change per hexagon that it needs a comparison period.
  */
 export function LayerToggles({
   lang,
   layers,
   events,
   postSelected,
+  canCompare,
   onChange,
 }: {
   lang: Language;
@@ -19,6 +20,8 @@ export function LayerToggles({
   events: boolean;
   /** A post's panel is open: its catchment rings can be drawn. */
   postSelected: boolean;
+  /** The view has a comparison period: the change per hexagon can be drawn. */
+  canCompare: boolean;
   onChange(layers: MapLayerId[]): void;
 }) {
   const toggle = (id: MapLayerId) => onChange(MAP_LAYERS.filter((l) => (l === id ? !layers.includes(l) : layers.includes(l))));
@@ -36,6 +39,12 @@ export function LayerToggles({
           />{' '}
           {t(lang, id)}
           {id === 'rings' && !postSelected && <span className="note"> ({t(lang, 'ringsNeedPost')})</span>}
+          {id === 'changes' && !canCompare && (
+            <span className="note" title={t(lang, 'changesNeedComparison')}>
+              {' '}
+              ({t(lang, 'changesNeedComparisonShort')})
+            </span>
+          )}
         </label>
       ))}
     </fieldset>
