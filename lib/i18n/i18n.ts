@@ -27,6 +27,16 @@ const TEXT = {
   custom: { en: 'Custom', ru: 'Выбрать' },
   from: { en: 'From', ru: 'С' },
   to: { en: 'To', ru: 'По' },
+  // The date field (app/_components/date-field.tsx): it shows 31 Dec 2024 in English, 31.12.2024 in Russian.
+  dateExample: { en: 'e.g. 31 Dec 2024', ru: 'напр. 31.12.2024' },
+  dateFormat: { en: 'Write the date as 31 Dec 2024 or 2024-12-31', ru: 'Введите дату в виде 31.12.2024 или 2024-12-31' },
+  dateNoSuchDay: {
+    en: 'No such day in the calendar (numbers are read day first: 31.12.2024)',
+    ru: 'Такого дня нет в календаре',
+  },
+  dateBeforeMin: { en: 'Choose {date} or later', ru: 'Не раньше {date}' },
+  dateAfterMax: { en: 'Choose {date} or earlier', ru: 'Не позже {date}' },
+  dateCalendar: { en: 'Choose a date from a calendar', ru: 'Выбрать дату в календаре' },
   country: { en: 'Country', ru: 'Страна' },
   blo: { en: 'BLO', ru: 'ППК' },
   bloFull: { en: 'Border Liaison Office', ru: 'пункт пограничного контроля' },
@@ -139,6 +149,18 @@ const TEXT = {
   layers: { en: 'Layers', ru: 'Слои' },
   points: { en: 'Seizures', ru: 'Изъятия' },
   hexagons: { en: 'Hotspots (hexagons)', ru: 'Очаги (шестиугольники)' },
+  changes: { en: 'Change (hexagons)', ru: 'Изменение (шестиугольники)' },
+  changesNote: {
+    en: 'Seizures per hexagon minus those of {period}; purple fewer, orange more, pale no change',
+    ru: 'Изъятия в шестиугольнике минус изъятия за {period}; фиолетовый — меньше, оранжевый — больше, светлый — без изменений',
+  },
+  changesNeedComparison: {
+    en: 'Drawn for a period with a comparison: choose dates and “Compare with”',
+    ru: 'Рисуется для периода со сравнением: выберите даты и «Сравнить с»',
+  },
+  changesNeedComparisonShort: { en: 'needs a comparison', ru: 'нужно сравнение' },
+  changeNow: { en: 'This period', ru: 'Этот период' },
+  changeBefore: { en: 'Comparison', ru: 'Сравнение' },
   heatmap: { en: 'Heatmap', ru: 'Тепловая карта' },
   routes: { en: 'Routes', ru: 'Маршруты' },
   rings: { en: 'Catchment rings', ru: 'Зоны охвата' },
@@ -271,6 +293,19 @@ const TEXT = {
   downloadRejected: {
     en: 'Download the rejected rows (CSV with a reason column)',
     ru: 'Скачать отклонённые строки (CSV со столбцом причины)',
+  },
+  downloadRejectedExcel: { en: 'Rejected rows as CSV for Excel', ru: 'Отклонённые строки — CSV для Excel' },
+  rejectedExcelTitle: {
+    en: 'Semicolon-separated with a byte-order mark: opens in columns, Cyrillic intact, in Excel set to Russian',
+    ru: 'Разделитель — точка с запятой, с меткой порядка байтов: открывается по столбцам и с кириллицей в Excel с русскими настройками',
+  },
+  importFailed: {
+    en: 'The import failed on our side; nothing was written. Try again, or tell an administrator.',
+    ru: 'Импорт не удался по вине сервера; ничего не записано. Попробуйте снова или сообщите администратору.',
+  },
+  importSignedOut: {
+    en: 'Your session has ended; nothing was written. Sign in again, then import the file again.',
+    ru: 'Сеанс завершён; ничего не записано. Войдите снова и повторите импорт.',
   },
   openDashboard: { en: 'Open the dashboard', ru: 'Открыть панель' },
   backToDashboard: { en: '← Dashboard', ru: '← Панель' },

@@ -8,6 +8,7 @@ import { t, type TextKey } from '@/lib/i18n/i18n';
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@/lib/audit/audit-event';
 import { auditViewPath } from '@/lib/audit/audit-view';
 import type { Language } from '@/lib/url/view-state';
+import { DateField } from '@/app/_components/date-field';
 
 const ACTION_TEXT: Record<AuditAction, TextKey> = {
   'sign-in': 'actionSignIn',
@@ -73,14 +74,9 @@ export function AuditLog({ lang, filters, problem, events, next }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          {t(lang, 'from')}
-          <input type="date" name="from" defaultValue={filters.from ?? ''} />
-        </label>
-        <label>
-          {t(lang, 'to')}
-          <input type="date" name="to" defaultValue={filters.to ?? ''} />
-        </label>
+        {/* Shown in the page's language; each submits its ISO day under its name, as the URL wants. */}
+        <DateField lang={lang} label={t(lang, 'from')} name="from" defaultValue={filters.from ?? null} />
+        <DateField lang={lang} label={t(lang, 'to')} name="to" defaultValue={filters.to ?? null} />
         <label>
           {t(lang, 'auditText')}
           <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={100} />

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { COMPARE_MODES, DEFAULT_FILTERS, MAX_MIN_KG, SYNTHETIC_MODES, type Filters } from '@/lib/url/filters';
 import { bloName, countryName, formatCount, substanceName, t, vocabLabel, type TextKey } from '@/lib/i18n/i18n';
 import { PERIOD_PRESETS, presetOf, presetPeriod, type PeriodPreset } from '@/lib/time/periods';
@@ -7,6 +7,7 @@ import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { substanceCss } from '@/lib/map/colors';
 import { BLO_COUNTRIES, CONCEALMENTS, TRANSPORT_MODES } from '@/lib/catalogue/vocabulary';
 import type { Language } from '@/lib/url/view-state';
+import { DateField } from '@/app/_components/date-field';
 
 interface Props {
   lang: Language;
@@ -63,6 +64,22 @@ const folded = (s: string) =>
  * The posts to count seizures at: a box per post (no Ctrl-click), narrowed by typing part of its
  * name in either script.
  */
+/**
+ * A group of filters that folds: closed unless something in it is chosen, so the filters fit the
+ * window without an inner scroll; its title counts what is chosen.
+ */
+function FilterGroup({ title, chosen, testId, children }: { title: string; chosen: number; testId?: string; children: ReactNode }) {
+  return (
+    <details className="filter-group" open={chosen > 0} data-testid={testId}>
+      <summary>
+        {title}
+        {chosen > 0 && ` (${chosen})`}
+      </summary>
+      {children}
+    </details>
+  );
+}
+
 function BloChoice({
   lang,
   blos,
@@ -78,11 +95,7 @@ function BloChoice({
   const q = folded(query.trim());
   const shown = blos.filter((b) => q === '' || folded(b.name).includes(q) || folded(b.nameRu).includes(q) || chosen.includes(b.code));
   return (
-    <details className="filter-group" open={chosen.length > 0} data-testid="blo-filter">
-      <summary>
-        {t(lang, 'blo')}
-        {chosen.length > 0 && ` (${chosen.length})`}
-      </summary>
+    <FilterGroup title={t(lang, 'blo')} chosen={chosen.length} testId="blo-filter">
       <input
         type="search"
         className="blo-search"
@@ -104,7 +117,7 @@ function BloChoice({
         }
         onChange={(next) => onChange([...next].sort())}
       />
-    </details>
+    </FilterGroup>
   );
 }
 
@@ -188,26 +201,22 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
         </label>
         {custom && (
           <div className="dates">
-            <label>
-              {t(lang, 'from')}
-              <input
-                type="date"
-                data-testid="period-from"
-                value={filters.from ?? ''}
-                max={filters.to ?? undefined}
-                onChange={(e) => set({ from: e.target.value || null })}
-              />
-            </label>
-            <label>
-              {t(lang, 'to')}
-              <input
-                type="date"
-                data-testid="period-to"
-                value={filters.to ?? ''}
-                min={filters.from ?? undefined}
-                onChange={(e) => set({ to: e.target.value || null })}
-              />
-            </label>
+            <DateField
+              lang={lang}
+              label={t(lang, 'from')}
+              testId="period-from"
+              value={filters.from}
+              max={filters.to}
+              onChange={(from) => set({ from })}
+            />
+            <DateField
+              lang={lang}
+              label={t(lang, 'to')}
+              testId="period-to"
+              value={filters.to}
+              min={filters.from}
+              onChange={(to) => set({ to })}
+            />
           </div>
         )}
         <label className="stacked">
@@ -222,12 +231,7 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
         </label>
       </fieldset>
 
-      {/* Groups closed unless something in them is chosen: the filters fit the window without an inner scroll. */}
-      <details className="filter-group" open={filters.countries.length > 0}>
-        <summary>
-          {t(lang, 'country')}
-          {filters.countries.length > 0 && ` (${filters.countries.length})`}
-        </summary>
+      <FilterGroup title={t(lang, 'country')} chosen={filters.countries.length}>
         <CheckList
           legend={t(lang, 'country')}
           name="country"
@@ -236,14 +240,14 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
           label={(c) => countryName(lang, c)}
           onChange={(countries) => set({ countries })}
         />
-      </details>
+      </FilterGroup>
 
       <BloChoice lang={lang} blos={blos} chosen={filters.blos} onChange={(chosen) => set({ blos: chosen })} />
 
-      <details className="filter-group" open={filters.transport.length > 0 || filters.concealment.length > 0}>
-        <summary>
-          {t(lang, 'transport')} · {t(lang, 'concealment')}
-        </summary>
+      <FilterGroup
+        title={`${t(lang, 'transport')} · ${t(lang, 'concealment')}`}
+        chosen={filters.transport.length + filters.concealment.length}
+      >
         <CheckList
           legend={t(lang, 'transport')}
           name="transport"
@@ -260,7 +264,7 @@ export function FiltersPanel({ lang, filters, today, blos, onChange }: Props) {
           label={(v) => vocabLabel(lang, v)}
           onChange={(concealment) => set({ concealment })}
         />
-      </details>
+      </FilterGroup>
 
       <MinKgField lang={lang} value={filters.minKg} onChange={(minKg) => set({ minKg })} />
 
