@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { languageOf, PAGE_LANGUAGE_HEADER } from '@/lib/i18n/page-language';
 import './styles/base.css';
 import './styles/dashboard.css';
 import './styles/map.css';
@@ -16,9 +18,16 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * `<html lang>` is the page's language as the proxy read it from the URL (lib/i18n/page-language.ts),
+ * so screen readers pick the right voice from the first byte. The value is checked again here: a
+ * request the proxy skips (a prefetch) arrives with whatever header its sender chose. The dashboard
+ * updates the attribute in the browser when its language is switched without a reload.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const lang = languageOf((await headers()).get(PAGE_LANGUAGE_HEADER));
   return (
-    <html lang="en">
+    <html lang={lang}>
       <body>{children}</body>
     </html>
   );

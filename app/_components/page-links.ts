@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { t, type TextKey } from '@/lib/i18n/i18n';
+import { languageOf } from '@/lib/i18n/page-language';
 import { DEFAULT_VIEW, LANGUAGES, type Language } from '@/lib/url/view-state';
 
 /** A page of the app in `lang`; the default language is left out of links, as in the dashboard's own. */
@@ -12,7 +13,7 @@ export const pageHref = (
 export const otherLanguage = (lang: Language): Language => LANGUAGES.find((l) => l !== lang)!;
 
 /** The language a page is asked for in (`?lang=ru`), English otherwise. */
-export const pageLanguage = (requested: unknown): Language => LANGUAGES.find((l) => l === requested) ?? DEFAULT_VIEW.lang;
+export const pageLanguage = languageOf;
 
 /** The path and query of a page, as a sign-in should return to it. */
 export function pagePath(path: string, searchParams: Record<string, string | string[] | undefined>): string {

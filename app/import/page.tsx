@@ -4,7 +4,7 @@ import { IMPORT_COLUMNS } from '@/lib/import/import-columns';
 import { IMPORT_UNITS } from '@/lib/import/import-names';
 import type { Language } from '@/lib/url/view-state';
 import { ImportPanel } from '@/app/_components/import/import-panel';
-import { pageHref, pageLanguage, pagePath } from '@/app/_components/page-links';
+import { pageHref, pageLanguage, pageMetadata, pagePath } from '@/app/_components/page-links';
 import { Forbidden } from '@/app/_components/access/forbidden';
 import { AccountMenu } from '@/app/_components/access/account-menu';
 import { authorizePage } from '@/app/_server/access';
@@ -12,7 +12,7 @@ import { signedIn } from '@/app/_server/signed-in';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata = { title: 'Import seizures · BLO Atlas' };
+export const generateMetadata = pageMetadata('importTitle');
 
 const columns = <code>{IMPORT_COLUMNS.join(', ')}</code>;
 

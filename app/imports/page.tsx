@@ -89,9 +89,20 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
                 <td className="num">{formatCount(lang, b.accepted)}</td>
                 <td className="num">
                   {b.rejected > 0 ? (
-                    <a href={rejectionsPath(b.id, lang)} download data-testid={`rejections-${b.id}`}>
-                      {formatCount(lang, b.rejected)} (CSV)
-                    </a>
+                    <>
+                      <a href={rejectionsPath(b.id, lang)} download data-testid={`rejections-${b.id}`}>
+                        {formatCount(lang, b.rejected)} (CSV)
+                      </a>{' '}
+                      <a
+                        href={rejectionsPath(b.id, lang, true)}
+                        download
+                        data-testid={`rejections-excel-${b.id}`}
+                        aria-label={t(lang, 'downloadRejectedExcel')}
+                        title={t(lang, 'rejectedExcelTitle')}
+                      >
+                        Excel
+                      </a>
+                    </>
                   ) : (
                     0
                   )}

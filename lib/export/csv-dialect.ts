@@ -19,6 +19,9 @@ export interface CsvDialect {
 export const PLAIN_CSV: CsvDialect = { delimiter: ',', decimalComma: false, bom: false };
 export const EXCEL_CSV: CsvDialect = { delimiter: ';', decimalComma: true, bom: true };
 
+/** What a file in `dialect` starts with: the byte-order mark, if it wants one. */
+export const csvStart = (dialect: CsvDialect): string => (dialect.bom ? '\uFEFF' : '');
+
 /** Decimal places each kind of figure is written with. */
 export const EXPORT_DECIMALS = {
   /** A quantity as reported, in its unit (kg, l, units): to the milligram or millilitre, so nothing reported is lost. */

@@ -10,7 +10,7 @@ import { toCsvLine } from '@/lib/csv/csv-line';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { serializeFilters, type Filters } from '@/lib/url/filters';
 import { roundTo } from '@/lib/url/numbers';
-import { decimalText, EXPORT_DECIMALS, PLAIN_CSV, type CsvDialect } from './csv-dialect';
+import { csvStart, decimalText, EXPORT_DECIMALS, PLAIN_CSV, type CsvDialect } from './csv-dialect';
 
 export interface ExportMeta {
   what: string;
@@ -233,7 +233,7 @@ export async function* csvLines(
   pages: AsyncIterable<string[]>,
   dialect: CsvDialect = PLAIN_CSV,
 ): AsyncGenerator<string> {
-  if (dialect.bom) yield '\uFEFF';
+  if (dialect.bom) yield csvStart(dialect);
   for (const line of csvPreamble(meta)) yield `${line}\n`;
   yield `${header.join(dialect.delimiter)}\n`;
   for await (const page of pages) if (page.length) yield `${page.join('\n')}\n`;

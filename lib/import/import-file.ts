@@ -14,9 +14,10 @@ import { streamArray } from 'stream-json/streamers/stream-array.js';
 import { detectDelimiter, parseCsvLine } from '@/lib/csv/csv-line';
 import { EXPORT_ONLY_COLUMNS, IMPORT_COLUMNS } from './import-columns';
 import { importReasonText, type ImportReason } from './import-reasons';
+import type { ImportFormat } from './import-upload';
 
-export const IMPORT_FORMATS = ['csv', 'geojson'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+// The formats are named with the upload's checks, which the browser also uses (this file is Node-only).
+export { formatOfName, IMPORT_FORMATS, type ImportFormat } from './import-upload';
 
 /** A row as read: its fields, or why it could not be read. `line` is the file line (CSV) or feature number (GeoJSON). */
 export type RawRow = { line: number; fields: Record<string, string>; raw: unknown } | { line: number; error: ImportReason; raw: unknown };
@@ -31,13 +32,6 @@ export class ImportFileError extends Error {
 
 const KNOWN = new Set<string>([...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS]);
 const REQUIRED = ['date', 'substance', 'quantity', 'unit'] as const;
-
-/** The format a file name says (.csv / .geojson / .json), or null. */
-export function formatOfName(name: string): ImportFormat | null {
-  if (/\.csv$/i.test(name)) return 'csv';
-  if (/\.(geo)?json$/i.test(name)) return 'geojson';
-  return null;
-}
 
 function checkHeader(names: string[]) {
   const seen = new Set<string>();

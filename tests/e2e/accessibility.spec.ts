@@ -64,6 +64,8 @@ for (const lang of ['en', 'ru'] as const) {
       await page.goto(lang === 'ru' ? '/import?lang=ru' : '/import');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('main')).toHaveAttribute('lang', lang);
+      // Server-rendered: the page's language is on <html> from the first byte, not set by a script.
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expectNoBlockingViolations(page);
     });
 
@@ -74,8 +76,22 @@ for (const lang of ['en', 'ru'] as const) {
         await page.goto(lang === 'ru' ? '/sign-in?lang=ru' : '/sign-in');
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expect(page.getByRole('main')).toHaveAttribute('lang', lang);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expectNoBlockingViolations(page);
       });
     });
   });
 }
+
+test.describe('the language on <html>, signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('a page asked for in Russian sends to a sign-in whose <html> is in Russian, from the language of the link it returns to', async ({
+    page,
+  }) => {
+    await page.goto('/import?lang=ru');
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.getByRole('main')).toHaveAttribute('lang', 'ru');
+  });
+});

@@ -188,6 +188,66 @@ test.describe('import page', () => {
     ]);
   });
 
+  test('the rejected rows of a check have an Excel variant: a byte-order mark, semicolons, the same rows as the plain file', async ({
+    page,
+  }, info) => {
+    const file = info.outputPath('check-semicolons.csv');
+    writeFileSync(file, ['date,substance,quantity,unit,blo', '2025-03-01,opium,-5,kg,Dusti', '31.02.2025,opium,1,kg,Dusti', ''].join('\n'));
+    await page.goto('/import?lang=ru');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-dry-run').check();
+    await page.getByTestId('import-start').click();
+    const report = page.getByTestId('import-report');
+    await expect(report).toHaveAttribute('data-rejected', '2');
+    const download = async (testId: string) => {
+      const [saved] = await Promise.all([page.waitForEvent('download'), report.getByTestId(testId).click()]);
+      return { name: saved.suggestedFilename(), bytes: readFileSync(await saved.path()) };
+    };
+    const plain = await download('rejections-link');
+    const excel = await download('rejections-link-excel');
+    await expect(report.getByTestId('rejections-link-excel')).toHaveText('Отклонённые строки — CSV для Excel');
+    expect(excel.name).toBe('rejected-rows-check-check-semicolons-excel.csv');
+    expect([...excel.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.bytes.toString('utf8')).toContain('\nline;reason;row\n');
+    const rows = exportRecords(excel.bytes.toString('utf8'), ';');
+    expect(rows).toEqual(exportRecords(plain.bytes.toString('utf8'), ','));
+    expect(rows.map((r) => r.line)).toEqual(['2', '3']);
+    expect(rows[0].reason).toBe('количество «-5» должно быть больше 0');
+  });
+
+  test('an upload refused before its file is read says why in the page’s language, from the code the API answers with', async ({
+    page,
+  }) => {
+    // The API: the status and English message as ever, with the problem's code beside them.
+    const answer = await page.request.post('/api/imports?name=seizures.xlsx', { data: 'date,substance\n' });
+    expect(answer.status()).toBe(400);
+    expect((await answer.json()).error).toEqual({
+      param: 'name',
+      message: 'name must be a file name ending .csv, .geojson or .json',
+      problem: { code: 'name-extension' },
+    });
+
+    await page.goto('/import?lang=ru');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'seizures.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
+    await page.getByTestId('import-start').click();
+    await expect(page.getByTestId('import-error')).toHaveText(
+      'Файл нельзя импортировать: имя файла должно оканчиваться на .csv, .geojson или .json',
+    );
+
+    await page.goto('/import');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'seizures.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
+    await page.getByTestId('import-start').click();
+    await expect(page.getByTestId('import-error')).toHaveText(
+      'The file cannot be imported: name must be a file name ending .csv, .geojson or .json',
+    );
+  });
+
   test('an import in Russian: reasons in Russian by line, the day-first row lands on its day, the download in Russian too', async ({
     page,
   }, info) => {
@@ -219,6 +279,15 @@ test.describe('import page', () => {
       { columns: true },
     );
     expect(rows).toEqual([{ line: '3', reason: 'количество «-5» должно быть больше 0', row: '2025-03-01,опий,-5,кг,Dusti' }]);
+
+    // The batch's Excel variant, from the server: the same row, for Excel set to Russian.
+    const excelLink = report.getByTestId('rejections-link-excel');
+    await expect(excelLink).toHaveAttribute('href', /\/api\/imports\/\d+\/rejections\?lang=ru&excel=1$/);
+    const [excelDownload] = await Promise.all([page.waitForEvent('download'), excelLink.click()]);
+    expect(excelDownload.suggestedFilename()).toMatch(/^rejected-rows-batch-\d+-excel\.csv$/);
+    const excel = readFileSync(await excelDownload.path());
+    expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(exportRecords(excel.toString('utf8'), ';')).toEqual(rows);
   });
 
   test(

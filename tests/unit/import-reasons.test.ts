@@ -1,13 +1,22 @@
 /**
  * Import rejection reasons are codes worded in English and Russian; stored as JSON and read back,
  * words from before reasons had codes included; and a dry run's rejected rows as a CSV file that a
- * CSV parser reads back to the rows it was made from.
+ * CSV parser reads back to the rows it was made from, plain or for Excel.
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ImportSummary } from '@/lib/api/api-types';
 import { decodeImportReason, IMPORT_REASON_CODES, importReasonText, type ImportReason } from '@/lib/import/import-reasons';
-import { dryRunRejectionsCsv, dryRunRejectionsFileName, rejectionsPath } from '@/lib/import/rejections-csv';
+import { EXCEL_CSV } from '@/lib/export/csv-dialect';
+import {
+  batchRejectionsFileName,
+  dryRunRejectionsCsv,
+  dryRunRejectionsFileName,
+  rejectionCsvLine,
+  rejectionsCsvHeader,
+  rejectionsDialect,
+  rejectionsPath,
+} from '@/lib/import/rejections-csv';
 
 /** One reason of every code. */
 const SAMPLES: ImportReason[] = [
@@ -143,5 +152,47 @@ describe("a dry run's rejected rows as CSV", () => {
     expect(dryRunRejectionsFileName('march.csv')).toBe('rejected-rows-check-march.csv');
     expect(rejectionsPath(12, 'en')).toBe('/api/imports/12/rejections');
     expect(rejectionsPath(12, 'ru')).toBe('/api/imports/12/rejections?lang=ru');
+  });
+
+  /** The records of a rejections file: byte-order mark and `#` lines set aside, parsed by csv-parse. */
+  const records = (text: string, delimiter: ',' | ';') =>
+    parse(
+      text
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n'),
+      { columns: true, delimiter },
+    ) as Record<string, string>[];
+
+  it('has a variant for Excel: the byte-order mark, `;` between fields, the same rows as the plain file', () => {
+    const plain = dryRunRejectionsCsv('ru', summary, '2025-03-02T10:00:00.000Z');
+    const excel = dryRunRejectionsCsv('ru', summary, '2025-03-02T10:00:00.000Z', rejectionsDialect(true));
+    expect(excel.charCodeAt(0)).toBe(0xfeff);
+    expect(plain.charCodeAt(0)).toBe('#'.charCodeAt(0));
+    // The title and the note are the plain file's, behind the byte-order mark.
+    expect(excel.slice(1, excel.indexOf('line;'))).toBe(plain.slice(0, plain.indexOf('line,')));
+    expect(excel).toContain('\nline;reason;row\n');
+    expect(records(excel, ';')).toEqual(records(plain, ','));
+    expect(records(excel, ';')).toHaveLength(summary.rejections.length);
+  });
+
+  it('quotes a field holding `;` in the Excel variant, where a comma needs no quotes', () => {
+    const reasons = [{ code: 'date-not-real', value: '31.02.2025' } as const, { code: 'unit-unknown', value: 'pounds' } as const];
+    const row = { line: 6, reasons, raw: '31.02.2025,opium,5,pounds,Dusti' };
+    expect(rejectionCsvLine('en', row, EXCEL_CSV)).toBe(
+      '6;"date ""31.02.2025"" is not a real calendar date; unknown unit ""pounds"" (known: kg, g, l, ml, units)";31.02.2025,opium,5,pounds,Dusti',
+    );
+    expect(rejectionsCsvHeader(EXCEL_CSV)).toBe('line;reason;row');
+    expect(rejectionsCsvHeader()).toBe('line,reason,row');
+  });
+
+  it('names and links the Excel variant as the exports do (`-excel`, `excel=1`)', () => {
+    expect(rejectionsDialect(true)).toBe(EXCEL_CSV);
+    expect(dryRunRejectionsFileName('march.csv', true)).toBe('rejected-rows-check-march-excel.csv');
+    expect(batchRejectionsFileName(12)).toBe('rejected-rows-batch-12.csv');
+    expect(batchRejectionsFileName(12, true)).toBe('rejected-rows-batch-12-excel.csv');
+    expect(rejectionsPath(12, 'en', true)).toBe('/api/imports/12/rejections?excel=1');
+    expect(rejectionsPath(12, 'ru', true)).toBe('/api/imports/12/rejections?lang=ru&excel=1');
   });
 });

@@ -2,18 +2,21 @@
 /**
  * Upload a seizure file: progress while it uploads and while its rows are checked, then the report
  * (accepted, rejected, duplicates, the commonest reasons, the first rejected rows by line) with the
- * rejected rows to download — a batch's from the server, a dry run's made here from its summary.
- * Reasons are shown in the page's language.
+ * rejected rows to download, plain or for Excel — a batch's from the server, a dry run's made here
+ * from its summary. Reasons, and the problems of an upload refused before its file is read, are
+ * shown in the page's language from their codes.
  */
 import '@/app/_components/browser-zod';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ImportSummary } from '@/lib/api/api-types';
 import { formatCount, t } from '@/lib/i18n/i18n';
 import { importReasonText, type ImportReason } from '@/lib/import/import-reasons';
+import { decodeUploadProblem, uploadProblemText } from '@/lib/import/import-upload';
 import {
   dryRunRejectionsCsv,
   dryRunRejectionsFileName,
   rejectionReasons,
+  rejectionsDialect,
   rejectionsPath,
   REJECTIONS_SHOWN,
 } from '@/lib/import/rejections-csv';
@@ -30,17 +33,35 @@ type Phase =
 const MB = 1024 * 1024;
 
 /** Saves a dry run's rejected rows: the file is made here, as the server keeps nothing of a dry run. */
-function downloadDryRunRejections(lang: Language, summary: ImportSummary, at: string) {
-  const blob = new Blob([dryRunRejectionsCsv(lang, summary, at)], { type: 'text/csv;charset=utf-8' });
+function downloadDryRunRejections(lang: Language, summary: ImportSummary, at: string, excel: boolean) {
+  const blob = new Blob([dryRunRejectionsCsv(lang, summary, at, rejectionsDialect(excel))], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = dryRunRejectionsFileName(summary.fileName);
+  link.download = dryRunRejectionsFileName(summary.fileName, excel);
   document.body.append(link);
   link.click();
   link.remove();
   // Revoked once the browser has started the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Why the server refused the upload, in `lang`: the coded problem of one refused before its file is
+ * read (lib/import/import-upload.ts), an ended session, else the server's message after "That did
+ * not work" (a refusal of the account's role or anything else the server words only in English).
+ */
+function refusalText(lang: Language, status: number, body: string): string {
+  let error: { message?: unknown; problem?: unknown } | undefined;
+  try {
+    error = (JSON.parse(body) as { error?: typeof error }).error;
+  } catch {
+    // not JSON (a proxy's error page): the status says enough
+  }
+  const problem = decodeUploadProblem(error?.problem);
+  if (problem) return t(lang, 'fileRefused', { reason: uploadProblemText(lang, problem) });
+  if (status === 401) return t(lang, 'importSignedOut');
+  return t(lang, 'requestFailed', { message: typeof error?.message === 'string' ? error.message : `HTTP ${status}` });
 }
 
 export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) {
@@ -85,9 +106,8 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
         else if (message.type === 'error')
           setPhase({
             kind: 'failed',
-            message: message.reason
-              ? t(lang, 'fileRefused', { reason: importReasonText(lang, message.reason) })
-              : (message.message ?? 'The import failed.'),
+            // Without a reason the failure is the server's own: worded here, in the page's language.
+            message: message.reason ? t(lang, 'fileRefused', { reason: importReasonText(lang, message.reason) }) : t(lang, 'importFailed'),
           });
       }
       seen = end + 1;
@@ -99,17 +119,8 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
     xhr.upload.onload = () => setPhase((p) => (p.kind === 'uploading' ? { kind: 'writing', rows } : p));
     xhr.onprogress = readLines;
     xhr.onload = () => {
-      if (xhr.status >= 400) {
-        let message = `The server answered ${xhr.status}.`;
-        try {
-          message = (JSON.parse(xhr.responseText) as { error: { message: string } }).error.message;
-        } catch {
-          // keep the status line
-        }
-        setPhase({ kind: 'failed', message });
-        return;
-      }
-      readLines();
+      if (xhr.status >= 400) setPhase({ kind: 'failed', message: refusalText(lang, xhr.status, xhr.responseText) });
+      else readLines();
     };
     xhr.onerror = () => setPhase({ kind: 'failed', message: t(lang, 'networkError') });
     setPhase({ kind: 'uploading', sent: 0, total: file.size, rows: 0 });
@@ -242,20 +253,31 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
           )}
           <p>
             {phase.summary.rejected > 0 &&
-              (phase.summary.batch !== null ? (
-                <a href={rejectionsPath(phase.summary.batch, lang)} data-testid="rejections-link" download>
-                  {t(lang, 'downloadRejected')}
-                </a>
-              ) : (
-                <button
-                  type="button"
-                  className="linklike"
-                  data-testid="rejections-link"
-                  onClick={() => downloadDryRunRejections(lang, phase.summary, phase.at)}
-                >
-                  {t(lang, 'downloadRejected')}
-                </button>
-              ))}{' '}
+              ([false, true] as const).map((excel) => {
+                const testId = excel ? 'rejections-link-excel' : 'rejections-link';
+                const text = t(lang, excel ? 'downloadRejectedExcel' : 'downloadRejected');
+                const title = excel ? t(lang, 'rejectedExcelTitle') : undefined;
+                const { batch } = phase.summary;
+                return (
+                  <Fragment key={testId}>
+                    {batch !== null ? (
+                      <a href={rejectionsPath(batch, lang, excel)} data-testid={testId} title={title} download>
+                        {text}
+                      </a>
+                    ) : (
+                      <button
+                        type="button"
+                        className="linklike"
+                        data-testid={testId}
+                        title={title}
+                        onClick={() => downloadDryRunRejections(lang, phase.summary, phase.at, excel)}
+                      >
+                        {text}
+                      </button>
+                    )}{' '}
+                  </Fragment>
+                );
+              })}
             {!phase.summary.dryRun && <a href={pageHref('/', lang)}>{t(lang, 'openDashboard')}</a>}
           </p>
         </div>

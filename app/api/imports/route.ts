@@ -4,47 +4,41 @@
  * while rows are read, then `{"type":"summary",...}` or `{"type":"error","message":...}` (with the
  * coded `reason` when the file is not in the format). The summary lists the first rejected rows:
  * enough to show, or for a dry run (which keeps nothing to download later) enough to download.
- * Bad requests (name, size) are a 4xx before any work. GET lists the recent batches.
+ * Bad requests (name, size) are a 4xx before any work, `{"error":{"param","message","problem"}}`:
+ * the coded `problem` (lib/import/import-upload.ts) for the page to word in its language. GET lists
+ * the recent batches.
  */
 import { todayIso } from '@/lib/time/dates';
-import { z } from 'zod';
 import { errorResponse, readRoute, writeRoute } from '@/app/_server/api-route';
 import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
 import { importSeizures } from '@/db/import-seizures';
 import { listImportBatches } from '@/db/queries/list-import-batches';
 import { getEnv } from '@/lib/env';
-import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/import-file';
+import { ImportFileError, readImportRows } from '@/lib/import/import-file';
+import { checkUpload, uploadProblemParam, uploadProblemStatus, uploadProblemText, type UploadProblem } from '@/lib/import/import-upload';
 import { DRY_RUN_REJECTIONS_LISTED, REJECTIONS_SHOWN } from '@/lib/import/rejections-csv';
 
 export const dynamic = 'force-dynamic';
 
-const querySchema = z.object({
-  name: z
-    .string({ error: 'is required: the file name' })
-    .max(160, 'is longer than 160 characters')
-    .regex(/^[^/\\<>:"|?*\u0000-\u001f]+\.(csv|geojson|json)$/i, 'must be a file name ending .csv, .geojson or .json'),
-  dry: z.enum(['0', '1'], 'must be 0 or 1').optional(),
-});
+/** errorResponse's answer with the problem's code and values beside its English message. */
+function refuse(problem: UploadProblem): Response {
+  const param = uploadProblemParam(problem);
+  return Response.json(
+    { error: { ...(param ? { param } : {}), message: uploadProblemText('en', problem), problem } },
+    { status: uploadProblemStatus(problem), headers: { 'Cache-Control': 'no-store' } },
+  );
+}
 
 export const POST = writeRoute('import', async (request: Request, _context, account): Promise<Response> => {
-  const url = new URL(request.url);
-  for (const key of url.searchParams.keys()) {
-    if (key !== 'name' && key !== 'dry') return errorResponse(400, key.slice(0, 40), 'unknown parameter (accepted: name, dry)');
-  }
-  const parsed = querySchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const param = String(issue.path[0] ?? 'name');
-    return errorResponse(400, param, `${param} ${issue.message}`);
-  }
   const env = getEnv();
-  const maxBytes = env.IMPORT_MAX_MB * 1024 * 1024;
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) return errorResponse(413, null, `the file is larger than ${env.IMPORT_MAX_MB} MB`);
-  if (!request.body) return errorResponse(400, null, 'the request has no file in its body');
+  const upload = checkUpload(
+    { search: new URL(request.url).searchParams, contentLength: request.headers.get('content-length'), hasBody: request.body !== null },
+    env.IMPORT_MAX_MB,
+  );
+  if ('problem' in upload) return refuse(upload.problem);
 
-  const format = formatOfName(parsed.data.name)!;
+  const maxBytes = env.IMPORT_MAX_MB * 1024 * 1024;
   let bytes = 0;
   const body = request.body;
   // A body without a Content-Length is counted as it arrives and stopped at the limit.
@@ -62,12 +56,11 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
       const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
       try {
         const database = await getDatabase();
-        const dryRun = parsed.data.dry === '1';
-        const summary = await importSeizures(database, readImportRows(counted(), format), {
-          fileName: parsed.data.name,
+        const summary = await importSeizures(database, readImportRows(counted(), upload.format), {
+          fileName: upload.name,
           account: account.email,
-          dryRun,
-          listRejections: dryRun ? DRY_RUN_REJECTIONS_LISTED : REJECTIONS_SHOWN,
+          dryRun: upload.dryRun,
+          listRejections: upload.dryRun ? DRY_RUN_REJECTIONS_LISTED : REJECTIONS_SHOWN,
           today: todayIso(),
           maxKg: env.IMPORT_MAX_KG,
           onProgress: (rows) => send({ type: 'progress', rows, bytes }),
@@ -81,7 +74,7 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
           rows: accepted,
         });
       } catch (e) {
-        if (!(e instanceof ImportFileError)) console.error(`import ${parsed.data.name}: ${(e as Error).stack ?? e}`);
+        if (!(e instanceof ImportFileError)) console.error(`import ${upload.name}: ${(e as Error).stack ?? e}`);
         send(
           e instanceof ImportFileError
             ? { type: 'error', message: `the file cannot be imported: ${e.message}`, reason: e.reason }
