@@ -8,19 +8,48 @@ import type { SourceOptions } from './rollup-source';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import { protectFlows } from '@/lib/access/suppression';
 import type { LngLat } from '@/lib/geo/lng-lat';
+import { POST_FRAME_MARGIN } from '@/lib/geo/post-frame';
 import type { RouteFlow } from '@/lib/api/api-types';
 import type { RouteMode } from '@/lib/catalogue/vocabulary';
 
 export type { RouteFlow };
 
 /**
+ * Each country's arc end, within the posts' frame (lib/geo/post-frame.ts): a point inside
+ * the part of the country in the frame, or, for a country outside it (Russia, Europe), the point of
+ * the frame's edge nearest to the country, so its arcs come in from its side. Reference data only:
+ * computed once per database.
+ */
+const anchorsOf = new WeakMap<Db, Promise<Map<string, LngLat>>>();
+
+function countryAnchors(db: Db): Promise<Map<string, LngLat>> {
+  let anchors = anchorsOf.get(db);
+  if (!anchors) {
+    anchors = (async () => {
+      const frame = sql`(SELECT ST_SetSRID(ST_Expand(ST_Extent(${blos.geom}), ${POST_FRAME_MARGIN})::geometry, 4326) FROM ${blos})`;
+      const result = await db.execute(sql`
+        WITH framed AS (
+          SELECT ${countries.iso2} AS iso2, ${countries.geom} AS geom, f.frame, ST_Intersection(${countries.geom}, f.frame) AS inside
+            FROM ${countries}, (SELECT ${frame} AS frame) f
+        ), anchored AS (
+          SELECT iso2, CASE WHEN ST_IsEmpty(inside) THEN ST_ClosestPoint(frame, geom) ELSE ST_PointOnSurface(inside) END AS anchor
+            FROM framed
+        )
+        SELECT iso2, ST_X(anchor) AS lng, ST_Y(anchor) AS lat FROM anchored`);
+      return new Map(rowsOf<Record<string, unknown>>(result).map((r) => [String(r.iso2).trim(), [Number(r.lng), Number(r.lat)] as LngLat]));
+    })();
+    // A failed reading is not kept: the next request tries again.
+    anchors.catch(() => anchorsOf.delete(db));
+    anchorsOf.set(db, anchors);
+  }
+  return anchors;
+}
+
+/**
  * Flows for arcs. `country`: origin country → destination country. `blo`: origin country → the
- * BLO nearest to where the seizure was made. Countries are placed at a point inside their polygon;
+ * BLO nearest to where the seizure was made. Countries are placed at their anchor (countryAnchors);
  * a country outside the shipped polygons has no position (null). Heaviest flow first.
  */
-/** West, south, east, north of the region route arcs are drawn in (Central Asia and its neighbours' near parts). */
-const ROUTE_REGION = [50, 32, 82, 52] as const;
-
 export async function listRoutes(db: Db, filters: ScopedFilters, mode: RouteMode, options: SourceOptions = {}): Promise<RouteFlow[]> {
   const destination = mode === 'country' ? 'destination_country' : 'nearest_blo';
   const result = await db.execute(sql`
@@ -38,18 +67,7 @@ export async function listRoutes(db: Db, filters: ScopedFilters, mode: RouteMode
     kgEq: Number(r.kg_eq),
     valueUsd: Number(r.value_usd),
   }));
-  // Each country's arc end: a point inside the part of it within the region the map shows, so an
-  // arc from Russia or China ends near Central Asia, not in Siberia (the whole country, if none is).
-  const region = sql`ST_MakeEnvelope(${ROUTE_REGION[0]}, ${ROUTE_REGION[1]}, ${ROUTE_REGION[2]}, ${ROUTE_REGION[3]}, 4326)`;
-  const near = sql`ST_Intersection(${countries.geom}, ${region})`;
-  const anchor = sql`ST_PointOnSurface(CASE WHEN ST_IsEmpty(${near}) THEN ${countries.geom} ELSE ${near} END)`;
-  const places = await db
-    .select({
-      iso2: countries.iso2,
-      lng: sql<number>`ST_X(${anchor})`.mapWith(Number),
-      lat: sql<number>`ST_Y(${anchor})`.mapWith(Number),
-    })
-    .from(countries);
+  const country = await countryAnchors(db);
   const posts =
     mode === 'blo'
       ? await db
@@ -60,7 +78,6 @@ export async function listRoutes(db: Db, filters: ScopedFilters, mode: RouteMode
           })
           .from(blos)
       : [];
-  const country = new Map(places.map((p) => [p.iso2, [p.lng, p.lat] as LngLat]));
   const post = new Map(posts.map((p) => [p.code, [p.lng, p.lat] as LngLat]));
   const placed = flows.map((f) => ({
     ...f,

@@ -342,3 +342,80 @@ test.describe("a manager's first hour", () => {
     expect(messages).toEqual([]);
   });
 });
+
+test.describe('what a manager missed', () => {
+  test('the change per hexagon: this period minus the comparison, its scale and tooltip from the two answers', async ({ page }) => {
+    // The two hexagon answers the page asks for, read by the test as they arrive.
+    const answers = new Map<string, { cells: { cell: string; count: number | null }[] }>();
+    page.on('response', async (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/hotspots' && r.ok()) answers.set(url.searchParams.get('from') ?? '', await r.json());
+    });
+    await open(page, 'substance=heroin&from=2024-01-01&to=2024-12-31&compare=year&l=changes');
+    const now = answers.get('2024-01-01')!;
+    const before = answers.get('2023-01-01')!;
+    expect(now && before, 'hexagons of 2024 and of 2023 fetched').toBeTruthy();
+    // The oracle: every cell of either year, this year's count minus last year's (0 where absent).
+    const counts = (a: typeof now) => new Map(a.cells.map((c) => [c.cell, c.count ?? 0]));
+    const [n, b] = [counts(now), counts(before)];
+    const change = new Map([...new Set([...n.keys(), ...b.keys()])].map((cell) => [cell, (n.get(cell) ?? 0) - (b.get(cell) ?? 0)]));
+    const largest = Math.max(...[...change.values()].map(Math.abs));
+    expect(largest).toBeGreaterThan(0);
+    const legend = page.locator('[data-testid="legend"] [data-layer="changes"]');
+    await expect(legend.locator('.ramp-labels')).toHaveText(`−${largest.toLocaleString('en')}+${largest.toLocaleString('en')}`);
+    await expect(legend).toContainText('1 Jan 2023 – 31 Dec 2023');
+
+    // Hover over the map until a hexagon's change shows; its figures add up as the answers say.
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const tip = page.getByTestId('map-tooltip');
+    let text = '';
+    for (let y = box.y + 40; y < box.y + box.height - 40 && !text; y += 14) {
+      for (let x = box.x + 40; x < box.x + box.width - 40 && !text; x += 14) {
+        await page.mouse.move(x, y);
+        if ((await tip.isVisible()) && (await tip.textContent())?.includes('This period')) text = (await tip.textContent())!;
+      }
+    }
+    const m = /^([+−±])([\d,]+) seizures?This period ([\d,]+) seizures?Comparison ([\d,]+) seizures?/.exec(text);
+    expect(m, `a change tooltip (${text})`).not.toBeNull();
+    const [, sign, size, thisPeriod, comparison] = m!;
+    const num = (s: string) => Number(s.replace(/,/g, ''));
+    expect((sign === '−' ? -1 : 1) * num(size)).toBe(num(thisPeriod) - num(comparison));
+    expect(
+      [...change.entries()].some(([cell, d]) => d === num(thisPeriod) - num(comparison) && (n.get(cell) ?? 0) === num(thisPeriod)),
+    ).toBe(true);
+  });
+
+  test('the change per hexagon says it needs a comparison period when there is none', async ({ page }) => {
+    await open(page, 'l=changes');
+    await expect(page.locator('label', { has: page.getByTestId('layer-changes') })).toContainText('needs a comparison');
+    await expect(page.locator('[data-testid="legend"] [data-layer="changes"]')).toContainText('Drawn for a period with a comparison');
+    const drawn = await page.getByTestId('map').getAttribute('data-drawn-layers');
+    expect(drawn ?? '').not.toContain('change-hexagons');
+  });
+});
+
+test.describe('dates written one way', () => {
+  test('the period fields show the day as the page writes it, read a typed day, and refuse one that does not exist', async ({ page }) => {
+    await open(page, 'lang=ru&from=2024-01-01&to=2024-12-31');
+    const from = page.getByTestId('period-from');
+    await expect(from).toHaveValue('01.01.2024');
+    await expect(page.getByTestId('period-to')).toHaveValue('31.12.2024');
+    // A day that does not exist: an error beside the field, the period unchanged.
+    await from.fill('31.02.2024');
+    await from.press('Enter');
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#${await from.getAttribute('aria-describedby')}`)).not.toBeEmpty();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2024-01-01');
+    // Escape brings the period's day back; a real day, typed day first, applies.
+    await from.press('Escape');
+    await expect(from).toHaveValue('01.01.2024');
+    await from.fill('15.03.2024');
+    await from.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2024-03-15');
+    await expect(from).toHaveAttribute('aria-invalid', 'false');
+    // The same day in English is written as the KPIs write days.
+    await open(page, 'from=2024-03-15&to=2024-12-31');
+    await expect(page.getByTestId('period-from')).toHaveValue('15 Mar 2024');
+    await expect(page.getByTestId('kpi-period')).toContainText('15 Mar 2024');
+  });
+});

@@ -60,6 +60,11 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   const mapWrap = useRef<HTMLDivElement>(null);
   // A link without a camera frames every post at whatever size the map has.
   const [fitBlos] = useState(() => !new URLSearchParams(initialSearch).has('c'));
+  // The camera the posts were framed at, until the view's camera changes (moved, a link, Back).
+  const framedAt = useRef<Camera | null>(null);
+  useEffect(() => {
+    framedAt.current = null;
+  }, [view.camera]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -84,8 +89,10 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
     if (!target) return;
     if (view.selected === null) openedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     focusPanel.current = true;
-    const zoom = Math.max(view.camera.zoom, minZoom, layers.includes('rings') ? RINGS_ZOOM : 0);
-    const camera = { ...view.camera, center: target.lngLat, zoom };
+    // From the camera shown: the posts' framing until the map is moved (the link does not name it).
+    const from = framedAt.current ?? view.camera;
+    const zoom = Math.max(from.zoom, minZoom, layers.includes('rings') ? RINGS_ZOOM : 0);
+    const camera = { ...from, center: target.lngLat, zoom };
     setFlight(camera);
     update({ selected: code, camera });
   };
@@ -241,6 +248,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
               layers={layers}
               events={events}
               postSelected={selectedBlo !== null}
+              canCompare={data.changesAgainst !== null}
               onChange={(next) => update({ layers: next })}
             />
             <GoToPost lang={lang} blos={blos} onGo={(code) => openPost(code, 6.5)} />
@@ -261,6 +269,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
               lang={lang}
               getTooltip={(info: PickingInfo) => tooltipFor(info, lang, data.points?.columns)}
               onCameraChange={(camera: Camera) => update({ camera }, 'replace')}
+              onFramed={(camera: Camera) => (framedAt.current = camera)}
               onSelectBlo={(code: string) => openPost(code, 0)}
             />
             {data.busy && !data.empty && (

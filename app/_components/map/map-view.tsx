@@ -18,6 +18,7 @@ import { ScaleControl } from './scale-control';
 import { placeLabels, type LabelCandidate } from '@/lib/map/label-placement';
 import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
+import { postFrame } from '@/lib/geo/post-frame';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);
@@ -55,6 +56,8 @@ export interface MapViewProps {
   lang: Language;
   getTooltip: (info: PickingInfo) => { html: string } | null;
   onCameraChange: (camera: Camera) => void;
+  /** The camera the posts were framed at (`fitBlos`), which the link does not name. */
+  onFramed?: (camera: Camera) => void;
   onSelectBlo: (code: string) => void;
 }
 
@@ -69,6 +72,9 @@ function cameraOf(map: maplibregl.Map): Camera {
   const c = map.getCenter();
   return { center: [c.lng, c.lat], zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
 }
+
+/** MapLibre's camera options for a `Camera`. */
+const cameraOptions = (c: Camera) => ({ center: c.center, zoom: c.zoom, bearing: c.bearing, pitch: c.pitch });
 
 /** Marker radius (the selected one's, the largest), the space before its name and between two names, px. */
 const LABEL_OPTIONS = { markerRadius: 10, gap: 3, labelSpacing: 8 };
@@ -143,6 +149,7 @@ export function MapView({
   lang,
   getTooltip,
   onCameraChange,
+  onFramed,
   onSelectBlo,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -180,6 +187,7 @@ export function MapView({
     // The posts framed for this screen are not a camera the link names: the link stays without one.
     if (framing.current) {
       framing.current = false;
+      onFramed?.(cameraOf(map));
       return;
     }
     const shown = cameraOf(map);
@@ -188,13 +196,12 @@ export function MapView({
   const reach = useEffectEvent((target: Camera) => {
     const map = mapRef.current!;
     if (sameCamera(cameraOf(map), target)) return;
-    const options = { center: target.center, zoom: target.zoom, bearing: target.bearing, pitch: target.pitch };
     if (motion === 'fly') {
       flight.current = target;
-      map.flyTo({ ...options, duration: 1200, essential: true });
+      map.flyTo({ ...cameraOptions(target), duration: 1200, essential: true });
     } else {
       flight.current = null;
-      map.jumpTo(options);
+      map.jumpTo(cameraOptions(target));
     }
     // How the map reached the camera it was last given, for tests.
     container.current!.dataset.cameraMove = motion;
@@ -205,10 +212,7 @@ export function MapView({
     const start = initialCamera();
     const map = new maplibregl.Map({
       container: container.current!,
-      center: start.center,
-      zoom: start.zoom,
-      bearing: start.bearing,
-      pitch: start.pitch,
+      ...cameraOptions(start),
       maxPitch: 60,
       attributionControl: false,
       // Needed to export the view as a picture.
@@ -262,15 +266,7 @@ export function MapView({
     // it is flown again from where it is, so it still ends centred on its target.
     map.on('resize', () => {
       const target = flight.current;
-      if (target && map.isMoving())
-        map.flyTo({
-          center: target.center,
-          zoom: target.zoom,
-          bearing: target.bearing,
-          pitch: target.pitch,
-          duration: 800,
-          essential: true,
-        });
+      if (target && map.isMoving()) map.flyTo({ ...cameraOptions(target), duration: 800, essential: true });
     });
     // A new style starts without the heatmap.
     map.on('style.load', () => {
@@ -310,19 +306,19 @@ export function MapView({
     scaleRef.current!.setLanguage(lang);
   }, [lang]);
 
-  // The posts framed once, at any size of the map: names beside the outermost markers stay inside it.
+  // The posts framed once, at any size of the map (with the arcs' ends): names beside the outermost markers stay inside it.
   useEffect(() => {
     if (framed.current || blos.length === 0) return;
     framed.current = true;
     framing.current = true;
-    const lngs = blos.map((b) => b.lngLat[0]);
-    const lats = blos.map((b) => b.lngLat[1]);
+    const [west, south, east, north] = postFrame(blos.map((b) => b.lngLat));
+    // Room beside the frame for the names of the posts at its sides.
     mapRef.current!.fitBounds(
       [
-        [Math.min(...lngs), Math.min(...lats)],
-        [Math.max(...lngs), Math.max(...lats)],
+        [west, south],
+        [east, north],
       ],
-      { padding: { top: 50, bottom: 40, left: 100, right: 100 }, maxZoom: 7, animate: false },
+      { padding: { top: 20, bottom: 10, left: 80, right: 80 }, maxZoom: 7, animate: false },
     );
   }, [blos]);
 
@@ -395,6 +391,7 @@ export function MapView({
         data-map-state={idle ? 'idle' : 'loading'}
         data-camera={shownCamera}
         data-blo-markers={blos.length}
+        data-drawn-layers={drawnLayers?.map((l) => l.id).join(',')}
       />
       {tip && (
         <div
