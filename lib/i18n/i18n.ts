@@ -265,6 +265,8 @@ const TEXT = {
     ru: 'CSV (UTF-8, запятая или точка с запятой, строка заголовков) или GeoJSON FeatureCollection точек. Каждая строка проверяется. Прошедшие проверку строки записываются вместе, одной транзакцией: сбой посередине не записывает ничего. Отклонённые строки попадают в отчёт с номером строки и причиной и доступны для скачивания, ничего не теряется. Повторная загрузка того же файла ничего не добавляет.',
   },
   importFile: { en: 'File (CSV or GeoJSON, up to {mb} MB)', ru: 'Файл (CSV или GeoJSON, до {mb} МБ)' },
+  chooseFile: { en: 'Choose a file…', ru: 'Выбрать файл…' },
+  noFileChosen: { en: 'No file chosen', ru: 'Файл не выбран' },
   dryRunLabel: { en: 'Check only (dry run: report, write nothing)', ru: 'Только проверить (отчёт без записи)' },
   importStart: { en: 'Import', ru: 'Импортировать' },
   checkStart: { en: 'Check the file', ru: 'Проверить файл' },

@@ -3,6 +3,7 @@
  * a bad link's warning, a post's panel (distances, borders, the abbreviation ППК spelled out, the
  * source notes) and the text of the whole page, read from the page itself.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -182,5 +183,19 @@ test.describe('the dashboard in Russian', () => {
     expect(englishIn(text)).toEqual([]);
     expect(text).not.toMatch(BORDER_CODE);
     expect(englishIn(await d.labels())).toEqual([]);
+  });
+
+  test('the import page too: its file button and the chosen file in Russian, not the browser’s English', async ({ page }, info) => {
+    await page.goto('/import?lang=ru');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toMatch(/Choose File|No file chosen|Browse/);
+    expect(englishIn(text)).toEqual([]);
+    await expect(page.getByText('Выбрать файл…')).toBeVisible();
+    await expect(page.getByTestId('import-file-name')).toHaveText('Файл не выбран');
+    const file = info.outputPath('изъятия.csv');
+    writeFileSync(file, 'date,substance,quantity,unit,blo\n');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect(page.getByTestId('import-file-name')).toHaveText('изъятия.csv');
   });
 });

@@ -7,7 +7,7 @@
  * shown in the page's language from their codes.
  */
 import '@/app/_components/browser-zod';
-import { Fragment, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import type { ImportSummary } from '@/lib/api/api-types';
 import { formatCount, t } from '@/lib/i18n/i18n';
 import { importReasonText, type ImportReason } from '@/lib/import/import-reasons';
@@ -65,6 +65,7 @@ function refusalText(lang: Language, status: number, body: string): string {
 }
 
 export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) {
+  const formId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -138,17 +139,29 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
           start();
         }}
       >
-        <label className="file-pick">
-          {t(lang, 'importFile', { mb: maxMb })}
-          <input
-            type="file"
-            name="file"
-            accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
-            data-testid="import-file"
-            disabled={busy}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </label>
+        {/* The browser's own file button speaks the browser's language: this one speaks the page's. */}
+        <div className="file-pick">
+          <span id={`${formId}-file-label`}>{t(lang, 'importFile', { mb: maxMb })}</span>
+          <span className="file-row">
+            <input
+              id={`${formId}-file`}
+              type="file"
+              name="file"
+              className="file-input"
+              accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
+              data-testid="import-file"
+              aria-labelledby={`${formId}-file-label ${formId}-file-button ${formId}-file-name`}
+              disabled={busy}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+            <label id={`${formId}-file-button`} htmlFor={`${formId}-file`} className="button secondary" aria-disabled={busy}>
+              {t(lang, 'chooseFile')}
+            </label>
+            <span id={`${formId}-file-name`} className="file-name" data-testid="import-file-name">
+              {file?.name ?? t(lang, 'noFileChosen')}
+            </span>
+          </span>
+        </div>
         <label>
           <input
             type="checkbox"
@@ -260,6 +273,7 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
                 const { batch } = phase.summary;
                 return (
                   <Fragment key={testId}>
+                    {excel && <span aria-hidden="true"> · </span>}
                     {batch !== null ? (
                       <a href={rejectionsPath(batch, lang, excel)} data-testid={testId} title={title} download>
                         {text}
