@@ -75,12 +75,7 @@ export const CHANGE_RAMP: readonly Rgb[] = [
 ];
 
 /** The change ramp's colour at t in [−1, 1] (−1: the largest fall; +1: the largest rise). */
-export function changeColor(t: number): Rgb {
-  const x = ((Math.min(1, Math.max(-1, t)) + 1) / 2) * (CHANGE_RAMP.length - 1);
-  const i = Math.min(CHANGE_RAMP.length - 2, Math.floor(x));
-  const f = x - i;
-  return CHANGE_RAMP[i].map((c, k) => Math.round(c + (CHANGE_RAMP[i + 1][k] - c) * f)) as Rgb;
-}
+export const changeColor = (t: number): Rgb => colorAlong(CHANGE_RAMP, (t + 1) / 2);
 
 /** The heatmap's colour range (YlOrRd, from the first trace of heat to the densest point). */
 export const HEATMAP_RAMP: Rgb[] = [
@@ -92,13 +87,16 @@ export const HEATMAP_RAMP: Rgb[] = [
   [189, 0, 38],
 ];
 
-/** The hexagon ramp's colour at t in [0, 1] (linear between its stops). */
-export function rampColor(t: number): Rgb {
-  const x = Math.min(1, Math.max(0, t)) * (HOTSPOT_RAMP.length - 1);
-  const i = Math.min(HOTSPOT_RAMP.length - 2, Math.floor(x));
+/** The colour at t in [0, 1] along a ramp (linear between its stops; t outside is clamped). */
+function colorAlong(ramp: readonly Rgb[], t: number): Rgb {
+  const x = Math.min(1, Math.max(0, t)) * (ramp.length - 1);
+  const i = Math.min(ramp.length - 2, Math.floor(x));
   const f = x - i;
-  return HOTSPOT_RAMP[i].map((c, k) => Math.round(c + (HOTSPOT_RAMP[i + 1][k] - c) * f)) as Rgb;
+  return ramp[i].map((c, k) => Math.round(c + (ramp[i + 1][k] - c) * f)) as Rgb;
 }
+
+/** The hexagon ramp's colour at t in [0, 1]. */
+export const rampColor = (t: number): Rgb => colorAlong(HOTSPOT_RAMP, t);
 
 export const rgbCss = (c: readonly number[]): string => `rgb(${c.join(', ')})`;
 
