@@ -61,10 +61,6 @@ const folded = (s: string) =>
     .replace(/ё/g, 'е');
 
 /**
- * The posts to count seizures at: a box per post (no Ctrl-click), narrowed by typing part of its
- * name in either script.
- */
-/**
  * A group of filters that folds: closed unless something in it is chosen, so the filters fit the
  * window without an inner scroll; its title counts what is chosen.
  */
@@ -80,6 +76,10 @@ function FilterGroup({ title, chosen, testId, children }: { title: string; chose
   );
 }
 
+/**
+ * The posts to count seizures at: a box per post (no Ctrl-click), narrowed by typing part of its
+ * name in either script.
+ */
 function BloChoice({
   lang,
   blos,
