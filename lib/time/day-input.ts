@@ -9,10 +9,8 @@
  * (see dates.ts).
  */
 import type { Language } from '@/lib/url/view-state';
+import { formatDay } from '@/lib/i18n/i18n';
 import { isRealDate } from './dates';
-
-/** Month abbreviations as en-GB prints them (CLDR writes "Sept"), the same as formatDay in English. */
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
 
 /**
  * Month names a typed word may shorten (three letters or more): English, and Russian both in the
@@ -101,6 +99,7 @@ export const isIsoDayText = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.tes
 
 /** The ISO day `iso` as the field shows it: `31 Dec 2024` in English, `31.12.2024` in Russian. */
 export function formatDayInput(lang: Language, iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return lang === 'ru' ? `${pad(day, 2)}.${pad(month, 2)}.${pad(year, 4)}` : `${day} ${EN_MONTHS[month - 1]} ${pad(year, 4)}`;
+  if (lang === 'en') return formatDay('en', iso);
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
 }
