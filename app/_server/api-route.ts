@@ -159,8 +159,8 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, wh
   return errorResponse(400, param, `${param} ${issue.message}`);
 }
 
-export function errorResponse(status: number, param: string | null, message: string): Response {
-  return Response.json({ error: { ...(param ? { param } : {}), message } }, { status, headers: { 'Cache-Control': 'no-store' } });
+export function errorResponse(status: number, param: string | null, message: string, more: Record<string, unknown> = {}): Response {
+  return Response.json({ error: { ...(param ? { param } : {}), message, ...more } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 function readParams<P extends ApiParam>(search: URLSearchParams, allowed: readonly P[]): Partial<Pick<ApiParamValues, P>> {

@@ -5,6 +5,7 @@
  * worded here in English (the API's message) and Russian (the import page's). Problems found while
  * the file is read are import reasons. Browser-safe: the import page words the answers with it.
  */
+import { z } from 'zod';
 import type { Language } from '@/lib/url/view-state';
 import { importReasonText } from './import-reasons';
 
@@ -23,8 +24,20 @@ export const IMPORT_NAME_MAX = 160;
 
 const UPLOAD_PARAMS = ['name', 'dry'] as const;
 
-/** A path separator, a character Windows refuses in a file name, or a control character. */
-const NOT_IN_A_NAME = /[/\\<>:"|?*\u0000-\u001f]/;
+/**
+ * The query's name and dry, each refusal's message the problem's code (a repeated key counts with
+ * its last value). The checks run in this order, and the first that fails is the problem.
+ */
+const QUERY = z.object({
+  name: z
+    .string({ error: 'name-missing' })
+    .max(IMPORT_NAME_MAX, 'name-too-long')
+    // No path separator, no character Windows refuses in a file name, no control character.
+    .regex(/^[^/\\<>:"|?*\u0000-\u001f]*$/, 'name-characters')
+    // A name, then .csv, .geojson or .json (`.csv` alone is an extension without a name).
+    .regex(/^.+\.(csv|geojson|json)$/i, 'name-extension'),
+  dry: z.enum(['0', '1'], 'dry-invalid').optional(),
+});
 
 export type UploadProblem =
   /** A query key other than name and dry (cut to 40 characters). */
@@ -60,19 +73,15 @@ export function checkUpload(request: UploadRequest, maxMb: number): ImportUpload
   for (const key of search.keys()) {
     if (!(UPLOAD_PARAMS as readonly string[]).includes(key)) return { problem: { code: 'unknown-parameter', param: key.slice(0, 40) } };
   }
-  // A repeated key counts with its last value.
-  const name = search.getAll('name').at(-1);
-  const dry = search.getAll('dry').at(-1);
-  if (name === undefined) return { problem: { code: 'name-missing' } };
-  if (name.length > IMPORT_NAME_MAX) return { problem: { code: 'name-too-long', max: IMPORT_NAME_MAX } };
-  if (NOT_IN_A_NAME.test(name)) return { problem: { code: 'name-characters' } };
-  const format = formatOfName(name);
-  // `.csv` alone is an extension without a name.
-  if (format === null || !/.\.[^.]+$/.test(name)) return { problem: { code: 'name-extension' } };
-  if (dry !== undefined && dry !== '0' && dry !== '1') return { problem: { code: 'dry-invalid' } };
+  const query = QUERY.safeParse(Object.fromEntries(search));
+  if (!query.success) {
+    const code = query.error.issues[0].message as Exclude<UploadProblemCode, 'unknown-parameter' | 'too-large' | 'no-body'>;
+    return { problem: code === 'name-too-long' ? { code, max: IMPORT_NAME_MAX } : { code } };
+  }
+  const { name, dry } = query.data;
   if (Number(request.contentLength ?? NaN) > maxMb * 1024 * 1024) return { problem: { code: 'too-large', mb: maxMb } };
   if (!request.hasBody) return { problem: { code: 'no-body' } };
-  return { name, format, dryRun: dry === '1' };
+  return { name, format: formatOfName(name)!, dryRun: dry === '1' };
 }
 
 /** The HTTP status a problem is answered with: 413 for a file over the limit, 400 for the rest. */

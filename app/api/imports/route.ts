@@ -21,14 +21,9 @@ import { DRY_RUN_REJECTIONS_LISTED, REJECTIONS_SHOWN } from '@/lib/import/reject
 
 export const dynamic = 'force-dynamic';
 
-/** errorResponse's answer with the problem's code and values beside its English message. */
-function refuse(problem: UploadProblem): Response {
-  const param = uploadProblemParam(problem);
-  return Response.json(
-    { error: { ...(param ? { param } : {}), message: uploadProblemText('en', problem), problem } },
-    { status: uploadProblemStatus(problem), headers: { 'Cache-Control': 'no-store' } },
-  );
-}
+/** The problem's status and English message, with its code and values beside them. */
+const refuse = (problem: UploadProblem): Response =>
+  errorResponse(uploadProblemStatus(problem), uploadProblemParam(problem), uploadProblemText('en', problem), { problem });
 
 export const POST = writeRoute('import', async (request: Request, _context, account): Promise<Response> => {
   const env = getEnv();
