@@ -97,22 +97,30 @@ export function useDashboardData(view: ViewState, events: boolean) {
   const cellLayers = layers.includes('hexagons') || layers.includes('heatmap') || layers.includes('changes');
   // Hexagon cells at the zoom shown, for some filters.
   const hotspotsUrl = (f: Filters) => `/api/hotspots${apiSearch(f, { z: hotspotZoom(view.camera.zoom) })}`;
-  const hotspots = useApi<HotspotsAnswer>(cellLayers ? hotspotsUrl(mapFilters) : null);
+  const nowUrl = cellLayers ? hotspotsUrl(mapFilters) : null;
+  const hotspots = useApi<HotspotsAnswer>(nowUrl);
   // While playing, the colours keep the whole period's scale: the same colour is the same amount in every frame.
   const wholePeriodCells = useApi<HotspotsAnswer>(cellLayers && playback.at ? hotspotsUrl(filters) : null);
   // The change per hexagon: the cells of the comparison period of what the map shows (while playing,
   // of the window: the window before it, or a year before it).
   const mapBefore = comparisonPeriod(mapFilters);
-  const cellsBefore = useApi<HotspotsAnswer>(
-    layers.includes('changes') && mapBefore ? hotspotsUrl({ ...mapFilters, ...mapBefore, compare: 'none' }) : null,
-  );
-  const nowCells = hotspots.data?.cells;
-  const beforeCells = cellsBefore.data?.cells;
+  const beforeUrl = layers.includes('changes') && mapBefore ? hotspotsUrl({ ...mapFilters, ...mapBefore, compare: 'none' }) : null;
+  const cellsBefore = useApi<HotspotsAnswer>(beforeUrl);
+  // Only two answers to the same question are subtracted: while one of them is on its way, the last
+  // such pair stays drawn (never this period's new cells against the old comparison's).
+  const paired =
+    beforeUrl !== null && hotspots.dataUrl === nowUrl && cellsBefore.dataUrl === beforeUrl && hotspots.data && cellsBefore.data
+      ? { now: hotspots.data.cells, before: cellsBefore.data.cells }
+      : null;
+  const [lastPair, setLastPair] = useState(paired);
+  if (paired && (paired.now !== lastPair?.now || paired.before !== lastPair?.before)) setLastPair(paired);
+  const pair = beforeUrl === null ? null : (paired ?? lastPair);
+  const [pairNow, pairBefore] = [pair?.now, pair?.before];
   const changes = useMemo(() => {
-    if (!nowCells || !beforeCells) return null;
-    const cells = cellChanges(nowCells, beforeCells);
+    if (!pairNow || !pairBefore) return null;
+    const cells = cellChanges(pairNow, pairBefore);
     return { cells, scale: largestChange(cells) };
-  }, [nowCells, beforeCells]);
+  }, [pairNow, pairBefore]);
   const routes = useApi<RoutesAnswer>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
@@ -147,8 +155,8 @@ export function useDashboardData(view: ViewState, events: boolean) {
     tilesPending,
     onTilesLoaded: setTilesLoaded,
     cells: hotspots.data?.cells,
-    /** The change per hexagon against the comparison period (null: layer off, no comparison, or loading). */
-    changes: mapBefore ? changes : null,
+    /** The change per hexagon against the comparison period (null: layer off, no comparison, or not yet here). */
+    changes,
     /** The period the change is counted against (null: none, so no change can be drawn). */
     changesAgainst: mapBefore,
     /** Seizures of the busiest cell: the top of the colour scale (while playing, the whole period's). */
