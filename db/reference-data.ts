@@ -2,6 +2,7 @@
  * Reads the shipped data files (data/): the 24 BLOs, country polygons and the public seizures.
  * Each is validated on load; a malformed file stops the seed with the file's name.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -21,7 +22,11 @@ export interface ReferenceData {
   countries: CountryFeature[];
   /** Raw rows of data/public-seizures.csv, header keys. */
   publicSeizures: Record<string, string>[];
+  /** SHA-256 (hex) of the files the spatial derivations depend on, by name under data/. */
+  hashes: { 'blos.json': string; 'countries.geojson': string };
 }
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 function readJson(file: string): unknown {
   try {
@@ -47,5 +52,6 @@ export function loadReferenceData(root = process.cwd()): ReferenceData {
     blos: parseFile(blosFile, z.array(bloRecordSchema).length(24), readJson(blosFile)),
     countries: parseFile(countriesFile, z.object({ features: z.array(countryFeatureSchema) }), readJson(countriesFile)).features,
     publicSeizures: parse(readFileSync(publicFile, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }),
+    hashes: { 'blos.json': sha256(blosFile), 'countries.geojson': sha256(countriesFile) },
   };
 }

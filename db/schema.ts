@@ -51,6 +51,17 @@ export const countries = pgTable(
   (t) => [index('countries_geom_gist').using('gist', t.geom)],
 );
 
+/**
+ * The shipped reference files (data/blos.json, data/countries.geojson) as last loaded, by content hash:
+ * a start with changed files reloads them and re-derives what depends on them (db/reference-sync.ts).
+ */
+export const referenceFiles = pgTable('reference_files', {
+  file: text('file').primaryKey(),
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: text('sha256').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Land borders between two countries, derived by PostGIS from the shared edges of their polygons. */
 export const borders = pgTable(
   'borders',

@@ -5,9 +5,9 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { copyInto, type BulkTransaction, type Database, type Db } from './client';
-import { blos, countries, importBatches, substances } from './schema';
+import { blos, countries, importBatches, referenceFiles, substances } from './schema';
 import { writeVersion } from './data-versions';
-import { rebuildBorders } from '@/db/queries/borders';
+import { deriveBorders } from '@/db/queries/borders';
 import { rowsOf } from './result-rows';
 import type { ReferenceData } from './reference-data';
 import { SUBSTANCES } from '@/lib/catalogue/substances';
@@ -81,34 +81,43 @@ export function seizureCsvLine(s: SeizureInput, origin: RowOrigin, dedupeKey: st
 }
 
 export async function seedReferenceData(db: Db, data: ReferenceData): Promise<{ borders: number }> {
-  await db.transaction(async (tx) => {
-    for (const s of SUBSTANCES) {
-      const values = {
-        code: s.code,
-        group: s.group,
-        nameEn: s.en,
-        nameRu: s.ru,
-        defaultUnit: s.defaultUnit,
-        priceUsdPerKg: s.priceUsdPerKg,
-      };
-      await tx.insert(substances).values(values).onConflictDoUpdate({ target: substances.code, set: values });
-    }
-    for (const f of data.countries) {
-      // ST_MakeValid: a few Natural Earth rings self-touch (Arctic Russia), which GEOS rejects in overlays.
-      const geom = sql`ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(f.geometry)}), 4326)), 3))`;
-      const values = { iso2: f.properties.iso2, isoNumeric: f.properties.isoNumeric, name: f.properties.name, nameRu: f.properties.nameRu };
-      await tx
-        .insert(countries)
-        .values({ ...values, geom })
-        .onConflictDoUpdate({ target: countries.iso2, set: { ...values, geom } });
-    }
-    for (const b of data.blos) {
-      const { lon, lat, ...rest } = b;
-      const values = { ...rest, geom: [lon, lat] as LngLat };
-      await tx.insert(blos).values(values).onConflictDoUpdate({ target: blos.code, set: values });
-    }
-  });
-  return { borders: await rebuildBorders(db) };
+  return db.transaction((tx) => writeReferenceData(tx, data));
+}
+
+/** Substances, countries, posts and the files' hashes, then the borders derived: inside the caller's transaction. */
+export async function writeReferenceData(tx: Db, data: ReferenceData): Promise<{ borders: number }> {
+  for (const s of SUBSTANCES) {
+    const values = {
+      code: s.code,
+      group: s.group,
+      nameEn: s.en,
+      nameRu: s.ru,
+      defaultUnit: s.defaultUnit,
+      priceUsdPerKg: s.priceUsdPerKg,
+    };
+    await tx.insert(substances).values(values).onConflictDoUpdate({ target: substances.code, set: values });
+  }
+  for (const f of data.countries) {
+    // ST_MakeValid: a few Natural Earth rings self-touch (Arctic Russia), which GEOS rejects in overlays.
+    const geom = sql`ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(f.geometry)}), 4326)), 3))`;
+    const values = { iso2: f.properties.iso2, isoNumeric: f.properties.isoNumeric, name: f.properties.name, nameRu: f.properties.nameRu };
+    await tx
+      .insert(countries)
+      .values({ ...values, geom })
+      .onConflictDoUpdate({ target: countries.iso2, set: { ...values, geom } });
+  }
+  for (const b of data.blos) {
+    const { lon, lat, ...rest } = b;
+    const values = { ...rest, geom: [lon, lat] as LngLat };
+    await tx.insert(blos).values(values).onConflictDoUpdate({ target: blos.code, set: values });
+  }
+  for (const [file, sha256] of Object.entries(data.hashes)) {
+    await tx
+      .insert(referenceFiles)
+      .values({ file, sha256 })
+      .onConflictDoUpdate({ target: referenceFiles.file, set: { sha256, loadedAt: sql`now()` } });
+  }
+  return { borders: await deriveBorders(tx) };
 }
 
 async function createBatch(db: Db, kind: BatchKind, label: string, version: number): Promise<number> {

@@ -261,6 +261,9 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
               </p>
             )}
             {markingLine}
+            <p className="brief-attribution" data-testid="brief-attribution">
+              {tt('boundaryNote')}
+            </p>
           </div>
           <figure className="brief-qr">
             <div data-testid="brief-qr" dangerouslySetInnerHTML={{ __html: qr }} />

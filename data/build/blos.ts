@@ -2,19 +2,14 @@
  * Builds `data/blos.json`, the 24 Border Liaison Offices, from `data/sources/crossings.json`.
  * Run once when the sources change: `npx tsx data/build/blos.ts`.
  *
- * The published coordinates were snapped to OpenStreetMap border lines; the map and the spatial
- * queries use Natural Earth 1:50m boundaries, generalised by up to a few km. A post published as
- * 0.4 km inside Kazakhstan can therefore fall inside Uzbekistan's 50m polygon. Where that happens
- * (or the post ends up more than 3 km from the 50m border), the position is moved to the nearest
- * point 0.5 km inside its own country from the 50m shared border, and the published coordinate is
- * kept in `sourceLon`/`sourceLat` with a note. Posts that really stand inland keep their position.
+ * Every post stands at its published coordinate (mostly the crossing point on the OpenStreetMap
+ * border line, data/sources/crossings.json). The script checks each against the committed borders
+ * (data/countries.geojson, from the same OpenStreetMap lines): a crossing post within MAX_BORDER_KM of
+ * the border it serves and at most MAX_WRONG_SIDE_KM across it; the inland posts keep their reason.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
-import { mesh } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon } from 'geojson';
 
 interface Crossing {
   name: string;
@@ -52,14 +47,23 @@ const SELECTION: Record<string, { code: string; nameRu: string; openedYear?: num
   'Oybek': { code: 'oybek', nameRu: 'Ойбек', openedYear: 2014, paired: 'fotehobod' },
   'Dusti': { code: 'dusti', nameRu: 'Дусти', paired: 'sariosiyo' },
   'Sariosiyo': { code: 'sariosiyo', nameRu: 'Сариасия', openedYear: 2014, paired: 'dusti' },
-  'Pakhtaobod (rail)': { code: 'pakhtaobod-rail', nameRu: 'Пахтаобод (ж/д)', openedYear: 2021, paired: 'kudukli-rail' },
-  'Kudukli (rail)': { code: 'kudukli-rail', nameRu: 'Кудукли (ж/д)', openedYear: 2021, paired: 'pakhtaobod-rail' },
+  'Pakhtaobod (rail)': {
+    code: 'pakhtaobod-rail', nameRu: 'Пахтаобод (ж/д)', openedYear: 2021, paired: 'kudukli-rail', inlandKm: 1.5,
+    inlandReason: 'Rail border station on the Tursunzoda–Sariosiyo line, about 1.5 km inside Tajikistan (position estimated from the line)',
+  },
+  'Kudukli (rail)': {
+    code: 'kudukli-rail', nameRu: 'Кудукли (ж/д)', openedYear: 2021, paired: 'pakhtaobod-rail', inlandKm: 1.4,
+    inlandReason: 'Rail border station on the Sariosiyo–Tursunzoda line, about 1.4 km inside Uzbekistan (position estimated from the line)',
+  },
   'Kyzyl-Art': { code: 'kyzyl-art', nameRu: 'Кызыл-Арт', paired: 'bor-dobo' },
   'Panji Poyon': { code: 'panji-poyon', nameRu: 'Нижний Пяндж' },
   'Ayritom': { code: 'ayritom', nameRu: 'Айритом' },
   'Alat': { code: 'alat', nameRu: 'Алат', openedYear: 2023, paired: 'farap' },
   'Farap': { code: 'farap', nameRu: 'Фарап', paired: 'alat' },
-  'Imamnazar': { code: 'imamnazar', nameRu: 'Имамназар' },
+  'Imamnazar': {
+    code: 'imamnazar', nameRu: 'Имамназар', inlandKm: 1.3,
+    inlandReason: 'The checkpoint at Ymamnazar stands about 1.3 km north of the Turkmen–Afghan border line, facing Aqina',
+  },
   'Serhetabat': { code: 'serhetabat', nameRu: 'Серхетабат' },
 };
 
@@ -68,12 +72,9 @@ const UNCONFIRMED = new Set(['Ak-Zhol', 'Farap', 'Imamnazar', 'Serhetabat', 'Kyz
 const ISO_NUMERIC: Record<string, string> = {
   KZ: '398', KG: '417', TJ: '762', TM: '795', UZ: '860', AF: '004', CN: '156', IR: '364', RU: '643', PK: '586',
 };
-const MAX_BORDER_KM = 3;
-const INSET_KM = 0.5;
+const MAX_BORDER_KM = 1;
+const MAX_WRONG_SIDE_KM = 0.3;
 
-const require = createRequire(import.meta.url);
-const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-const countriesObject = topology.objects.countries as GeometryCollection;
 const countries = JSON.parse(readFileSync(new URL('../countries.geojson', import.meta.url), 'utf8')) as {
   features: Feature<MultiPolygon, { iso2: string }>[];
 };
@@ -82,50 +83,24 @@ const polygonOf = (iso2: string) => {
   if (!f) throw new Error(`no polygon for ${iso2}`);
   return f;
 };
-const sharedBorder = (a: string, b: string): MultiLineString =>
-  mesh(topology, countriesObject, (x, y) =>
-    (String(x.id) === ISO_NUMERIC[a] && String(y.id) === ISO_NUMERIC[b]) ||
-    (String(x.id) === ISO_NUMERIC[b] && String(y.id) === ISO_NUMERIC[a]));
-
-function distanceToLinesKm(point: [number, number], lines: MultiLineString): number {
-  let best = Infinity;
-  for (const coords of lines.coordinates) {
-    best = Math.min(best, turf.pointToLineDistance(turf.point(point), turf.lineString(coords), { units: 'kilometers' }));
-  }
-  return best;
-}
-
-function nearestOnLines(point: [number, number], lines: MultiLineString): [number, number] {
-  const hit = turf.nearestPointOnLine(turf.multiLineString(lines.coordinates), turf.point(point), { units: 'kilometers' });
-  return hit.geometry.coordinates as [number, number];
-}
-
-const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
+/** Kilometres from a point to a country's outline (its rings as lines). */
+const distanceToOutlineKm = (point: [number, number], iso2: string) =>
+  Math.min(...turf.flatten(turf.polygonToLine(polygonOf(iso2)) as never).features.map((line) =>
+    turf.pointToLineDistance(point, line as never, { units: 'kilometers' })));
 
 const crossings = JSON.parse(readFileSync(new URL('../sources/crossings.json', import.meta.url), 'utf8')) as Crossing[];
 const blos = crossings
   .filter((c) => c.name in SELECTION)
   .map((c) => {
     const pick = SELECTION[c.name];
-    const own = polygonOf(c.country) as Feature<Polygon | MultiPolygon>;
-    const border = sharedBorder(c.country, c.neighbor);
     const published: [number, number] = [c.lon, c.lat];
-    const inside = turf.booleanPointInPolygon(turf.point(published), own);
-    const km = distanceToLinesKm(published, border);
-    let position = published;
-    let positionNote: string | null = null;
-    if (!pick.inlandKm && (!inside || km > MAX_BORDER_KM)) {
-      const anchor = nearestOnLines(published, border);
-      const candidates = Array.from({ length: 72 }, (_, i) =>
-        turf.destination(turf.point(anchor), INSET_KM, i * 5, { units: 'kilometers' }).geometry.coordinates as [number, number])
-        .filter((p) => turf.booleanPointInPolygon(turf.point(p), own) && distanceToLinesKm(p, border) >= INSET_KM * 0.8)
-        .sort((p, q) => turf.distance(p, published) - turf.distance(q, published));
-      if (candidates.length === 0) throw new Error(`cannot place ${c.name} inside ${c.country}`);
-      position = [round5(candidates[0][0]), round5(candidates[0][1])];
-      const shift = turf.distance(position, published, { units: 'kilometers' });
-      positionNote = `Published point is ${inside ? `${km.toFixed(1)} km from` : 'across'} the Natural Earth 1:50m ` +
-        `${c.country}–${c.neighbor} border; shown ${INSET_KM} km inside ${c.country} at the nearest border point (moved ${shift.toFixed(1)} km).`;
+    const inside = turf.booleanPointInPolygon(published, polygonOf(c.country));
+    // The border it serves: where its own country's outline meets the neighbour's, both are equally near.
+    const km = Math.max(distanceToOutlineKm(published, c.country), distanceToOutlineKm(published, c.neighbor));
+    if (!pick.inlandKm && (km > MAX_BORDER_KM || (!inside && km > MAX_WRONG_SIDE_KM))) {
+      throw new Error(`${c.name} is ${km.toFixed(2)} km ${inside ? "from" : "across"} the ${c.country}–${c.neighbor} border`);
     }
+    console.log(`${c.name.padEnd(18)} ${inside ? 'inside ' : 'across '} ${km.toFixed(2)} km from the ${c.country}–${c.neighbor} border`);
     return {
       code: pick.code,
       name: c.name,
@@ -139,11 +114,11 @@ const blos = crossings
       openedYear: pick.openedYear ?? null,
       confidence: c.confidence,
       source: c.source,
-      lon: position[0],
-      lat: position[1],
+      lon: c.lon,
+      lat: c.lat,
       sourceLon: c.lon,
       sourceLat: c.lat,
-      positionNote,
+      positionNote: null,
       inlandKm: pick.inlandKm ?? null,
       inlandReason: pick.inlandReason ?? null,
     };
@@ -153,4 +128,4 @@ if (blos.length !== 24) throw new Error(`expected 24 BLOs, found ${blos.length}`
 const confirmed = blos.filter((b) => b.status === 'confirmed').length;
 if (confirmed !== 19) throw new Error(`expected 19 confirmed BLOs, found ${confirmed}`);
 writeFileSync(new URL('../blos.json', import.meta.url), JSON.stringify(blos, null, 2) + '\n');
-console.log(`wrote ${blos.length} BLOs; moved ${blos.filter((b) => b.positionNote).length} onto the 1:50m boundaries`);
+console.log(`wrote ${blos.length} BLOs, each at its published position`);

@@ -9,7 +9,8 @@ import { getEnv } from '@/lib/env';
 import { commandLineOperator } from './operator';
 import { openDatabase } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
-import { seedDatabase } from '@/db/seed';
+import { needsSeed, seedDatabase } from '@/db/seed';
+import { syncReferenceData } from '@/db/reference-sync';
 import { monthEnd, todayIso } from '@/lib/time/dates';
 
 const argsSchema = z.object({
@@ -32,7 +33,13 @@ async function main(): Promise<void> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
   try {
     const opened = performance.now();
-    const result = await seedDatabase(database, loadReferenceData(), {
+    const data = loadReferenceData();
+    // Imported rows stay through a re-seed: their nearest posts follow the shipped positions first.
+    if (!(await needsSeed(database.db))) {
+      const sync = await syncReferenceData(database, data, commandLineOperator());
+      if (sync) console.log(`reference data reloaded: ${sync.moved.length} posts moved, ${sync.rederived} seizures re-derived`);
+    }
+    const result = await seedDatabase(database, data, {
       rows,
       seed: parsed.data.seed,
       through: monthEnd(todayIso(), -1),

@@ -16,10 +16,10 @@ export const bloRecordSchema = z.object({
   openedYear: z.number().int().min(1990).max(2100).nullable(),
   confidence: z.enum(LOCATION_CONFIDENCES),
   source: z.string().min(1),
-  /** Position shown and used by spatial queries, degrees WGS84. */
+  /** Position shown and used by spatial queries, degrees WGS84: the published one (data/build/blos.ts). */
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
-  /** Position as published by the source, before fitting to the 1:50m boundaries. */
+  /** Position as published by the source. */
   sourceLon: z.number().min(-180).max(180),
   sourceLat: z.number().min(-90).max(90),
   positionNote: z.string().nullable(),

@@ -57,6 +57,9 @@ export function filterSummary(filters: Filters): string {
   return q === '' ? 'none (all seizures)' : decodeURIComponent(q.replace(/\+/g, ' '));
 }
 
+/** Whose map data an export carries (post positions and distances rest on the OpenStreetMap borders). */
+export const MAP_DATA_ATTRIBUTION = '© OpenStreetMap contributors (borders, ODbL); GeoNames (places, CC BY 4.0)';
+
 /** `# key: value` lines opening a CSV export (the importer skips `#` lines). */
 export function csvPreamble(meta: ExportMeta): string[] {
   return [
@@ -67,6 +70,7 @@ export function csvPreamble(meta: ExportMeta): string[] {
     `# synthetic data: ${SYNTHETIC_TEXT[meta.filters.synthetic]}`,
     `# link: ${meta.link}`,
     `# exported by: ${meta.account} (audit entry ${meta.auditId})`,
+    `# map data: ${MAP_DATA_ATTRIBUTION}`,
     ...(meta.minCount === null ? [] : [`# ${WITHHELD_TEXT}: ${withheldNote(meta.minCount)}`]),
   ];
 }
@@ -81,6 +85,7 @@ export function geojsonMetadata(meta: ExportMeta) {
     link: meta.link,
     exportedBy: meta.account,
     auditId: meta.auditId,
+    mapData: MAP_DATA_ATTRIBUTION,
     ...(meta.minCount === null ? {} : { withheld: withheldNote(meta.minCount) }),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * The offline basemap: a MapLibre style built from the shipped country polygons (Natural Earth
- * 1:50m, data/countries.geojson), with no tile server, sprite or glyphs. Country and BLO labels are
- * drawn from the browser's fonts (deck.gl and the page), so nothing is fetched from outside.
+ * The offline basemap: a MapLibre style built from the shipped country polygons (OpenStreetMap,
+ * data/countries.geojson) and rivers and lakes (data/water.json), with no tile server, sprite or
+ * glyphs. Country, town, water and BLO names are drawn from the browser's fonts (deck.gl and the
+ * page), so nothing is fetched from outside.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { BLO_COUNTRIES } from '@/lib/catalogue/vocabulary';
+import type { WaterFeature } from '@/lib/catalogue/water-record';
 import { BASEMAP_COLORS, rgbCss } from './colors';
 
 const BASEMAP_IDS = {
@@ -13,13 +15,20 @@ const BASEMAP_IDS = {
   land: 'land',
   focusLand: 'land-blo-countries',
   borders: 'country-borders',
+  water: 'water',
+  lakes: 'lakes',
+  rivers: 'rivers',
 } as const;
 
-export function offlineBasemapStyle(countriesUrl: string): StyleSpecification {
+export function offlineBasemapStyle(countriesUrl: string, water: readonly WaterFeature[]): StyleSpecification {
+  const waterColor = rgbCss(BASEMAP_COLORS.water);
   return {
     version: 8,
     name: 'BLO Atlas offline',
-    sources: { [BASEMAP_IDS.source]: { type: 'geojson', data: countriesUrl } },
+    sources: {
+      [BASEMAP_IDS.source]: { type: 'geojson', data: countriesUrl },
+      [BASEMAP_IDS.water]: { type: 'geojson', data: { type: 'FeatureCollection', features: [...water] } as GeoJSON.FeatureCollection },
+    },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': rgbCss(BASEMAP_COLORS.water) } },
       { id: BASEMAP_IDS.land, type: 'fill', source: BASEMAP_IDS.source, paint: { 'fill-color': rgbCss(BASEMAP_COLORS.land) } },
@@ -29,6 +38,33 @@ export function offlineBasemapStyle(countriesUrl: string): StyleSpecification {
         source: BASEMAP_IDS.source,
         filter: ['in', ['get', 'iso2'], ['literal', [...BLO_COUNTRIES]]],
         paint: { 'fill-color': rgbCss(BASEMAP_COLORS.focusLand) },
+      },
+      {
+        id: BASEMAP_IDS.lakes,
+        type: 'fill',
+        source: BASEMAP_IDS.water,
+        filter: ['==', ['get', 'kind'], 'lake'],
+        paint: { 'fill-color': waterColor, 'fill-outline-color': rgbCss(BASEMAP_COLORS.river) },
+      },
+      {
+        id: BASEMAP_IDS.rivers,
+        type: 'line',
+        source: BASEMAP_IDS.water,
+        filter: ['==', ['get', 'kind'], 'river'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': rgbCss(BASEMAP_COLORS.river),
+          // The main rivers (rank 1) wider; all wider as the map zooms in.
+          'line-width': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            4,
+            ['match', ['get', 'rank'], 1, 1.2, 0.6],
+            9,
+            ['match', ['get', 'rank'], 1, 3.5, 2],
+          ],
+        },
       },
       {
         id: BASEMAP_IDS.borders,

@@ -46,7 +46,9 @@ export const ROUTE_COLORS = { origin: [230, 120, 20], destination: [110, 40, 160
 
 /** The offline basemap (lib/map/basemap-style.ts) and the country names drawn over it. */
 export const BASEMAP_COLORS = {
-  water: [220, 230, 238],
+  water: [205, 222, 238],
+  /** Rivers and lake shores: a blue that reads on the pale land and against the water's own fill. */
+  river: [126, 170, 206],
   land: [236, 234, 228],
   /** The five countries with BLOs, lighter than their neighbours. */
   focusLand: [251, 250, 246],

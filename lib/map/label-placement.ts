@@ -2,6 +2,7 @@
  * Where to write a marker's name so that names never cover each other or another marker: greedy
  * placement in priority order (the selected post first, then the busiest), each label taking the
  * first free side of its marker — right, left, above, below — or none. Screen pixels throughout.
+ * A second kind of label (towns under the posts) is placed after the first, around its boxes.
  */
 
 export type LabelSide = 'right' | 'left' | 'top' | 'bottom';
@@ -34,6 +35,8 @@ export interface PlacementOptions {
   gap: number;
   /** Least space between two names, so that two never read as one (e.g. "Oybek Dustlik"). */
   labelSpacing?: number;
+  /** What else is on screen that no label may cover (names and markers placed before these). */
+  obstacles?: readonly Box[];
 }
 
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -54,13 +57,21 @@ export function labelBox(c: LabelCandidate, side: LabelSide, { markerRadius: r, 
   }
 }
 
+/** The box a marker of radius `r` covers. */
+export const markerBox = (c: Pick<LabelCandidate, 'x' | 'y'>, r: number): Box => ({
+  left: c.x - r,
+  top: c.y - r,
+  right: c.x + r,
+  bottom: c.y + r,
+});
+
 /** The side each label is written on, or null where no side is free. */
 export function placeLabels(candidates: readonly LabelCandidate[], options: PlacementOptions): Map<string, LabelSide | null> {
   const r = options.markerRadius;
-  const markers = candidates.map((c) => ({ id: c.id, box: { left: c.x - r, top: c.y - r, right: c.x + r, bottom: c.y + r } }));
+  const markers = candidates.map((c) => ({ id: c.id, box: markerBox(c, r) }));
   const spacing = options.labelSpacing ?? 0;
   // Each name placed, with the space around it that no other name may enter.
-  const placed: Box[] = [];
+  const placed: Box[] = [...(options.obstacles ?? [])];
   const sides = new Map<string, LabelSide | null>();
   const order = [...candidates].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
   for (const c of order) {

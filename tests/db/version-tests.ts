@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
 import { seedDatabase } from '@/db/seed';
+import { syncReferenceData } from '@/db/reference-sync';
+import * as turf from '@turf/turf';
 import { importSeizures } from '@/db/import-seizures';
 import { BatchStateError, reimportBatch, undoImport } from '@/db/undo-import';
 import { currentVersion, listDataVersions } from '@/db/data-versions';
@@ -249,5 +251,65 @@ export function defineVersionTests(scratch: (tag: string) => Promise<ScratchData
         expect(difference(await answers(db, filters), await answers(db, filters, { useRollup: false })), label).toBeNull();
       }
     }, 120_000);
+
+    it('moved posts: a reference reload re-derives the seizures they touch as one version, pinned answers unchanged', async () => {
+      const data = loadReferenceData();
+      // Dostuk and Alat moved ~4 km (both over 100 km from Oybek and Kordai, whose catchments are asked).
+      const MOVES: Record<string, [number, number]> = { dostuk: [0.05, 0], alat: [0, -0.04] };
+      const moved = {
+        ...data,
+        blos: data.blos.map((b) => (MOVES[b.code] ? { ...b, lon: b.lon + MOVES[b.code][0], lat: b.lat + MOVES[b.code][1] } : b)),
+        hashes: { ...data.hashes, 'blos.json': 'moved-for-the-test' },
+      };
+      // The figures, not where the markers stand (the posts' positions are today's reference data).
+      const figures = async (filters: ScopedFilters) => {
+        const a = await answers(db, filters);
+        return { ...a, blos: a.blos.map(({ lngLat: _, ...rest }) => rest) };
+      };
+      const pinned = await figures({ ...VERSION_CASES[0][1], asOf: 6 });
+      const before = rowsOf<{ id: number; nearest_blo: string }>(
+        await db.db.execute(sql`SELECT id, nearest_blo FROM seizures WHERE removed_in IS NULL ORDER BY id`),
+      );
+
+      const sync = await syncReferenceData(db, moved, 'tests');
+      expect(sync!.moved.sort()).toEqual(['alat', 'dostuk']);
+      // The same files again: nothing to do.
+      expect(await syncReferenceData(db, moved, 'tests')).toBeNull();
+
+      // Oracle: the rows that should change, by turf from the moved positions (within 100 km of a
+      // moved post's old or new place, or a nearest post that changes).
+      const positions = moved.blos.map((b) => ({ code: b.code, at: [b.lon, b.lat] as [number, number] }));
+      const touched = new Set<number>();
+      const rows = rowsOf<{ id: number; lng: number; lat: number; nearest_blo: string }>(
+        await db.db.execute(
+          sql`SELECT id, ST_X(geom) AS lng, ST_Y(geom) AS lat, nearest_blo FROM seizures WHERE removed_in IS NULL ORDER BY id`,
+        ),
+      );
+      const nearMoved = (p: [number, number]) =>
+        Object.keys(MOVES).some((code) => {
+          const now = positions.find((x) => x.code === code)!.at;
+          const was = data.blos.find((b) => b.code === code)!;
+          return turf.distance(p, now) <= 99.5 || turf.distance(p, [was.lon, was.lat]) <= 99.5;
+        });
+      for (const r of rows) {
+        const p: [number, number] = [Number(r.lng), Number(r.lat)];
+        const sorted = positions.map((b) => ({ code: b.code, km: turf.distance(p, b.at) })).sort((x, y) => x.km - y.km);
+        if (sorted[1].km - sorted[0].km > 0.01 * sorted[0].km + 0.01) expect(r.nearest_blo).toBe(sorted[0].code);
+        if (nearMoved(p)) touched.add(Number(r.id));
+      }
+      const [version] = await listDataVersions(db.db, 6);
+      expect(version).toMatchObject({ id: 7, action: 'seed', account: 'tests' });
+      expect(version.added).toBe(version.removed);
+      // Every row near a moved post was re-derived (turf's sphere may differ from the spheroid right at 100 km).
+      expect(version.added).toBeGreaterThanOrEqual(touched.size);
+      expect(rows.length).toBe(before.length);
+      expect(rows.filter((r) => r.nearest_blo === 'dostuk').length).toBeGreaterThan(0);
+
+      // The link briefed at version 6 reads the same figures; the current answers are the raw table's.
+      expect(difference(await figures({ ...VERSION_CASES[0][1], asOf: 6 }), pinned)).toBeNull();
+      for (const [label, filters] of VERSION_CASES) {
+        expect(difference(await answers(db, filters), await answers(db, filters, { useRollup: false })), label).toBeNull();
+      }
+    }, 240_000);
   });
 }

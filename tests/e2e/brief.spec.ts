@@ -65,6 +65,7 @@ test(
     expect(pages).toHaveLength(2);
     expect(text).toContain('Briefing: drug seizures at the Border Liaison Offices');
     expect(text).toContain('FOR OFFICIAL USE ONLY');
+    expect(text).toContain('© OpenStreetMap contributors');
     expect(text).toContain(`Data version ${version} of`);
     expect(text).toMatch(/data up to \d{1,2} \w{3} \d{4}/);
     const en = new Intl.NumberFormat('en-GB');
@@ -99,6 +100,7 @@ test('the briefing in Russian, and in both languages side by side', { tag: '@scr
   const ru = await print(page, dir, 'brief-ru');
   expect(ru.text).toContain('Брифинг: изъятия наркотиков у пунктов пограничного контроля (ППК)');
   expect(ru.text).toContain('ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ');
+  expect(ru.text).toContain('© участники OpenStreetMap');
   expect(ru.text).toMatch(/Версия данных \d+ от/);
   expect(ru.text).not.toContain('Briefing:');
   copyFileSync(ru.pages[0], screenshotPath('brief-ru-page-1.png'));

@@ -53,10 +53,11 @@ test.describe('exports', () => {
       new RegExp(`^# link: http://127\\.0\\.0\\.1:\\d+/\\?substance=hashish%2Cheroin&from=2024-01-01&to=2024-12-31&asof=${version}$`),
     );
     expect(lines[6]).toMatch(/^# exported by: editor@example\.org \(audit entry \d+\)$/);
-    expect(lines[7]).toBe(
+    expect(lines[7]).toBe('# map data: © OpenStreetMap contributors (borders, ODbL); GeoNames (places, CC BY 4.0)');
+    expect(lines[8]).toBe(
       'date,substance,quantity,unit,lon,lat,transport,concealment,detection,origin,destination,source_ref,notes,kg_eq,value_usd,country,nearest_blo,synthetic,date_precision,location_precision,id',
     );
-    expect(lines.length - 8).toBe(count);
+    expect(lines.length - 9).toBe(count);
     expect(download.suggestedFilename()).toMatch(/^blo-atlas-seizures-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 

@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
  * English words of the interface that must not show in Russian. Chosen so that the Latin text the
  * Russian page rightly keeps cannot match: the posts' Latin names shown beside the Cyrillic ones
  * ("Kainda (rail)", "Kyzyl-Art", "B. Konysbaev"), the account's email address, the language switch
- * written in its own language ("Language: English"), the boundary source ("Natural Earth 1:50m"),
+ * written in its own language ("Language: English"), the map data source ("OpenStreetMap"),
  * format names (CSV, GeoJSON, PNG), units of currency ("$"). Matched as whole words, case as written,
  * so "km" does not match inside "Karamyk".
  */

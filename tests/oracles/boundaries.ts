@@ -1,19 +1,12 @@
 /**
- * Independent oracles computed in TypeScript from the shipped files: country polygons
- * (data/countries.geojson) and shared borders straight from the Natural Earth TopoJSON arcs
- * (topojson `mesh`), never from PostGIS.
+ * Independent oracles computed in TypeScript from the shipped country polygons (data/countries.geojson),
+ * never from PostGIS. Neighbours share their border's vertices exactly (the build simplifies each shared
+ * line once), so the border of two countries is the set of edges both polygons have.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as turf from '@turf/turf';
-import { mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { Feature, MultiLineString, MultiPolygon } from 'geojson';
+import type { Feature, MultiLineString, MultiPolygon, Position } from 'geojson';
 import type { LngLat } from '@/lib/geo/lng-lat';
-
-const require = createRequire(import.meta.url);
-const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-const countriesObject = topology.objects.countries as GeometryCollection;
 
 export const countryFeatures = (
   JSON.parse(readFileSync('data/countries.geojson', 'utf8')) as {
@@ -21,22 +14,33 @@ export const countryFeatures = (
   }
 ).features;
 
-const numericOf = new Map(countryFeatures.map((f) => [f.properties.iso2, f.properties.isoNumeric]));
-
 export function countryPolygon(iso2: string): Feature<MultiPolygon> {
   const f = countryFeatures.find((c) => c.properties.iso2 === iso2);
   if (!f) throw new Error(`no polygon for ${iso2}`);
   return f;
 }
 
-/** The border two countries share, from the TopoJSON arcs they both use. */
-export function sharedBorder(a: string, b: string): MultiLineString {
-  const [na, nb] = [numericOf.get(a), numericOf.get(b)];
-  return mesh(
-    topology,
-    countriesObject,
-    (x, y) => (String(x.id) === na && String(y.id) === nb) || (String(x.id) === nb && String(y.id) === na),
+const vertexKey = (p: Position) => `${p[0]},${p[1]}`;
+const edgeKey = (a: Position, b: Position) => [vertexKey(a), vertexKey(b)].sort().join(';');
+
+function edgesOf(iso2: string): [Position, Position][] {
+  return countryPolygon(iso2).geometry.coordinates.flatMap((polygon) =>
+    polygon.flatMap((ring) => ring.slice(1).map((p, i): [Position, Position] => [ring[i], p])),
   );
+}
+
+const bordersCache = new Map<string, MultiLineString>();
+
+/** The border two countries share: the edges both polygons use, one two-point line each. */
+export function sharedBorder(a: string, b: string): MultiLineString {
+  const key = [a, b].sort().join('-');
+  let lines = bordersCache.get(key);
+  if (!lines) {
+    const inA = new Set(edgesOf(a).map(([p, q]) => edgeKey(p, q)));
+    lines = { type: 'MultiLineString', coordinates: edgesOf(b).filter(([p, q]) => inA.has(edgeKey(p, q))) };
+    bordersCache.set(key, lines);
+  }
+  return lines;
 }
 
 export function lineLengthKm(lines: MultiLineString): number {
@@ -44,9 +48,11 @@ export function lineLengthKm(lines: MultiLineString): number {
 }
 
 export function distanceToLinesKm(point: LngLat, lines: MultiLineString): number {
-  return Math.min(
-    ...lines.coordinates.map((c) => turf.pointToLineDistance(turf.point(point), turf.lineString(c), { units: 'kilometers' })),
-  );
+  let best = Infinity;
+  for (const c of lines.coordinates) {
+    best = Math.min(best, turf.pointToLineDistance(turf.point(point), turf.lineString(c), { units: 'kilometers' }));
+  }
+  return best;
 }
 
 export function isInside(point: LngLat, iso2: string): boolean {

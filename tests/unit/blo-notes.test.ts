@@ -1,12 +1,10 @@
 /**
  * The posts' source notes as the reader sees them (data/blo-notes.json through lib/catalogue/blo-notes.ts).
- * The distance the map moves a post is checked against the one the data build wrote into each
- * `positionNote` ("moved 0.8 km"), measured there by its own code.
  */
 import { describe, expect, it } from 'vitest';
 import blos from '@/data/blos.json';
 import notes from '@/data/blo-notes.json';
-import { bloSourceText, movedKm } from '@/lib/catalogue/blo-notes';
+import { bloSourceText } from '@/lib/catalogue/blo-notes';
 import { COUNTRY_CODES } from '@/lib/catalogue/vocabulary';
 import { LANGUAGES } from '@/lib/url/view-state';
 
@@ -48,21 +46,9 @@ describe('BLO source notes', () => {
     }
   });
 
-  it('say the map moves a post exactly when its record does, by the distance the record gives', () => {
-    for (const b of blos) {
-      const recorded = b.positionNote?.match(/moved (\d+\.\d) km/)?.[1];
-      const km = movedKm(b.code);
-      if (recorded === undefined) expect(km, b.code).toBeNull();
-      else expect(Math.abs(km! - Number(recorded)), b.code).toBeLessThanOrEqual(0.06);
-    }
-  });
-
-  it('write the move in the reader’s language', () => {
-    const ru = bloSourceText('ru', 'ak-zhol')!;
-    expect(ru.moved).toContain('сдвинут на 0,8 км');
-    expect(ru.moved).toContain('(Кыргызстан)');
-    expect(bloSourceText('en', 'ak-zhol')!.moved).toContain('moved 0.8 km so that it stays inside Kyrgyzstan');
-    expect(bloSourceText('ru', 'kordai')!.moved).toBeNull();
+  it('need no word about moving a post: every post is shown at its published position', () => {
+    for (const b of blos) expect([b.code, b.lon, b.lat, b.positionNote]).toEqual([b.code, b.sourceLon, b.sourceLat, null]);
+    expect(Object.keys(bloSourceText('ru', 'ak-zhol')!).sort()).toEqual(['basis', 'confidence']);
   });
 
   it('say how sure each position is', () => {
@@ -72,6 +58,5 @@ describe('BLO source notes', () => {
 
   it('give nothing for a code that is not a post', () => {
     expect(bloSourceText('en', 'nowhere')).toBeNull();
-    expect(movedKm('nowhere')).toBeNull();
   });
 });

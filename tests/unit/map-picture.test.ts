@@ -28,7 +28,7 @@ describe('mapPicture', () => {
       'Seizures: 1,464 · 14.7 t · US$144.5m',
       'Data up to: 31 Dec 2024 · Made: 2026-11-29 00:13 UTC · Synthetic data shown (1,458 / 1,464)',
       'Link: http://localhost:3210/?substance=heroin',
-      'Exported by analyst@example.org (audit entry 812) · Boundaries: Natural Earth 1:50m; not an endorsement.',
+      'Exported by analyst@example.org (audit entry 812) · Map data © OpenStreetMap contributors (borders), GeoNames (places). Borders are not an endorsement.',
     ]);
     expect(picture.watermark).toBe('analyst@example.org · #812 · 2026-11-29 00:13 UTC');
     expect(picture.legendTitle).toBe('Legend');

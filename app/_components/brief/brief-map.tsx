@@ -30,7 +30,7 @@ const ignore = () => {};
 
 export function BriefMap({ search, styleUrl, events, minCount }: Props) {
   const view = useMemo(() => parseViewState(new URLSearchParams(search)).view, [search]);
-  const { data, deckLayers, heat, legend, markers } = useMapContent(view, events, minCount);
+  const { data, deckLayers, heat, legend, markers, places } = useMapContent(view, events, minCount);
   const { lang } = view;
   return (
     <div className="map-wrap brief-map" style={MAP_COLOR_VARS as CSSProperties}>
@@ -39,6 +39,8 @@ export function BriefMap({ search, styleUrl, events, minCount }: Props) {
         motion="jump"
         styleUrl={styleUrl}
         blos={markers}
+        places={places}
+        foundPlace={null}
         selected={view.selected}
         layers={deckLayers}
         heat={heat}

@@ -7,7 +7,7 @@
 import '@/app/_components/browser-zod';
 import dynamic from 'next/dynamic';
 import type { PickingInfo } from '@deck.gl/core';
-import { useEffect, useEffectEvent, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { bloName, borderName, formatCount, t } from '@/lib/i18n/i18n';
 import { linkProblemsText } from '@/lib/i18n/param-problem-text';
 import { MAP_COLOR_VARS } from '@/lib/map/colors';
@@ -17,7 +17,10 @@ import { tooltipFor } from '@/lib/map/map-tooltip';
 import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
 import { serializeViewState, type Camera } from '@/lib/url/view-state';
 import { downloadMapPng } from '@/app/_components/map/export-png';
-import { GoToPost } from '@/app/_components/map/go-to-post';
+import { MapSearch, type Findable } from '@/app/_components/map/map-search';
+import { PLACES } from '@/lib/catalogue/places';
+import { placeSearchEntry } from '@/lib/search/place-search';
+import type { CountryCode } from '@/lib/catalogue/vocabulary';
 import { LayerToggles } from '@/app/_components/map/layer-toggles';
 import { Legend } from '@/app/_components/map/legend';
 import { WithheldNote } from '@/app/_components/panels/figure';
@@ -36,6 +39,8 @@ import { useViewState } from './use-view-state';
 
 /** Zoom at which a post's catchment rings are drawn large enough to see (25 km ≈ 40 px). */
 const RINGS_ZOOM = 7.5;
+/** How close the map flies to a place found by the search: its surroundings and the posts near it readable. */
+const PLACE_FOUND_ZOOM = 8;
 
 const MapView = dynamic(() => import('@/app/_components/map/map-view').then((m) => m.MapView), {
   ssr: false,
@@ -53,7 +58,9 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   const { view, problems, update } = useViewState(initialSearch);
   const { lang, filters, playback, radiusKm } = view;
   const events = account.permissions.includes('events');
-  const { layers, data, deckLayers, heat, legend, markers } = useMapContent(view, events, account.minCount);
+  const { layers, data, deckLayers, heat, legend, markers, places } = useMapContent(view, events, account.minCount);
+  // The place last found by the search, written at any zoom and marked until the next search.
+  const [foundPlace, setFoundPlace] = useState<string | null>(null);
   const { playing, setPlaying, speed, setSpeed } = usePlayback(data.playPeriod, playback, update);
   // The camera the user asked to fly to (the BLO panel's paired post): only that one is animated.
   const [flight, setFlight] = useState<Camera | null>(null);
@@ -108,6 +115,36 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
     back?.focus();
   };
   const flyTo = (code: string) => openPost(code, 7);
+  /** What the search finds: the posts this account sees and the places. */
+  const findable = useMemo<Findable[]>(
+    () => [
+      ...blos.map((b) => ({
+        kind: 'post' as const,
+        id: b.code,
+        label: b.name,
+        labelRu: b.nameRu,
+        names: b.altNames,
+        lngLat: b.lngLat,
+        weight: 0,
+        country: b.country as CountryCode,
+      })),
+      ...PLACES.map((p) => ({ ...placeSearchEntry(p), country: p.country })),
+    ],
+    [blos],
+  );
+  /** A post found opens as a click on it would; a place is flown to, close enough to read its streets' names around it. */
+  const goToFound = (found: Findable) => {
+    if (found.kind === 'post') {
+      setFoundPlace(null);
+      openPost(found.id, 6.5);
+      return;
+    }
+    setFoundPlace(`place:${found.id}`);
+    const from = framedAt.current ?? view.camera;
+    const camera = { ...from, center: found.lngLat, zoom: Math.max(from.zoom, PLACE_FOUND_ZOOM) };
+    setFlight(camera);
+    update({ camera });
+  };
 
   // The panel, once open, takes the focus (and so comes into view).
   const panelCode = selectedBlo?.code ?? null;
@@ -251,7 +288,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
               canCompare={data.changesAgainst !== null}
               onChange={(next) => update({ layers: next })}
             />
-            <GoToPost lang={lang} blos={blos} onGo={(code) => openPost(code, 6.5)} />
+            <MapSearch lang={lang} entries={findable} onGo={goToFound} />
           </div>
           <div className="map-wrap" id="map" ref={mapWrap}>
             <MapView
@@ -259,6 +296,8 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
               motion={view.camera === flight ? 'fly' : 'jump'}
               styleUrl={styleUrl}
               blos={markers}
+              places={places}
+              foundPlace={foundPlace}
               fitBlos={fitBlos}
               selected={view.selected}
               layers={deckLayers}

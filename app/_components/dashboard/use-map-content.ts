@@ -1,12 +1,16 @@
 'use client';
 /**
- * What the map draws for a view, from its data: the deck.gl layers, the heat, the legend and the BLO markers.
+ * What the map draws for a view, from its data: the deck.gl layers, the heat, the legend, the BLO markers
+ * and the places to read the map by.
  * Shared by the dashboard and the briefing, so both draw a view the same way.
  */
 import { useMemo } from 'react';
 import { bloName, borderName, t } from '@/lib/i18n/i18n';
 import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
 import { legendModel } from '@/lib/map/legend-model';
+import { mapPlaces } from '@/lib/map/map-places';
+import { PLACES } from '@/lib/catalogue/places';
+import { WATER } from '@/lib/catalogue/water';
 import type { ViewState } from '@/lib/url/view-state';
 import { useDashboardData } from './use-dashboard-data';
 
@@ -82,5 +86,6 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
     () => (heatOn && data.cells ? { cells: data.cells, scaleMax: data.hexMax } : null),
     [heatOn, data.cells, data.hexMax],
   );
-  return { layers, data, deckLayers, heat, legend, markers };
+  const places = useMemo(() => mapPlaces(lang, PLACES, WATER), [lang]);
+  return { layers, data, deckLayers, heat, legend, markers, places };
 }

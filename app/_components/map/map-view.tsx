@@ -12,10 +12,12 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { offlineBasemapStyle } from '@/lib/map/basemap-style';
+import { WATER } from '@/lib/catalogue/water';
 import type { Camera, Language } from '@/lib/url/view-state';
 import { t, type TextKey } from '@/lib/i18n/i18n';
 import { ScaleControl } from './scale-control';
-import { placeLabels, type LabelCandidate } from '@/lib/map/label-placement';
+import { labelBox, markerBox, placeLabels, type Box, type LabelCandidate } from '@/lib/map/label-placement';
+import { placeShown, type MapPlace } from '@/lib/map/map-places';
 import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
@@ -41,6 +43,10 @@ export interface MapViewProps {
   motion: CameraMotion;
   styleUrl: string | null;
   blos: MarkerBlo[];
+  /** Towns, rivers and lakes to read the map by, written where they leave the posts' names room. */
+  places: MapPlace[];
+  /** The place last searched for (`MapPlace.id`): written at any zoom, and marked. */
+  foundPlace: string | null;
   /** Frame every post once they have arrived, in place of `camera` (a view that names no camera of its own). */
   fitBlos?: boolean;
   selected: string | null;
@@ -78,12 +84,30 @@ const cameraOptions = (c: Camera) => ({ center: c.center, zoom: c.zoom, bearing:
 
 /** Marker radius (the selected one's, the largest), the space before its name and between two names, px. */
 const LABEL_OPTIONS = { markerRadius: 10, gap: 3, labelSpacing: 8 };
+/** A place's dot, the space before its name and between names, px. */
+const PLACE_LABEL_OPTIONS = { markerRadius: 3, gap: 2, labelSpacing: 6 };
+
+/** Whether a screen point lies on the map, so that names off screen take no room. */
+const onScreen = (map: maplibregl.Map, x: number, y: number) => {
+  const { width, height } = map.getContainer().getBoundingClientRect();
+  return x > 0 && y > 0 && x < width && y < height;
+};
 
 /**
  * Writes each BLO's name on a free side of its marker, or hides it where none is free: names never
- * cover each other or another post. Run when the zoom, the markers or the selection change.
+ * cover each other or another post. Then the places: each shown at this zoom gets a free side that
+ * covers no post, no post's name and no other place's name, or is hidden. Run when the zoom, the
+ * markers, the places or the selection change.
  */
-function layoutLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marker>, blos: MarkerBlo[], selected: string | null) {
+function layoutLabels(
+  map: maplibregl.Map,
+  markers: Map<string, maplibregl.Marker>,
+  blos: MarkerBlo[],
+  selected: string | null,
+  placeMarkers: Map<string, maplibregl.Marker>,
+  places: MapPlace[],
+  found: string | null,
+) {
   const candidates: LabelCandidate[] = [];
   const labels = new Map<string, HTMLElement>();
   for (const blo of blos) {
@@ -101,7 +125,51 @@ function layoutLabels(map: maplibregl.Map, markers: Map<string, maplibregl.Marke
       priority: blo.code === selected ? Infinity : blo.labelPriority,
     });
   }
-  for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) labels.get(code)!.dataset.side = side ?? 'none';
+  const taken: Box[] = [];
+  for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) {
+    labels.get(code)!.dataset.side = side ?? 'none';
+    const c = candidates.find((k) => k.id === code)!;
+    taken.push(markerBox(c, LABEL_OPTIONS.markerRadius + LABEL_OPTIONS.gap));
+    if (side) taken.push(labelBox(c, side, LABEL_OPTIONS));
+  }
+
+  const zoom = map.getZoom();
+  const placeCandidates: LabelCandidate[] = [];
+  const placeLabelsById = new Map<string, HTMLElement>();
+  const { width, height } = map.getContainer().getBoundingClientRect();
+  for (const place of places) {
+    const marker = placeMarkers.get(place.id);
+    if (!marker) continue;
+    const el = marker.getElement();
+    // The anchor nearest the middle of the screen (a river's name follows the view along it).
+    const anchor = place.anchors
+      .map((a) => ({ a, p: map.project(a) }))
+      .filter(({ p }) => onScreen(map, p.x, p.y))
+      .sort((u, v) => Math.hypot(u.p.x - width / 2, u.p.y - height / 2) - Math.hypot(v.p.x - width / 2, v.p.y - height / 2))[0];
+    if (!placeShown(place, zoom, found) || !anchor) {
+      el.dataset.side = 'none';
+      continue;
+    }
+    marker.setLngLat(anchor.a);
+    const { x, y } = anchor.p;
+    const label = el.querySelector<HTMLElement>('.place-label')!;
+    placeLabelsById.set(place.id, el);
+    placeCandidates.push({
+      id: place.id,
+      x,
+      y,
+      width: label.offsetWidth,
+      height: label.offsetHeight,
+      priority: place.id === found ? Infinity : place.priority,
+    });
+  }
+  // A place's dot may not cover a post either: the posts are obstacles as much as their names.
+  for (const [id, side] of placeLabels(placeCandidates, { ...PLACE_LABEL_OPTIONS, obstacles: taken })) {
+    const el = placeLabelsById.get(id)!;
+    const c = placeCandidates.find((k) => k.id === id)!;
+    const dotFree = !taken.some((b) => b.left < c.x + 3 && c.x - 3 < b.right && b.top < c.y + 3 && c.y - 3 < b.bottom);
+    el.dataset.side = side && dotFree ? side : 'none';
+  }
 }
 
 export interface Heat {
@@ -139,6 +207,8 @@ export function MapView({
   motion,
   styleUrl,
   blos,
+  places,
+  foundPlace,
   fitBlos = false,
   selected,
   layers,
@@ -156,6 +226,7 @@ export function MapView({
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const markersRef = useRef(new Map<string, maplibregl.Marker>());
+  const placeMarkersRef = useRef(new Map<string, maplibregl.Marker>());
   // The layers last handed to deck.gl; its next frame has drawn them.
   const layersRef = useRef<Layer[] | null>(null);
   // The posts have been framed (or need not be); the framing move is under way.
@@ -177,8 +248,11 @@ export function MapView({
   const tooltip = useEffectEvent((info: PickingInfo) => getTooltip(info));
   const selectBlo = useEffectEvent((code: string) => onSelectBlo(code));
   const heatCells = useEffectEvent(() => heat);
+  const relabel = useEffectEvent((map: maplibregl.Map) =>
+    layoutLabels(map, markersRef.current, blos, selected, placeMarkersRef.current, places, foundPlace),
+  );
   const moved = useEffectEvent((map: maplibregl.Map) => {
-    layoutLabels(map, markersRef.current, blos, selected);
+    relabel(map);
     // A flight cut short to be flown again (the map was resized under it) has not arrived yet.
     if (flight.current) {
       if (!sameCamera(cameraOf(map), flight.current)) return;
@@ -276,6 +350,7 @@ export function MapView({
     mapRef.current = map;
     overlayRef.current = overlay;
     const markers = markersRef.current;
+    const placeMarkers = placeMarkersRef.current;
     return () => {
       overlay.finalize();
       map.remove();
@@ -283,12 +358,13 @@ export function MapView({
       overlayRef.current = null;
       layersRef.current = null;
       markers.clear();
+      placeMarkers.clear();
     };
   }, []);
 
   useEffect(() => {
     styleReady.current = false;
-    mapRef.current!.setStyle(styleUrl ?? offlineBasemapStyle(new URL('/api/countries', window.location.href).href));
+    mapRef.current!.setStyle(styleUrl ?? offlineBasemapStyle(new URL('/api/countries', window.location.href).href, WATER));
   }, [styleUrl]);
 
   useEffect(() => {
@@ -377,8 +453,42 @@ export function MapView({
       button.setAttribute('aria-pressed', String(blo.code === selected));
       el.querySelector('.blo-label')!.textContent = blo.label;
     }
-    layoutLabels(map, markers, blos, selected);
+    relabel(map);
   }, [blos, selected]);
+
+  // Places: a dot and a name, under the posts; which are written is decided by layoutLabels.
+  useEffect(() => {
+    const map = mapRef.current!;
+    const markers = placeMarkersRef.current;
+    for (const [id, marker] of markers) {
+      if (!places.some((p) => p.id === id)) {
+        marker.remove();
+        markers.delete(id);
+      }
+    }
+    for (const place of places) {
+      let marker = markers.get(place.id);
+      if (!marker) {
+        const el = document.createElement('div');
+        el.className = 'place-marker';
+        el.dataset.testid = 'place';
+        el.dataset.id = place.id;
+        el.dataset.kind = place.kind;
+        el.dataset.side = 'none';
+        const dot = document.createElement('span');
+        dot.className = 'place-dot';
+        const label = document.createElement('span');
+        label.className = 'place-label';
+        el.append(dot, label);
+        marker = new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat(place.anchors[0]).addTo(map);
+        markers.set(place.id, marker);
+      }
+      const el = marker.getElement();
+      el.querySelector('.place-label')!.textContent = place.label;
+      el.classList.toggle('found', place.id === foundPlace);
+    }
+    relabel(map);
+  }, [places, foundPlace]);
 
   // Idle: the map has settled, deck.gl has drawn the current layers, and no data or tile is on its way.
   const idle = mapIdle && drawnLayers === layers && !busy && !tilesPending;

@@ -118,10 +118,7 @@ export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, 
         {source ? (
           <>
             <p>{source.basis}</p>
-            <p>
-              {source.confidence}
-              {source.moved ? ` ${source.moved}` : ''}
-            </p>
+            <p>{source.confidence}</p>
           </>
         ) : (
           blo.source
