@@ -69,9 +69,6 @@ const SELECTION: Record<string, { code: string; nameRu: string; openedYear?: num
 
 /** Unconfirmed posts named by the reference as most likely among the 5 unnamed BLOs. */
 const UNCONFIRMED = new Set(['Ak-Zhol', 'Farap', 'Imamnazar', 'Serhetabat', 'Kyzyl-Bel']);
-const ISO_NUMERIC: Record<string, string> = {
-  KZ: '398', KG: '417', TJ: '762', TM: '795', UZ: '860', AF: '004', CN: '156', IR: '364', RU: '643', PK: '586',
-};
 const MAX_BORDER_KM = 1;
 const MAX_WRONG_SIDE_KM = 0.3;
 
