@@ -1,21 +1,27 @@
 /**
  * Keeps a database in step with the shipped reference files. When data/blos.json or
  * data/countries.geojson changed since they were last loaded (their SHA-256 in `reference_files`),
- * the countries, land borders and posts are reloaded and every current seizure whose nearest post,
- * its distance or its catchment rings depend on a post that moved is re-derived, as one data version:
- * the old rows are marked removed and copies added, so the rollups follow through their triggers and
- * a link pinned to an earlier version still reads the figures it was briefed with.
+ * the countries, land borders and posts are reloaded and every current seizure that a moved post
+ * touches is re-derived, as one data version: the old rows are marked removed and copies added (a
+ * seizure recorded at a crossing moves with its post), so the rollups follow through their triggers.
+ * Counts by nearest post, by country and by period asked of an earlier version keep their figures; a
+ * catchment asked of an earlier version is measured from the post where it stands now (post positions
+ * are reference data, not versioned).
  */
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from './client';
-import { writeVersion } from './data-versions';
+import { closeVersion, lockDataWriters, openVersion } from './data-versions';
 import { rowsOf } from './result-rows';
-import { SEIZURE_COPY_COLUMNS, seedReferenceData, writeReferenceData } from './seed';
+import { SEIZURE_COPY_COLUMNS, writeReferenceData } from './seed';
 import type { ReferenceData } from './reference-data';
+import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
 import type { LngLat } from '@/lib/geo/lng-lat';
 
-/** Catchment rings reach 100 km (migration 0013): a row this close to a moved post changes ring. */
-const RING_REACH_M = 100_000;
+/**
+ * Catchment rings reach 100 km on the sphere (migration 0013): a row this close to a moved post may
+ * change ring. Measured on the sphere as the rings are, with a margin for rounding.
+ */
+const RING_REACH_M = 101_000;
 
 /** True when a reference file differs from what the database last loaded (or it never recorded one). */
 export async function referenceChanged(db: Db, data: ReferenceData): Promise<boolean> {
@@ -35,12 +41,20 @@ async function postPositions(db: Db): Promise<Map<string, LngLat>> {
   return new Map(rows.map((r) => [r.code, [Number(r.lng), Number(r.lat)]]));
 }
 
+interface PostMove {
+  from: LngLat;
+  to: LngLat;
+  /** H3 cell of `to` (the seizure cell resolution), decimal. */
+  cell: string;
+}
+
 /**
- * Re-derives the current rows that a change of post positions touches, as data version `version`.
- * `moved` holds each moved post's old and new positions. Returns the number of rows re-derived.
+ * Re-derives the current rows that moved posts touch, as data version `version`: rows within the
+ * rings' reach of a move's old or new position, and rows whose nearest post or its distance changes.
+ * A row recorded at a crossing (its point is the post's) moves with the post. Returns the rows re-derived.
  */
-async function rederiveSeizures(db: Db, version: number, moved: LngLat[]): Promise<number> {
-  const columns = sql.raw([...SEIZURE_COPY_COLUMNS.filter((c) => c !== 'added_in'), 'created_at'].join(', '));
+async function rederiveSeizures(db: Db, version: number, moves: PostMove[]): Promise<number> {
+  const moved = JSON.stringify(moves);
   await db.execute(sql`DROP TABLE IF EXISTS rederived`);
   await db.execute(sql`
     CREATE TEMP TABLE rederived ON COMMIT DROP AS
@@ -55,16 +69,31 @@ async function rederiveSeizures(db: Db, version: number, moved: LngLat[]): Promi
        AND (s.nearest_blo IS DISTINCT FROM n.code
             OR s.nearest_blo_km IS DISTINCT FROM n.km
             OR EXISTS (SELECT 1
-                         FROM jsonb_array_elements(${JSON.stringify(moved)}::jsonb) p
+                         FROM jsonb_array_elements(${moved}::jsonb) m, LATERAL (VALUES (m->'from'), (m->'to')) p(at)
                         WHERE ST_DWithin(s.geom::geography,
-                                         ST_SetSRID(ST_MakePoint((p->>0)::float8, (p->>1)::float8), 4326)::geography,
-                                         ${RING_REACH_M})))`);
+                                         ST_SetSRID(ST_MakePoint((p.at->>0)::float8, (p.at->>1)::float8), 4326)::geography,
+                                         ${RING_REACH_M}, false)))`);
   // Removed first, so the copies do not collide with them on the current rows' dedupe key; the
   // nearest-post trigger derives the copies' nearest post from the posts as they now stand.
   await db.execute(sql`UPDATE seizures SET removed_in = ${version} WHERE id IN (SELECT id FROM rederived)`);
+  const kept = [...SEIZURE_COPY_COLUMNS.filter((c) => c !== 'added_in' && c !== 'geom' && c !== 'cell'), 'created_at'];
+  const columns = sql.raw(kept.join(', '));
+  const fromOld = sql.raw(kept.map((c) => `s.${c}`).join(', '));
   const inserted = await db.execute(sql`
-    INSERT INTO seizures (${columns}, added_in)
-    SELECT ${columns}, ${version}::bigint FROM seizures WHERE id IN (SELECT id FROM rederived) ORDER BY id
+    WITH moves AS (
+      SELECT (m->'from'->>0)::float8 AS from_lng, (m->'from'->>1)::float8 AS from_lat,
+             (m->'to'->>0)::float8 AS to_lng, (m->'to'->>1)::float8 AS to_lat, (m->>'cell')::bigint AS cell
+        FROM jsonb_array_elements(${moved}::jsonb) m)
+    INSERT INTO seizures (${columns}, geom, cell, added_in)
+    SELECT ${fromOld},
+           coalesce(ST_SetSRID(ST_MakePoint(mv.to_lng, mv.to_lat), 4326), s.geom),
+           coalesce(mv.cell, s.cell),
+           ${version}::bigint
+      FROM seizures s
+      LEFT JOIN moves mv
+        ON s.location_precision = 'crossing' AND ST_X(s.geom) = mv.from_lng AND ST_Y(s.geom) = mv.from_lat
+     WHERE s.id IN (SELECT id FROM rederived)
+     ORDER BY s.id
     RETURNING id`);
   return rowsOf(inserted).length;
 }
@@ -72,40 +101,45 @@ async function rederiveSeizures(db: Db, version: number, moved: LngLat[]): Promi
 export interface ReferenceSync {
   /** Posts whose position changed. */
   moved: string[];
-  /** Current seizures re-derived (0 when no seizure is stored). */
+  /** Current seizures re-derived (0 when none is stored near a moved post). */
   rederived: number;
 }
 
 /**
- * Loads the reference data when the files changed; re-derives the seizures a moved post touches.
- * Null when the database already holds these files.
+ * Loads the reference data when the files changed, and re-derives the seizures a moved post touches.
+ * Null when the database already holds these files. Everything happens under the data writers' lock
+ * (db/data-versions.ts), checked again once it is held: two processes starting together reload once,
+ * and no import writes nearest posts against positions about to change.
  */
 export async function syncReferenceData(database: Database, data: ReferenceData, account: string): Promise<ReferenceSync | null> {
   if (!(await referenceChanged(database.db, data))) return null;
-  const before = await postPositions(database.db);
-  const movedPosts = data.blos.filter((b) => {
-    const old = before.get(b.code);
-    return old !== undefined && (old[0] !== b.lon || old[1] !== b.lat);
-  });
-  const [{ any }] = rowsOf<{ any: boolean }>(
-    await database.db.execute(sql`SELECT EXISTS (SELECT 1 FROM seizures WHERE removed_in IS NULL) AS any`),
-  );
-  if (!any || movedPosts.length === 0) {
-    await seedReferenceData(database.db, data);
-    return { moved: movedPosts.map((b) => b.code), rederived: 0 };
-  }
-  return writeVersion(
-    database,
-    {
+  return database.bulkTransaction(async (tx) => {
+    await lockDataWriters(tx.db);
+    if (!(await referenceChanged(tx.db, data))) return null;
+    const before = await postPositions(tx.db);
+    const moves = new Map<string, PostMove>();
+    for (const b of data.blos) {
+      const from = before.get(b.code);
+      if (from && (from[0] !== b.lon || from[1] !== b.lat)) {
+        moves.set(b.code, { from, to: [b.lon, b.lat], cell: cellToDecimal(cellOf([b.lon, b.lat])) });
+      }
+    }
+    const [{ any }] = rowsOf<{ any: boolean }>(
+      await tx.db.execute(sql`SELECT EXISTS (SELECT 1 FROM seizures WHERE removed_in IS NULL) AS any`),
+    );
+    if (!any || moves.size === 0) {
+      await writeReferenceData(tx.db, data);
+      return { moved: [...moves.keys()], rederived: 0 };
+    }
+    const version = await openVersion(tx.db, {
       action: 'seed',
       account,
       batchId: null,
-      note: `Reference data reloaded: ${movedPosts.length} posts at new positions, nearest posts re-derived`,
-    },
-    async (tx, version) => {
-      await writeReferenceData(tx.db, data);
-      const positions = movedPosts.flatMap((b) => [before.get(b.code)!, [b.lon, b.lat] as LngLat]);
-      return { moved: movedPosts.map((b) => b.code), rederived: await rederiveSeizures(tx.db, version, positions) };
-    },
-  );
+      note: `Reference data reloaded: ${moves.size} posts at new positions, nearest posts re-derived`,
+    });
+    await writeReferenceData(tx.db, data);
+    const rederived = await rederiveSeizures(tx.db, version, [...moves.values()]);
+    await closeVersion(tx.db, version);
+    return { moved: [...moves.keys()], rederived };
+  });
 }

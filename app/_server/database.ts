@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env';
 import { openDatabase, type Database } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
 import { needsSeed, seedDatabase } from '@/db/seed';
-import { syncReferenceData } from '@/db/reference-sync';
+import { referenceChanged, syncReferenceData } from '@/db/reference-sync';
 import { monthEnd, todayIso } from '@/lib/time/dates';
 
 const KEY = Symbol.for('blo-atlas.database');
@@ -26,9 +26,15 @@ async function open(): Promise<Database> {
     });
     console.log(`blo-atlas: seeded the new embedded database (${result.publicRows} public + ${result.syntheticRows} synthetic seizures)`);
   } else if (!(await needsSeed(database.db))) {
-    // Shipped data newer than the database's: posts and borders reloaded, nearest posts re-derived.
-    const sync = await syncReferenceData(database, loadReferenceData(), 'reference data update');
-    if (sync) console.log(`blo-atlas: reference data reloaded (${sync.moved.length} posts moved, ${sync.rederived} seizures re-derived)`);
+    const data = loadReferenceData();
+    if (database.backend === 'pglite') {
+      // Shipped data newer than the database's: posts and borders reloaded, nearest posts re-derived.
+      const sync = await syncReferenceData(database, data, 'reference data update');
+      if (sync) console.log(`blo-atlas: reference data reloaded (${sync.moved.length} posts moved, ${sync.rederived} seizures re-derived)`);
+    } else if (await referenceChanged(database.db, data)) {
+      // On a server the re-derivation may take minutes: a command does it, not the first request.
+      console.warn("blo-atlas: the shipped posts or borders differ from the database's: run `npm run db:migrate` to bring them up to date");
+    }
   }
   console.log(`blo-atlas: ${database.backend} database ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return database;

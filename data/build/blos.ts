@@ -5,7 +5,8 @@
  * Every post stands at its published coordinate (mostly the crossing point on the OpenStreetMap
  * border line, data/sources/crossings.json). The script checks each against the committed borders
  * (data/countries.geojson, from the same OpenStreetMap lines): a crossing post within MAX_BORDER_KM of
- * the border it serves and at most MAX_WRONG_SIDE_KM across it; the inland posts keep their reason.
+ * the border it serves and at most MAX_WRONG_SIDE_KM across it; an inland post inside its country, at
+ * its recorded distance (±0.5 km), with its reason.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as turf from '@turf/turf';
@@ -80,10 +81,17 @@ const polygonOf = (iso2: string) => {
   if (!f) throw new Error(`no polygon for ${iso2}`);
   return f;
 };
-/** Kilometres from a point to a country's outline (its rings as lines). */
-const distanceToOutlineKm = (point: [number, number], iso2: string) =>
-  Math.min(...turf.flatten(turf.polygonToLine(polygonOf(iso2)) as never).features.map((line) =>
-    turf.pointToLineDistance(point, line as never, { units: 'kilometers' })));
+/** The edges of a country's rings, keyed by their two ends (neighbours share their border's vertices). */
+const edgesOf = (iso2: string) =>
+  polygonOf(iso2).geometry.coordinates.flatMap((polygon) =>
+    polygon.flatMap((ring) => ring.slice(1).map((p, i) => ({ key: [String(ring[i]), String(p)].sort().join(';'), line: [ring[i], p] }))));
+/** Kilometres from a point to the border two countries share (the edges both polygons have). */
+function distanceToBorderKm(point: [number, number], a: string, b: string): number {
+  const inA = new Set(edgesOf(a).map((e) => e.key));
+  const shared = edgesOf(b).filter((e) => inA.has(e.key));
+  if (shared.length === 0) throw new Error(`${a} and ${b} share no border`);
+  return Math.min(...shared.map((e) => turf.pointToLineDistance(point, turf.lineString(e.line), { units: 'kilometers' })));
+}
 
 const crossings = JSON.parse(readFileSync(new URL('../sources/crossings.json', import.meta.url), 'utf8')) as Crossing[];
 const blos = crossings
@@ -92,11 +100,11 @@ const blos = crossings
     const pick = SELECTION[c.name];
     const published: [number, number] = [c.lon, c.lat];
     const inside = turf.booleanPointInPolygon(published, polygonOf(c.country));
-    // The border it serves: where its own country's outline meets the neighbour's, both are equally near.
-    const km = Math.max(distanceToOutlineKm(published, c.country), distanceToOutlineKm(published, c.neighbor));
-    if (!pick.inlandKm && (km > MAX_BORDER_KM || (!inside && km > MAX_WRONG_SIDE_KM))) {
-      throw new Error(`${c.name} is ${km.toFixed(2)} km ${inside ? "from" : "across"} the ${c.country}–${c.neighbor} border`);
-    }
+    const km = distanceToBorderKm(published, c.country, c.neighbor);
+    const fits = pick.inlandKm
+      ? inside && Math.abs(km - pick.inlandKm) < 0.5
+      : km <= MAX_BORDER_KM && (inside || km <= MAX_WRONG_SIDE_KM);
+    if (!fits) throw new Error(`${c.name} is ${km.toFixed(2)} km ${inside ? 'from' : 'across'} the ${c.country}–${c.neighbor} border`);
     console.log(`${c.name.padEnd(18)} ${inside ? 'inside ' : 'across '} ${km.toFixed(2)} km from the ${c.country}–${c.neighbor} border`);
     return {
       code: pick.code,

@@ -254,8 +254,9 @@ export function defineVersionTests(scratch: (tag: string) => Promise<ScratchData
 
     it('moved posts: a reference reload re-derives the seizures they touch as one version, pinned answers unchanged', async () => {
       const data = loadReferenceData();
-      // Dostuk and Alat moved ~4 km (both over 100 km from Oybek and Kordai, whose catchments are asked).
-      const MOVES: Record<string, [number, number]> = { dostuk: [0.05, 0], alat: [0, -0.04] };
+      // Dostuk and Kudukli moved ~4 km (both over 100 km from Oybek and Kordai, whose catchments are
+      // asked); three public seizures were recorded at the Kudukli crossing.
+      const MOVES: Record<string, [number, number]> = { dostuk: [0.05, 0], 'kudukli-rail': [0, -0.04] };
       const moved = {
         ...data,
         blos: data.blos.map((b) => (MOVES[b.code] ? { ...b, lon: b.lon + MOVES[b.code][0], lat: b.lat + MOVES[b.code][1] } : b)),
@@ -272,7 +273,7 @@ export function defineVersionTests(scratch: (tag: string) => Promise<ScratchData
       );
 
       const sync = await syncReferenceData(db, moved, 'tests');
-      expect(sync!.moved.sort()).toEqual(['alat', 'dostuk']);
+      expect(sync!.moved.sort()).toEqual(['dostuk', 'kudukli-rail']);
       // The same files again: nothing to do.
       expect(await syncReferenceData(db, moved, 'tests')).toBeNull();
 
@@ -304,6 +305,18 @@ export function defineVersionTests(scratch: (tag: string) => Promise<ScratchData
       expect(version.added).toBeGreaterThanOrEqual(touched.size);
       expect(rows.length).toBe(before.length);
       expect(rows.filter((r) => r.nearest_blo === 'dostuk').length).toBeGreaterThan(0);
+      // A seizure recorded at the crossing itself (at the post's point: the public ones at Kudukli)
+      // moves with the post; none is left at a moved post's old point.
+      const atPoint = async ([lng, lat]: [number, number]) =>
+        Number(
+          rowsOf<{ n: number }>(
+            await db.db.execute(sql`SELECT count(*)::int AS n FROM seizures
+                                     WHERE removed_in IS NULL AND location_precision = 'crossing' AND ST_X(geom) = ${lng} AND ST_Y(geom) = ${lat}`),
+          )[0].n,
+        );
+      const kudukli = data.blos.find((b) => b.code === 'kudukli-rail')!;
+      expect(await atPoint([kudukli.lon, kudukli.lat])).toBe(0);
+      expect(await atPoint(positions.find((p) => p.code === 'kudukli-rail')!.at)).toBe(3);
 
       // The link briefed at version 6 reads the same figures; the current answers are the raw table's.
       expect(difference(await figures({ ...VERSION_CASES[0][1], asOf: 6 }), pinned)).toBeNull();

@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe-core finds no serious or critical violation on the dashboard (settled, with a
- * BLO's panel open, with the Export menu open), the import page and the signed-out sign-in page, in
+ * BLO's panel open, with the Export menu open, with the search's matches open), the import page and the signed-out sign-in page, in
  * English and in Russian. A failure lists each offending element with the rule and what to fix.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -57,6 +57,13 @@ for (const lang of ['en', 'ru'] as const) {
       const menu = page.getByTestId('export-menu');
       await menu.locator('summary').click();
       await expect(menu).toHaveAttribute('open', '');
+      await expectNoBlockingViolations(page);
+    });
+
+    test("the dashboard with the search's matches open has no serious or critical axe violation", async ({ page }) => {
+      await openDashboard(page, lang);
+      await page.getByTestId('map-search').fill('kar');
+      await expect(page.getByTestId('map-search-option').first()).toBeVisible();
       await expectNoBlockingViolations(page);
     });
 

@@ -98,6 +98,19 @@ test.describe('places on the map', () => {
     }
   }
 
+  test('the basemap gets the shipped country polygons, and a reload only revalidates them', async ({ page }) => {
+    await open(page, '');
+    const answer = await page.evaluate(async () => {
+      const first = await fetch('/api/countries');
+      const body = (await first.json()) as { features: { properties: { iso2: string } }[] };
+      const again = await fetch('/api/countries', { headers: { 'If-None-Match': first.headers.get('etag') ?? '' } });
+      return { status: first.status, countries: body.features.map((f) => f.properties.iso2), again: again.status };
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.countries).toEqual(['AF', 'CN', 'IR', 'KG', 'KZ', 'PK', 'RU', 'TJ', 'TM', 'UZ']);
+    expect(answer.again).toBe(304);
+  });
+
   test('the post markers stand at their published positions', async ({ page }) => {
     const oybek = post('oybek');
     await open(page, `c=${oybek.lon},${oybek.lat},10`);

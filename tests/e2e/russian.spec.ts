@@ -165,7 +165,9 @@ test.describe('the dashboard in Russian', () => {
     const source = d.panel().getByTestId('blo-source');
     await source.locator('summary').click();
     await expect(source).toContainText('Положение:');
-    await expect(source).toContainText('сдвинут на 1,3 км');
+    // Shown where it was published; distances are measured from that crossing point.
+    await expect(source).not.toContainText('сдвинут');
+    await expect(d.panel().getByTestId('catchment-note')).toContainText('от пункта пропуска, отмеченного на карте');
     const panelText = await d.panel().innerText();
     expect(panelText).not.toMatch(/\bkm\b/);
     expect(panelText).not.toMatch(BORDER_CODE);

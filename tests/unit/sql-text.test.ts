@@ -31,7 +31,10 @@ const REVIEWED: Record<string, string[]> = {
     'the same column in the WHERE clause',
   ],
   'db/undo-import.ts': ['the column list a re-import copies: the constant SEIZURE_COPY_COLUMNS of db/seed.ts'],
-  'db/reference-sync.ts': ['the column list a re-derivation copies: the constant SEIZURE_COPY_COLUMNS of db/seed.ts and created_at'],
+  'db/reference-sync.ts': [
+    'the column list a re-derivation copies: the constant SEIZURE_COPY_COLUMNS of db/seed.ts and created_at',
+    'the same constant columns, prefixed with the table alias',
+  ],
   'db/queries/monthly-source.ts': [
     'rollup select list: identifiers from the fixed DIMENSIONS map keys',
     'raw select list: the same keys as aliases',

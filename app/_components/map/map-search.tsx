@@ -1,6 +1,6 @@
 'use client';
 import { useId, useMemo, useState } from 'react';
-import { buildSearchIndex, searchNames, type SearchEntry, type SearchHit } from '@/lib/search/place-search';
+import { buildSearchIndex, MIN_QUERY_LENGTH, searchNames, type SearchEntry, type SearchHit } from '@/lib/search/place-search';
 import { countryName, t } from '@/lib/i18n/i18n';
 import type { CountryCode } from '@/lib/catalogue/vocabulary';
 import type { Language } from '@/lib/url/view-state';
@@ -31,7 +31,9 @@ export function MapSearch({ lang, entries, onGo }: Props) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const hits: SearchHit[] = useMemo(() => searchNames(index, text), [index, text]);
-  const shown = open && text.trim().length > 0;
+  const current = Math.min(active, Math.max(0, hits.length - 1));
+  // From two letters: one letter matches too much to list.
+  const shown = open && text.trim().length >= MIN_QUERY_LENGTH;
 
   const go = (hit: SearchHit | undefined) => {
     if (!hit) return;
@@ -53,7 +55,7 @@ export function MapSearch({ lang, entries, onGo }: Props) {
           aria-expanded={shown}
           aria-controls={shown ? listId : undefined}
           aria-autocomplete="list"
-          aria-activedescendant={shown && hits[active] ? `${listId}-${active}` : undefined}
+          aria-activedescendant={shown && hits[current] ? `${listId}-${current}` : undefined}
           data-testid="map-search"
           placeholder={`${t(lang, 'searchMap')}…`}
           autoComplete="off"
@@ -72,7 +74,7 @@ export function MapSearch({ lang, entries, onGo }: Props) {
               if (hits.length) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length);
             } else if (e.key === 'Enter') {
               e.preventDefault();
-              go(hits[active]);
+              go(hits[current]);
             } else if (e.key === 'Escape' && text !== '') {
               // The key clears the search only: the post's panel, if open, stays.
               e.preventDefault();
@@ -82,7 +84,7 @@ export function MapSearch({ lang, entries, onGo }: Props) {
         />
       </label>
       {shown && (
-        <ul className="map-search-results" id={listId} role="listbox" data-testid="map-search-results">
+        <ul className="map-search-results" id={listId} role="listbox" aria-label={t(lang, 'searchMap')} data-testid="map-search-results">
           {hits.length === 0 ? (
             <li className="empty" role="option" aria-selected={false} aria-disabled>
               {t(lang, 'searchNothing')}
@@ -96,7 +98,7 @@ export function MapSearch({ lang, entries, onGo }: Props) {
                   key={`${e.kind}:${e.id}`}
                   id={`${listId}-${i}`}
                   role="option"
-                  aria-selected={i === active}
+                  aria-selected={i === current}
                   data-testid="map-search-option"
                   data-kind={e.kind}
                   data-id={e.id}

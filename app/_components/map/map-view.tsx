@@ -18,6 +18,7 @@ import { t, type TextKey } from '@/lib/i18n/i18n';
 import { ScaleControl } from './scale-control';
 import { labelBox, markerBox, placeLabels, type Box, type LabelCandidate } from '@/lib/map/label-placement';
 import { placeShown, type MapPlace } from '@/lib/map/map-places';
+import type { LngLat } from '@/lib/geo/lng-lat';
 import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
@@ -87,12 +88,6 @@ const LABEL_OPTIONS = { markerRadius: 10, gap: 3, labelSpacing: 8 };
 /** A place's dot, the space before its name and between names, px. */
 const PLACE_LABEL_OPTIONS = { markerRadius: 3, gap: 2, labelSpacing: 6 };
 
-/** Whether a screen point lies on the map, so that names off screen take no room. */
-const onScreen = (map: maplibregl.Map, x: number, y: number) => {
-  const { width, height } = map.getContainer().getBoundingClientRect();
-  return x > 0 && y > 0 && x < width && y < height;
-};
-
 /**
  * Writes each BLO's name on a free side of its marker, or hides it where none is free: names never
  * cover each other or another post. Then the places: each shown at this zoom gets a free side that
@@ -125,50 +120,90 @@ function layoutLabels(
       priority: blo.code === selected ? Infinity : blo.labelPriority,
     });
   }
+  // What the places must leave free: every post (its marker) and every name written beside one,
+  // with the space two names keep between them.
   const taken: Box[] = [];
+  const spaced = (box: Box, by: number): Box => ({
+    left: box.left - by,
+    top: box.top - by / 2,
+    right: box.right + by,
+    bottom: box.bottom + by / 2,
+  });
   for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) {
     labels.get(code)!.dataset.side = side ?? 'none';
     const c = candidates.find((k) => k.id === code)!;
     taken.push(markerBox(c, LABEL_OPTIONS.markerRadius + LABEL_OPTIONS.gap));
-    if (side) taken.push(labelBox(c, side, LABEL_OPTIONS));
+    if (side) taken.push(spaced(labelBox(c, side, LABEL_OPTIONS), PLACE_LABEL_OPTIONS.labelSpacing));
   }
+  layoutPlaces(map, placeMarkers, places, found, taken);
+}
 
+/** Each place label's size, measured once per text (reading it forces a layout). */
+const labelSizes = new WeakMap<HTMLElement, { text: string; width: number; height: number }>();
+function labelSize(label: HTMLElement): { width: number; height: number } {
+  const known = labelSizes.get(label);
+  if (known && known.text === label.textContent) return known;
+  const size = { text: label.textContent ?? '', width: label.offsetWidth, height: label.offsetHeight };
+  labelSizes.set(label, size);
+  return size;
+}
+
+/**
+ * The places shown at this zoom and on screen, each at its anchor nearest the screen's middle (a
+ * river's name follows the view along it), written where their name and dot leave `taken` free. The
+ * place searched for may have its dot under a post's marker (only its name must be free). All sizes
+ * are read before anything is written, so the page lays out once.
+ */
+function layoutPlaces(
+  map: maplibregl.Map,
+  placeMarkers: Map<string, maplibregl.Marker>,
+  places: MapPlace[],
+  found: string | null,
+  taken: Box[],
+) {
   const zoom = map.getZoom();
-  const placeCandidates: LabelCandidate[] = [];
-  const placeLabelsById = new Map<string, HTMLElement>();
   const { width, height } = map.getContainer().getBoundingClientRect();
+  const onScreen = (p: maplibregl.Point) => p.x > 0 && p.y > 0 && p.x < width && p.y < height;
+  const dot = PLACE_LABEL_OPTIONS.markerRadius;
+  const candidates: (LabelCandidate & { anchor: LngLat; el: HTMLElement; marker: maplibregl.Marker })[] = [];
+  const hidden: HTMLElement[] = [];
   for (const place of places) {
     const marker = placeMarkers.get(place.id);
     if (!marker) continue;
     const el = marker.getElement();
-    // The anchor nearest the middle of the screen (a river's name follows the view along it).
-    const anchor = place.anchors
-      .map((a) => ({ a, p: map.project(a) }))
-      .filter(({ p }) => onScreen(map, p.x, p.y))
-      .sort((u, v) => Math.hypot(u.p.x - width / 2, u.p.y - height / 2) - Math.hypot(v.p.x - width / 2, v.p.y - height / 2))[0];
-    if (!placeShown(place, zoom, found) || !anchor) {
-      el.dataset.side = 'none';
+    if (!placeShown(place, zoom, found)) {
+      hidden.push(el);
       continue;
     }
-    marker.setLngLat(anchor.a);
-    const { x, y } = anchor.p;
-    const label = el.querySelector<HTMLElement>('.place-label')!;
-    placeLabelsById.set(place.id, el);
-    placeCandidates.push({
+    const anchor = place.anchors
+      .map((a) => ({ a, p: map.project(a) }))
+      .filter(({ p }) => onScreen(p))
+      .sort((u, v) => Math.hypot(u.p.x - width / 2, u.p.y - height / 2) - Math.hypot(v.p.x - width / 2, v.p.y - height / 2))[0];
+    const box = anchor && markerBox(anchor.p, dot);
+    const dotFree =
+      box &&
+      (place.id === found || !taken.some((t) => t.left < box.right && box.left < t.right && t.top < box.bottom && box.top < t.bottom));
+    if (!anchor || !dotFree) {
+      hidden.push(el);
+      continue;
+    }
+    const size = labelSize(el.querySelector<HTMLElement>('.place-label')!);
+    candidates.push({
       id: place.id,
-      x,
-      y,
-      width: label.offsetWidth,
-      height: label.offsetHeight,
+      x: anchor.p.x,
+      y: anchor.p.y,
+      ...size,
       priority: place.id === found ? Infinity : place.priority,
+      anchor: anchor.a,
+      el,
+      marker,
     });
   }
-  // A place's dot may not cover a post either: the posts are obstacles as much as their names.
-  for (const [id, side] of placeLabels(placeCandidates, { ...PLACE_LABEL_OPTIONS, obstacles: taken })) {
-    const el = placeLabelsById.get(id)!;
-    const c = placeCandidates.find((k) => k.id === id)!;
-    const dotFree = !taken.some((b) => b.left < c.x + 3 && c.x - 3 < b.right && b.top < c.y + 3 && c.y - 3 < b.bottom);
-    el.dataset.side = side && dotFree ? side : 'none';
+  const sides = placeLabels(candidates, { ...PLACE_LABEL_OPTIONS, obstacles: taken });
+  for (const el of hidden) el.dataset.side = 'none';
+  for (const c of candidates) {
+    c.marker.setLngLat(c.anchor);
+    c.el.dataset.side = sides.get(c.id) ?? 'none';
   }
 }
 
