@@ -16,7 +16,8 @@ async function open(): Promise<Database> {
   const env = getEnv();
   const started = performance.now();
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
-  if (database.backend === 'pglite' && (await needsSeed(database.db))) {
+  const empty = await needsSeed(database.db);
+  if (database.backend === 'pglite' && empty) {
     const result = await seedDatabase(database, loadReferenceData(), {
       rows: env.SEED_ROWS,
       seed: 20240531,
@@ -25,7 +26,7 @@ async function open(): Promise<Database> {
       account: 'first start',
     });
     console.log(`blo-atlas: seeded the new embedded database (${result.publicRows} public + ${result.syntheticRows} synthetic seizures)`);
-  } else if (!(await needsSeed(database.db))) {
+  } else if (!empty) {
     const data = loadReferenceData();
     if (database.backend === 'pglite') {
       // Shipped data newer than the database's: posts and borders reloaded, nearest posts re-derived.

@@ -40,7 +40,13 @@ export interface PlacementOptions {
 }
 
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-const grown = (b: Box, by: number): Box => ({ left: b.left - by, top: b.top - by / 2, right: b.right + by, bottom: b.bottom + by / 2 });
+/** `b` with the room around it that no other name may enter (`by` px each side, half above and below). */
+export const grown = (b: Box, by: number): Box => ({
+  left: b.left - by,
+  top: b.top - by / 2,
+  right: b.right + by,
+  bottom: b.bottom + by / 2,
+});
 
 /** The box of `c`'s label on `side` of its marker. */
 export function labelBox(c: LabelCandidate, side: LabelSide, { markerRadius: r, gap }: PlacementOptions): Box {

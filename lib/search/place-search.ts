@@ -215,14 +215,14 @@ export function searchNames(index: SearchIndex, query: string, limit = DEFAULT_L
 }
 
 /** A post: its English and Russian names are the labels, its other names the aliases. */
-export function postSearchEntry(blo: Pick<BloRecord, 'code' | 'name' | 'nameRu' | 'altNames' | 'lon' | 'lat'>): SearchEntry {
+export function postSearchEntry(blo: Pick<BloRecord, 'code' | 'name' | 'nameRu' | 'altNames'> & { lngLat: LngLat }): SearchEntry {
   return {
     kind: 'post',
     id: blo.code,
     label: blo.name,
     labelRu: blo.nameRu,
     names: blo.altNames,
-    lngLat: [blo.lon, blo.lat],
+    lngLat: blo.lngLat,
     weight: 0,
   };
 }

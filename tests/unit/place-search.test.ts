@@ -175,7 +175,7 @@ describe('searchNames over fixtures', () => {
 describe('searchNames over data/places.json and data/blos.json', () => {
   const places = z.array(placeRecordSchema).parse(JSON.parse(readFileSync('data/places.json', 'utf8')));
   const blos = z.array(bloRecordSchema).parse(JSON.parse(readFileSync('data/blos.json', 'utf8')));
-  const index = buildSearchIndex([...blos.map(postSearchEntry), ...places.map(placeSearchEntry)]);
+  const index = buildSearchIndex([...blos.map((b) => postSearchEntry({ ...b, lngLat: [b.lon, b.lat] })), ...places.map(placeSearchEntry)]);
   const top = (query: string) => {
     const hit = searchNames(index, query)[0];
     return hit && `${hit.entry.kind}:${hit.entry.id}:${hit.entry.label}`;

@@ -19,7 +19,7 @@ import { serializeViewState, type Camera } from '@/lib/url/view-state';
 import { downloadMapPng } from '@/app/_components/map/export-png';
 import { MapSearch, type Findable } from '@/app/_components/map/map-search';
 import { PLACES } from '@/lib/catalogue/places';
-import { placeSearchEntry } from '@/lib/search/place-search';
+import { placeSearchEntry, postSearchEntry } from '@/lib/search/place-search';
 import type { CountryCode } from '@/lib/catalogue/vocabulary';
 import { LayerToggles } from '@/app/_components/map/layer-toggles';
 import { Legend } from '@/app/_components/map/legend';
@@ -118,16 +118,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   /** What the search finds: the posts this account sees and the places. */
   const findable = useMemo<Findable[]>(
     () => [
-      ...blos.map((b) => ({
-        kind: 'post' as const,
-        id: b.code,
-        label: b.name,
-        labelRu: b.nameRu,
-        names: b.altNames,
-        lngLat: b.lngLat,
-        weight: 0,
-        country: b.country as CountryCode,
-      })),
+      ...blos.map((b) => ({ ...postSearchEntry(b), country: b.country as CountryCode })),
       ...PLACES.map((p) => ({ ...placeSearchEntry(p), country: p.country })),
     ],
     [blos],

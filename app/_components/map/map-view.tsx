@@ -16,7 +16,7 @@ import { WATER } from '@/lib/catalogue/water';
 import type { Camera, Language } from '@/lib/url/view-state';
 import { t, type TextKey } from '@/lib/i18n/i18n';
 import { ScaleControl } from './scale-control';
-import { labelBox, markerBox, placeLabels, type Box, type LabelCandidate } from '@/lib/map/label-placement';
+import { grown, labelBox, markerBox, placeLabels, type Box, type LabelCandidate } from '@/lib/map/label-placement';
 import { placeShown, type MapPlace } from '@/lib/map/map-places';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
@@ -123,17 +123,11 @@ function layoutLabels(
   // What the places must leave free: every post (its marker) and every name written beside one,
   // with the space two names keep between them.
   const taken: Box[] = [];
-  const spaced = (box: Box, by: number): Box => ({
-    left: box.left - by,
-    top: box.top - by / 2,
-    right: box.right + by,
-    bottom: box.bottom + by / 2,
-  });
   for (const [code, side] of placeLabels(candidates, LABEL_OPTIONS)) {
     labels.get(code)!.dataset.side = side ?? 'none';
     const c = candidates.find((k) => k.id === code)!;
     taken.push(markerBox(c, LABEL_OPTIONS.markerRadius + LABEL_OPTIONS.gap));
-    if (side) taken.push(spaced(labelBox(c, side, LABEL_OPTIONS), PLACE_LABEL_OPTIONS.labelSpacing));
+    if (side) taken.push(grown(labelBox(c, side, LABEL_OPTIONS), PLACE_LABEL_OPTIONS.labelSpacing));
   }
   layoutPlaces(map, placeMarkers, places, found, taken);
 }
