@@ -5,6 +5,8 @@
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import type { BloKind, BloStatus, DataVersionAction, LocationConfidence, RouteMode, TimeInterval } from '@/lib/catalogue/vocabulary';
 import type { DateRange } from '@/lib/time/dates';
+import type { HotSpotPattern, Trend } from '@/lib/analysis/emerging-hot-spots';
+import type { EmergingStep, EmergingValue, SignedLevel } from '@/lib/analysis/space-time-cube';
 import type { Role } from '@/lib/access/roles';
 import type { CountryScope } from '@/lib/access/country-scope';
 import type { ImportReason } from '@/lib/import/import-reasons';
@@ -147,6 +149,65 @@ export interface HotspotsAnswer {
   total: Figures;
   cells: HotspotCell[];
   clusters: HotspotCluster[];
+}
+
+/** A cell's category: `<pattern>-<hot|cold>` (as ArcGIS Pro names them), or none. */
+export type EmergingCategoryKey = `${HotSpotPattern}-${'hot' | 'cold'}` | 'none';
+
+export interface EmergingCell {
+  /** H3 index (hex) at the answer's resolution. */
+  cell: string;
+  centroid: LngLat;
+  category: EmergingCategoryKey;
+  /** The final step's z-score, two-sided p and FDR-corrected significance (signed: negative for a cold spot). */
+  z: number;
+  p: number;
+  level: SignedLevel;
+  /** Mann-Kendall trend of the cell's z-scores over the steps. */
+  trend: Trend;
+  /** Steps in which the cell is a significant hot (or, for a cold-spot category, cold) spot. */
+  significantSteps: number;
+  /** Per step, oldest first: the value analysed and its Gi* z-score; null for accounts that see aggregates only. */
+  values: number[] | null;
+  zs: number[] | null;
+  /** Per step: significance with its sign (±90/95/99, 0 not significant). */
+  levels: SignedLevel[];
+}
+
+/** A post whose catchment holds new, consecutive or intensifying hot spots. */
+export interface EmergingPost {
+  code: string;
+  /** The cells within the catchment with such a category, nearest first, and their distance (km, to the cell's centre). */
+  cells: { cell: string; category: EmergingCategoryKey; km: number }[];
+}
+
+/** /api/emerging */
+export interface EmergingAnswer {
+  /** Everything needed to recompute the statistics from `cells`. */
+  method: {
+    resolution: number;
+    step: EmergingStep;
+    value: EmergingValue;
+    /** Binary: 1 for the cell and each ring-1 neighbour that is in the grid. */
+    weights: 'cell-and-ring-1-neighbours';
+    /** Benjamini–Hochberg false discovery rate over each step's cells, at each confidence level. */
+    correction: 'benjamini-hochberg';
+    confidence: readonly [90, 95, 99];
+    /** Mann-Kendall p below which a trend counts. */
+    trendAlpha: number;
+    /** Share of steps that makes a spot persistent, intensifying, diminishing or historical. */
+    mostSteps: number;
+    minSteps: number;
+    catchmentKm: number;
+  };
+  /** 'ok', or why no analysis is shown: no seizure matches, or the period holds fewer than `minSteps` steps. */
+  status: 'ok' | 'no-seizures' | 'too-few-steps';
+  /** First day of each step, oldest first (empty when nothing matches). */
+  steps: string[];
+  /** Cells in the grid: every cell with a seizure in the period (for aggregates-only accounts, cells of fewer seizures than the minimum are analysed but not listed). */
+  gridCells: number;
+  cells: EmergingCell[];
+  posts: EmergingPost[];
 }
 
 export type RouteFlow = Figures & {

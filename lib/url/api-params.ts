@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import { ROUTE_MODES, TIME_INTERVALS } from '@/lib/catalogue/vocabulary';
 import { urlNumber } from './url-number';
+import { EMERGING_RESOLUTIONS, EMERGING_STEPS, EMERGING_VALUES } from '@/lib/analysis/space-time-cube';
 import type { Language } from './view-state';
 
 const integer = (min: number, max: number) => urlNumber({ min, max, whole: true });
@@ -37,6 +38,10 @@ export const API_PARAMS = {
   lang: z.enum(['en', 'ru'] as const satisfies readonly Language[], 'must be one of en, ru'),
   /** A CSV export for spreadsheets set to a comma-decimal locale (Russian Excel): BOM, `;`, decimal comma. */
   excel: z.enum(['0', '1'], 'must be 0 or 1').transform((v) => v === '1'),
+  /** Emerging hot spots: H3 resolution, time step and value analysed. */
+  res: integer(EMERGING_RESOLUTIONS[0], EMERGING_RESOLUTIONS[EMERGING_RESOLUTIONS.length - 1]),
+  step: z.enum(EMERGING_STEPS, `must be one of ${EMERGING_STEPS.join(', ')}`),
+  value: z.enum(EMERGING_VALUES, `must be one of ${EMERGING_VALUES.join(', ')}`),
 } as const;
 
 export type ApiParam = keyof typeof API_PARAMS;

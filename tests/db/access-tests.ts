@@ -34,6 +34,7 @@ import type {
   BloDetailAnswer,
   BloListItem,
   CatchmentSeizuresAnswer,
+  EmergingAnswer,
   HotspotsAnswer,
   RouteFlow,
   SeriesAnswer,
@@ -50,6 +51,7 @@ import * as blo from '@/app/api/blos/[code]/route';
 import * as bloSeizures from '@/app/api/blos/[code]/seizures/route';
 import * as picture from '@/app/api/export/picture/route';
 import * as hotspots from '@/app/api/hotspots/route';
+import * as emerging from '@/app/api/emerging/route';
 import * as routes from '@/app/api/routes/route';
 import * as seizures from '@/app/api/seizures/route';
 import * as tiles from '@/app/api/tiles/[z]/[x]/[y]/route';
@@ -219,6 +221,7 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       { name: 'timeseries', handler: timeseries.GET as Handler, path: '/api/timeseries', allowed: VIEW },
       { name: 'BLO list', handler: blos.GET as Handler, path: '/api/blos', allowed: VIEW },
       { name: 'hotspots', handler: hotspots.GET as Handler, path: '/api/hotspots?z=5', allowed: VIEW },
+      { name: 'emerging hot spots', handler: emerging.GET as Handler, path: '/api/emerging?res=5&step=quarter', allowed: VIEW },
       { name: 'routes', handler: routes.GET as Handler, path: '/api/routes', allowed: VIEW },
       { name: 'revisions since a version', handler: revisions.GET as Handler, path: '/api/revisions?asof=1', allowed: VIEW },
       { name: 'seizures', handler: seizures.GET as Handler, path: '/api/seizures?limit=10', allowed: EVENTS },
@@ -470,6 +473,13 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         }
         expect(Object.fromEntries(answer.cells.map((c) => [c.cell, c.count]))).toEqual(Object.fromEntries(want));
         expect(answer.total.count).toBe(kz().length);
+      });
+
+      it('emerging hot spots: the grid of the KZ rows only', async () => {
+        const answer = await json<EmergingAnswer>('kz-analyst', { handler: emerging.GET as Handler, path: '/api/emerging?step=quarter' });
+        const want = new Set(kz().map((r) => cellToParent(latLngToCell(r.lngLat[1], r.lngLat[0], 8), 5)));
+        expect(answer.gridCells).toBe(want.size);
+        expect(new Set(answer.cells.map((c) => c.cell))).toEqual(want);
       });
 
       it('routes: the flows of the KZ rows; by post, only KZ posts', async () => {

@@ -26,6 +26,7 @@ import { defineRollupTests } from './rollup-tests';
 import { defineImportTests } from './import-tests';
 import { defineAccessTests } from './access-tests';
 import { defineDetailTests } from './detail-tests';
+import { defineEmergingTests } from './emerging-tests';
 import { defineVersionTests } from './version-tests';
 import { f } from './filter-cases';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '@/tests/oracles/boundaries';
@@ -253,6 +254,10 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       () => oracleRows,
     );
     defineDetailTests(
+      () => database,
+      () => oracleRows,
+    );
+    defineEmergingTests(
       () => database,
       () => oracleRows,
     );

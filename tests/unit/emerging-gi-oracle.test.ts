@@ -1,5 +1,5 @@
 /**
- * Gi* on a generated cube against a second implementation written here from Getis & Ord (1995),
+ * Gi* on a generated cube against a second implementation (tests/oracles/emerging-oracle.ts) from Getis & Ord (1995),
  * eq. 14, with a full weight matrix: G*ᵢ = (Σⱼ wᵢⱼxⱼ − x̄·Σⱼ wᵢⱼ) / (s·√((n·Σⱼ wᵢⱼ² − (Σⱼ wᵢⱼ)²)/(n − 1))),
  * wᵢᵢ = 1, wᵢⱼ = 1 for ring-1 H3 neighbours in the grid. The grid is every H3 cell (resolution 5)
  * within 4 rings of Oybek; 24 monthly steps of seeded random counts, seven cells growing busier.
@@ -7,24 +7,7 @@
 import { gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { giStar } from '@/lib/analysis/emerging-hot-spots';
-
-function oracle(values: number[], weights: number[][]): number[] {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const s = Math.sqrt(values.reduce((a, b) => a + b * b, 0) / n - mean ** 2);
-  return values.map((_, i) => {
-    let wx = 0;
-    let w = 0;
-    let w2 = 0;
-    for (let j = 0; j < n; j++) {
-      wx += weights[i][j] * values[j];
-      w += weights[i][j];
-      w2 += weights[i][j] ** 2;
-    }
-    const denominator = s * Math.sqrt((n * w2 - w * w) / (n - 1));
-    return denominator > 0 ? (wx - mean * w) / denominator : 0;
-  });
-}
+import { giStarMatrix as oracle, ringWeights } from '@/tests/oracles/emerging-oracle';
 
 describe('Gi* on a generated cube', () => {
   const cells = gridDisk(latLngToCell(40.4147, 69.2817, 5), 4);
@@ -34,7 +17,7 @@ describe('Gi* on a generated cube', () => {
       .filter((d) => d !== c && index.has(d))
       .map((d) => index.get(d)!),
   );
-  const weights = cells.map((_, i) => cells.map((__, j) => (i === j || neighbours[i].includes(j) ? 1 : 0)));
+  const weights = ringWeights(cells);
   let seed = 20240531;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 

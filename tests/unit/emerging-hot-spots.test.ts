@@ -50,6 +50,14 @@ describe('p-values and the false discovery rate', () => {
     expect(twoSidedP(0)).toBeCloseTo(1, 6);
   });
 
+  it('two-sided normal p to many digits, also far in the tail (tables of the normal distribution)', () => {
+    // Quantiles z₁₋α/₂ to 12 digits, and Φ(−5) = 2.866515718791939e-7, Φ(−8) = 6.220960574271784e-16.
+    expect(twoSidedP(1.959963984540054)).toBeCloseTo(0.05, 13);
+    expect(twoSidedP(3.290526731491926)).toBeCloseTo(0.001, 13);
+    expect(twoSidedP(5) / (2 * 2.866515718791939e-7)).toBeCloseTo(1, 10);
+    expect(twoSidedP(8) / (2 * 6.220960574271784e-16)).toBeCloseTo(1, 10);
+  });
+
   it('Benjamini–Hochberg keeps the largest k with p(k) ≤ kα/m, and all below it', () => {
     // Sorted 0.01 ≤ 0.0125 ✓; 0.03 > 0.025; 0.04 > 0.0375; 0.2 > 0.05: only the first.
     expect(benjaminiHochberg([0.01, 0.04, 0.03, 0.2], 0.05)).toEqual([true, false, false, false]);
@@ -80,6 +88,17 @@ describe('Mann-Kendall', () => {
     const t = mannKendall([1, 1, 2]);
     expect(t.s).toBe(2);
     expect(t.z).toBeCloseTo(1 / Math.sqrt(48 / 18), 12);
+  });
+
+  it('the published worked example "A Mann-Kendall Example (By Hand)" (Little, College of the Holy Cross)', () => {
+    // mathcs.holycross.edu/~little/Montserrat/MannKendallByHand.txt: 14 values, one tied pair (12.9);
+    // 72 rising, 18 falling, 1 tied pair of 91 → S = 54; V = 14·13·33/18 − 2·1·9/18; Z = 2.9058;
+    // one-sided p ≈ .0018 from the normal table, so two-sided ≈ .0037.
+    const t = mannKendall([12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]);
+    expect(t.s).toBe(54);
+    expect(t.tau).toBeCloseTo(54 / 91, 12);
+    expect(t.z).toBeCloseTo(2.9058, 4);
+    expect(t.p / 2).toBeCloseTo(0.0018, 4);
   });
 
   it('a falling series has a negative S and z', () => {
