@@ -9,12 +9,14 @@ import type { Db } from '@/db/client';
 import { blos, seizures } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
 import { rollupSource, type SourceOptions } from './rollup-source';
+import { scopeCondition } from './filter-conditions';
 import { CELLS_ROLLUP } from './rollups';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { EmergingAnswer } from '@/lib/api/api-types';
 import { emergingAnswer, type EmergingRequest } from '@/lib/analysis/emerging-answer';
 import { stepOf, stepStarts } from '@/lib/analysis/space-time-cube';
 import { monthStart } from '@/lib/time/dates';
+import { denseStart, type MonthRow } from '@/lib/time/month-table';
 
 export async function getEmerging(
   db: Db,
@@ -44,7 +46,12 @@ export async function getEmerging(
        GROUP BY cell, month
       HAVING sum(n) > 0
        ORDER BY cell, month`),
-    db.execute(sql`SELECT ${blos.code} AS code, ST_X(${blos.geom}) AS lng, ST_Y(${blos.geom}) AS lat FROM ${blos} ORDER BY ${blos.code}`),
+    // The posts the account sees: those of its countries.
+    db.execute(sql`
+      SELECT ${blos.code} AS code, ST_X(${blos.geom}) AS lng, ST_Y(${blos.geom}) AS lat
+        FROM ${blos}
+       WHERE ${scopeCondition(filters.scope, blos.country)}
+       ORDER BY ${blos.code}`),
   ]);
   const bins = rowsOf<{ cell: string; month: string; n: number; kg: number }>(binRows);
   const posts = rowsOf<{ code: string; lng: number; lat: number }>(postRows).map((p) => ({
@@ -52,16 +59,29 @@ export async function getEmerging(
     lngLat: [Number(p.lng), Number(p.lat)] as [number, number],
   }));
   const effective = { ...request, resolution };
-  if (bins.length === 0) return emergingAnswer({ request: effective, steps: [], cube: [], posts, detail });
+  if (bins.length === 0) return emergingAnswer({ request: effective, steps: [], cube: [], posts, detail, earlier: 0 });
 
-  // The analysed period: the filters' (whole steps around it), else the months that hold seizures.
-  const months = bins.map((b) => String(b.month));
-  const from = filters.from ?? months.reduce((a, b) => (a < b ? a : b));
-  const to = filters.to ?? months.reduce((a, b) => (a > b ? a : b));
+  // The analysed period: the filters', in whole steps; an open start begins where the data becomes
+  // dense (as the dashboard's chart does), so a few early events do not add years of empty steps.
+  const monthly = new Map<string, number>();
+  for (const b of bins) monthly.set(String(b.month), (monthly.get(String(b.month)) ?? 0) + Number(b.n));
+  const months = [...monthly.keys()].sort();
+  const to = filters.to ?? months[months.length - 1];
+  let from = filters.from;
+  if (from === null) {
+    const rows: MonthRow[] = [];
+    for (let m = months[0]; m <= months[months.length - 1]; m = monthStart(m, 1)) {
+      rows.push({ month: m, count: monthly.get(m) ?? 0, kgEq: 0, bySubstance: {}, withheld: 0 });
+    }
+    from = rows[denseStart(rows)].month;
+  }
   const steps = stepStarts(from, monthStart(to), request.step);
+  const first = steps[0];
+  const earlier = bins.filter((b) => String(b.month) < first).reduce((n, b) => n + Number(b.n), 0);
   const stepIndex = new Map(steps.map((s, i) => [s, i]));
   const cube = new Map<string, { cell: string; values: number[]; count: number }>();
   for (const b of bins) {
+    if (String(b.month) < first) continue;
     const cell = String(b.cell);
     let entry = cube.get(cell);
     if (!entry) cube.set(cell, (entry = { cell, values: new Array<number>(steps.length).fill(0), count: 0 }));
@@ -70,5 +90,5 @@ export async function getEmerging(
     entry.values[t] += request.value === 'count' ? Number(b.n) : Number(b.kg);
     entry.count += Number(b.n);
   }
-  return emergingAnswer({ request: effective, steps, cube: [...cube.values()], posts, detail });
+  return emergingAnswer({ request: effective, steps, cube: [...cube.values()], posts, detail, earlier });
 }

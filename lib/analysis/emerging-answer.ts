@@ -1,11 +1,12 @@
 /**
  * The /api/emerging answer from a cube: the analysis (space-time-cube.ts), each cell's category and
  * figures, and the posts whose catchment holds emerging hot spots. Accounts that see aggregates only
- * get categories and significance, never a cell's values or z-scores (which, with the cell totals the
- * hotspot layer shows, would give back monthly counts), and no cell of fewer seizures than the minimum.
+ * get categories, significance and trends, never a cell's values or z-scores (which, with the cell totals
+ * the hotspot layer shows, could give back monthly counts), and no cell of fewer seizures than the minimum.
  */
 import { distance } from '@turf/turf';
 import type { Detail } from '@/lib/access/detail';
+import { isSmall } from '@/lib/access/suppression';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { EmergingAnswer, EmergingCategoryKey, EmergingCell, EmergingPost } from '@/lib/api/api-types';
 import { roundTo } from '@/lib/url/numbers';
@@ -33,9 +34,11 @@ export interface EmergingInput {
   cube: (CubeCell & { count: number })[];
   posts: readonly { code: string; lngLat: LngLat }[];
   detail: Detail;
+  /** Seizures before the first step, left out (an open period starts where the data becomes dense). */
+  earlier: number;
 }
 
-export function emergingAnswer({ request, steps, cube, posts, detail }: EmergingInput): EmergingAnswer {
+export function emergingAnswer({ request, steps, cube, posts, detail, earlier }: EmergingInput): EmergingAnswer {
   const method = {
     ...request,
     weights: 'cell-and-ring-1-neighbours',
@@ -46,13 +49,15 @@ export function emergingAnswer({ request, steps, cube, posts, detail }: Emerging
     minSteps: MIN_STEPS,
     catchmentKm: EMERGING_CATCHMENT_KM,
   } as const;
+  // A handful of early seizures is a small figure too.
+  const left = detail.level === 'aggregates' && isSmall(earlier, detail.minCount) ? null : earlier;
   const status = cube.length === 0 ? 'no-seizures' : steps.length < MIN_STEPS ? 'too-few-steps' : 'ok';
-  if (status !== 'ok') return { method, status, steps, gridCells: cube.length, cells: [], posts: [] };
+  if (status !== 'ok') return { method, status, steps, earlier: left, gridCells: cube.length, cells: [], posts: [] };
   const shown = (i: number) => detail.level === 'events' || cube[i].count >= detail.minCount;
   const cells = analyseCube(cube)
     .filter((_, i) => shown(i))
     .map((a) => answerCell(a, detail.level === 'events'));
-  return { method, status, steps, gridCells: cube.length, cells, posts: emergingPosts(cells, posts) };
+  return { method, status, steps, earlier: left, gridCells: cube.length, cells, posts: emergingPosts(cells, posts) };
 }
 
 function answerCell(a: CellAnalysis, exact: boolean): EmergingCell {
@@ -62,8 +67,8 @@ function answerCell(a: CellAnalysis, exact: boolean): EmergingCell {
     cell: a.cell,
     centroid: [roundTo(a.centroid[0], 5), roundTo(a.centroid[1], 5)],
     category: categoryKey(a.category),
-    z: a.z[last],
-    p: twoSidedP(a.z[last]),
+    z: exact ? a.z[last] : null,
+    p: exact ? twoSidedP(a.z[last]) : null,
     level: a.levels[last],
     trend: a.trend,
     significantSteps: a.levels.filter((l) => Math.sign(l) === sign).length,

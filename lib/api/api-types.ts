@@ -159,9 +159,9 @@ export interface EmergingCell {
   cell: string;
   centroid: LngLat;
   category: EmergingCategoryKey;
-  /** The final step's z-score, two-sided p and FDR-corrected significance (signed: negative for a cold spot). */
-  z: number;
-  p: number;
+  /** The final step's z-score and two-sided p (null for accounts that see aggregates only), and its FDR-corrected significance (signed: negative for a cold spot). */
+  z: number | null;
+  p: number | null;
   level: SignedLevel;
   /** Mann-Kendall trend of the cell's z-scores over the steps. */
   trend: Trend;
@@ -204,6 +204,12 @@ export interface EmergingAnswer {
   status: 'ok' | 'no-seizures' | 'too-few-steps';
   /** First day of each step, oldest first (empty when nothing matches). */
   steps: string[];
+  /**
+   * Seizures left out before the first step: with no start date, the steps begin where the data
+   * becomes dense (the first month with a fifth of the median monthly count, as the dashboard's chart).
+   * Null when it is a small figure an aggregates-only account may not see.
+   */
+  earlier: number | null;
   /** Cells in the grid: every cell with a seizure in the period (for aggregates-only accounts, cells of fewer seizures than the minimum are analysed but not listed). */
   gridCells: number;
   cells: EmergingCell[];

@@ -8,6 +8,8 @@ import type { Filters } from '@/lib/url/filters';
 import { getSubstance } from '@/lib/catalogue/substances';
 import type { Language } from '@/lib/url/view-state';
 import { plural, type PluralForms } from './plural';
+import type { HotSpotPattern } from '@/lib/analysis/emerging-hot-spots';
+import type { EmergingCategoryKey } from '@/lib/api/api-types';
 
 const TEXT = {
   title: { en: 'BLO Atlas', ru: 'Атлас ППК' },
@@ -161,6 +163,68 @@ const TEXT = {
   changeNow: { en: 'This period', ru: 'Этот период' },
   changeBefore: { en: 'Comparison', ru: 'Сравнение' },
   heatmap: { en: 'Heatmap', ru: 'Тепловая карта' },
+  emerging: { en: 'Emerging hot spots', ru: 'Возникающие горячие точки' },
+  emergingTitleNote: { en: 'Gi*, {steps}, H3 resolution {res}', ru: 'Gi*, {steps}, разрешение H3 {res}' },
+  emergingSettings: { en: 'Emerging hot spots: settings', ru: 'Возникающие горячие точки: настройки' },
+  emergingResolution: { en: 'Hexagons', ru: 'Шестиугольники' },
+  emergingResolutionOption: { en: 'resolution {res} (edge ~{km})', ru: 'разрешение {res} (сторона ~{km})' },
+  emergingStep: { en: 'Time step', ru: 'Шаг времени' },
+  emergingMonths: { en: 'months', ru: 'месяцы' },
+  emergingQuarters: { en: 'quarters', ru: 'кварталы' },
+  emergingValue: { en: 'Value', ru: 'Величина' },
+  emergingCount: { en: 'number of seizures', ru: 'число изъятий' },
+  emergingKg: { en: 'kg-equivalent', ru: 'кг-эквивалент' },
+  emergingTooFewSteps: {
+    en: 'No analysis: the period holds {n} steps and at least {min} are needed. Choose a longer period or monthly steps.',
+    ru: 'Анализ не проводится: в периоде {n} шагов, а нужно не меньше {min}. Выберите более длинный период или шаг в месяц.',
+  },
+  emergingNoSeizures: {
+    en: 'No seizures match the filters: nothing to analyse.',
+    ru: 'Нет изъятий по этим фильтрам: анализировать нечего.',
+  },
+  emergingEarlier: {
+    en: '{count:seizure} before {month} are left out: the data is sparse before then. Set a start date to include them.',
+    ru: 'В анализ не вошли изъятия до {month} ({n}): до этого данные редки. Задайте начальную дату, чтобы их включить.',
+  },
+  emergingLoading: { en: 'Computing emerging hot spots…', ru: 'Расчёт возникающих горячих точек…' },
+  emergingSummary: {
+    en: '{cells} hexagons analysed over {steps}; {hot} hot and {cold} cold spots',
+    ru: 'Проанализировано шестиугольников: {cells}, {steps}; горячих точек: {hot}, холодных: {cold}',
+  },
+  emergingPosts: { en: 'Posts with emerging hot spots within {km} km', ru: 'Посты с возникающими горячими точками в радиусе {km} км' },
+  emergingNearest: { en: 'nearest {km}', ru: 'ближайшая в {km}' },
+  emergingNoPosts: {
+    en: 'No post has a new, consecutive or intensifying hot spot within {km} km.',
+    ru: 'Ни у одного поста нет новой, последовательной или усиливающейся горячей точки в радиусе {km} км.',
+  },
+  emergingWithheld: {
+    en: 'Your account sees aggregates only: categories and significance are shown, not the values or z-scores.',
+    ru: 'Ваша учётная запись видит только агрегаты: показаны категории и значимость, но не значения и z-оценки.',
+  },
+  emergingSignificant: { en: 'significant in {k} of {n}', ru: 'значима в {k} из {n}' },
+  emergingRising: { en: 'rising', ru: 'растёт' },
+  emergingFalling: { en: 'falling', ru: 'снижается' },
+  emergingNoTrend: { en: 'no significant trend', ru: 'без значимого тренда' },
+  emergingLastZ: { en: 'Last step', ru: 'Последний шаг' },
+  emergingTrend: { en: 'Trend', ru: 'Тренд' },
+  emergingSparkline: { en: 'Gi* z-score per step', ru: 'z-оценка Gi* по шагам' },
+  emergingHow: { en: 'How this is computed', ru: 'Как это рассчитывается' },
+  emergingHow1: {
+    en: 'Each hexagon with a seizure in the period gets a value in every month (or quarter): the seizures, or kg-equivalent, that fall there, zero where none.',
+    ru: 'Каждый шестиугольник, где в периоде было изъятие, получает значение за каждый месяц (или квартал): число изъятий или кг-эквивалент, ноль, если их не было.',
+  },
+  emergingHow2: {
+    en: 'For each step, the Getis-Ord Gi* statistic compares a hexagon and its six neighbours with all hexagons of that step: a z-score. Significance at 90, 95 and 99 % is corrected for the number of hexagons (Benjamini–Hochberg false discovery rate).',
+    ru: 'На каждом шаге статистика Гетиса–Орда Gi* сравнивает шестиугольник и шесть его соседей со всеми шестиугольниками этого шага: z-оценка. Значимость на уровнях 90, 95 и 99 % поправлена на число шестиугольников (доля ложных открытий Бенджамини–Хохберга).',
+  },
+  emergingHow3: {
+    en: 'A Mann-Kendall test says whether a hexagon’s z-scores rise or fall over time (p < 0.05). The category follows ArcGIS Pro’s Emerging Hot Spot Analysis: new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical; “most steps” means 90 % of them.',
+    ru: 'Тест Манна–Кендалла показывает, растут ли z-оценки шестиугольника со временем или снижаются (p < 0,05). Категория определяется как в анализе возникающих горячих точек ArcGIS Pro: новая, последовательная, усиливающаяся, постоянная, ослабевающая, спорадическая, колеблющаяся или историческая; «большинство шагов» — 90 % из них.',
+  },
+  emergingHow4: {
+    en: 'A hot spot is where seizures cluster more than chance would make them, not where a post is busy: a busy post surrounded by quiet hexagons may be one; a post as busy as usual is persistent, not intensifying.',
+    ru: 'Горячая точка — место, где изъятия скапливаются сильнее, чем объяснил бы случай, а не просто загруженный пост: загруженный пост среди тихих шестиугольников может им быть; пост, загруженный как обычно, — постоянная, а не усиливающаяся точка.',
+  },
   routes: { en: 'Routes', ru: 'Маршруты' },
   rings: { en: 'Catchment rings', ru: 'Зоны охвата' },
   legend: { en: 'Legend', ru: 'Легенда' },
@@ -577,8 +641,48 @@ const NOUNS = {
   day: { en: { one: 'day', other: 'days' }, ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' } },
   /** After "at most" (Russian genitive: "не больше 30 значений"). */
   valueOf: { en: { one: 'value', other: 'values' }, ru: { one: 'значения', few: 'значений', many: 'значений', other: 'значения' } },
+  /** After "of" (Russian genitive: "в 22 из 24 месяцев", "из 21 месяца"). */
+  monthOf: { en: { one: 'month', other: 'months' }, ru: { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' } },
+  quarterOf: { en: { one: 'quarter', other: 'quarters' }, ru: { one: 'квартала', few: 'кварталов', many: 'кварталов', other: 'квартала' } },
+  /** Standing alone ("95 months", "95 месяцев"). */
+  month: { en: { one: 'month', other: 'months' }, ru: { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' } },
+  quarter: { en: { one: 'quarter', other: 'quarters' }, ru: { one: 'квартал', few: 'квартала', many: 'кварталов', other: 'квартала' } },
 } as const satisfies Record<string, PluralForms>;
 export type Noun = keyof typeof NOUNS;
+
+const PATTERN_NAMES: Record<HotSpotPattern, Record<Language, [hot: string, cold: string]>> = {
+  new: { en: ['New hot spot', 'New cold spot'], ru: ['Новая горячая точка', 'Новая холодная точка'] },
+  consecutive: {
+    en: ['Consecutive hot spot', 'Consecutive cold spot'],
+    ru: ['Последовательная горячая точка', 'Последовательная холодная точка'],
+  },
+  intensifying: {
+    en: ['Intensifying hot spot', 'Intensifying cold spot'],
+    ru: ['Усиливающаяся горячая точка', 'Усиливающаяся холодная точка'],
+  },
+  persistent: { en: ['Persistent hot spot', 'Persistent cold spot'], ru: ['Постоянная горячая точка', 'Постоянная холодная точка'] },
+  diminishing: { en: ['Diminishing hot spot', 'Diminishing cold spot'], ru: ['Ослабевающая горячая точка', 'Ослабевающая холодная точка'] },
+  sporadic: { en: ['Sporadic hot spot', 'Sporadic cold spot'], ru: ['Спорадическая горячая точка', 'Спорадическая холодная точка'] },
+  oscillating: { en: ['Oscillating hot spot', 'Oscillating cold spot'], ru: ['Колеблющаяся горячая точка', 'Колеблющаяся холодная точка'] },
+  historical: { en: ['Historical hot spot', 'Historical cold spot'], ru: ['Историческая горячая точка', 'Историческая холодная точка'] },
+};
+
+/** An emerging hot spot category in words ("Intensifying hot spot", "Нет закономерности"). */
+export function emergingCategoryName(lang: Language, key: EmergingCategoryKey): string {
+  if (key === 'none') return lang === 'ru' ? 'Нет закономерности' : 'No pattern';
+  const [pattern, kind] = key.split('-') as [HotSpotPattern, 'hot' | 'cold'];
+  return PATTERN_NAMES[pattern][lang][kind === 'hot' ? 0 : 1];
+}
+
+/** A statistic to two decimals with its sign: "+3.41", "−0.27" (a true minus). */
+export const formatSigned = (lang: Language, n: number): string =>
+  `${n > 0 ? '+' : n < 0 ? '−' : ''}${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(n))}`;
+
+/** A p-value: three decimals, or "< 0.001". */
+export const formatP = (lang: Language, p: number): string =>
+  p < 0.001
+    ? `< ${new Intl.NumberFormat(locale(lang)).format(0.001)}`
+    : new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(p);
 
 /** A count with its noun: "1 seizure", "12 seizures"; "1 изъятие", "2 изъятия", "5 изъятий", "1,5 изъятия". */
 export const countOf = (lang: Language, n: number, noun: Noun): string => `${formatNumber(lang, n)} ${plural(lang, n, NOUNS[noun])}`;

@@ -3,6 +3,8 @@
  * the legends (on screen and in the exported picture) and the stylesheet read them through `rgbCss`
  * and the CSS variables of `MAP_COLOR_VARS`.
  */
+import type { EmergingCategoryKey } from '@/lib/api/api-types';
+
 export type Rgb = [r: number, g: number, b: number];
 
 /**
@@ -63,6 +65,30 @@ export const HOTSPOT_RAMP: readonly Rgb[] = [
   [240, 59, 32],
   [160, 0, 40],
 ];
+
+/**
+ * Emerging hot spot categories: hot patterns in reds, oranges and warm tones (the darkest the strongest:
+ * intensifying, persistent), cold ones in blues; no pattern in a pale grey.
+ */
+export const EMERGING_COLORS: Record<EmergingCategoryKey, Rgb> = {
+  'intensifying-hot': [128, 0, 38],
+  'persistent-hot': [189, 0, 38],
+  'new-hot': [240, 59, 32],
+  'consecutive-hot': [253, 141, 60],
+  'diminishing-hot': [252, 187, 161],
+  'sporadic-hot': [254, 217, 118],
+  'oscillating-hot': [197, 27, 138],
+  'historical-hot': [204, 170, 140],
+  'intensifying-cold': [8, 48, 107],
+  'persistent-cold': [33, 102, 172],
+  'new-cold': [66, 146, 198],
+  'consecutive-cold': [107, 174, 214],
+  'diminishing-cold': [198, 219, 239],
+  'sporadic-cold': [158, 220, 218],
+  'oscillating-cold': [84, 39, 143],
+  'historical-cold': [190, 200, 210],
+  none: [190, 190, 190],
+};
 
 /**
  * Diverging ramp for the change per hexagon (PuOr): purple for fewer seizures than in the

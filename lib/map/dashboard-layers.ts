@@ -1,11 +1,11 @@
 /**
  * The dashboard's deck.gl layers from its data and view: a pure function, called on every change
  * and cheap (layers are descriptors; their `data` references stay the same while the answers do).
- * Drawn bottom to top: hexagons, their change, routes, seizures, rings, country names (the heatmap is MapLibre's,
+ * Drawn bottom to top: hexagons, their change, emerging hot spots, routes, seizures, rings, country names (the heatmap is MapLibre's,
  * under them all: lib/map/heat-layer.ts).
  */
 import type { Layer } from '@deck.gl/core';
-import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { EmergingCell, HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { countryName } from '@/lib/i18n/i18n';
 import type { DateRange } from '@/lib/time/dates';
@@ -15,6 +15,7 @@ import type { CellChange } from './cell-change';
 import {
   changeLayer,
   countryLabelLayer,
+  emergingLayer,
   hexagonLayer,
   ringLayer,
   routeLayer,
@@ -34,6 +35,8 @@ export interface DashboardLayerInput {
   cellScale?: number | null;
   /** The change per hexagon against the comparison period, and the largest change (either way). */
   changes?: { cells: CellChange[]; scale: number } | null;
+  /** Cells of the emerging hot spot analysis (undefined: not loaded, or no analysis). */
+  emerging?: EmergingCell[];
   flows: RouteFlow[] | undefined;
   /** Seizures loaded whole for the filters (unused when `tileTemplate` is set). */
   points: PointAttributes | undefined;
@@ -74,6 +77,7 @@ export function dashboardLayers(input: DashboardLayerInput): Layer[] {
   const out: Layer[] = [];
   if (on('hexagons') && cells) out.push(hexagonLayer(cells, input.cellScale ?? null));
   if (on('changes') && input.changes) out.push(changeLayer(input.changes.cells, input.changes.scale));
+  if (on('emerging') && input.emerging) out.push(emergingLayer(input.emerging));
   if (on('routes') && flows) out.push(routeLayer(flows));
   if (on('points') && visible) {
     if (tileTemplate) out.push(seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));

@@ -5,10 +5,22 @@
  */
 import { SUBSTANCES } from '@/lib/catalogue/substances';
 import type { BloStatus } from '@/lib/catalogue/vocabulary';
-import { formatCount, formatDay, formatKm, formatNumber, t } from '@/lib/i18n/i18n';
+import { countOf, emergingCategoryName, formatCount, formatDay, formatKm, formatNumber, t } from '@/lib/i18n/i18n';
+import type { EmergingAnswer, EmergingCategoryKey } from '@/lib/api/api-types';
+import { HOT_SPOT_PATTERNS } from '@/lib/analysis/emerging-hot-spots';
 import type { DateRange } from '@/lib/time/dates';
 import type { Language, MapLayerId } from '@/lib/url/view-state';
-import { CHANGE_RAMP, HEATMAP_RAMP, HOTSPOT_RAMP, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR, type Rgb } from './colors';
+import {
+  CHANGE_RAMP,
+  EMERGING_COLORS,
+  HEATMAP_RAMP,
+  HOTSPOT_RAMP,
+  RING_COLOR,
+  ROUTE_COLORS,
+  substanceColor,
+  WITHHELD_COLOR,
+  type Rgb,
+} from './colors';
 
 export type LegendSwatch =
   /** A BLO marker (colours: BLO_COLORS). */
@@ -25,8 +37,16 @@ export interface LegendEntry {
 }
 
 export type LegendSection =
-  /** A title over a list of symbols (the seizures by substance). */
-  | { kind: 'list'; layer: MapLayerId; title: string; titleNote: string; entries: LegendEntry[]; note: string | null }
+  /** A title over a list of symbols (the seizures by substance); `help` opens from it (how the layer is computed). */
+  | {
+      kind: 'list';
+      layer: MapLayerId;
+      title: string;
+      titleNote: string;
+      entries: LegendEntry[];
+      note: string | null;
+      help?: { title: string; paragraphs: string[] };
+    }
   /** A title over a colour bar, with words at its two ends or a note under it; `entry` names it in one row. */
   | {
       kind: 'bar';
@@ -69,6 +89,8 @@ export interface LegendInput {
   change?: { scale: number | null; against: DateRange | null };
   /** The threshold of withheld figures, when some hexagon drawn is withheld; else null. */
   withheldBelow?: number | null;
+  /** The emerging hot spot analysis drawn (null until it is here). */
+  emerging?: EmergingAnswer | null;
 }
 
 export function legendModel({
@@ -81,6 +103,7 @@ export function legendModel({
   tiles,
   radiusKm,
   withheldBelow = null,
+  emerging = null,
 }: LegendInput): LegendModel {
   const on = (layer: MapLayerId) => layers.includes(layer);
   const sections: LegendSection[] = [];
@@ -128,6 +151,7 @@ export function legendModel({
       extra: null,
     });
   }
+  if (on('emerging')) sections.push(emergingSection(lang, emerging));
   if (on('heatmap')) {
     const title = t(lang, 'heatmap');
     sections.push({
@@ -170,6 +194,44 @@ export function legendModel({
       { label: t(lang, 'bloUnconfirmed'), swatch: { shape: 'blo', status: 'unconfirmed' } },
     ],
     sections,
+  };
+}
+
+/** The emerging hot spots' categories present, hot then cold then none, each with its number of hexagons. */
+function emergingSection(lang: Language, answer: EmergingAnswer | null): LegendSection {
+  const counts = new Map<EmergingCategoryKey, number>();
+  for (const c of answer?.cells ?? []) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+  const order: EmergingCategoryKey[] = [
+    ...(['hot', 'cold'] as const).flatMap((kind) => HOT_SPOT_PATTERNS.map((p) => `${p}-${kind}` as const)),
+    'none',
+  ];
+  const steps = answer?.steps.length ?? 0;
+  const unit = answer?.method.step === 'quarter' ? 'quarter' : 'month';
+  return {
+    kind: 'list',
+    layer: 'emerging',
+    title: t(lang, 'emerging'),
+    titleNote: answer
+      ? t(lang, 'emergingTitleNote', { steps: countOf(lang, steps, unit), res: answer.method.resolution })
+      : t(lang, 'loading'),
+    entries: order
+      .filter((k) => counts.has(k))
+      .map((k) => ({
+        label: `${emergingCategoryName(lang, k)} (${formatCount(lang, counts.get(k)!)})`,
+        swatch: { shape: 'dot', color: EMERGING_COLORS[k] },
+      })),
+    note:
+      answer === null
+        ? null
+        : answer.status === 'too-few-steps'
+          ? t(lang, 'emergingTooFewSteps', { n: steps, min: answer.method.minSteps })
+          : answer.status === 'no-seizures'
+            ? t(lang, 'emergingNoSeizures')
+            : null,
+    help: {
+      title: t(lang, 'emergingHow'),
+      paragraphs: [t(lang, 'emergingHow1'), t(lang, 'emergingHow2'), t(lang, 'emergingHow3'), t(lang, 'emergingHow4')],
+    },
   };
 }
 

@@ -8,11 +8,20 @@ import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/la
 import { H3HexagonLayer, MVTLayer } from '@deck.gl/geo-layers';
 import { MVTLoader } from '@loaders.gl/mvt';
 import { circle } from '@turf/turf';
-import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { EmergingCell, HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { CellChange } from './cell-change';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
-import { changeColor, COUNTRY_LABEL_COLOR, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor, WITHHELD_COLOR } from './colors';
+import {
+  changeColor,
+  COUNTRY_LABEL_COLOR,
+  EMERGING_COLORS,
+  rampColor,
+  RING_COLOR,
+  ROUTE_COLORS,
+  substanceColor,
+  WITHHELD_COLOR,
+} from './colors';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
 
 export const LAYER_IDS = {
@@ -20,6 +29,7 @@ export const LAYER_IDS = {
   tiles: 'seizure-tiles',
   hexagons: 'hotspot-hexagons',
   changes: 'change-hexagons',
+  emerging: 'emerging-hexagons',
   routes: 'route-arcs',
   rings: 'catchment-rings',
   countryLabels: 'country-labels',
@@ -154,6 +164,24 @@ export function changeLayer(changes: CellChange[], scale: number) {
     lineWidthMinPixels: 0.5,
     pickable: true,
     updateTriggers: { getFillColor: top },
+  });
+}
+
+/**
+ * H3 hexagons of the emerging hot spot analysis coloured by category; hexagons with no pattern
+ * are drawn faintly, so the analysed grid shows without competing with the hot and cold spots.
+ */
+export function emergingLayer(cells: EmergingCell[]) {
+  return new H3HexagonLayer<EmergingCell>({
+    id: LAYER_IDS.emerging,
+    data: cells,
+    getHexagon: (c) => c.cell,
+    getFillColor: (c) => [...EMERGING_COLORS[c.category], c.category === 'none' ? 35 : 205] as [number, number, number, number],
+    extruded: false,
+    stroked: true,
+    getLineColor: (c) => (c.category === 'none' ? [150, 150, 150, 70] : [255, 255, 255, 150]) as [number, number, number, number],
+    lineWidthMinPixels: 0.5,
+    pickable: true,
   });
 }
 

@@ -3,10 +3,25 @@
  * comes from data or translations is escaped (deck.gl inserts the string as HTML).
  */
 import type { PickingInfo } from '@deck.gl/core';
-import type { HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import type { EmergingCell, HotspotCell, RouteFlow } from '@/lib/api/api-types';
+import { TREND_ALPHA } from '@/lib/analysis/emerging-hot-spots';
+import type { EmergingStep } from '@/lib/analysis/space-time-cube';
+import { levelStrip, zSparkline } from './sparkline';
 import type { CellChange } from './cell-change';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
-import { countOf, countryName, formatCount, formatDay, formatFigure, formatKg, substanceName, t } from '@/lib/i18n/i18n';
+import {
+  countOf,
+  countryName,
+  emergingCategoryName,
+  formatCount,
+  formatP,
+  formatSigned,
+  formatDay,
+  formatFigure,
+  formatKg,
+  substanceName,
+  t,
+} from '@/lib/i18n/i18n';
 import { daysToIso } from '@/lib/time/dates';
 import type { Language } from '@/lib/url/view-state';
 import { LAYER_IDS, type TileProps } from './map-layers';
@@ -19,6 +34,7 @@ export function tooltipFor(
   info: Pick<PickingInfo, 'index' | 'layer' | 'object'>,
   lang: Language,
   columns: DecodedColumns | undefined,
+  emergingStep: EmergingStep = 'month',
 ): { html: string } | null {
   if (info.index < 0 || !info.layer) return null;
   const name = (code: string) => escapeHtml(substanceName(lang, code));
@@ -55,6 +71,23 @@ export function tooltipFor(
         line(t(lang, 'changeBefore'), countOf(lang, c.before ?? 0, 'seizure')),
         ...(c.kgChange === null ? [] : [line(t(lang, 'kgEq'), `${sign(c.kgChange)}${formatKg(lang, Math.abs(c.kgChange))}`)]),
       );
+    }
+    case LAYER_IDS.emerging: {
+      const c = info.object as EmergingCell;
+      const steps = c.levels.length;
+      const trend = c.trend.p < TREND_ALPHA ? t(lang, c.trend.s > 0 ? 'emergingRising' : 'emergingFalling') : t(lang, 'emergingNoTrend');
+      const significant = t(lang, 'emergingSignificant', {
+        k: formatCount(lang, c.significantSteps),
+        n: countOf(lang, steps, emergingStep === 'quarter' ? 'quarterOf' : 'monthOf'),
+      });
+      const spark = t(lang, 'emergingSparkline');
+      return {
+        html:
+          `<strong>${escapeHtml(emergingCategoryName(lang, c.category))}</strong>: ${escapeHtml(`${significant}, ${trend}`)}` +
+          (c.z === null || c.p === null ? '' : line(t(lang, 'emergingLastZ'), `z = ${formatSigned(lang, c.z)}, p ${formatP(lang, c.p)}`)) +
+          line(t(lang, 'emergingTrend'), `τ = ${formatSigned(lang, c.trend.tau)}, p ${formatP(lang, c.trend.p)}`) +
+          (c.zs ? zSparkline(c.zs, escapeHtml(spark)) : levelStrip(c.levels, escapeHtml(spark))),
+      };
     }
     case LAYER_IDS.routes: {
       const f = info.object as RouteFlow;

@@ -8,6 +8,10 @@
  * crossings → Russia) with opiates and cannabis dominant in the south and synthetics growing in the
  * north; precursors travel the other way. Seizures peak after the opium harvest (Jun–Oct).
  * Quantities are log-normal: many small finds, a few very large ones.
+ *
+ * One emerging hot spot is built in, for the analysis to find: over the sample's last 18 months,
+ * finds at Dusti (TJ, on the Uzbek border) rise until, in the last month, one find in six of the whole
+ * sample is made there: an already busy crossing that becomes an intensifying hot spot.
  */
 import { isoDay, monthStart } from '@/lib/time/dates';
 import { createRandom, type Random } from './random';
@@ -131,6 +135,11 @@ const DETECTION: Partial<Record<DetectionMethod, number>> = {
   inspection: 15,
 };
 
+/** The post of the surge, over how many final months, and the share of all finds it reaches in the last. */
+export const EMERGING_POST = 'dusti';
+export const EMERGING_MONTHS = 18;
+const EMERGING_SHARE = 1 / 6;
+
 const EARTH_KM = 6371.0088;
 
 /** Point at `km` along `bearing` from `origin`, on a sphere (same model as turf's destination). */
@@ -170,11 +179,18 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
   // Gentle growth (about 6% more finds each year) over the seasons.
   const monthWeights = Object.fromEntries(months.map(([, m], i) => [String(i), Math.pow(1.06, i / 12) * SEASON[m]]));
   const span = Math.max(1, months.length - 1);
+  // The surge draws from a stream of its own, so every other row is the one the seed always gave.
+  const surge = createRandom(seed + 0x5eed);
+  const surgePost = blos.find((b) => b.code === EMERGING_POST);
+  const surgeFrom = months.length - EMERGING_MONTHS;
 
   for (let n = 0; n < rows; n++) {
-    const blo = blos[Number(rnd.pick(bloWeights))];
-    const zone = zoneOf(blo);
+    let blo = blos[Number(rnd.pick(bloWeights))];
     const index = Number(rnd.pick(monthWeights));
+    // Rising from nothing before the surge's first month to EMERGING_SHARE in the last.
+    const surgeShare = (EMERGING_SHARE * Math.max(0, index - surgeFrom + 1)) / EMERGING_MONTHS;
+    if (surge.next() < surgeShare && surgePost) blo = surgePost;
+    const zone = zoneOf(blo);
     const [year, month] = months[index];
     const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
     const day = 1 + Math.floor(rnd.next() * daysInMonth);

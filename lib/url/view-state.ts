@@ -20,9 +20,10 @@ import {
 } from './filters';
 import { roundTo } from './numbers';
 import { urlNumber } from './url-number';
-import { DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM, MIN_CATCHMENT_KM } from './api-params';
+import { API_PARAMS, DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM, MIN_CATCHMENT_KM } from './api-params';
+import { DEFAULT_EMERGING_RESOLUTION, type EmergingStep, type EmergingValue } from '@/lib/analysis/space-time-cube';
 
-export const MAP_LAYERS = ['points', 'hexagons', 'changes', 'heatmap', 'routes', 'rings'] as const;
+export const MAP_LAYERS = ['points', 'hexagons', 'changes', 'emerging', 'heatmap', 'routes', 'rings'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 const DEFAULT_LAYERS: readonly MapLayerId[] = ['points', 'rings'];
 
@@ -50,10 +51,19 @@ export interface Playback {
   windowMonths: number;
 }
 
+/** The emerging hot spot layer's settings (lib/analysis/space-time-cube.ts). */
+export interface EmergingSettings {
+  /** H3 resolution, 4–6. */
+  resolution: number;
+  step: EmergingStep;
+  value: EmergingValue;
+}
+
 export interface ViewState {
   filters: Filters;
   camera: Camera;
   layers: MapLayerId[];
+  emerging: EmergingSettings;
   /** BLO whose panel is open. */
   selected: string | null;
   /** Catchment radius of the selected BLO, whole km. */
@@ -69,6 +79,7 @@ export const DEFAULT_VIEW: ViewState = {
   filters: DEFAULT_FILTERS,
   camera: DEFAULT_CAMERA,
   layers: [...DEFAULT_LAYERS],
+  emerging: { resolution: DEFAULT_EMERGING_RESOLUTION, step: 'month', value: 'count' },
   selected: null,
   radiusKm: DEFAULT_CATCHMENT_KM,
   playback: { at: null, mode: 'window', windowMonths: 3 },
@@ -125,6 +136,25 @@ const VIEW_PARAMS = {
     read: (v) => v.layers,
     write: (v, layers) => ({ ...v, layers }),
     serialize: (ls) => (ls.length ? ls.join(',') : 'none'),
+  }),
+  /** Emerging hot spots: H3 resolution, time step, value analysed (the API's res, step, value). */
+  eres: codec({
+    schema: API_PARAMS.res,
+    read: (v) => v.emerging.resolution,
+    write: (v, resolution) => ({ ...v, emerging: { ...v.emerging, resolution } }),
+    serialize: String,
+  }),
+  estep: codec({
+    schema: API_PARAMS.step,
+    read: (v) => v.emerging.step,
+    write: (v, step) => ({ ...v, emerging: { ...v.emerging, step } }),
+    serialize: String,
+  }),
+  evalue: codec({
+    schema: API_PARAMS.value,
+    read: (v) => v.emerging.value,
+    write: (v, value) => ({ ...v, emerging: { ...v.emerging, value } }),
+    serialize: String,
   }),
   /** Selected BLO code. */
   sel: codec({

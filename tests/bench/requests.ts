@@ -5,6 +5,7 @@ import { listBlos } from '@/db/queries/list-blos';
 import { getSummary } from '@/db/queries/get-summary';
 import { getTimeSeriesJson } from '@/db/queries/get-time-series';
 import { getHotspots } from '@/db/queries/get-hotspots';
+import { getEmerging } from '@/db/queries/get-emerging';
 import { getBloDetail, listCatchmentSeizures } from '@/db/queries/get-blo-detail';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { listRoutes } from '@/db/queries/list-routes';
@@ -33,6 +34,16 @@ export const REQUESTS: BenchRequest[] = [
     name: 'Hexagons, Fergana, hashish (z7)',
     path: '/api/hotspots?z=7&substance=hashish&bbox=70,39.5,73.5,41.5',
     run: (d, f) => getHotspots(d.db, f, 7),
+  },
+  {
+    name: 'Emerging hot spots, res 5, months',
+    path: '/api/emerging?res=5&step=month&value=count',
+    run: (d, f) => getEmerging(d.db, f, { resolution: 5, step: 'month', value: 'count' }),
+  },
+  {
+    name: 'Emerging hot spots, heroin, res 6, kg',
+    path: '/api/emerging?substance=heroin&res=6&step=month&value=kg',
+    run: (d, f) => getEmerging(d.db, f, { resolution: 6, step: 'month', value: 'kg' }),
   },
   { name: 'BLO panel, Oybek, 25 km', path: '/api/blos/oybek', run: (d, f) => getBloDetail(d.db, 'oybek', f, 25) },
   {

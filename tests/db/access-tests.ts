@@ -480,6 +480,9 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         const want = new Set(kz().map((r) => cellToParent(latLngToCell(r.lngLat[1], r.lngLat[0], 8), 5)));
         expect(answer.gridCells).toBe(want.size);
         expect(new Set(answer.cells.map((c) => c.cell))).toEqual(want);
+        // Posts near its hot spots are its own posts only.
+        const kzPosts = new Set(blosFile.filter((b) => b.country === 'KZ').map((b) => b.code));
+        expect(answer.posts.every((p) => kzPosts.has(p.code))).toBe(true);
       });
 
       it('routes: the flows of the KZ rows; by post, only KZ posts', async () => {

@@ -58,6 +58,9 @@ export function defineEmergingTests(getDatabase: () => Database, getRows: () => 
       const { z, levels } = oracleStatistics(cube);
       expect(answer.status).toBe('ok');
       expect(answer.steps).toEqual(cube.steps);
+      // Seizures before the first step are counted, not lost: with no start date, the early sparse years.
+      const before = rows.filter((r) => matches(r, filters) && r.seizedOn < cube.steps[0]).length;
+      expect(answer.earlier).toBe(before);
       expect(answer.gridCells).toBe(cube.cells.length);
       expect(answer.cells.map((c) => c.cell).sort()).toEqual(cube.cells);
       const byCell = new Map(answer.cells.map((c) => [c.cell, c]));
@@ -73,6 +76,13 @@ export function defineEmergingTests(getDatabase: () => Database, getRows: () => 
       });
       // Every case has significant bins, so the levels compared above are not all zero.
       expect(significant).toBeGreaterThan(0);
+    });
+
+    it('with no start date, the steps begin where the data becomes dense: the early public seizures are left out and counted', async () => {
+      const answer = await getEmerging(db, CASES[0][1], CASES[0][2]);
+      const first = rows.map((r) => r.seizedOn).sort()[0];
+      expect(answer.steps[0] > first).toBe(true);
+      expect(answer.earlier).toBeGreaterThan(0);
     });
 
     it('the rollup and the raw table give the same answer', async () => {

@@ -83,6 +83,19 @@ export interface OracleCube {
 
 const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`;
 
+/**
+ * With no start date: the first month whose count is at least a fifth of the median count of the
+ * months that have seizures (the lower median), counted here from the days.
+ */
+function denseFrom(days: readonly string[]): string {
+  const perMonth = new Map<string, number>();
+  for (const d of days) perMonth.set(d.slice(0, 7), (perMonth.get(d.slice(0, 7)) ?? 0) + 1);
+  const counts = [...perMonth.values()].sort((a, b) => a - b);
+  const median = counts[Math.floor((counts.length - 1) / 2)];
+  const month = [...perMonth.keys()].sort().find((m) => perMonth.get(m)! >= median / 5)!;
+  return `${month}-01`;
+}
+
 /** The dense cube of `rows` (already filtered) from `from` to `to` (else the rows' first and last months). */
 export function oracleCube(
   rows: readonly OracleRow[],
@@ -97,7 +110,7 @@ export function oracleCube(
     return monthKey(year, step === 'month' ? month : 3 * Math.floor((month - 1) / 3) + 1);
   };
   const days = rows.map((r) => r.seizedOn).sort();
-  const first = stepKey(period.from ?? days[0]);
+  const first = stepKey(period.from ?? denseFrom(days));
   const last = stepKey(period.to ?? days[days.length - 1]);
   const steps: string[] = [];
   for (let [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))]; monthKey(y, m) <= last;) {
@@ -107,6 +120,7 @@ export function oracleCube(
   }
   const byCell = new Map<string, { values: number[]; count: number }>();
   for (const r of rows) {
+    if (stepKey(r.seizedOn) < first) continue;
     const cell = cellToParent(latLngToCell(r.lngLat[1], r.lngLat[0], 8), resolution);
     const entry = byCell.get(cell) ?? { values: steps.map(() => 0), count: 0 };
     byCell.set(cell, entry);

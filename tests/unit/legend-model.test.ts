@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { SUBSTANCES } from '@/lib/catalogue/substances';
-import { CHANGE_RAMP, changeColor, HOTSPOT_RAMP, rampColor, RING_COLOR, ROUTE_COLORS, substanceColor } from '@/lib/map/colors';
+import {
+  CHANGE_RAMP,
+  changeColor,
+  EMERGING_COLORS,
+  HOTSPOT_RAMP,
+  rampColor,
+  RING_COLOR,
+  ROUTE_COLORS,
+  substanceColor,
+} from '@/lib/map/colors';
 import { legendModel, legendRows, type LegendInput } from '@/lib/map/legend-model';
 import { MAP_LAYERS } from '@/lib/url/view-state';
+import type { EmergingAnswer, EmergingCategoryKey, EmergingCell } from '@/lib/api/api-types';
 
 function createInput(patch: Partial<LegendInput> = {}): LegendInput {
   return { lang: 'en', layers: [...MAP_LAYERS], substances: ['hashish', 'heroin'], hexMax: 1234, tiles: false, radiusKm: 50, ...patch };
@@ -25,6 +35,7 @@ describe('legendModel', () => {
       'points',
       'hexagons',
       'changes',
+      'emerging',
       'heatmap',
       'routes',
       'rings',
@@ -116,5 +127,53 @@ describe('legendRows', () => {
     expect(legendRows(legendModel({ ...createInput(), layers: ['hexagons'] })).map((r) => r.label)).not.toContain(
       'Withheld (fewer than 3, or hidden with one)',
     );
+  });
+});
+
+describe('the emerging hot spots legend', () => {
+  const cell = (category: EmergingCategoryKey) => ({ category }) as EmergingCell;
+  const answer = (over: Partial<EmergingAnswer>): EmergingAnswer =>
+    ({
+      method: { resolution: 5, step: 'month', minSteps: 10 },
+      status: 'ok',
+      steps: Array.from({ length: 24 }, (_, i) => `${2024 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`),
+      gridCells: 6,
+      cells: [],
+      posts: [],
+      ...over,
+    }) as EmergingAnswer;
+  const section = (a: EmergingAnswer | null, lang: 'en' | 'ru' = 'en') => {
+    const s = legendModel(createInput({ layers: ['emerging'], emerging: a, lang })).sections[0];
+    if (s.kind !== 'list') throw new Error('the emerging section is a list');
+    return s;
+  };
+
+  it('lists the categories present, hot before cold, strongest first, each with its hexagons and colour', () => {
+    const s = section(
+      answer({
+        cells: [cell('none'), cell('sporadic-hot'), cell('intensifying-hot'), cell('new-cold'), cell('intensifying-hot'), cell('none')],
+      }),
+    );
+    expect(s.title).toBe('Emerging hot spots');
+    expect(s.titleNote).toBe('Gi*, 24 months, H3 resolution 5');
+    expect(s.entries.map((e) => e.label)).toEqual([
+      'Intensifying hot spot (2)',
+      'Sporadic hot spot (1)',
+      'New cold spot (1)',
+      'No pattern (2)',
+    ]);
+    expect(s.entries[0].swatch).toEqual({ shape: 'dot', color: EMERGING_COLORS['intensifying-hot'] });
+    expect(s.note).toBeNull();
+    expect(s.help?.title).toBe('How this is computed');
+    expect(s.help?.paragraphs.join(' ')).toContain('Benjamini–Hochberg');
+  });
+
+  it('says why there is no analysis, in Russian too', () => {
+    expect(section(answer({ status: 'too-few-steps', steps: ['2025-01-01', '2025-02-01'] })).note).toBe(
+      'No analysis: the period holds 2 steps and at least 10 are needed. Choose a longer period or monthly steps.',
+    );
+    expect(section(answer({ status: 'no-seizures', steps: [] }), 'ru').note).toBe('Нет изъятий по этим фильтрам: анализировать нечего.');
+    expect(section(answer({ cells: [cell('new-hot')] }), 'ru').entries[0].label).toBe('Новая горячая точка (1)');
+    expect(section(null).titleNote).toBe('Loading…');
   });
 });

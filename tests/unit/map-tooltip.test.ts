@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LAYER_IDS } from '@/lib/map/map-layers';
 import { escapeHtml, tooltipFor } from '@/lib/map/map-tooltip';
 import { createCells, createColumns, createFlows } from '@/tests/fixtures/map-data';
+import type { EmergingCell } from '@/lib/api/api-types';
 
 type Picked = Pick<PickingInfo, 'index' | 'layer' | 'object'>;
 const pick = (layerId: string, index: number, object?: unknown): Picked => ({
@@ -75,5 +76,44 @@ describe('tooltipFor', () => {
   it('shows nothing where nothing with a tooltip is picked', () => {
     expect(tooltipFor({ index: -1, layer: null, object: undefined }, 'en', undefined)).toBeNull();
     expect(tooltipFor(pick('country-labels', 0, { text: 'KAZAKHSTAN' }), 'en', undefined)).toBeNull();
+  });
+});
+
+describe('the emerging hot spot tooltip', () => {
+  const cell: EmergingCell = {
+    cell: '8520b00ffffffff',
+    centroid: [68.1, 38.45],
+    category: 'intensifying-hot',
+    z: 3.4142,
+    p: 0.0064,
+    level: 99,
+    trend: { s: 120, tau: 0.4167, z: 3.1, p: 0.0019 },
+    significantSteps: 22,
+    values: [3, 4, 5],
+    zs: [-1, 0, 2],
+    levels: [0, 0, 99],
+  };
+
+  it('names the category in words, how often it was significant and where it is going, with the line of its z-scores', () => {
+    const html = tooltipFor(pick(LAYER_IDS.emerging, 0, cell), 'en', undefined, 'month')!.html;
+    expect(html).toContain('<strong>Intensifying hot spot</strong>: significant in 22 of 3 months, rising');
+    expect(html).toContain('z = +3.41, p = 0.006');
+    expect(html).toContain('τ = +0.42, p = 0.002');
+    // Three steps across 160 px; z from −3 to 3 over 40 px (the scale's floor is ±3): −1 → y 26, 0 → 20, 2 → 8.
+    expect(html).toContain('<polyline points="2,26 80,20 158,8"');
+  });
+
+  it('in Russian, by quarter, and for an account that sees aggregates only: no z, the significance per step instead', () => {
+    const html = tooltipFor(
+      pick(LAYER_IDS.emerging, 0, { ...cell, z: null, p: null, zs: null, values: null }),
+      'ru',
+      undefined,
+      'quarter',
+    )!.html;
+    expect(html).toContain('<strong>Усиливающаяся горячая точка</strong>: значима в 22 из 3 кварталов, растёт');
+    expect(html).not.toContain('z =');
+    expect(html).not.toContain('polyline');
+    // One bar, up, full height for 99 %: the third of three steps.
+    expect(html).toMatch(/<rect x="106" y="2" width="51.5" height="18"/);
   });
 });

@@ -1,8 +1,12 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticSeizures } from '@/lib/synthetic/synthetic-seizures';
+import { cellToParent, latLngToCell } from 'h3-js';
+import { EMERGING_MONTHS, EMERGING_POST, generateSyntheticSeizures } from '@/lib/synthetic/synthetic-seizures';
+import { analyseCube, stepOf, stepStarts, type EmergingStep } from '@/lib/analysis/space-time-cube';
+import { categoryKey } from '@/lib/analysis/emerging-answer';
+import type { SeizureInput } from '@/lib/catalogue/seizure-input';
 import { seizureInputSchema } from '@/lib/catalogue/seizure-input';
-import { createGeneratorBlos } from '@/tests/fixtures/generator-blos';
+import { allGeneratorBlos, createGeneratorBlos } from '@/tests/fixtures/generator-blos';
 
 const blos = createGeneratorBlos();
 const generate = (rows: number, seed: number) => [...generateSyntheticSeizures(blos, { rows, seed })];
@@ -73,5 +77,51 @@ describe('synthetic seizure generator', () => {
     for (const r of rail) expect(r.country).toBe('UZ');
     const afghanBorder = rows.filter((r) => r.country === 'TJ' && (r.substance === 'heroin' || r.substance === 'opium'));
     expect(afghanBorder.every((r) => r.originCountry === 'AF')).toBe(true);
+  });
+});
+
+describe('the emerging hot spot built into the sample', () => {
+  const network = allGeneratorBlos();
+  const post = network.find((b) => b.code === EMERGING_POST)!;
+  const postCell = cellToParent(latLngToCell(post.lngLat[1], post.lngLat[0], 8), 5);
+  const sample = (seed: number, through: string) => [...generateSyntheticSeizures(network, { rows: 20_000, seed, through })];
+  /** The category of the post's own cell (H3 resolution 5) from the library's analysis of the rows. */
+  const categoryAtPost = (rows: SeizureInput[], step: EmergingStep) => {
+    const days = rows.map((r) => r.seizedOn).sort();
+    const steps = stepStarts(days[0], days[days.length - 1], step);
+    const cube = new Map<string, number[]>();
+    for (const r of rows) {
+      const cell = cellToParent(latLngToCell(r.lngLat[1], r.lngLat[0], 8), 5);
+      if (!cube.has(cell))
+        cube.set(
+          cell,
+          steps.map(() => 0),
+        );
+      cube.get(cell)![steps.indexOf(stepOf(r.seizedOn, step))]++;
+    }
+    const cell = analyseCube([...cube.entries()].map(([c, values]) => ({ cell: c, values }))).find((a) => a.cell === postCell)!;
+    return categoryKey(cell.category);
+  };
+  const share = (rows: SeizureInput[], month: string) => {
+    const those = rows.filter((r) => r.seizedOn.startsWith(month));
+    return those.filter((r) => turf.distance(post.lngLat, r.lngLat) <= 0.3).length / those.length;
+  };
+
+  it(`raises the post's share of all finds over the last ${EMERGING_MONTHS} months only`, () => {
+    const rows = sample(20240531, '2026-11-30');
+    const before = ['2023-05', '2024-05', '2025-05'].map((m) => share(rows, m));
+    const last = share(rows, '2026-11');
+    // Before: the post's own few percent of the finds (~65 % of them at the crossing); in the last month 1/6 of all finds more.
+    for (const b of before) expect(b).toBeLessThan(0.05);
+    expect(last).toBeGreaterThan(2.5 * Math.max(...before));
+  });
+
+  it('the analysis finds it: the post’s cell is an intensifying hot spot by month, whatever the seed or the month the sample ends', () => {
+    for (const seed of [1, 2, 3, 20240531]) {
+      for (const through of ['2026-11-30', '2027-06-30']) expect(categoryAtPost(sample(seed, through), 'month')).toBe('intensifying-hot');
+    }
+    // The same sample up to the month before the surge: a persistent hot spot, with no trend to speak of.
+    const before = sample(20240531, '2026-11-30').filter((r) => r.seizedOn < '2025-06-01');
+    expect(categoryAtPost(before, 'month')).toBe('persistent-hot');
   });
 });

@@ -26,6 +26,7 @@ import { Legend } from '@/app/_components/map/legend';
 import { WithheldNote } from '@/app/_components/panels/figure';
 import { BloPanel } from '@/app/_components/panels/blo-panel';
 import { BloTable } from '@/app/_components/panels/blo-table';
+import { EmergingPanel } from '@/app/_components/panels/emerging-panel';
 import { FiltersPanel } from '@/app/_components/panels/filters-panel';
 import { KpiCards } from '@/app/_components/panels/kpi-cards';
 import { SeriesChart } from '@/app/_components/panels/series-chart';
@@ -297,7 +298,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
               tilesPending={data.tilesPending}
               ariaLabel={t(lang, 'mapLabel')}
               lang={lang}
-              getTooltip={(info: PickingInfo) => tooltipFor(info, lang, data.points?.columns)}
+              getTooltip={(info: PickingInfo) => tooltipFor(info, lang, data.points?.columns, data.emerging?.method.step)}
               onCameraChange={(camera: Camera) => update({ camera }, 'replace')}
               onFramed={(camera: Camera) => (framedAt.current = camera)}
               onSelectBlo={(code: string) => openPost(code, 0)}
@@ -318,6 +319,18 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             <p className="map-note note">{t(lang, 'boundaryNote')}</p>
           </div>
           <Legend model={legend} strip />
+          {layers.includes('emerging') && (
+            <EmergingPanel
+              lang={lang}
+              settings={view.emerging}
+              answer={data.emerging}
+              loading={data.emergingLoading}
+              blos={blos}
+              aggregates={!events}
+              onSettings={(emerging) => update({ emerging })}
+              onOpenPost={(code) => openPost(code, 6.5)}
+            />
+          )}
           <TimeControl
             lang={lang}
             rows={data.rows}

@@ -11,6 +11,7 @@ import {
   type BloListItem,
   type CatchmentSeizuresAnswer,
   type BlosAnswer,
+  type EmergingAnswer,
   type HotspotsAnswer,
   type RoutesAnswer,
   type SeriesAnswer,
@@ -122,13 +123,18 @@ export function useDashboardData(view: ViewState, events: boolean) {
     return { cells, scale: largestChange(cells) };
   }, [pairNow, pairBefore]);
   const routes = useApi<RoutesAnswer>(layers.includes('routes') ? `/api/routes${apiSearch(mapFilters)}` : null);
+  // The analysis runs over the whole period (a trend needs its steps): playback does not window it.
+  const { resolution, step, value } = view.emerging;
+  const emerging = useApi<EmergingAnswer>(
+    layers.includes('emerging') ? `/api/emerging${apiSearch(filters, { res: resolution, step, value })}` : null,
+  );
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
   const recent = useApi<CatchmentSeizuresAnswer>(
     view.selected && events ? `/api/blos/${view.selected}/seizures${apiSearch(filters, { r: view.radiusKm })}` : null,
   );
 
-  const all = [blos, summary, series, points, hotspots, cellsBefore, routes];
+  const all = [blos, summary, series, points, hotspots, cellsBefore, routes, emerging];
   const scaleCells = playback.at ? wholePeriodCells.data?.cells : hotspots.data?.cells;
   const hexagonCounts = scaleCells?.map((c) => c.count ?? 0);
   return {
@@ -162,6 +168,9 @@ export function useDashboardData(view: ViewState, events: boolean) {
     /** Seizures of the busiest cell: the top of the colour scale (while playing, the whole period's). */
     hexMax: hexagonCounts ? Math.max(0, ...hexagonCounts) : null,
     flows: routes.data?.flows,
+    /** The emerging hot spot analysis (kept while the next one loads), and whether one is on its way. */
+    emerging: layers.includes('emerging') ? (emerging.data ?? null) : null,
+    emergingLoading: emerging.loading,
     selectedBlo,
     detail,
     /** The selected post's newest seizures; null for an account that sees aggregates only. */
@@ -179,6 +188,7 @@ export function useDashboardData(view: ViewState, events: boolean) {
       wholePeriodCells.loading ||
       cellsBefore.loading ||
       routes.loading ||
+      emerging.loading ||
       blos.loading ||
       (layers.includes('points') && count === undefined),
   };

@@ -33,6 +33,7 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
         cellScale: data.hexMax,
         changes: data.changes,
         flows: data.flows,
+        emerging: data.emerging?.cells,
         points: data.points,
         tileTemplate: data.tileTemplate,
         onTilesLoaded: data.onTilesLoaded,
@@ -46,6 +47,7 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
       data.hexMax,
       data.changes,
       data.flows,
+      data.emerging,
       data.points,
       data.tileTemplate,
       data.onTilesLoaded,
@@ -63,6 +65,7 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
     change: { scale: data.changes?.scale ?? null, against: data.changesAgainst },
     tiles: data.tileTemplate !== null,
     radiusKm: selectedBlo ? radiusKm : null,
+    emerging: data.emerging,
     withheldBelow:
       minCount !== null && (data.cells?.some((c) => c.count === null) || data.changes?.cells.some((c) => c.change === null))
         ? minCount

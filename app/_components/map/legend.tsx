@@ -47,6 +47,14 @@ export function Legend({ model, strip = false }: { model: LegendModel; strip?: b
                   </li>
                 ))}
               </ul>
+              {section.help && (
+                <details className="legend-help" data-testid={`legend-help-${section.layer}`}>
+                  <summary>{section.help.title}</summary>
+                  {section.help.paragraphs.map((p) => (
+                    <p key={p}>{p}</p>
+                  ))}
+                </details>
+              )}
             </>
           )}
           {section.kind === 'bar' && (
