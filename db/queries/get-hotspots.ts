@@ -4,14 +4,11 @@ import { rowsOf } from '@/db/result-rows';
 import { cellsSource } from './cells-source';
 import type { SourceOptions } from './rollup-source';
 import type { ScopedFilters } from '@/lib/access/country-scope';
-import { resolutionForZoom } from '@/lib/geo/h3-cell';
+import { H3_EDGE_KM, resolutionForZoom } from '@/lib/geo/h3-cell';
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import { roundTo } from '@/lib/url/numbers';
 import type { HotspotCluster, HotspotsAnswer } from '@/lib/api/api-types';
 import { protectHotspots, type ExactCell as Cell } from '@/lib/access/suppression';
-
-/** Approximate H3 edge length by resolution, km (H3 documentation, average hexagon edge). */
-const EDGE_KM = [1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406, 0.531, 0.201, 0.076, 0.029, 0.011, 0.004, 0.002, 0.001];
 
 /**
  * Seizures aggregated into H3 hexagons sized for `zoom` (never finer than an aggregates-only
@@ -22,7 +19,7 @@ export async function getHotspots(db: Db, filters: ScopedFilters, zoom: number, 
   const { detail } = filters;
   const resolution = Math.min(resolutionForZoom(zoom), detail.level === 'aggregates' ? detail.maxResolution : Infinity);
   // Cells closer than ~2 edges belong together; degrees at mid-latitudes of the region (~40° N).
-  const epsDegrees = (2.2 * EDGE_KM[resolution]) / 85;
+  const epsDegrees = (2.2 * H3_EDGE_KM[resolution]) / 85;
   const result = await db.execute(sql`
     WITH per_substance AS (
       SELECT cell, substance, sum(n) AS n, sum(kg_eq) AS kg, sum(value_usd) AS usd, min(first_seized_on) AS first,

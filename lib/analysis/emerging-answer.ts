@@ -60,20 +60,25 @@ export function emergingAnswer({ request, steps, cube, posts, detail, earlier }:
   return { method, status, steps, earlier: left, gridCells: cube.length, cells, posts: emergingPosts(cells, posts) };
 }
 
+/** z-scores to 1e-6 and kilograms to the gram: a third of the bytes, and every category and level as computed. */
+const Z_DIGITS = 6;
+const KG_DIGITS = 3;
+
 function answerCell(a: CellAnalysis, exact: boolean): EmergingCell {
   const last = a.z.length - 1;
   const sign = a.category.kind === 'cold' ? -1 : 1;
+  const z = (v: number) => roundTo(v, Z_DIGITS);
   return {
     cell: a.cell,
     centroid: [roundTo(a.centroid[0], 5), roundTo(a.centroid[1], 5)],
     category: categoryKey(a.category),
-    z: exact ? a.z[last] : null,
+    z: exact ? z(a.z[last]) : null,
     p: exact ? twoSidedP(a.z[last]) : null,
     level: a.levels[last],
-    trend: a.trend,
+    trend: { ...a.trend, tau: z(a.trend.tau), z: z(a.trend.z) },
     significantSteps: a.levels.filter((l) => Math.sign(l) === sign).length,
-    values: exact ? a.values : null,
-    zs: exact ? a.z : null,
+    values: exact ? a.values.map((v) => roundTo(v, KG_DIGITS)) : null,
+    zs: exact ? a.z.map(z) : null,
     levels: a.levels,
   };
 }

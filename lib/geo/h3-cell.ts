@@ -6,6 +6,11 @@
 import { latLngToCell } from 'h3-js';
 import type { LngLat } from './lng-lat';
 
+/** Average H3 hexagon edge length by resolution, km (H3's documentation). */
+export const H3_EDGE_KM = [
+  1281.256, 483.057, 182.513, 68.979, 26.072, 9.854, 3.725, 1.406, 0.531, 0.201, 0.076, 0.029, 0.011, 0.004, 0.002, 0.001,
+];
+
 /** Resolution 8: hexagons of ~0.74 km², edge ~0.46 km. */
 export const SEIZURE_CELL_RESOLUTION = 8;
 

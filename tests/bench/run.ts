@@ -5,7 +5,9 @@
  * fixed set of dashboard requests prints the API time (median of K runs), the time of the same SQL
  * run straight through the driver, and their ratio. On the server the two alternate run by run and
  * the whole set is measured R times (default 3): medians over all R × K runs, and each request's worst
- * pass beside them. Also bytes per point (binary vs GeoJSON).
+ * pass beside them. Also bytes per point (binary vs GeoJSON). A request passes under 150 ms (server) or
+ * 1 s (embedded) with the API within 1.25× its SQL; an analysis computed in the app after its SQL
+ * (emerging hot spots) has limits of its own (requests.ts) and no ratio.
  * Writes tests/bench/results.json.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -24,7 +26,7 @@ import { authSettingsOf } from '@/lib/access/auth-settings';
 import { getEnv } from '@/lib/env';
 import { parseFilters } from '@/lib/url/filters';
 import { EVENT_DETAIL } from '@/lib/access/detail';
-import { REQUESTS } from './requests';
+import { REQUESTS, type BenchRequest } from './requests';
 
 const { values: args } = parseArgs({
   options: {
@@ -244,8 +246,10 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
       }
       if (passes > 1) console.log(`  pass ${pass} of ${passes} done`);
     }
-    const meets = (apiMs: number, sqlMs: number) =>
-      apiMs <= limitMs && (label !== 'server' || apiMs <= 1.25 * sqlMs || (sqlMs < 20 && apiMs - sqlMs <= 5));
+    const meets = (r: BenchRequest, apiMs: number, sqlMs: number) =>
+      r.computed
+        ? apiMs <= (label === 'server' ? r.computed.serverMs : r.computed.embeddedMs)
+        : apiMs <= limitMs && (label !== 'server' || apiMs <= 1.25 * sqlMs || (sqlMs < 20 && apiMs - sqlMs <= 5));
     const rows: Row[] = REQUESTS.map((r) => {
       const s = samples.get(r.name)!;
       const [apiMs, sqlMs] = [median(s.api), median(s.sql)];
@@ -257,9 +261,9 @@ async function benchBackend(label: string, settings: { url?: string; dataDir?: s
         sqlMs: round(sqlMs),
         ratio: round(apiMs / sqlMs),
         bytes: s.bytes,
-        ok: meets(apiMs, sqlMs),
+        ok: meets(r, apiMs, sqlMs),
         runs: interleave ? s.api.length : RUNS,
-        worstPass: { apiMs: round(worst.apiMs), sqlMs: round(worst.sqlMs), ok: meets(worst.apiMs, worst.sqlMs) },
+        worstPass: { apiMs: round(worst.apiMs), sqlMs: round(worst.sqlMs), ok: meets(r, worst.apiMs, worst.sqlMs) },
       };
     });
     console.log(

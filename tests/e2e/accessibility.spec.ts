@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe-core finds no serious or critical violation on the dashboard (settled, with a
- * BLO's panel open, with the Export menu open, with the search's matches open), the import page and the signed-out sign-in page, in
+ * BLO's panel open, with the Export menu open, with the search's matches open, with the emerging hot spots on), the import page and the signed-out sign-in page, in
  * English and in Russian. A failure lists each offending element with the rule and what to fix.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -49,6 +49,14 @@ for (const lang of ['en', 'ru'] as const) {
       await expect(panel).toHaveAttribute('data-code', code!);
       await expect(panel).toHaveAttribute('aria-busy', 'false');
       await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
+      await expectNoBlockingViolations(page);
+    });
+
+    test('the dashboard with the emerging hot spots on, their note open, has no serious or critical axe violation', async ({ page }) => {
+      await page.goto(`/?l=emerging${lang === 'ru' ? '&lang=ru' : ''}`);
+      await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
+      await expect(page.getByTestId('emerging-status')).toHaveAttribute('data-status', 'ok');
+      await page.getByTestId('legend-help-emerging').locator('summary').click();
       await expectNoBlockingViolations(page);
     });
 

@@ -4,9 +4,7 @@ import { EMERGING_RESOLUTIONS, EMERGING_STEPS, EMERGING_VALUES } from '@/lib/ana
 import { bloName, countOf, emergingCategoryName, formatCount, formatKm, formatMonth, t } from '@/lib/i18n/i18n';
 import { EMERGING_COLORS, rgbCss } from '@/lib/map/colors';
 import type { EmergingSettings, Language } from '@/lib/url/view-state';
-
-/** Average H3 hexagon edge by resolution, km (H3's tables): what the size choice says. */
-const EDGE_KM: Record<number, number> = { 4: 26.1, 5: 9.9, 6: 3.7 };
+import { H3_EDGE_KM } from '@/lib/geo/h3-cell';
 
 interface Props {
   lang: Language;
@@ -56,7 +54,7 @@ export function EmergingPanel({ lang, settings, answer, loading, blos, aggregate
           >
             {EMERGING_RESOLUTIONS.map((r) => (
               <option key={r} value={r}>
-                {t(lang, 'emergingResolutionOption', { res: r, km: formatKm(lang, EDGE_KM[r]) })}
+                {t(lang, 'emergingResolutionOption', { res: r, km: formatKm(lang, H3_EDGE_KM[r]) })}
               </option>
             ))}
           </select>
