@@ -678,11 +678,11 @@ export function emergingCategoryName(lang: Language, key: EmergingCategoryKey): 
 export const formatSigned = (lang: Language, n: number): string =>
   `${n > 0 ? '+' : n < 0 ? '−' : ''}${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(n))}`;
 
-/** A p-value: three decimals, or "< 0.001". */
+/** A p-value after its "p": "= 0.024", or "< 0.001". */
 export const formatP = (lang: Language, p: number): string =>
   p < 0.001
     ? `< ${new Intl.NumberFormat(locale(lang)).format(0.001)}`
-    : new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(p);
+    : `= ${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(p)}`;
 
 /** A count with its noun: "1 seizure", "12 seizures"; "1 изъятие", "2 изъятия", "5 изъятий", "1,5 изъятия". */
 export const countOf = (lang: Language, n: number, noun: Noun): string => `${formatNumber(lang, n)} ${plural(lang, n, NOUNS[noun])}`;

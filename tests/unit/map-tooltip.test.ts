@@ -99,6 +99,8 @@ describe('the emerging hot spot tooltip', () => {
     expect(html).toContain('<strong>Intensifying hot spot</strong>: significant in 22 of 3 months, rising');
     expect(html).toContain('z = +3.41, p = 0.006');
     expect(html).toContain('τ = +0.42, p = 0.002');
+    const strong = tooltipFor(pick(LAYER_IDS.emerging, 0, { ...cell, p: 2e-7 }), 'en', undefined)!.html;
+    expect(strong).toContain('z = +3.41, p &#60; 0.001');
     // Three steps across 160 px; z from −3 to 3 over 40 px (the scale's floor is ±3): −1 → y 26, 0 → 20, 2 → 8.
     expect(html).toContain('<polyline points="2,26 80,20 158,8"');
   });
