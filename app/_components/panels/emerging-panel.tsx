@@ -19,6 +19,34 @@ interface Props {
   onOpenPost(code: string): void;
 }
 
+/** A labelled drop-down of `options` ([value, label]); `onChange` gets one of the values. */
+function Choice<V extends string>({
+  label,
+  testId,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  value: V;
+  options: readonly (readonly [V, string])[];
+  onChange(value: V): void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as V)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** A post's emerging cells by category: how many, and the nearest's distance (the cells come nearest first). */
 function groupByCategory(cells: EmergingPost['cells']): { category: EmergingCategoryKey; cells: number; nearestKm: number }[] {
   const groups = new Map<EmergingCategoryKey, { category: EmergingCategoryKey; cells: number; nearestKm: number }>();
@@ -45,48 +73,30 @@ export function EmergingPanel({ lang, settings, answer, loading, blos, aggregate
       <h2>{t(lang, 'emerging')}</h2>
       <fieldset className="emerging-settings">
         <legend className="visually-hidden">{t(lang, 'emergingSettings')}</legend>
-        <label>
-          {t(lang, 'emergingResolution')}{' '}
-          <select
-            data-testid="emerging-resolution"
-            value={settings.resolution}
-            onChange={(e) => onSettings({ ...settings, resolution: Number(e.target.value) })}
-          >
-            {EMERGING_RESOLUTIONS.map((r) => (
-              <option key={r} value={r}>
-                {t(lang, 'emergingResolutionOption', { res: r, km: formatKm(lang, H3_EDGE_KM[r]) })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t(lang, 'emergingStep')}{' '}
-          <select
-            data-testid="emerging-step"
-            value={settings.step}
-            onChange={(e) => onSettings({ ...settings, step: e.target.value as EmergingSettings['step'] })}
-          >
-            {EMERGING_STEPS.map((s) => (
-              <option key={s} value={s}>
-                {t(lang, s === 'month' ? 'emergingMonths' : 'emergingQuarters')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t(lang, 'emergingValue')}{' '}
-          <select
-            data-testid="emerging-value"
-            value={settings.value}
-            onChange={(e) => onSettings({ ...settings, value: e.target.value as EmergingSettings['value'] })}
-          >
-            {EMERGING_VALUES.map((v) => (
-              <option key={v} value={v}>
-                {t(lang, v === 'count' ? 'emergingCount' : 'emergingKg')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice
+          label={t(lang, 'emergingResolution')}
+          testId="emerging-resolution"
+          value={String(settings.resolution)}
+          options={EMERGING_RESOLUTIONS.map((r) => [
+            String(r),
+            t(lang, 'emergingResolutionOption', { res: r, km: formatKm(lang, H3_EDGE_KM[r]) }),
+          ])}
+          onChange={(v) => onSettings({ ...settings, resolution: Number(v) })}
+        />
+        <Choice
+          label={t(lang, 'emergingStep')}
+          testId="emerging-step"
+          value={settings.step}
+          options={EMERGING_STEPS.map((s) => [s, t(lang, s === 'month' ? 'emergingMonths' : 'emergingQuarters')])}
+          onChange={(step) => onSettings({ ...settings, step })}
+        />
+        <Choice
+          label={t(lang, 'emergingValue')}
+          testId="emerging-value"
+          value={settings.value}
+          options={EMERGING_VALUES.map((v) => [v, t(lang, v === 'count' ? 'emergingCount' : 'emergingKg')])}
+          onChange={(value) => onSettings({ ...settings, value })}
+        />
       </fieldset>
       <p className="note" role="status" data-testid="emerging-status" data-status={loading ? 'loading' : (answer?.status ?? 'loading')}>
         {loading || !answer
