@@ -15,6 +15,7 @@ import { toCsvLine } from '@/lib/csv/csv-line';
 import type { RawRow } from '@/lib/import/import-file';
 import { normaliseImportRow, type ImportBlo, type ImportContext } from '@/lib/import/import-row';
 import { decodeImportReason } from '@/lib/import/import-reasons';
+import type { PostMonthKey } from '@/lib/import/coverage';
 import type { ImportRejection, ImportSummary } from '@/lib/api/api-types';
 
 export type { ImportSummary };
@@ -31,6 +32,8 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
   /** How many rejected rows (the first, in file order) the summary lists; none unless asked. */
   listRejections?: number;
+  /** The posts and months the file is the complete report of (lib/import/coverage.ts). */
+  covers?: readonly PostMonthKey[];
 }
 
 const PROGRESS_EVERY = 5000;
@@ -179,6 +182,15 @@ async function write(tx: BulkTransaction, batch: number, version: number | null)
      WHERE status = 'rejected'`);
 }
 
+/** The declared post-months, as rows of the batch added in `version`. */
+async function writeCoverage(db: Db, covers: readonly PostMonthKey[], batch: number, version: number): Promise<void> {
+  // In slices: each row is four parameters, well under a statement's limit.
+  for (let i = 0; i < covers.length; i += 2000) {
+    const rows = covers.slice(i, i + 2000).map((c) => sql`(${c.post}, ${c.month}::date, ${batch}, ${version})`);
+    await db.execute(sql`INSERT INTO reporting_coverage (post, month, batch_id, added_in) VALUES ${sql.join(rows, sql`, `)}`);
+  }
+}
+
 /** Rejected rows as the summary and the download carry them: stored reasons decoded, raw as read. */
 const rejection = (r: { line: number; reasons: unknown[]; raw: unknown }): ImportRejection => ({
   line: Number(r.line),
@@ -241,15 +253,17 @@ export async function importSeizures(database: Database, rows: AsyncIterable<Raw
       if (!options.dryRun) await lockDataWriters(tx.db);
       await classify(tx);
       const counts = await tally(tx);
+      const covers = options.covers ?? [];
       const summary = {
         fileName: options.fileName,
         ...counts,
+        covered: covers.length,
         rejections: await firstRejections(tx, options.listRejections ?? 0),
         dryRun: Boolean(options.dryRun),
       };
       if (options.dryRun) throw new DryRunRollback({ ...summary, batch: null, dataVersion: null });
       const version =
-        counts.accepted > 0
+        counts.accepted > 0 || covers.length > 0
           ? await openVersion(tx.db, {
               action: 'import',
               account: options.account,
@@ -258,6 +272,7 @@ export async function importSeizures(database: Database, rows: AsyncIterable<Raw
             })
           : null;
       await write(tx, batch, version);
+      if (version !== null) await writeCoverage(tx.db, covers, batch, version);
       if (version !== null) await closeVersion(tx.db, version);
       await tx.db.execute(sql`
         UPDATE import_batches

@@ -277,6 +277,38 @@ export const seizures = pgTable(
   ],
 );
 
+/**
+ * What imports declared they cover: for each post and month, the import is its complete report, so
+ * the month holds a nil report where no seizure was recorded (else it has no report). Versioned like
+ * `seizures`: an undo marks its batch's rows removed, and a pinned link reads them as of its version.
+ */
+export const reportingCoverage = pgTable(
+  'reporting_coverage',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    post: text('post')
+      .notNull()
+      .references(() => blos.code),
+    /** First day of the month covered. */
+    month: date('month', { mode: 'string' }).notNull(),
+    batchId: bigint('batch_id', { mode: 'number' })
+      .notNull()
+      .references(() => importBatches.id),
+    addedIn: bigint('added_in', { mode: 'number' })
+      .notNull()
+      .references(() => dataVersions.id),
+    removedIn: bigint('removed_in', { mode: 'number' }).references(() => dataVersions.id),
+  },
+  (t) => [
+    check('reporting_coverage_month_start', sql`extract(day from ${t.month}) = 1`),
+    check('reporting_coverage_removed_after_added', sql`${t.removedIn} > ${t.addedIn}`),
+    uniqueIndex('reporting_coverage_current')
+      .on(t.post, t.month, t.batchId)
+      .where(sql`${t.removedIn} IS NULL`),
+    index('reporting_coverage_batch').on(t.batchId),
+  ],
+);
+
 export * from './rollup-schema';
 export * from './auth-schema';
 export * from './audit-schema';

@@ -48,11 +48,14 @@ export async function undoImport(database: Database, batch: number, account: str
     const b = await lockedBatch(db, batch);
     if (b.undoneIn !== null) throw new BatchStateError(`${named(b)} was already undone, in data version ${b.undoneIn}`);
     const [{ n }] = rowsOf<{ n: number }>(
-      await db.execute(sql`SELECT count(*)::int AS n FROM seizures WHERE batch_id = ${batch} AND removed_in IS NULL`),
+      await db.execute(sql`
+        SELECT (SELECT count(*) FROM seizures WHERE batch_id = ${batch} AND removed_in IS NULL)
+             + (SELECT count(*) FROM reporting_coverage WHERE batch_id = ${batch} AND removed_in IS NULL) AS n`),
     );
-    if (Number(n) === 0) throw new BatchStateError(`${named(b)} has no current seizures to undo`);
+    if (Number(n) === 0) throw new BatchStateError(`${named(b)} has no current seizures or declared coverage to undo`);
     const version = await openVersion(db, { action: 'undo', account, batchId: batch, note: `Undo of ${named(b)}` });
     await db.execute(sql`UPDATE seizures SET removed_in = ${version} WHERE batch_id = ${batch} AND removed_in IS NULL`);
+    await db.execute(sql`UPDATE reporting_coverage SET removed_in = ${version} WHERE batch_id = ${batch} AND removed_in IS NULL`);
     await db.execute(sql`UPDATE import_batches SET undone_in = ${version} WHERE id = ${batch}`);
     const { added, removed } = await closeVersion(db, version);
     return { batch, dataVersion: version, added, removed, duplicates: 0 };
@@ -93,8 +96,17 @@ export async function reimportBatch(database: Database, batch: number, account: 
        WHERE batch_id = ${batch} AND removed_in = ${b.undoneIn}
        ORDER BY id
       ON CONFLICT (dedupe_key) WHERE removed_in IS NULL DO NOTHING`);
+    // Its declared coverage comes back with it.
+    const covered = rowsOf<{ id: number }>(
+      await db.execute(sql`
+        INSERT INTO reporting_coverage (post, month, batch_id, added_in)
+        SELECT post, month, ${copy}, ${version} FROM reporting_coverage WHERE batch_id = ${batch} AND removed_in = ${b.undoneIn}
+        RETURNING id`),
+    ).length;
     const { added, removed } = await closeVersion(db, version);
-    if (added === 0) throw new BatchStateError(`every seizure of ${named(b)} is current again under another batch: nothing to re-import`);
+    if (added === 0 && covered === 0) {
+      throw new BatchStateError(`every seizure of ${named(b)} is current again under another batch: nothing to re-import`);
+    }
     await db.execute(sql`
       UPDATE import_batches
          SET rows = ${Number(rows)}, accepted = ${added}, duplicates = ${Number(rows) - added}, data_version = ${version}, finished_at = now()

@@ -1,6 +1,8 @@
 /**
- * `npm run db:import -- FILE [--dry-run]`: imports a CSV or GeoJSON file of seizures into the
- * configured database as one batch. Progress goes to stderr; the last line of stdout is the JSON
+ * `npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS]`: imports a CSV or GeoJSON file of
+ * seizures into the configured database as one batch. `--covers oybek,dostuk:2024-01..2024-06` (may be
+ * repeated) declares the file the complete report of those posts and months: each covered month
+ * without a seizure becomes a nil report (lib/import/coverage.ts). Progress goes to stderr; the last line of stdout is the JSON
  * summary (rows, accepted, rejected, duplicates, batch). Exit code 1 when the file cannot be read.
  */
 import { todayIso } from '@/lib/time/dates';
@@ -12,14 +14,16 @@ import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/impo
 import { openDatabase } from '@/db/client';
 import { importSeizures } from '@/db/import-seizures';
 import { commandLineOperator } from './operator';
+import { parseCoverage } from '@/lib/import/coverage';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { 'dry-run': { type: 'boolean', default: false } },
+    options: { 'dry-run': { type: 'boolean', default: false }, covers: { type: 'string', multiple: true } },
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new Error('usage: npm run db:import -- FILE [--dry-run]');
+  if (positionals.length !== 1) throw new Error('usage: npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS]');
+  const covers = values.covers ? parseCoverage(values.covers.join(';')) : [];
   const file = positionals[0];
   if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${file}: no such file`);
   const format = formatOfName(file);
@@ -32,13 +36,14 @@ async function main(): Promise<void> {
       fileName: path.basename(file),
       account: commandLineOperator(),
       dryRun: values['dry-run'],
+      covers,
       today: todayIso(),
       maxKg: env.IMPORT_MAX_KG,
       onProgress: (n) => process.stderr.write(`\r${n.toLocaleString('en')} rows read`),
     });
     const seconds = (performance.now() - started) / 1000;
     process.stderr.write(
-      `\n${summary.dryRun ? 'dry run, nothing written: ' : ''}${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates in ${seconds.toFixed(1)} s\n`,
+      `\n${summary.dryRun ? 'dry run, nothing written: ' : ''}${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.duplicates} duplicates${summary.covered ? `, ${summary.covered} post-months covered` : ''} in ${seconds.toFixed(1)} s\n`,
     );
     console.log(JSON.stringify(summary));
   } finally {

@@ -262,9 +262,11 @@ export interface ImportSummary {
   duplicates: number;
   /** The batch id, or null for a dry run. */
   batch: number | null;
-  /** The data version that added the accepted rows; null for a dry run or when none was accepted. */
+  /** The data version that added the accepted rows and the declared coverage; null for a dry run or when it added neither. */
   dataVersion: number | null;
   dryRun: boolean;
+  /** Post-months the import declared it covers (each a nil report where it holds no seizure). */
+  covered: number;
   /** The most frequent reasons for rejection, most frequent first (at most 10). */
   reasons: { reason: ImportReason; count: number }[];
   /** The first rejected rows in file order, as many as the import was asked to list (the rest are in the batch's download). */

@@ -17,6 +17,9 @@ import { seedReferenceData } from '@/db/seed';
 import { writeImportCsv } from '@/tests/fixtures/import-csv';
 import type { ScratchDatabase } from './database-suite';
 import { importSeizures, streamRejections, type ImportSummary, type Rejection } from '@/db/import-seizures';
+import { reimportBatch, undoImport } from '@/db/undo-import';
+import { listPostMonths } from '@/db/queries/list-post-months';
+import { parseCoverage } from '@/lib/import/coverage';
 import { getSummary } from '@/db/queries/get-summary';
 import { streamSeizures } from '@/db/queries/list-seizures';
 import { rowsOf } from '@/db/result-rows';
@@ -220,6 +223,46 @@ export function defineImportTests(getDatabase: () => Database, scratch: () => Pr
         [5, ['quantity "-5" must be more than 0'], '2020-02-04,opium,-5,kg,Dusti'],
       ]);
       expect([await seizureCount(database), await batches()]).toEqual([before, batchesBefore]);
+    });
+
+    it('declared coverage: the covered months without seizures become nil reports and nothing else; undo restores it exactly, re-import brings it back', async () => {
+      const database = getDatabase();
+      const { db } = database;
+      const period = { from: '2025-01-01', to: '2025-06-30' };
+      const statuses = async (filters = f({})) =>
+        Object.fromEntries([...(await listPostMonths(db, filters, period))].map(([post, months]) => [post, months.map((m) => m.status)]));
+      const before = await statuses();
+      // The fixture leaves some of these post-months without a seizure: they are what the declaration changes.
+      const covered = parseCoverage('oybek,kordai:2025-01..2025-06');
+      const empty = covered.filter((c) => before[c.post][Number(c.month.slice(5, 7)) - 1] === 'none');
+      expect(empty.length).toBeGreaterThan(0);
+      const versionBefore = Number(rowsOf<{ v: number }>(await db.execute(sql`SELECT max(id)::int AS v FROM data_versions`))[0].v);
+
+      // A file of no seizures that declares what it covers: a nil report for each covered empty month.
+      const summary = await importSeizures(database, readImportRows(['date,substance,quantity,unit,blo\n'], 'csv'), {
+        fileName: 'nil-reports.csv',
+        account: 'tests',
+        today: TODAY,
+        maxKg: MAX_KG,
+        covers: covered,
+      });
+      expect(summary).toMatchObject({ rows: 0, accepted: 0, covered: 12 });
+      expect(summary.dataVersion).not.toBeNull();
+      const after = await statuses();
+      const want = structuredClone(before);
+      for (const c of empty) want[c.post][Number(c.month.slice(5, 7)) - 1] = 'nil';
+      expect(after).toEqual(want);
+      // Pinned to the version before it, a link still reads no report.
+      expect(await statuses(f({ asOf: versionBefore }))).toEqual(before);
+
+      const undone = await undoImport(database, summary.batch!, 'tests');
+      expect(await statuses()).toEqual(before);
+      const back = await reimportBatch(database, summary.batch!, 'tests');
+      expect(await statuses()).toEqual(want);
+      // Tidy: the rest of the suite sees the fixture as it was.
+      await undoImport(database, back.batch, 'tests');
+      expect(await statuses()).toEqual(before);
+      expect(undone.dataVersion).toBeGreaterThan(summary.dataVersion!);
     });
 
     it('the summary lists the first rejected rows in file order, as many as asked, the same as the batch keeps', async () => {

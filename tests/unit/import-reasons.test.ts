@@ -109,6 +109,7 @@ describe("a dry run's rejected rows as CSV", () => {
     accepted: 2,
     rejected: 3,
     duplicates: 0,
+    covered: 0,
     batch: null,
     dataVersion: null,
     dryRun: true,

@@ -1,0 +1,69 @@
+/**
+ * Each post's months over a period: whether it reported (seizures, a nil report declared by an
+ * import's coverage, or no report) and its figures under the filters. A month counts as reported
+ * with seizures when the post has any seizure in it, whatever the other filters (a month with only
+ * hashish is a reported month with zero heroin); the figures follow every filter but the period,
+ * which is the whole months of `period`.
+ */
+import { and, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { blos, reportingCoverage } from '@/db/schema';
+import { rowsOf } from '@/db/result-rows';
+import { monthlySource } from './monthly-source';
+import { scopeCondition } from './filter-conditions';
+import type { ScopedFilters } from '@/lib/access/country-scope';
+import type { PostMonth } from '@/lib/analysis/seasonal-baseline';
+import { DEFAULT_FILTERS } from '@/lib/url/filters';
+import { monthEnd, monthStart, type DateRange } from '@/lib/time/dates';
+
+/** Post code → its months, oldest first, every month of `period` present. */
+export async function listPostMonths(db: Db, filters: ScopedFilters, period: DateRange): Promise<Map<string, PostMonth[]>> {
+  const months: string[] = [];
+  for (let m = monthStart(period.from); m <= period.to; m = monthStart(m, 1)) months.push(m);
+  const whole = { from: months[0], to: monthEnd(months[months.length - 1]) };
+  // Reported or not: every seizure the account may see, of the kind shown (synthetic or not), as of the link's version.
+  const reporting: ScopedFilters = {
+    ...DEFAULT_FILTERS,
+    synthetic: filters.synthetic,
+    asOf: filters.asOf,
+    scope: filters.scope,
+    detail: filters.detail,
+  };
+  const { asOf } = filters;
+  const [posts, figures, seized, covered] = await Promise.all([
+    db.execute(sql`SELECT ${blos.code} AS code FROM ${blos} WHERE ${scopeCondition(filters.scope, blos.country)} ORDER BY ${blos.code}`),
+    db.execute(sql`
+      SELECT nearest_blo AS post, to_char(month, 'YYYY-MM-DD') AS month, sum(n)::int AS n, sum(kg_eq)::float8 AS kg
+        FROM ${monthlySource({ ...filters, ...whole }, whole, ['month', 'nearest_blo'])}
+       GROUP BY 1, 2`),
+    db.execute(sql`
+      SELECT nearest_blo AS post, to_char(month, 'YYYY-MM-DD') AS month
+        FROM ${monthlySource(reporting, whole, ['month', 'nearest_blo'])}
+       GROUP BY 1, 2
+      HAVING sum(n) > 0`),
+    db.execute(sql`
+      SELECT DISTINCT ${reportingCoverage.post} AS post, to_char(${reportingCoverage.month}, 'YYYY-MM-DD') AS month
+        FROM ${reportingCoverage}
+       WHERE ${and(
+         sql`${reportingCoverage.month} BETWEEN ${whole.from}::date AND ${whole.to}::date`,
+         asOf === null
+           ? sql`${reportingCoverage.removedIn} IS NULL`
+           : sql`${reportingCoverage.addedIn} <= ${asOf} AND (${reportingCoverage.removedIn} IS NULL OR ${reportingCoverage.removedIn} > ${asOf})`,
+       )}`),
+  ]);
+  type Row = { post: string; month: string; n?: number; kg?: number };
+  const key = (r: Row) => `${String(r.post)} ${String(r.month)}`;
+  const figure = new Map(rowsOf<Row>(figures).map((r) => [key(r), { count: Number(r.n), kgEq: Number(r.kg) }]));
+  const withSeizures = new Set(rowsOf<Row>(seized).map(key));
+  const nil = new Set(rowsOf<Row>(covered).map(key));
+  return new Map(
+    rowsOf<{ code: string }>(posts).map(({ code }) => [
+      String(code),
+      months.map((month) => {
+        const k = `${code} ${month}`;
+        const { count, kgEq } = figure.get(k) ?? { count: 0, kgEq: 0 };
+        return { month, status: withSeizures.has(k) ? 'seizures' : nil.has(k) ? 'nil' : 'none', count, kgEq } satisfies PostMonth;
+      }),
+    ]),
+  );
+}
