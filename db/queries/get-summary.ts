@@ -48,7 +48,7 @@ async function summarise(
  * ones as the filters say (the other filters aside): how recent the data is. The newest first
  * through the index on seized_on.
  */
-async function dataThrough(db: Db, filters: ScopedFilters): Promise<DataThrough | null> {
+export async function dataThrough(db: Db, filters: ScopedFilters): Promise<DataThrough | null> {
   const scopeOnly: ScopedFilters = {
     ...DEFAULT_FILTERS,
     scope: filters.scope,

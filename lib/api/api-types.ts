@@ -6,6 +6,8 @@ import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import type { BloKind, BloStatus, DataVersionAction, LocationConfidence, RouteMode, TimeInterval } from '@/lib/catalogue/vocabulary';
 import type { DateRange } from '@/lib/time/dates';
 import type { HotSpotPattern, Trend } from '@/lib/analysis/emerging-hot-spots';
+import type { BaselineRule, ReportStatus } from '@/lib/analysis/seasonal-baseline';
+import type { Completeness } from '@/lib/analysis/completeness';
 import type { EmergingStep, EmergingValue, SignedLevel } from '@/lib/analysis/space-time-cube';
 import type { Role } from '@/lib/access/roles';
 import type { CountryScope } from '@/lib/access/country-scope';
@@ -214,6 +216,39 @@ export interface EmergingAnswer {
   gridCells: number;
   cells: EmergingCell[];
   posts: EmergingPost[];
+}
+
+/** A post's month against its seasonal baseline (lib/analysis/seasonal-baseline.ts). Figures an aggregates-only account may not see are null. */
+export interface BaselineMonth {
+  month: string;
+  status: ReportStatus;
+  count: number | null;
+  kgEq: number | null;
+  /** The count band of the same month of the reported previous years: median, lowest, highest (null: no such year). */
+  expected: number | null;
+  low: number | null;
+  high: number | null;
+  /** Reported previous years the band rests on. */
+  years: number;
+  flag: 'high' | 'low' | null;
+}
+
+export interface PostBaselines {
+  code: string;
+  months: BaselineMonth[];
+  /** The period's last month: its flag is the post's badge. */
+  latest: BaselineMonth | null;
+  /** Months of the period the post reported (with seizures or nil). */
+  reported: number;
+}
+
+/** /api/baselines */
+export interface BaselinesAnswer {
+  rule: BaselineRule;
+  /** Whole months: the filters' period, or the 24 months up to the latest month with data. */
+  period: DateRange | null;
+  posts: PostBaselines[];
+  completeness: Completeness;
 }
 
 export type RouteFlow = Figures & {

@@ -164,6 +164,16 @@ const TEXT = {
   changeBefore: { en: 'Comparison', ru: 'Сравнение' },
   heatmap: { en: 'Heatmap', ru: 'Тепловая карта' },
   emerging: { en: 'Emerging hot spots', ru: 'Возникающие горячие точки' },
+  unusuallyHigh: { en: 'Unusually high: {month}', ru: 'Необычно много: {month}' },
+  unusuallyLow: { en: 'Unusually low: {month}', ru: 'Необычно мало: {month}' },
+  unusualTitle: {
+    en: '{month}: {count} seizures; {low}–{high} in the same month of the {years} reported years before',
+    ru: '{month}: изъятий {count}; {low}–{high} в тот же месяц за {years} предыдущих года с отчётами',
+  },
+  unusualRule: {
+    en: 'A post’s latest month is unusual when its seizures fall outside the range of the same month in the previous three years it reported (at least two such years, and at least 5 seizures expected).',
+    ru: 'Последний месяц поста необычен, если число изъятий выходит за пределы того же месяца трёх предыдущих лет с отчётами (не меньше двух таких лет и не меньше 5 ожидаемых изъятий).',
+  },
   emergingTitleNote: { en: 'Gi*, {steps}, H3 resolution {res}', ru: 'Gi*, {steps}, разрешение H3 {res}' },
   emergingSettings: { en: 'Emerging hot spots: settings', ru: 'Возникающие горячие точки: настройки' },
   emergingResolution: { en: 'Hexagons', ru: 'Шестиугольники' },

@@ -52,6 +52,7 @@ import * as bloSeizures from '@/app/api/blos/[code]/seizures/route';
 import * as picture from '@/app/api/export/picture/route';
 import * as hotspots from '@/app/api/hotspots/route';
 import * as emerging from '@/app/api/emerging/route';
+import * as baselines from '@/app/api/baselines/route';
 import * as routes from '@/app/api/routes/route';
 import * as seizures from '@/app/api/seizures/route';
 import * as tiles from '@/app/api/tiles/[z]/[x]/[y]/route';
@@ -222,6 +223,12 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
       { name: 'BLO list', handler: blos.GET as Handler, path: '/api/blos', allowed: VIEW },
       { name: 'hotspots', handler: hotspots.GET as Handler, path: '/api/hotspots?z=5', allowed: VIEW },
       { name: 'emerging hot spots', handler: emerging.GET as Handler, path: '/api/emerging?res=5&step=quarter', allowed: VIEW },
+      {
+        name: 'seasonal baselines',
+        handler: baselines.GET as Handler,
+        path: '/api/baselines?from=2025-01-01&to=2025-06-30',
+        allowed: VIEW,
+      },
       { name: 'routes', handler: routes.GET as Handler, path: '/api/routes', allowed: VIEW },
       { name: 'revisions since a version', handler: revisions.GET as Handler, path: '/api/revisions?asof=1', allowed: VIEW },
       { name: 'seizures', handler: seizures.GET as Handler, path: '/api/seizures?limit=10', allowed: EVENTS },

@@ -27,6 +27,7 @@ import { defineImportTests } from './import-tests';
 import { defineAccessTests } from './access-tests';
 import { defineDetailTests } from './detail-tests';
 import { defineEmergingTests } from './emerging-tests';
+import { defineBaselineTests } from './baseline-tests';
 import { defineVersionTests } from './version-tests';
 import { f } from './filter-cases';
 import { countryFeatures, distanceToLinesKm, isInside, lineLengthKm, sharedBorder } from '@/tests/oracles/boundaries';
@@ -258,6 +259,10 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       () => oracleRows,
     );
     defineEmergingTests(
+      () => database,
+      () => oracleRows,
+    );
+    defineBaselineTests(
       () => database,
       () => oracleRows,
     );

@@ -381,6 +381,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
         comparison={data.comparison}
         selected={view.selected}
         minCount={account.minCount}
+        latest={data.latestMonths}
         onSelect={(code) => openPost(code, 6.5)}
       />
     </div>

@@ -10,6 +10,7 @@ import {
   type BloDetailAnswer,
   type BloListItem,
   type CatchmentSeizuresAnswer,
+  type BaselinesAnswer,
   type BlosAnswer,
   type EmergingAnswer,
   type HotspotsAnswer,
@@ -128,6 +129,12 @@ export function useDashboardData(view: ViewState, events: boolean) {
   const emerging = useApi<EmergingAnswer>(
     layers.includes('emerging') ? `/api/emerging${apiSearch(filters, { res: resolution, step, value })}` : null,
   );
+  // Each post's months against their seasonal baseline: the badge of a post with an unusual latest month.
+  const baselines = useApi<BaselinesAnswer>(`/api/baselines${apiSearch(filters)}`);
+  const latestMonths = useMemo(
+    () => (baselines.data ? new Map(baselines.data.posts.flatMap((p) => (p.latest ? [[p.code, p.latest] as const] : []))) : null),
+    [baselines.data],
+  );
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
   const recent = useApi<CatchmentSeizuresAnswer>(
@@ -168,6 +175,8 @@ export function useDashboardData(view: ViewState, events: boolean) {
     /** Seizures of the busiest cell: the top of the colour scale (while playing, the whole period's). */
     hexMax: hexagonCounts ? Math.max(0, ...hexagonCounts) : null,
     flows: routes.data?.flows,
+    /** Each post's latest month against its seasonal baseline (null until known). */
+    latestMonths,
     /** The emerging hot spot analysis (kept while the next one loads), and whether one is on its way. */
     emerging: layers.includes('emerging') ? (emerging.data ?? null) : null,
     emergingLoading: emerging.loading,

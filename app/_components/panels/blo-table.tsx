@@ -1,8 +1,19 @@
 'use client';
 import { useState } from 'react';
-import type { BloListItem } from '@/lib/api/api-types';
+import type { BaselineMonth, BloListItem } from '@/lib/api/api-types';
 import { relativeChange } from '@/lib/api/api-types';
-import { bloName, bloOtherName, borderName, formatChange, formatCount, formatDay, formatNumber, t, type TextKey } from '@/lib/i18n/i18n';
+import {
+  bloName,
+  bloOtherName,
+  borderName,
+  formatChange,
+  formatCount,
+  formatDay,
+  formatMonth,
+  formatNumber,
+  t,
+  type TextKey,
+} from '@/lib/i18n/i18n';
 import type { DateRange } from '@/lib/time/dates';
 import type { Language } from '@/lib/url/view-state';
 import { otherLanguage } from '@/app/_components/page-links';
@@ -17,6 +28,8 @@ interface Props {
   selected: string | null;
   /** Aggregates only: the threshold below which figures are withheld. */
   minCount: number | null;
+  /** Each post's latest month against its seasonal baseline (null until known). */
+  latest?: ReadonlyMap<string, BaselineMonth> | null;
   onSelect(code: string): void;
 }
 
@@ -45,12 +58,31 @@ const KEYS: Record<Column, (r: Row, lang: Language) => string | number | null> =
 /** Figures start with the largest, words with A. */
 const NUMERIC: ReadonlySet<Column> = new Set(['count', 'change', 'kgEq', 'opened', 'last']);
 
+/** "▲ Unusually high: Nov 2026", with the month's count and the usual range in its title; nothing for a usual month. */
+function UnusualBadge({ lang, month }: { lang: Language; month: BaselineMonth | undefined }) {
+  if (!month?.flag) return null;
+  const title = t(lang, 'unusualTitle', {
+    month: formatMonth(lang, month.month),
+    count: month.count === null ? '—' : formatCount(lang, month.count),
+    low: month.low === null ? '—' : formatCount(lang, month.low),
+    high: month.high === null ? '—' : formatCount(lang, month.high),
+    years: month.years,
+  });
+  return (
+    <span className={`badge badge-unusual badge-${month.flag}`} data-testid="unusual-badge" data-flag={month.flag} title={title}>
+      {month.flag === 'high' ? '▲ ' : '▼ '}
+      {t(lang, month.flag === 'high' ? 'unusuallyHigh' : 'unusuallyLow', { month: formatMonth(lang, month.month) })}
+      <span className="visually-hidden"> ({title})</span>
+    </span>
+  );
+}
+
 /**
  * Every BLO with its totals under the filters and their change against the comparison period, one
  * unit per column (kg-eq always in kg); any column heading sorts (again: the other way). A name
  * opens the post's panel.
  */
-export function BloTable({ lang, blos, before, comparison, selected, minCount, onSelect }: Props) {
+export function BloTable({ lang, blos, before, comparison, selected, minCount, latest = null, onSelect }: Props) {
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'count', descending: true });
   const byCode = new Map(blos.map((b) => [b.code, b]));
   const beforeByCode = new Map((before ?? []).map((b) => [b.code, b]));
@@ -98,6 +130,11 @@ export function BloTable({ lang, blos, before, comparison, selected, minCount, o
           {t(lang, 'changeAgainst', { period: `${formatDay(lang, comparison.from)} – ${formatDay(lang, comparison.to)}` })}
         </p>
       )}
+      {latest && [...latest.values()].some((m) => m.flag !== null) && (
+        <p className="note" data-testid="unusual-rule">
+          {t(lang, 'unusualRule')}
+        </p>
+      )}
       <table data-testid="blo-table" data-sort={`${sort.column}:${sort.descending ? 'desc' : 'asc'}`}>
         <thead>
           <tr>
@@ -123,6 +160,7 @@ export function BloTable({ lang, blos, before, comparison, selected, minCount, o
                 <span className="ru" lang={otherLanguage(lang)}>
                   {bloOtherName(lang, b)}
                 </span>
+                <UnusualBadge lang={lang} month={latest?.get(b.code)} />
               </td>
               <td>{border}</td>
               <td>{t(lang, b.kind)}</td>

@@ -1,0 +1,66 @@
+/**
+ * Seasonal baselines and reporting completeness of every post the account sees, over the filters'
+ * period (whole months; with no period, the 24 months up to the latest month with data): each
+ * month's status and figures against the same month of the three years before (listPostMonths, then
+ * lib/analysis/seasonal-baseline.ts).
+ */
+import type { Db } from '@/db/client';
+import { listPostMonths } from './list-post-months';
+import { dataThrough } from './get-summary';
+import type { ScopedFilters } from '@/lib/access/country-scope';
+import { isSmall } from '@/lib/access/suppression';
+import type { BaselineMonth, BaselinesAnswer } from '@/lib/api/api-types';
+import { BASELINE_RULE, seasonalBaselines } from '@/lib/analysis/seasonal-baseline';
+import { completeness } from '@/lib/analysis/completeness';
+import { monthEnd, monthStart } from '@/lib/time/dates';
+
+/** Months shown when the filters name no start. */
+const DEFAULT_MONTHS = 24;
+
+export async function getBaselines(db: Db, filters: ScopedFilters): Promise<BaselinesAnswer> {
+  const rule = BASELINE_RULE;
+  const through = filters.to ?? (await dataThrough(db, filters))?.on ?? null;
+  if (through === null) return { rule, period: null, posts: [], completeness: completeness([], [], new Map()) };
+  const to = monthStart(through);
+  const from = monthStart(filters.from ?? monthStart(to, 1 - DEFAULT_MONTHS));
+  const history = await listPostMonths(db, filters, { from: monthStart(from, -12 * rule.years), to: monthEnd(to) });
+  // A figure built from fewer seizures than an aggregates-only account's minimum is withheld.
+  const shown = (n: number | undefined | null): number | null =>
+    n === undefined || n === null ? null : filters.detail.level === 'aggregates' && isSmall(n, filters.detail.minCount) ? null : n;
+  const posts = [...history].map(([code, months]) => {
+    const shownMonths: BaselineMonth[] = seasonalBaselines(months, rule)
+      .filter((m) => m.month >= from)
+      .map((m) => {
+        const countShown = shown(m.count);
+        return {
+          month: m.month,
+          status: m.status,
+          count: countShown,
+          kgEq: countShown === null && m.count > 0 ? null : m.kgEq,
+          expected: shown(m.countBand?.expected),
+          low: shown(m.countBand?.low),
+          high: shown(m.countBand?.high),
+          years: m.basis.length,
+          flag: m.flag,
+        };
+      });
+    return {
+      code,
+      months: shownMonths,
+      latest: shownMonths.at(-1) ?? null,
+      reported: shownMonths.filter((m) => m.status !== 'none').length,
+    };
+  });
+  const periodMonths = posts[0]?.months.map((m) => m.month) ?? [];
+  const statuses = new Map(posts.map((p) => [p.code, new Map(p.months.map((m) => [m.month, m.status]))]));
+  return {
+    rule,
+    period: { from, to: monthEnd(to) },
+    posts,
+    completeness: completeness(
+      posts.map((p) => p.code),
+      periodMonths,
+      statuses,
+    ),
+  };
+}
