@@ -272,8 +272,10 @@ export async function importSeizures(database: Database, rows: AsyncIterable<Raw
             })
           : null;
       await write(tx, batch, version);
-      if (version !== null) await writeCoverage(tx.db, covers, batch, version);
-      if (version !== null) await closeVersion(tx.db, version);
+      if (version !== null) {
+        await writeCoverage(tx.db, covers, batch, version);
+        await closeVersion(tx.db, version);
+      }
       await tx.db.execute(sql`
         UPDATE import_batches
            SET rows = ${counts.rows}, accepted = ${counts.accepted}, rejected = ${counts.rejected}, duplicates = ${counts.duplicates},

@@ -15,6 +15,7 @@ import { eq, gte, inArray, lte, and, sql, type AnyColumn, type SQL } from 'drizz
 import type { DateRange } from '@/lib/time/dates';
 import type { CountryScope, ScopedFilters } from '@/lib/access/country-scope';
 import { seizures } from '@/db/schema';
+import { DEFAULT_FILTERS } from '@/lib/url/filters';
 
 /** Columns a filter can meet; an absent one means the table cannot answer that filter. */
 export interface FilterColumns {
@@ -92,6 +93,18 @@ export function filterConditions(
     }),
   );
 }
+
+/**
+ * The filters of everything the account may see at the link's data version, of the kind shown
+ * (synthetic or not), the other filters aside: how recent the data is, whether a post reported.
+ */
+export const everythingVisible = (filters: ScopedFilters): ScopedFilters => ({
+  ...DEFAULT_FILTERS,
+  scope: filters.scope,
+  detail: filters.detail,
+  asOf: filters.asOf,
+  synthetic: filters.synthetic,
+});
 
 /** Rows of the database as it stood at data version `asOf` (null: as it stands now). */
 export function visibleAt(asOf: number | null, addedIn: AnyColumn, removedIn: AnyColumn): SQL {

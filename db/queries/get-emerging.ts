@@ -16,7 +16,7 @@ import type { EmergingAnswer } from '@/lib/api/api-types';
 import { emergingAnswer, type EmergingRequest } from '@/lib/analysis/emerging-answer';
 import { stepOf, stepStarts } from '@/lib/analysis/space-time-cube';
 import { monthStart } from '@/lib/time/dates';
-import { denseStart, type MonthRow } from '@/lib/time/month-table';
+import { denseStart } from '@/lib/time/month-table';
 
 export async function getEmerging(
   db: Db,
@@ -69,11 +69,8 @@ export async function getEmerging(
   const to = filters.to ?? months[months.length - 1];
   let from = filters.from;
   if (from === null) {
-    const rows: MonthRow[] = [];
-    for (let m = months[0]; m <= months[months.length - 1]; m = monthStart(m, 1)) {
-      rows.push({ month: m, count: monthly.get(m) ?? 0, kgEq: 0, bySubstance: {}, withheld: 0 });
-    }
-    from = rows[denseStart(rows)].month;
+    const all = stepStarts(months[0], months[months.length - 1], 'month');
+    from = all[denseStart(all.map((m) => ({ count: monthly.get(m) ?? 0 })))];
   }
   const steps = stepStarts(from, monthStart(to), request.step);
   const first = steps[0];

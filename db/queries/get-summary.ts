@@ -5,9 +5,9 @@ import { rowsOf } from '@/db/result-rows';
 import type { DateRange } from '@/lib/time/dates';
 import { monthlySource } from './monthly-source';
 import type { SourceOptions } from './rollup-source';
-import { comparisonPeriod, DEFAULT_FILTERS } from '@/lib/url/filters';
+import { comparisonPeriod } from '@/lib/url/filters';
 import { seizures } from '@/db/schema';
-import { filterConditions } from './filter-conditions';
+import { everythingVisible, filterConditions } from './filter-conditions';
 import { monthEnd } from '@/lib/time/dates';
 import type { DataThrough } from '@/lib/api/api-types';
 import type { ScopedFilters } from '@/lib/access/country-scope';
@@ -49,15 +49,10 @@ async function summarise(
  * through the index on seized_on.
  */
 export async function dataThrough(db: Db, filters: ScopedFilters): Promise<DataThrough | null> {
-  const scopeOnly: ScopedFilters = {
-    ...DEFAULT_FILTERS,
-    scope: filters.scope,
-    detail: filters.detail,
-    asOf: filters.asOf,
-    synthetic: filters.synthetic,
-  };
   const [row] = rowsOf<{ on: string | null }>(
-    await db.execute(sql`SELECT max(${seizures.seizedOn})::text AS on FROM ${seizures} WHERE ${filterConditions(scopeOnly)}`),
+    await db.execute(
+      sql`SELECT max(${seizures.seizedOn})::text AS on FROM ${seizures} WHERE ${filterConditions(everythingVisible(filters))}`,
+    ),
   );
   if (!row?.on) return null;
   // A single seizure's date is not shown to an account that sees aggregates only: its month is.

@@ -10,10 +10,9 @@ import type { Db } from '@/db/client';
 import { blos, reportingCoverage } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
 import { monthlySource } from './monthly-source';
-import { scopeCondition } from './filter-conditions';
+import { everythingVisible, scopeCondition, visibleAt } from './filter-conditions';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { PostMonth } from '@/lib/analysis/seasonal-baseline';
-import { DEFAULT_FILTERS } from '@/lib/url/filters';
 import { monthEnd, monthStart, type DateRange } from '@/lib/time/dates';
 
 /** Post code → its months, oldest first, every month of `period` present. */
@@ -21,15 +20,6 @@ export async function listPostMonths(db: Db, filters: ScopedFilters, period: Dat
   const months: string[] = [];
   for (let m = monthStart(period.from); m <= period.to; m = monthStart(m, 1)) months.push(m);
   const whole = { from: months[0], to: monthEnd(months[months.length - 1]) };
-  // Reported or not: every seizure the account may see, of the kind shown (synthetic or not), as of the link's version.
-  const reporting: ScopedFilters = {
-    ...DEFAULT_FILTERS,
-    synthetic: filters.synthetic,
-    asOf: filters.asOf,
-    scope: filters.scope,
-    detail: filters.detail,
-  };
-  const { asOf } = filters;
   const [posts, figures, seized, covered] = await Promise.all([
     db.execute(sql`SELECT ${blos.code} AS code FROM ${blos} WHERE ${scopeCondition(filters.scope, blos.country)} ORDER BY ${blos.code}`),
     db.execute(sql`
@@ -38,7 +28,7 @@ export async function listPostMonths(db: Db, filters: ScopedFilters, period: Dat
        GROUP BY 1, 2`),
     db.execute(sql`
       SELECT nearest_blo AS post, to_char(month, 'YYYY-MM-DD') AS month
-        FROM ${monthlySource(reporting, whole, ['month', 'nearest_blo'])}
+        FROM ${monthlySource(everythingVisible(filters), whole, ['month', 'nearest_blo'])}
        GROUP BY 1, 2
       HAVING sum(n) > 0`),
     db.execute(sql`
@@ -46,9 +36,7 @@ export async function listPostMonths(db: Db, filters: ScopedFilters, period: Dat
         FROM ${reportingCoverage}
        WHERE ${and(
          sql`${reportingCoverage.month} BETWEEN ${whole.from}::date AND ${whole.to}::date`,
-         asOf === null
-           ? sql`${reportingCoverage.removedIn} IS NULL`
-           : sql`${reportingCoverage.addedIn} <= ${asOf} AND (${reportingCoverage.removedIn} IS NULL OR ${reportingCoverage.removedIn} > ${asOf})`,
+         visibleAt(filters.asOf, reportingCoverage.addedIn, reportingCoverage.removedIn),
        )}`),
   ]);
   type Row = { post: string; month: string; n?: number; kg?: number };

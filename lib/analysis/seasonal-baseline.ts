@@ -6,6 +6,7 @@
  * a true zero) or no report (unknown: never a zero). Only reported months, nil reports included,
  * make a baseline; a month with no report is neither counted in a baseline nor flagged.
  */
+import { addYears } from '@/lib/time/dates';
 
 export type ReportStatus = 'seizures' | 'nil' | 'none';
 
@@ -49,9 +50,6 @@ export interface MonthBaseline {
   flag: 'high' | 'low' | null;
 }
 
-/** The month `years` years before `month` (YYYY-MM-01). */
-const yearsBefore = (month: string, years: number): string => `${Number(month.slice(0, 4)) - years}${month.slice(4)}`;
-
 function band(values: readonly number[]): Band | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -70,7 +68,7 @@ export function seasonalBaselines(series: readonly PostMonth[], rule: BaselineRu
   return series.map((m) => {
     const basis: PostMonth[] = [];
     for (let y = rule.years; y >= 1; y--) {
-      const before = byMonth.get(yearsBefore(m.month, y));
+      const before = byMonth.get(addYears(m.month, -y));
       if (before && before.status !== 'none') basis.push(before);
     }
     const countBand = band(basis.map((b) => b.count));

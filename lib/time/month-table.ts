@@ -77,7 +77,7 @@ export function monthSpan(rows: MonthRow[], from: string | null, to: string | nu
  * then stay out of the chart and the playback instead of taking half their width. 0 when the
  * series is dense from its start; for an empty series too.
  */
-export function denseStart(rows: readonly MonthRow[]): number {
+export function denseStart(rows: readonly Pick<MonthRow, 'count'>[]): number {
   const counts = rows.map((r) => r.count).filter((c) => c > 0);
   if (counts.length === 0) return 0;
   const sorted = [...counts].sort((a, b) => a - b);
