@@ -183,7 +183,7 @@ async function write(tx: BulkTransaction, batch: number, version: number | null)
 }
 
 /** The declared post-months, as rows of the batch added in `version`. */
-async function writeCoverage(db: Db, covers: readonly PostMonthKey[], batch: number, version: number): Promise<void> {
+export async function writeCoverage(db: Db, covers: readonly PostMonthKey[], batch: number, version: number): Promise<void> {
   // In slices: each row is four parameters, well under a statement's limit.
   for (let i = 0; i < covers.length; i += 2000) {
     const rows = covers.slice(i, i + 2000).map((c) => sql`(${c.post}, ${c.month}::date, ${batch}, ${version})`);

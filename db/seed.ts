@@ -14,8 +14,17 @@ import { SUBSTANCES } from '@/lib/catalogue/substances';
 import { toCsvLine } from '@/lib/csv/csv-line';
 import { cellOf, cellToDecimal } from '@/lib/geo/h3-cell';
 import { publicRowToInput } from '@/lib/import/public-seizure-row';
-import { generateSyntheticSeizures, type GeneratorBlo } from '@/lib/synthetic/synthetic-seizures';
+import {
+  generateSyntheticSeizures,
+  SYNTHETIC_FROM,
+  SYNTHETIC_THROUGH,
+  unreportedPostMonths,
+  type GeneratorBlo,
+} from '@/lib/synthetic/synthetic-seizures';
+import { writeCoverage } from './import-seizures';
+import { monthsIn } from '@/lib/time/dates';
 import type { SeizureInput } from '@/lib/catalogue/seizure-input';
+import type { PostMonthKey } from '@/lib/import/coverage';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { BatchKind, CountryCode } from '@/lib/catalogue/vocabulary';
 
@@ -132,11 +141,13 @@ async function finishBatch(db: Db, id: number, rows: number): Promise<void> {
     .where(eq(importBatches.id, id));
 }
 
-/** Marks the current seizures of earlier seeds (public and synthetic batches) removed in `version`, keeping imported ones. */
+/** Marks the current seizures and coverage of earlier seeds (public and synthetic batches) removed in `version`, keeping imported ones. */
 async function retireSeededSeizures(db: Db, version: number): Promise<void> {
-  await db.execute(sql`
-    UPDATE seizures SET removed_in = ${version}
-     WHERE removed_in IS NULL AND batch_id IN (SELECT id FROM import_batches WHERE kind IN ('public', 'synthetic'))`);
+  for (const table of [sql`seizures`, sql`reporting_coverage`]) {
+    await db.execute(sql`
+      UPDATE ${table} SET removed_in = ${version}
+       WHERE removed_in IS NULL AND batch_id IN (SELECT id FROM import_batches WHERE kind IN ('public', 'synthetic'))`);
+  }
 }
 
 async function seedPublicSeizures(tx: BulkTransaction, data: ReferenceData, version: number): Promise<number> {
@@ -185,6 +196,15 @@ export interface SeedOptions extends SyntheticSeedOptions {
   account: string;
 }
 
+/** The sample's reported post-months: every post and month of it but those the generator leaves unreported. */
+export function syntheticCoverage(generatorBlos: readonly GeneratorBlo[], options: SyntheticSeedOptions): PostMonthKey[] {
+  const codes = generatorBlos.map((b) => b.code);
+  const missing = new Set(unreportedPostMonths(codes, options).map((k) => `${k.post} ${k.month}`));
+  return monthsIn(SYNTHETIC_FROM, options.through ?? SYNTHETIC_THROUGH).flatMap((month) =>
+    codes.filter((post) => !missing.has(`${post} ${month}`)).map((post) => ({ post, month })),
+  );
+}
+
 async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions, version: number): Promise<number> {
   const generatorBlos = await listGeneratorBlos(tx.db);
   if (generatorBlos.length === 0) throw new Error('no BLOs with a border: seed the reference data first');
@@ -198,6 +218,7 @@ async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions,
     for (const s of generateSyntheticSeizures(generatorBlos, options)) yield seizureCsvLine(s, { batchId, version }, null);
   }
   await copyInto(tx, 'seizures', SEIZURE_COPY_COLUMNS, lines(), 'synthetic_staging');
+  await writeCoverage(tx.db, syntheticCoverage(generatorBlos, options), batchId, version);
   await finishBatch(tx.db, batchId, options.rows);
   return options.rows;
 }

@@ -10,23 +10,36 @@ import { dataThrough } from './get-summary';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import { isSmall } from '@/lib/access/suppression';
 import type { BaselineMonth, BaselinesAnswer } from '@/lib/api/api-types';
-import { BASELINE_RULE, seasonalBaselines } from '@/lib/analysis/seasonal-baseline';
+import { BASELINE_RULE, seasonalBaselines, type BaselineRule } from '@/lib/analysis/seasonal-baseline';
 import { completeness } from '@/lib/analysis/completeness';
-import { monthEnd, monthStart } from '@/lib/time/dates';
+import { monthEnd, monthStart, type DateRange } from '@/lib/time/dates';
 
 /** Months shown when the filters name no start. */
 const DEFAULT_MONTHS = 24;
 
-export async function getBaselines(db: Db, filters: ScopedFilters): Promise<BaselinesAnswer> {
-  const rule = BASELINE_RULE;
+/**
+ * The whole months a post-by-month answer covers: the filters' period, or with no start the
+ * DEFAULT_MONTHS months up to the latest month with data; null when there is no data.
+ */
+export async function postMonthsPeriod(db: Db, filters: ScopedFilters): Promise<DateRange | null> {
   const through = filters.to ?? (await dataThrough(db, filters))?.on ?? null;
-  if (through === null) return { rule, period: null, posts: [], completeness: completeness([], [], new Map()) };
+  if (through === null) return null;
   const to = monthStart(through);
-  const from = monthStart(filters.from ?? monthStart(to, 1 - DEFAULT_MONTHS));
-  const history = await listPostMonths(db, filters, { from: monthStart(from, -12 * rule.years), to: monthEnd(to) });
-  // A figure built from fewer seizures than an aggregates-only account's minimum is withheld.
-  const shown = (n: number | undefined | null): number | null =>
+  return { from: monthStart(filters.from ?? monthStart(to, 1 - DEFAULT_MONTHS)), to: monthEnd(to) };
+}
+
+/** A count as an account may see it: one built from fewer seizures than an aggregates-only account's minimum is withheld. */
+export const shownCount =
+  (filters: ScopedFilters) =>
+  (n: number | undefined | null): number | null =>
     n === undefined || n === null ? null : filters.detail.level === 'aggregates' && isSmall(n, filters.detail.minCount) ? null : n;
+
+export async function getBaselines(db: Db, filters: ScopedFilters, rule: BaselineRule = BASELINE_RULE): Promise<BaselinesAnswer> {
+  const period = await postMonthsPeriod(db, filters);
+  if (period === null) return { rule, period: null, posts: [], completeness: completeness([], [], new Map()) };
+  const { from } = period;
+  const history = await listPostMonths(db, filters, { from: monthStart(from, -12 * rule.years), to: period.to });
+  const shown = shownCount(filters);
   const posts = [...history].map(([code, months]) => {
     const shownMonths: BaselineMonth[] = seasonalBaselines(months, rule)
       .filter((m) => m.month >= from)
@@ -55,7 +68,7 @@ export async function getBaselines(db: Db, filters: ScopedFilters): Promise<Base
   const statuses = new Map(posts.map((p) => [p.code, new Map(p.months.map((m) => [m.month, m.status]))]));
   return {
     rule,
-    period: { from, to: monthEnd(to) },
+    period,
     posts,
     completeness: completeness(
       posts.map((p) => p.code),

@@ -5,27 +5,43 @@
  * hashish is a reported month with zero heroin); the figures follow every filter but the period,
  * which is the whole months of `period`.
  */
-import { and, sql } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { blos, reportingCoverage } from '@/db/schema';
+import { blos, importBatches, reportingCoverage } from '@/db/schema';
 import { rowsOf } from '@/db/result-rows';
 import { monthlySource } from './monthly-source';
 import { everythingVisible, scopeCondition, visibleAt } from './filter-conditions';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { PostMonth } from '@/lib/analysis/seasonal-baseline';
-import { monthEnd, monthStart, type DateRange } from '@/lib/time/dates';
+import { monthEnd, monthsIn, type DateRange } from '@/lib/time/dates';
 
-/** Post code → its months, oldest first, every month of `period` present. */
-export async function listPostMonths(db: Db, filters: ScopedFilters, period: DateRange): Promise<Map<string, PostMonth[]>> {
-  const months: string[] = [];
-  for (let m = monthStart(period.from); m <= period.to; m = monthStart(m, 1)) months.push(m);
+/** Coverage declared by synthetic batches counts where synthetic seizures are shown, the rest where real ones are. */
+function coverageOfKind(synthetic: ScopedFilters['synthetic']): SQL {
+  if (synthetic === 'include') return sql`true`;
+  const kind = sql`(SELECT ${importBatches.kind} FROM ${importBatches} WHERE ${importBatches.id} = ${reportingCoverage.batchId})`;
+  return synthetic === 'only' ? sql`${kind} = 'synthetic'` : sql`${kind} <> 'synthetic'`;
+}
+
+/**
+ * Post code → its months, oldest first, every month of `period` present. With `figures: false`
+ * only the statuses are read (counts and kg-eq are 0).
+ */
+export async function listPostMonths(
+  db: Db,
+  filters: ScopedFilters,
+  period: DateRange,
+  { figures: withFigures = true } = {},
+): Promise<Map<string, PostMonth[]>> {
+  const months = monthsIn(period.from, period.to);
   const whole = { from: months[0], to: monthEnd(months[months.length - 1]) };
   const [posts, figures, seized, covered] = await Promise.all([
     db.execute(sql`SELECT ${blos.code} AS code FROM ${blos} WHERE ${scopeCondition(filters.scope, blos.country)} ORDER BY ${blos.code}`),
-    db.execute(sql`
+    withFigures
+      ? db.execute(sql`
       SELECT nearest_blo AS post, to_char(month, 'YYYY-MM-DD') AS month, sum(n)::int AS n, sum(kg_eq)::float8 AS kg
         FROM ${monthlySource({ ...filters, ...whole }, whole, ['month', 'nearest_blo'])}
-       GROUP BY 1, 2`),
+       GROUP BY 1, 2`)
+      : [],
     db.execute(sql`
       SELECT nearest_blo AS post, to_char(month, 'YYYY-MM-DD') AS month
         FROM ${monthlySource(everythingVisible(filters), whole, ['month', 'nearest_blo'])}
@@ -37,6 +53,7 @@ export async function listPostMonths(db: Db, filters: ScopedFilters, period: Dat
        WHERE ${and(
          sql`${reportingCoverage.month} BETWEEN ${whole.from}::date AND ${whole.to}::date`,
          visibleAt(filters.asOf, reportingCoverage.addedIn, reportingCoverage.removedIn),
+         coverageOfKind(filters.synthetic),
        )}`),
   ]);
   type Row = { post: string; month: string; n?: number; kg?: number };

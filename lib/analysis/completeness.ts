@@ -4,6 +4,7 @@
  * month of 2025"). A post-month absent from `reports` is no report.
  */
 import type { ReportStatus } from './seasonal-baseline';
+import { monthStart } from '@/lib/time/dates';
 
 export interface Completeness {
   posts: number;
@@ -31,3 +32,42 @@ export function completeness(
   }
   return { posts: posts.length, completePosts, months: months.length, reported, expected: posts.length * months.length };
 }
+
+/** A post's statuses month by month as one character each: `s` seizures, `n` nil report, `-` no report. */
+const STATUS_CHAR: Record<ReportStatus, string> = { seizures: 's', nil: 'n', none: '-' };
+const CHAR_STATUS = new Map(Object.entries(STATUS_CHAR).map(([status, c]) => [c, status as ReportStatus]));
+
+export const encodeStatuses = (statuses: readonly ReportStatus[]): string => statuses.map((s) => STATUS_CHAR[s]).join('');
+
+export function decodeStatuses(text: string): ReportStatus[] {
+  return [...text].map((c) => {
+    const status = CHAR_STATUS.get(c);
+    if (!status) throw new Error(`unknown reporting status character ${JSON.stringify(c)}`);
+    return status;
+  });
+}
+
+/** The reporting grid of /api/reporting, decoded: the months, and each post's status by month. */
+export interface ReportingGrid {
+  months: string[];
+  posts: Map<string, Map<string, ReportStatus>>;
+}
+
+export function reportingGrid(answer: { from: string | null; posts: readonly { code: string; months: string }[] }): ReportingGrid {
+  const length = Math.max(0, ...answer.posts.map((p) => p.months.length));
+  const months: string[] = [];
+  if (answer.from) for (let m = answer.from; months.length < length; m = monthStart(m, 1)) months.push(m);
+  const posts = new Map(
+    answer.posts.map((p) => [p.code, new Map(decodeStatuses(p.months).map((status, i) => [months[i], status] as const))]),
+  );
+  return { months, posts };
+}
+
+/** How many of `posts` reported (seizures or nil) in each month of the grid, and out of how many. */
+export function reportedPerMonth(grid: ReportingGrid, posts: readonly string[] = [...grid.posts.keys()]): Map<string, number> {
+  return new Map(grid.months.map((m) => [m, posts.filter((p) => (grid.posts.get(p)?.get(m) ?? 'none') !== 'none').length]));
+}
+
+/** The months of the grid that overlap [from, to] (null ends are open). */
+export const monthsWithin = (grid: ReportingGrid, from: string | null, to: string | null): string[] =>
+  grid.months.filter((m) => (!from || m >= monthStart(from)) && (!to || m <= to));

@@ -251,6 +251,45 @@ export interface BaselinesAnswer {
   completeness: Completeness;
 }
 
+/**
+ * /api/reporting: every post's reporting status month by month, from the first month with a
+ * seizure or declared coverage the account sees to the latest month with data.
+ */
+export interface ReportingAnswer {
+  /** First day of the first and last month; null when there is nothing. */
+  from: string | null;
+  to: string | null;
+  /** One character a month from `from` (lib/analysis/completeness.ts: `s` seizures, `n` nil report, `-` no report). */
+  posts: { code: string; months: string }[];
+}
+
+/** One month of a post in a pair: its status and figures (null: withheld from an aggregates-only account). */
+export interface PairMonth {
+  month: string;
+  status: ReportStatus;
+  count: number | null;
+  kgEq: number | null;
+}
+
+export interface PairSide {
+  code: string;
+  months: PairMonth[];
+  count: number | null;
+  kgEq: number | null;
+  /** The same figures over the previous period of the same length. */
+  previous: { count: number | null; kgEq: number | null };
+  /** Months reported (seizures or nil) in the period, and in the previous one. */
+  reported: number;
+  reportedBefore: number;
+}
+
+/** /api/pairs: each pair of posts facing each other across a border; a side outside the account's countries is null. */
+export interface PairsAnswer {
+  period: DateRange | null;
+  previous: DateRange | null;
+  pairs: { a: PairSide | null; b: PairSide | null }[];
+}
+
 export type RouteFlow = Figures & {
   origin: string;
   destination: string;

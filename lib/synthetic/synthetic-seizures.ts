@@ -12,13 +12,21 @@
  * One emerging hot spot is built in, for the analysis to find: over the sample's last 18 months,
  * finds at Dusti (TJ, on the Uzbek border) rise until, in the last month, one find in six of the whole
  * sample is made there: an already busy crossing that becomes an intensifying hot spot.
+ *
+ * Posts do not report every month (`unreportedPostMonths`): a few gaps of one to three months at
+ * random, one named gap (Dostuk, three months, half a year before the end) and late reports (three
+ * posts have not reported the sample's last month). No seizure is drawn for a post in a month it
+ * did not report: such a draw goes to another post that reported that month (a find inland of a
+ * neighbouring post may still lie nearest to it). Every other post-month of the sample is reported,
+ * as seizures or as a nil report.
  */
-import { isoDay, monthStart } from '@/lib/time/dates';
+import { isoDay, monthsIn } from '@/lib/time/dates';
 import { createRandom, type Random } from './random';
 import { estimateValue, getSubstance, toKgEq } from '@/lib/catalogue/substances';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import type { SeizureInput } from '@/lib/catalogue/seizure-input';
 import type { BloKind, Concealment, CountryCode, DetectionMethod, TransportMode, Unit } from '@/lib/catalogue/vocabulary';
+import type { PostMonthKey } from '@/lib/import/coverage';
 
 export interface GeneratorBlo {
   code: string;
@@ -30,6 +38,10 @@ export interface GeneratorBlo {
   inlandBearing: number;
 }
 
+/** The sample's default first and last day. */
+export const SYNTHETIC_FROM = '2019-01-01';
+export const SYNTHETIC_THROUGH = '2025-12-31';
+
 export interface GeneratorOptions {
   rows: number;
   seed: number;
@@ -38,10 +50,49 @@ export interface GeneratorOptions {
   through?: string;
 }
 
+/** The named gap in reporting: the post, how many months, and how many months before the sample's last it ends. */
+export const REPORTING_GAP = { post: 'dostuk', months: 3, endsBefore: 6 } as const;
+/** Posts (other than the surge's and the named gap's; at most half of them) that have not yet reported the sample's last month. */
+const LATE_POSTS = 3;
+/** Chance that a post-month starts a random gap, and the longest such gap in months. */
+const GAP_CHANCE = 0.008;
+const GAP_MAX_MONTHS = 3;
+
+/**
+ * The post-months of the sample that were not reported, in post then month order (a function of
+ * the posts, the seed and the sample's months alone, drawn from a stream of its own). The surge's
+ * post reports every month.
+ */
+export function unreportedPostMonths(codes: readonly string[], options: Omit<GeneratorOptions, 'rows'>): PostMonthKey[] {
+  const { seed, from = SYNTHETIC_FROM, through = SYNTHETIC_THROUGH } = options;
+  const months = monthsIn(from, through);
+  const rnd = createRandom(seed + 0x9a95);
+  const posts = [...codes].sort().filter((c) => c !== EMERGING_POST);
+  // LATE_POSTS of the candidates, each set of them equally likely (selection sampling).
+  const candidates = posts.filter((c) => c !== REPORTING_GAP.post);
+  const late = new Set<string>();
+  // A small network keeps at least half its posts reporting.
+  const lateCount = Math.min(LATE_POSTS, Math.floor(candidates.length / 2));
+  candidates.forEach((c, i) => {
+    if (rnd.next() < (lateCount - late.size) / (candidates.length - i)) late.add(c);
+  });
+  const gapEnd = months.length - 1 - REPORTING_GAP.endsBefore;
+  const out: PostMonthKey[] = [];
+  for (const post of posts) {
+    let left = 0;
+    months.forEach((month, i) => {
+      if (left === 0 && rnd.next() < GAP_CHANCE) left = 1 + Math.floor(rnd.next() * GAP_MAX_MONTHS);
+      const named = post === REPORTING_GAP.post && i <= gapEnd && i > gapEnd - REPORTING_GAP.months;
+      if (left > 0 || named || (late.has(post) && i === months.length - 1)) out.push({ post, month });
+      if (left > 0) left--;
+    });
+  }
+  return out;
+}
+
 /** The months from `from`'s to `through`'s, inclusive, as [year, month 0–11]. */
 function monthsOf(from: string, through: string): [number, number][] {
-  const months: [number, number][] = [];
-  for (let m = monthStart(from); m <= through; m = monthStart(m, 1)) months.push([Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1]);
+  const months = monthsIn(from, through).map((m): [number, number] => [Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1]);
   if (months.length === 0) throw new Error(`the sample's first month (${from}) is after its last (${through})`);
   return months;
 }
@@ -172,7 +223,7 @@ function routeOf(zone: Zone, b: GeneratorBlo, substance: string, rnd: Random): [
 }
 
 function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions): Generator<SeizureInput> {
-  const { rows, seed, from = '2019-01-01', through = '2025-12-31' } = options;
+  const { rows, seed, from = SYNTHETIC_FROM, through = SYNTHETIC_THROUGH } = options;
   const rnd = createRandom(seed);
   const bloWeights = Object.fromEntries(blos.map((b, i) => [String(i), ZONE_WEIGHT[zoneOf(b)]]));
   const months = monthsOf(from, through);
@@ -183,6 +234,16 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
   const surge = createRandom(seed + 0x5eed);
   const surgePost = blos.find((b) => b.code === EMERGING_POST);
   const surgeFrom = months.length - EMERGING_MONTHS;
+  // A draw in a month its post did not report goes to another post that did, from a stream of its own.
+  const unreported = new Set(
+    unreportedPostMonths(
+      blos.map((b) => b.code),
+      options,
+    ).map((k) => `${k.post} ${k.month.slice(0, 7)}`),
+  );
+  const reassign = createRandom(seed + 0x6a95);
+  const reports = (b: GeneratorBlo, [year, month]: [number, number]) =>
+    !unreported.has(`${b.code} ${year}-${String(month + 1).padStart(2, '0')}`);
 
   for (let n = 0; n < rows; n++) {
     let blo = blos[Number(rnd.pick(bloWeights))];
@@ -190,6 +251,10 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
     // Rising from nothing before the surge's first month to EMERGING_SHARE in the last.
     const surgeShare = (EMERGING_SHARE * Math.max(0, index - surgeFrom + 1)) / EMERGING_MONTHS;
     if (surge.next() < surgeShare && surgePost) blo = surgePost;
+    const open = reports(blo, months[index]) ? [] : blos.filter((b) => reports(b, months[index]));
+    if (open.length > 0) {
+      blo = open[Number(reassign.pick(Object.fromEntries(open.map((b, i) => [String(i), ZONE_WEIGHT[zoneOf(b)]]))))];
+    }
     const zone = zoneOf(blo);
     const [year, month] = months[index];
     const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();

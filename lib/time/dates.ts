@@ -58,6 +58,13 @@ export function monthEnd(iso: string, months = 0): string {
   return isoDay(new Date(Date.UTC(y, m + months, 0)));
 }
 
+/** The first day of every month from `from`'s to `to`'s, inclusive (empty when `to` is earlier). */
+export function monthsIn(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = monthStart(from); m <= to; m = monthStart(m, 1)) months.push(m);
+  return months;
+}
+
 export const isMonthStart = (iso: string): boolean => iso.endsWith('-01');
 export const isMonthEnd = (iso: string): boolean => monthEnd(iso) === iso;
 

@@ -35,6 +35,8 @@ import type {
   BloListItem,
   CatchmentSeizuresAnswer,
   EmergingAnswer,
+  PairsAnswer,
+  ReportingAnswer,
   HotspotsAnswer,
   RouteFlow,
   SeriesAnswer,
@@ -53,6 +55,8 @@ import * as picture from '@/app/api/export/picture/route';
 import * as hotspots from '@/app/api/hotspots/route';
 import * as emerging from '@/app/api/emerging/route';
 import * as baselines from '@/app/api/baselines/route';
+import * as reporting from '@/app/api/reporting/route';
+import * as pairs from '@/app/api/pairs/route';
 import * as routes from '@/app/api/routes/route';
 import * as seizures from '@/app/api/seizures/route';
 import * as tiles from '@/app/api/tiles/[z]/[x]/[y]/route';
@@ -229,6 +233,8 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         path: '/api/baselines?from=2025-01-01&to=2025-06-30',
         allowed: VIEW,
       },
+      { name: 'reporting grid', handler: reporting.GET as Handler, path: '/api/reporting', allowed: VIEW },
+      { name: 'paired posts', handler: pairs.GET as Handler, path: '/api/pairs?from=2025-01-01&to=2025-06-30', allowed: VIEW },
       { name: 'routes', handler: routes.GET as Handler, path: '/api/routes', allowed: VIEW },
       { name: 'revisions since a version', handler: revisions.GET as Handler, path: '/api/revisions?asof=1', allowed: VIEW },
       { name: 'seizures', handler: seizures.GET as Handler, path: '/api/seizures?limit=10', allowed: EVENTS },
@@ -490,6 +496,17 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         // Posts near its hot spots are its own posts only.
         const kzPosts = new Set(blosFile.filter((b) => b.country === 'KZ').map((b) => b.code));
         expect(answer.posts.every((p) => kzPosts.has(p.code))).toBe(true);
+      });
+
+      it('reporting grid and pairs: the KZ posts only; a pair across to KG keeps its KG side empty', async () => {
+        const kzPosts = blosFile.filter((b) => b.country === 'KZ').map((b) => b.code);
+        const grid = await json<ReportingAnswer>('kz-analyst', { handler: reporting.GET as Handler, path: '/api/reporting' });
+        expect(grid.posts.map((p) => p.code).sort()).toEqual([...kzPosts].sort());
+        const answer = await json<PairsAnswer>('kz-analyst', { handler: pairs.GET as Handler, path: '/api/pairs' });
+        const sides = answer.pairs.flatMap((p) => [p.a, p.b]);
+        expect(sides.filter((s) => s !== null).every((s) => kzPosts.includes(s!.code))).toBe(true);
+        // Kordai (KZ) faces Ak-Zhol (KG): listed, with the KG side withheld.
+        expect(answer.pairs.find((p) => p.a?.code === 'kordai' || p.b?.code === 'kordai')).toMatchObject({ a: null });
       });
 
       it('routes: the flows of the KZ rows; by post, only KZ posts', async () => {

@@ -265,6 +265,7 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
     defineBaselineTests(
       () => database,
       () => oracleRows,
+      SYNTHETIC,
     );
     // Before the rollup tests, which write: the oracle rows are the seeded ones.
     defineAccessTests(

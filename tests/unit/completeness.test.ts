@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeness } from '@/lib/analysis/completeness';
+import { completeness, decodeStatuses, encodeStatuses, monthsWithin, reportedPerMonth, reportingGrid } from '@/lib/analysis/completeness';
 import type { ReportStatus } from '@/lib/analysis/seasonal-baseline';
 
 const months = ['2025-01-01', '2025-02-01', '2025-03-01'];
@@ -50,5 +50,33 @@ describe('reporting completeness', () => {
       reported: 3,
       expected: 3,
     });
+  });
+});
+
+describe('the reporting grid of /api/reporting', () => {
+  const answer = {
+    from: '2024-11-01',
+    posts: [
+      { code: 'oybek', months: 'sn-s' },
+      { code: 'dostuk', months: '--nn' },
+    ],
+  };
+
+  it('writes one character a month and reads it back; an unknown character is an error', () => {
+    expect(encodeStatuses(['seizures', 'nil', 'none', 'seizures'])).toBe('sn-s');
+    expect(decodeStatuses('sn-s')).toEqual(['seizures', 'nil', 'none', 'seizures']);
+    expect(() => decodeStatuses('sx')).toThrow('unknown reporting status character "x"');
+  });
+
+  it('lays the months out from the first, across a year end, and counts the posts that reported each', () => {
+    const grid = reportingGrid(answer);
+    expect(grid.months).toEqual(['2024-11-01', '2024-12-01', '2025-01-01', '2025-02-01']);
+    expect(grid.posts.get('dostuk')?.get('2025-01-01')).toBe('nil');
+    // Nov: oybek; Dec: oybek (nil); Jan: dostuk; Feb: both.
+    expect([...reportedPerMonth(grid).values()]).toEqual([1, 1, 1, 2]);
+    expect([...reportedPerMonth(grid, ['dostuk']).values()]).toEqual([0, 0, 1, 1]);
+    expect(monthsWithin(grid, '2024-12-15', '2025-01-31')).toEqual(['2024-12-01', '2025-01-01']);
+    expect(monthsWithin(grid, null, '2024-12-01')).toEqual(['2024-11-01', '2024-12-01']);
+    expect(reportingGrid({ from: null, posts: [] }).months).toEqual([]);
   });
 });

@@ -1,7 +1,13 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { cellToParent, latLngToCell } from 'h3-js';
-import { EMERGING_MONTHS, EMERGING_POST, generateSyntheticSeizures } from '@/lib/synthetic/synthetic-seizures';
+import {
+  EMERGING_MONTHS,
+  EMERGING_POST,
+  generateSyntheticSeizures,
+  REPORTING_GAP,
+  unreportedPostMonths,
+} from '@/lib/synthetic/synthetic-seizures';
 import { analyseCube, stepOf, stepStarts, type EmergingStep } from '@/lib/analysis/space-time-cube';
 import { categoryKey } from '@/lib/analysis/emerging-answer';
 import type { SeizureInput } from '@/lib/catalogue/seizure-input';
@@ -52,6 +58,28 @@ describe('synthetic seizure generator', () => {
     expect(() => generateSyntheticSeizures(blos, { rows: 1, seed: 1, from: '2020-01-01', through: '2019-12-31' }).next()).toThrow(
       'after its last',
     );
+  });
+
+  it('leaves post-months unreported: the named gap, three late posts in the last month, a few random gaps; never the surge post', () => {
+    const network = allGeneratorBlos();
+    const codes = network.map((b) => b.code);
+    const options = { seed: 9, through: '2026-11-30' };
+    const missing = unreportedPostMonths(codes, options);
+    expect(unreportedPostMonths(codes, options)).toEqual(missing);
+    const keys = new Set(missing.map((k) => `${k.post} ${k.month}`));
+    // Dostuk: three months ending six before November 2026, i.e. March to May 2026.
+    for (const m of ['2026-03-01', '2026-04-01', '2026-05-01']) expect(keys.has(`${REPORTING_GAP.post} ${m}`)).toBe(true);
+    expect(missing.filter((k) => k.month === '2026-11-01').length).toBeGreaterThanOrEqual(3);
+    expect(missing.some((k) => k.post === EMERGING_POST)).toBe(false);
+    // 95 months × 23 posts: gaps stay rare.
+    expect(missing.length).toBeLessThan(0.05 * 95 * 23);
+    // No find at a crossing (within 0.3 km of its post) falls in a month that post did not report.
+    const rows = [...generateSyntheticSeizures(network, { rows: 20_000, ...options })];
+    const at = (r: SeizureInput) => network.find((b) => turf.distance(b.lngLat, r.lngLat, { units: 'kilometers' }) <= 0.31)?.code;
+    const crossing = rows.filter((r) => r.locationPrecision === 'crossing');
+    expect(crossing.filter((r) => keys.has(`${at(r)} ${r.seizedOn.slice(0, 7)}-01`))).toEqual([]);
+    // Posts that did report those months take the draws: the sample keeps its size.
+    expect(rows).toHaveLength(20_000);
   });
 
   it('keeps points near their post: crossings within 0.3 km, the rest within 81 km', () => {
