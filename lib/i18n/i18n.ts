@@ -174,6 +174,58 @@ const TEXT = {
     en: 'A post’s latest month is unusual when its seizures fall outside the range of the same month in the previous three years it reported (at least two such years, and at least 5 seizures expected).',
     ru: 'Последний месяц поста необычен, если число изъятий выходит за пределы того же месяца трёх предыдущих лет с отчётами (не меньше двух таких лет и не меньше 5 ожидаемых изъятий).',
   },
+  reporting: { en: 'Reporting', ru: 'Отчётность' },
+  legendUnusualHigh: { en: 'Latest month unusually high', ru: 'Последний месяц: необычно много' },
+  legendUnusualLow: { en: 'Latest month unusually low', ru: 'Последний месяц: необычно мало' },
+  reportingTitle: { en: 'Who reported, month by month', ru: 'Кто отчитался, по месяцам' },
+  reportingButtonTitle: {
+    en: 'Each post’s months: seizures reported, a nil report or no report',
+    ru: 'Месяцы каждого поста: изъятия, нулевой отчёт или нет отчёта',
+  },
+  statusSeizures: { en: 'Seizures reported', ru: 'Изъятия' },
+  statusNil: { en: 'Nil report (nothing seized)', ru: 'Нулевой отчёт (изъятий нет)' },
+  statusNone: { en: 'No report', ru: 'Нет отчёта' },
+  reportingCount: { en: '{n} of {of} months', ru: '{n} из {of} мес.' },
+  reportingGridNote: {
+    en: 'A nil report is a true zero; a month with no report is unknown and is never counted as zero.',
+    ru: 'Нулевой отчёт — это настоящий ноль; месяц без отчёта неизвестен и никогда не считается нулём.',
+  },
+  reportingEmpty: { en: 'No reports under these filters.', ru: 'Нет отчётов при этих фильтрах.' },
+  completenessLine: {
+    en: '{complete} of {posts} posts reported every month of the period ({reported} of {expected} post-months)',
+    ru: 'Каждый месяц периода отчитались {complete} из {posts} постов ({reported} из {expected} пост-месяцев)',
+  },
+  completenessDiffers: {
+    en: 'Reporting differs from the comparison period: {now} of post-months reported, against {before} ({change}); part of the change may be missing reports.',
+    ru: 'Полнота отчётности отличается от периода сравнения: {now} пост-месяцев с отчётом против {before} ({change}); часть изменения может объясняться отсутствием отчётов.',
+  },
+  completenessPoints: { en: '{sign}{n} pp', ru: '{sign}{n} п. п.' },
+  postsReported: { en: '{n} of {of} posts reported', ru: 'отчитались {n} из {of} постов' },
+  keyNoReport: { en: 'no post reported', ru: 'ни один пост не отчитался' },
+  keyPartReport: { en: 'not every post reported', ru: 'отчитались не все посты' },
+  postMonths: { en: 'Seizures by month at this post', ru: 'Изъятия по месяцам на этом посту' },
+  bandKey: { en: 'usual range (same month, previous years)', ru: 'обычный диапазон (тот же месяц прошлых лет)' },
+  expectedKey: { en: 'expected (median)', ru: 'ожидаемое (медиана)' },
+  baselineRule: {
+    en: 'A month is unusual when its seizures fall outside the range of the same month in up to {years} previous years the post reported, with at least {minYears} such years and at least {minExpected} seizures expected; months with no report are left out.',
+    ru: 'Месяц необычен, если число изъятий выходит за пределы того же месяца в {years} предыдущих годах с отчётами поста (не меньше {minYears} таких лет и не меньше {minExpected} ожидаемых изъятий); месяцы без отчёта не учитываются.',
+  },
+  pairedChart: { en: 'Both sides of the border', ru: 'Обе стороны границы' },
+  pairedOutside: { en: 'The partner post is outside your countries.', ru: 'Парный пост вне ваших стран.' },
+  pairedReported: { en: '{post}: {n} of {of} months reported', ru: '{post}: отчёты за {n} из {of} мес.' },
+  pairs: { en: 'Paired posts', ru: 'Парные посты' },
+  pairsTitle: { en: 'Paired posts across each border', ru: 'Парные посты по обе стороны границы' },
+  pairsLede: {
+    en: 'What one side stops, the other should see. Seizures attributed to each post (nearest post), this period against the previous one of the same length.',
+    ru: 'Что задержано на одной стороне, должна видеть и другая. Изъятия, отнесённые к каждому посту (ближайшему), за период и за предыдущий период той же длины.',
+  },
+  pairsPeriod: { en: '{period}, against {previous}', ru: '{period}, в сравнении с {previous}' },
+  pairSide: { en: 'Post', ru: 'Пост' },
+  pairNow: { en: 'Seizures', ru: 'Изъятия' },
+  pairBefore: { en: 'Before', ru: 'Ранее' },
+  pairChange: { en: 'Change', ru: 'Изменение' },
+  pairReported: { en: 'Months reported', ru: 'Месяцы с отчётом' },
+  pairsEmpty: { en: 'No paired posts in your countries.', ru: 'В ваших странах нет парных постов.' },
   emergingTitleNote: { en: 'Gi*, {steps}, H3 resolution {res}', ru: 'Gi*, {steps}, разрешение H3 {res}' },
   emergingSettings: { en: 'Emerging hot spots: settings', ru: 'Возникающие горячие точки: настройки' },
   emergingResolution: { en: 'Hexagons', ru: 'Шестиугольники' },
@@ -779,6 +831,10 @@ export function formatChange(lang: Language, change: number | null): string {
   const pct = Math.round(change * 100);
   return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct)}%`;
 }
+
+/** A share as a whole per cent: "96%" / "96 %". */
+export const formatShare = (lang: Language, share: number): string =>
+  new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 /** "May 2024" / "май 2024" for a YYYY-MM-DD. */
 export function formatMonth(lang: Language, iso: string): string {

@@ -43,6 +43,10 @@ export const BLO_COLORS = {
 /** Catchment rings are drawn in the colour of the post they surround. */
 export const RING_COLOR: Rgb = [...BLO_COLORS.confirmed];
 
+/** The badge of a post whose latest month is unusually high or low (the BLO list, the markers, the legend). */
+export const UNUSUAL_COLORS = { high: [163, 38, 27], low: [31, 95, 168] } as const satisfies Record<string, Rgb>;
+export const UNUSUAL_MARK = { high: '▲', low: '▼' } as const;
+
 /** Route arcs fade from the origin's colour to the destination's. */
 export const ROUTE_COLORS = { origin: [230, 120, 20], destination: [110, 40, 160] } as const satisfies Record<string, Rgb>;
 

@@ -29,7 +29,9 @@ export type LegendSwatch =
   /** A dashed ring, as the catchment rings are drawn. */
   | { shape: 'ring'; color: Rgb }
   /** A bar running through the colours left to right (a ramp, or an arc's fade). */
-  | { shape: 'bar'; colors: readonly Rgb[] };
+  | { shape: 'bar'; colors: readonly Rgb[] }
+  /** The badge of a post whose latest month is unusual: ▲ high, ▼ low. */
+  | { shape: 'unusual'; flag: 'high' | 'low' };
 
 export interface LegendEntry {
   label: string;
@@ -91,6 +93,8 @@ export interface LegendInput {
   withheldBelow?: number | null;
   /** The emerging hot spot analysis drawn (null until it is here). */
   emerging?: EmergingAnswer | null;
+  /** Which badges of an unusual latest month the markers carry. */
+  unusual?: readonly ('high' | 'low')[];
 }
 
 export function legendModel({
@@ -104,6 +108,7 @@ export function legendModel({
   radiusKm,
   withheldBelow = null,
   emerging = null,
+  unusual = [],
 }: LegendInput): LegendModel {
   const on = (layer: MapLayerId) => layers.includes(layer);
   const sections: LegendSection[] = [];
@@ -192,6 +197,12 @@ export function legendModel({
     blos: [
       { label: t(lang, 'bloConfirmed'), swatch: { shape: 'blo', status: 'confirmed' } },
       { label: t(lang, 'bloUnconfirmed'), swatch: { shape: 'blo', status: 'unconfirmed' } },
+      ...(['high', 'low'] as const)
+        .filter((flag) => unusual.includes(flag))
+        .map((flag) => ({
+          label: t(lang, flag === 'high' ? 'legendUnusualHigh' : 'legendUnusualLow'),
+          swatch: { shape: 'unusual', flag } as const,
+        })),
     ],
     sections,
   };

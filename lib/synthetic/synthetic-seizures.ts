@@ -16,9 +16,9 @@
  * Posts do not report every month (`unreportedPostMonths`): a few gaps of one to three months at
  * random, one named gap (Dostuk, three months, half a year before the end) and late reports (three
  * posts have not reported the sample's last month). No seizure is drawn for a post in a month it
- * did not report: such a draw goes to another post that reported that month (a find inland of a
- * neighbouring post may still lie nearest to it). Every other post-month of the sample is reported,
- * as seizures or as a nil report.
+ * did not report: such a draw goes to another post that reported that month, and a find inland that
+ * would lie nearer a post that did not report is made at the crossing instead. Every other
+ * post-month of the sample is reported, as seizures or as a nil report.
  */
 import { isoDay, monthsIn } from '@/lib/time/dates';
 import { createRandom, type Random } from './random';
@@ -193,6 +193,14 @@ const EMERGING_SHARE = 1 / 6;
 
 const EARTH_KM = 6371.0088;
 
+/** Great-circle distance in km (haversine, the sphere of `destination`). */
+function sphereKm([lng1, lat1]: LngLat, [lng2, lat2]: LngLat): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
+}
+
 /** Point at `km` along `bearing` from `origin`, on a sphere (same model as turf's destination). */
 function destination([lng, lat]: LngLat, km: number, bearingDeg: number): LngLat {
   const rad = Math.PI / 180;
@@ -244,6 +252,12 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
   const reassign = createRandom(seed + 0x6a95);
   const reports = (b: GeneratorBlo, [year, month]: [number, number]) =>
     !unreported.has(`${b.code} ${year}-${String(month + 1).padStart(2, '0')}`);
+  // Month index → the posts that did not report it.
+  const silentPosts = new Map<number, GeneratorBlo[]>();
+  months.forEach((m, i) => {
+    const silent = blos.filter((b) => !reports(b, m));
+    if (silent.length) silentPosts.set(i, silent);
+  });
 
   for (let n = 0; n < rows; n++) {
     let blo = blos[Number(rnd.pick(bloWeights))];
@@ -277,10 +291,26 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
     const kgEq = toKgEq(quantity, unit);
     const { valueUsd, priceUsdPerKg } = estimateValue(substance, kgEq);
 
-    const atCrossing = rnd.next() < 0.65;
-    const lngLat = atCrossing
+    let atCrossing = rnd.next() < 0.65;
+    let lngLat = atCrossing
       ? destination(blo.lngLat, 0.3 * rnd.next(), 360 * rnd.next())
       : destination(blo.lngLat, Math.min(80, 2 + 12 * Math.exp(0.8 * rnd.normal())), blo.inlandBearing + 50 * rnd.normal());
+    // A find inland that would lie nearer a post that did not report this month is drawn again
+    // (from the stream of reassignments), and after a few tries made at the crossing.
+    const silent = silentPosts.get(index);
+    const nearerSilent = (p: LngLat) => silent!.some((b) => sphereKm(b.lngLat, p) < sphereKm(blo.lngLat, p));
+    for (let tries = 0; !atCrossing && silent && nearerSilent(lngLat); tries++) {
+      if (tries === 8) {
+        atCrossing = true;
+        lngLat = destination(blo.lngLat, 0.3 * reassign.next(), 360 * reassign.next());
+      } else {
+        lngLat = destination(
+          blo.lngLat,
+          Math.min(80, 2 + 12 * Math.exp(0.8 * reassign.normal())),
+          blo.inlandBearing + 50 * reassign.normal(),
+        );
+      }
+    }
 
     const transport = rnd.pick(blo.kind === 'rail' ? TRANSPORT_RAIL : TRANSPORT_ROAD);
     const [originCountry, destinationCountry] = routeOf(zone, blo, substance, rnd);

@@ -21,9 +21,9 @@ const CASES: [string, ScopedFilters, EmergingRequest][] = [
     { resolution: 5, step: 'month', value: 'kg' },
   ],
   [
-    'Tajikistan, trucks (the raw table answers), quarters, resolution 4',
+    'Tajikistan, trucks (the raw table answers), quarters, resolution 5',
     f({ countries: ['TJ'], transport: ['truck'] }),
-    { resolution: 4, step: 'quarter', value: 'count' },
+    { resolution: 5, step: 'quarter', value: 'count' },
   ],
   [
     'a mid-month period, resolution 6, quarters',

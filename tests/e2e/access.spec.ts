@@ -134,15 +134,16 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void> }[] = [
   { path: '/', ready: (page) => expect(page.getByTestId('map')).toBeVisible() },
   { path: '/import', ready: (page) => expect(page.getByRole('heading', { name: 'Import seizures' })).toBeVisible() },
   { path: '/brief', ready: (page) => expect(page.getByTestId('brief')).toBeVisible() },
+  { path: '/pairs', ready: (page) => expect(page.getByTestId('pairs')).toBeVisible() },
   { path: '/imports', ready: (page) => expect(page.getByRole('heading', { name: 'Import history' })).toBeVisible() },
   { path: '/admin/users', ready: (page) => expect(page.getByTestId('users-table')).toBeVisible() },
 ];
 const MATRIX: { who: 'signed-out' | 'viewer' | 'kzAnalyst' | 'editor' | 'admin'; sees: Seen[] }[] = [
-  { who: 'signed-out', sees: ['sign-in', 'sign-in', 'sign-in', 'sign-in', 'sign-in'] },
-  { who: 'viewer', sees: ['page', 'forbidden', 'page', 'forbidden', 'forbidden'] },
-  { who: 'kzAnalyst', sees: ['page', 'forbidden', 'page', 'forbidden', 'forbidden'] },
-  { who: 'editor', sees: ['page', 'page', 'page', 'page', 'forbidden'] },
-  { who: 'admin', sees: ['page', 'page', 'page', 'page', 'page'] },
+  { who: 'signed-out', sees: ['sign-in', 'sign-in', 'sign-in', 'sign-in', 'sign-in', 'sign-in'] },
+  { who: 'viewer', sees: ['page', 'forbidden', 'page', 'page', 'forbidden', 'forbidden'] },
+  { who: 'kzAnalyst', sees: ['page', 'forbidden', 'page', 'page', 'forbidden', 'forbidden'] },
+  { who: 'editor', sees: ['page', 'page', 'page', 'page', 'page', 'forbidden'] },
+  { who: 'admin', sees: ['page', 'page', 'page', 'page', 'page', 'page'] },
 ];
 
 for (const { who, sees } of MATRIX) {

@@ -31,6 +31,7 @@ export function BriefChart({ lang, filters }: Props) {
         period={filters}
         comparison={comparisonPeriod(filters)}
         visible={null}
+        reporting={null}
         loading={series.loading}
         onPeriod={ignore}
       />

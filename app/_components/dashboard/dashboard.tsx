@@ -30,6 +30,7 @@ import { EmergingPanel } from '@/app/_components/panels/emerging-panel';
 import { FiltersPanel } from '@/app/_components/panels/filters-panel';
 import { KpiCards } from '@/app/_components/panels/kpi-cards';
 import { SeriesChart } from '@/app/_components/panels/series-chart';
+import { ReportingGridDialog } from '@/app/_components/panels/reporting-grid';
 import { TimeControl } from '@/app/_components/panels/time-control';
 import { pinnedLink, TopBar } from './top-bar';
 import { PinnedBanner } from './pinned-banner';
@@ -159,6 +160,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
   }, []);
 
   const [exportError, setExportError] = useState<string | null>(null);
+  const [reportingOpen, setReportingOpen] = useState(false);
   // The server records the picture first (its audit entry goes into the footer and the watermark).
   const exportPng = async () => {
     const mapElement = mapWrap.current?.querySelector<HTMLElement>('.map');
@@ -218,8 +220,10 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
         filters={filters}
         dataVersion={data.dataVersion}
         briefHref={`/brief?${serializeViewState({ ...view, filters: { ...filters, asOf: data.dataVersion } })}`}
+        pairsHref={`/pairs?${serializeViewState(view)}`}
         account={account}
         onLanguage={(next) => update({ lang: next })}
+        onReporting={() => setReportingOpen(true)}
         onExportPng={() => void exportPng()}
       />
 
@@ -265,6 +269,8 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             period={data.period}
             compare={filters.compare}
             playbackWindow={playback.at ? data.visible : null}
+            reporting={data.reporting}
+            onReporting={() => setReportingOpen(true)}
           />
           {account.minCount !== null &&
             summary.data &&
@@ -352,6 +358,7 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             period={filters}
             comparison={data.comparison}
             visible={playback.at ? data.visible : null}
+            reporting={data.reporting}
             loading={data.series.loading}
             onPeriod={setPeriod}
           />
@@ -367,6 +374,8 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
             loading={data.detail.loading}
             error={data.panelError}
             radiusKm={radiusKm}
+            baselines={data.baselines}
+            statuses={data.reporting?.grid.posts.get(selectedBlo.code)}
             onRadius={(r) => update({ radiusKm: r })}
             onFlyTo={flyTo}
             onClose={closePost}
@@ -374,6 +383,15 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
         )}
       </div>
 
+      <ReportingGridDialog
+        lang={lang}
+        open={reportingOpen}
+        grid={data.reporting?.grid ?? null}
+        blos={blos}
+        posts={data.postsShown}
+        period={data.period}
+        onClose={() => setReportingOpen(false)}
+      />
       <BloTable
         lang={lang}
         blos={blos}

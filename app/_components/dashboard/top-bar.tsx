@@ -15,6 +15,9 @@ interface Props {
   dataVersion: number | null;
   /** The briefing page of this view. */
   briefHref: string;
+  /** The paired posts' page, for these filters. */
+  pairsHref: string;
+  onReporting(): void;
   account: SignedIn;
   onLanguage(lang: Language): void;
   onExportPng(): void;
@@ -45,8 +48,8 @@ export function pinnedLink(href: string, version: number | null): string {
   return url.toString();
 }
 
-/** Title, language, the import page, the export menu (files for roles that may export), the link to this view, the account. */
-export function TopBar({ lang, filters, dataVersion, briefHref, account, onLanguage, onExportPng }: Props) {
+/** Title, language, the import page, the reporting grid, the paired posts, the export menu (files for roles that may export), the link to this view, the account. */
+export function TopBar({ lang, filters, dataVersion, briefHref, pairsHref, account, onLanguage, onReporting, onExportPng }: Props) {
   const may = (p: SignedIn['permissions'][number]) => account.permissions.includes(p);
   const [copied, setCopied] = useState<{ state: 'idle' } | { state: 'done'; text: string } | { state: 'failed'; link: string }>({
     state: 'idle',
@@ -85,6 +88,18 @@ export function TopBar({ lang, filters, dataVersion, briefHref, account, onLangu
             {t(lang, 'importData')}
           </a>
         ) : null}
+        <button
+          type="button"
+          className="secondary"
+          data-testid="reporting-open"
+          title={t(lang, 'reportingButtonTitle')}
+          onClick={onReporting}
+        >
+          {t(lang, 'reporting')}
+        </button>
+        <a className="button secondary" href={pairsHref} data-testid="pairs-link">
+          {t(lang, 'pairs')}
+        </a>
         <a className="button secondary" href={briefHref} target="_blank" rel="noopener" data-testid="briefing-link">
           {t(lang, 'briefing')}
         </a>

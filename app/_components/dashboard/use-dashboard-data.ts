@@ -14,6 +14,7 @@ import {
   type BlosAnswer,
   type EmergingAnswer,
   type HotspotsAnswer,
+  type ReportingAnswer,
   type RoutesAnswer,
   type SeriesAnswer,
   type SummaryAnswer,
@@ -26,7 +27,8 @@ import { monthEnd, type DateRange } from '@/lib/time/dates';
 import { chartStart, monthTable } from '@/lib/time/month-table';
 import { visiblePeriod } from '@/lib/time/periods';
 import { DEFAULT_BINARY_ROWS } from '@/lib/url/api-params';
-import { comparisonPeriod, type Filters } from '@/lib/url/filters';
+import { comparisonPeriod, DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
+import { completeness, monthsWithin, reportedPerMonth, reportingGrid } from '@/lib/analysis/completeness';
 import { apiSearch, type ViewState } from '@/lib/url/view-state';
 import { useApi } from './use-api';
 
@@ -135,13 +137,38 @@ export function useDashboardData(view: ViewState, events: boolean) {
     () => (baselines.data ? new Map(baselines.data.posts.flatMap((p) => (p.latest ? [[p.code, p.latest] as const] : []))) : null),
     [baselines.data],
   );
+  // Who reported which month (the other filters aside: a month with only hashish is still reported):
+  // the chart's gaps, the period's completeness against the comparison's, the reporting grid.
+  const reporting = useApi<ReportingAnswer>(
+    `/api/reporting${apiSearch({ ...DEFAULT_FILTERS, asOf: filters.asOf, synthetic: filters.synthetic })}`,
+  );
+  const grid = useMemo(() => (reporting.data ? reportingGrid(reporting.data) : null), [reporting.data]);
+  // The posts the figures are about: those picked, else those of the countries picked, else all.
+  const postsShown = useMemo(() => {
+    const list = blos.data?.blos ?? [];
+    if (filters.blos.length) return filters.blos;
+    if (filters.countries.length) return list.filter((b) => filters.countries.includes(b.country)).map((b) => b.code);
+    return list.map((b) => b.code);
+  }, [blos.data, filters.blos, filters.countries]);
+  const reportingShown = useMemo(() => {
+    if (!grid || postsShown.length === 0) return null;
+    const within = (p: DateRange | null) => (p ? completeness(postsShown, monthsWithin(grid, p.from, p.to), grid.posts) : null);
+    return {
+      grid,
+      /** Posts that reported, per month, out of `posts`. */
+      perMonth: reportedPerMonth(grid, postsShown),
+      posts: postsShown.length,
+      now: within(period),
+      before: within(before),
+    };
+  }, [grid, postsShown, period, before]);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
   const recent = useApi<CatchmentSeizuresAnswer>(
     view.selected && events ? `/api/blos/${view.selected}/seizures${apiSearch(filters, { r: view.radiusKm })}` : null,
   );
 
-  const all = [blos, summary, series, points, hotspots, cellsBefore, routes, emerging];
+  const all = [blos, summary, series, points, hotspots, cellsBefore, routes, emerging, baselines, reporting];
   const scaleCells = playback.at ? wholePeriodCells.data?.cells : hotspots.data?.cells;
   const hexagonCounts = scaleCells?.map((c) => c.count ?? 0);
   return {
@@ -177,6 +204,12 @@ export function useDashboardData(view: ViewState, events: boolean) {
     flows: routes.data?.flows,
     /** Each post's latest month against its seasonal baseline (null until known). */
     latestMonths,
+    /** Each post's months against their seasonal baseline, with the rule (undefined until known). */
+    baselines: baselines.data,
+    /** Who reported which month, the posts shown per month, and the completeness of the period and the comparison (null until known). */
+    reporting: reportingShown,
+    /** The posts the figures are about: those picked, else those of the countries picked, else all. */
+    postsShown,
     /** The emerging hot spot analysis (kept while the next one loads), and whether one is on its way. */
     emerging: layers.includes('emerging') ? (emerging.data ?? null) : null,
     emergingLoading: emerging.loading,

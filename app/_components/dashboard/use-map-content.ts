@@ -5,7 +5,7 @@
  * Shared by the dashboard and the briefing, so both draw a view the same way.
  */
 import { useMemo } from 'react';
-import { bloName, borderName, t } from '@/lib/i18n/i18n';
+import { bloName, borderName, formatMonth, t } from '@/lib/i18n/i18n';
 import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
 import { legendModel } from '@/lib/map/legend-model';
 import { mapPlaces } from '@/lib/map/map-places';
@@ -66,22 +66,32 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
     tiles: data.tileTemplate !== null,
     radiusKm: selectedBlo ? radiusKm : null,
     emerging: data.emerging,
+    unusual: [...(data.latestMonths?.values() ?? [])].flatMap((m) => (m.flag ? [m.flag] : [])),
     withheldBelow:
       minCount !== null && (data.cells?.some((c) => c.count === null) || data.changes?.cells.some((c) => c.change === null))
         ? minCount
         : null,
   });
+  const latest = data.latestMonths;
   const markers = useMemo(
     () =>
-      blos.map((b) => ({
-        code: b.code,
-        label: bloName(lang, b),
-        ariaLabel: `${b.name} / ${b.nameRu} — ${borderName(lang, b.country, b.neighbor)}, ${t(lang, b.status)}`,
-        lngLat: b.lngLat,
-        status: b.status,
-        labelPriority: b.totals.count ?? 0,
-      })),
-    [blos, lang],
+      blos.map((b) => {
+        const month = latest?.get(b.code);
+        const unusual = month?.flag ?? null;
+        const badge = unusual
+          ? `, ${t(lang, unusual === 'high' ? 'unusuallyHigh' : 'unusuallyLow', { month: formatMonth(lang, month!.month) })}`
+          : '';
+        return {
+          code: b.code,
+          label: bloName(lang, b),
+          ariaLabel: `${b.name} / ${b.nameRu} — ${borderName(lang, b.country, b.neighbor)}, ${t(lang, b.status)}${badge}`,
+          lngLat: b.lngLat,
+          status: b.status,
+          labelPriority: b.totals.count ?? 0,
+          unusual,
+        };
+      }),
+    [blos, lang, latest],
   );
   // The heatmap is MapLibre's (lib/map/heat-layer.ts), from the same cells as the hexagons.
   const heatOn = layers.includes('heatmap');

@@ -5,7 +5,7 @@
  * browser from what is on screen.
  */
 import { isoDay } from '@/lib/time/dates';
-import { BLO_COLORS, rgbCss } from '@/lib/map/colors';
+import { BLO_COLORS, rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
 import type { LegendSwatch } from '@/lib/map/legend-model';
 import type { MapPicture } from '@/lib/map/map-picture';
 import { withPngText } from '@/lib/export/png-text';
@@ -48,6 +48,16 @@ function drawBlo(ctx: CanvasRenderingContext2D, x: number, y: number, r: number,
   ctx.setLineDash([]);
 }
 
+/** The unusual-month badge, centred on x, its baseline at y. */
+function drawUnusual(ctx: CanvasRenderingContext2D, x: number, y: number, flag: 'high' | 'low') {
+  ctx.save();
+  ctx.font = 'bold 11px "DejaVu Sans", sans-serif';
+  ctx.textAlign = 'center';
+  ctx.fillStyle = rgbCss(UNUSUAL_COLORS[flag]);
+  ctx.fillText(UNUSUAL_MARK[flag], x, y);
+  ctx.restore();
+}
+
 /** A legend symbol whose text baseline is at (x + 20, y). */
 function drawSwatch(ctx: CanvasRenderingContext2D, swatch: LegendSwatch, x: number, y: number) {
   switch (swatch.shape) {
@@ -66,6 +76,8 @@ function drawSwatch(ctx: CanvasRenderingContext2D, swatch: LegendSwatch, x: numb
       ctx.lineWidth = 2;
       ctx.stroke();
       return ctx.setLineDash([]);
+    case 'unusual':
+      return drawUnusual(ctx, x + 7, y, swatch.flag);
     case 'bar': {
       const gradient = ctx.createLinearGradient(x, 0, x + 14, 0);
       swatch.colors.forEach((c, i) => gradient.addColorStop(swatch.colors.length === 1 ? 0 : i / (swatch.colors.length - 1), rgbCss(c)));
@@ -151,6 +163,8 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
     const [x, y] = [r.left - box.left + r.width / 2, header + r.top - box.top + r.height / 2];
     if (x < 0 || x > width || y < header || y > header + mapHeight) continue;
     drawBlo(ctx, x, y, r.width / 2, marker.dataset.status === 'unconfirmed');
+    const flag = marker.dataset.unusual;
+    if (flag === 'high' || flag === 'low') drawUnusual(ctx, x + r.width / 2 + 3, y - r.height / 2 + 2, flag);
     // The name where the page wrote it (its side chosen so names never overlap), or not at all.
     const label = marker.parentElement?.querySelector<HTMLElement>('.blo-label');
     if (label && getComputedStyle(label).visibility !== 'hidden') {

@@ -1,5 +1,5 @@
 'use client';
-import { gradientCss, rgbCss } from '@/lib/map/colors';
+import { gradientCss, rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
 import type { LegendModel, LegendSwatch } from '@/lib/map/legend-model';
 
 function Swatch({ swatch }: { swatch: LegendSwatch }) {
@@ -12,6 +12,12 @@ function Swatch({ swatch }: { swatch: LegendSwatch }) {
       return <span className="ring-key" style={{ borderColor: rgbCss(swatch.color) }} aria-hidden />;
     case 'bar':
       return <div className="legend-bar" style={{ background: gradientCss(swatch.colors) }} aria-hidden />;
+    case 'unusual':
+      return (
+        <span className="unusual-mark" style={{ color: rgbCss(UNUSUAL_COLORS[swatch.flag]) }} aria-hidden>
+          {UNUSUAL_MARK[swatch.flag]}
+        </span>
+      );
   }
 }
 

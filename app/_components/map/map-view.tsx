@@ -22,6 +22,7 @@ import type { LngLat } from '@/lib/geo/lng-lat';
 import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
+import { rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);
@@ -34,6 +35,8 @@ export interface MarkerBlo {
   status: 'confirmed' | 'unconfirmed';
   /** Whose name is written first where names would collide (e.g. seizures counted). */
   labelPriority: number;
+  /** The post's latest month is unusually high or low against its seasonal baseline (a badge). */
+  unusual: 'high' | 'low' | null;
 }
 
 export type CameraMotion = 'jump' | 'fly';
@@ -477,6 +480,22 @@ export function MapView({
       button.setAttribute('aria-label', blo.ariaLabel);
       button.title = blo.ariaLabel;
       button.dataset.status = blo.status;
+      if (blo.unusual) button.dataset.unusual = blo.unusual;
+      else delete button.dataset.unusual;
+      let badge = el.querySelector<HTMLElement>('.marker-badge');
+      if (blo.unusual && !badge) {
+        badge = document.createElement('span');
+        badge.className = 'marker-badge';
+        badge.dataset.testid = 'marker-badge';
+        badge.setAttribute('aria-hidden', 'true');
+        button.append(badge);
+      }
+      if (badge && !blo.unusual) badge.remove();
+      else if (badge && blo.unusual) {
+        badge.dataset.flag = blo.unusual;
+        badge.textContent = UNUSUAL_MARK[blo.unusual];
+        badge.style.color = rgbCss(UNUSUAL_COLORS[blo.unusual]);
+      }
       el.classList.toggle('unconfirmed', blo.status === 'unconfirmed');
       el.classList.toggle('selected', blo.code === selected);
       button.setAttribute('aria-pressed', String(blo.code === selected));

@@ -16,7 +16,10 @@ import {
 } from '@/lib/i18n/i18n';
 import { bloSourceText } from '@/lib/catalogue/blo-notes';
 import type { BloKind } from '@/lib/catalogue/vocabulary';
-import type { BloDetailAnswer, BloListItem, CatchmentSeizure } from '@/lib/api/api-types';
+import type { BaselinesAnswer, BloDetailAnswer, BloListItem, CatchmentSeizure } from '@/lib/api/api-types';
+import type { ReportStatus } from '@/lib/analysis/seasonal-baseline';
+import { PairedChart, PostMonthsChart } from './post-months-chart';
+import { useHatch } from './no-report';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
 import { CATCHMENT_CHOICES_KM } from '@/lib/url/api-params';
@@ -34,6 +37,10 @@ interface Props {
   loading: boolean;
   error: string | null;
   radiusKm: number;
+  /** Every post's months against their seasonal baseline (undefined until known). */
+  baselines: BaselinesAnswer | undefined;
+  /** This post's reporting status by month (undefined until known). */
+  statuses: ReadonlyMap<string, ReportStatus> | undefined;
   onRadius(km: number): void;
   onFlyTo(code: string): void;
   onClose(): void;
@@ -45,8 +52,24 @@ const POST_KIND: Record<BloKind, TextKey> = { road: 'postRoad', rail: 'postRail'
 /** The offered radii, with a linked radius that is not among them kept in order. */
 const radiusChoices = (current: number): number[] => [...new Set<number>([...CATCHMENT_CHOICES_KM, current])].sort((a, b) => a - b);
 
-/** Monthly values as a line; a withheld month (null) breaks it. Its first and last months and its top value are written on it. */
-function Sparkline({ lang, months, values, label }: { lang: Language; months: string[]; values: (number | null)[]; label: string }) {
+/**
+ * Monthly values as a line; a withheld month (null) breaks it, a month the post did not report is
+ * hatched. Its first and last months and its top value are written on it.
+ */
+function Sparkline({
+  lang,
+  months,
+  values,
+  gaps,
+  label,
+}: {
+  lang: Language;
+  months: string[];
+  values: (number | null)[];
+  gaps: boolean[];
+  label: string;
+}) {
+  const hatch = useHatch();
   if (values.length < 2) return <div className="note">—</div>;
   const max = Math.max(...values.map((v) => v ?? 0), 1e-9);
   const at = (v: number, i: number) => `${(i / (values.length - 1)) * 280},${60 - (v / max) * 48}`;
@@ -58,6 +81,21 @@ function Sparkline({ lang, months, values, label }: { lang: Language; months: st
   const whole = runs.length === 1;
   return (
     <svg className="sparkline" viewBox="0 0 280 74" role="img" aria-label={label} data-testid="blo-sparkline">
+      {hatch.defs}
+      {gaps.map((gap, i) =>
+        gap ? (
+          <rect
+            key={months[i]}
+            x={((i - 0.5) / (values.length - 1)) * 280}
+            width={280 / (values.length - 1)}
+            y={12}
+            height={48}
+            fill={hatch.fill}
+            className="no-report"
+            data-testid="sparkline-gap"
+          />
+        ) : null,
+      )}
       <line x1={0} x2={280} y1={12} y2={12} className="gridline" />
       <line x1={0} x2={280} y1={60} y2={60} className="gridline" />
       <text x={0} y={9} className="axis">
@@ -79,8 +117,24 @@ function Sparkline({ lang, months, values, label }: { lang: Language; months: st
   );
 }
 
-export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, radiusKm, onRadius, onFlyTo, onClose }: Props) {
+export function BloPanel({
+  lang,
+  blo,
+  detail,
+  recent,
+  minCount,
+  loading,
+  error,
+  radiusKm,
+  baselines,
+  statuses,
+  onRadius,
+  onFlyTo,
+  onClose,
+}: Props) {
   const d = detail && detail.blo.code === blo.code ? detail : undefined;
+  const own = baselines?.posts.find((p) => p.code === blo.code);
+  const partnerMonths = d?.paired ? baselines?.posts.find((p) => p.code === d.paired!.code) : undefined;
   const anyWithheld =
     blo.totals.count === null ||
     (d !== undefined &&
@@ -166,10 +220,18 @@ export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, 
           lang={lang}
           months={d.trend.map((m) => m.month)}
           values={d.trend.map((m) => m.kgEq)}
+          gaps={d.trend.map((m) => statuses?.get(m.month) === 'none')}
           label={`${t(lang, 'trend')}: ${d.trend.length ? `${formatMonth(lang, d.trend[0].month)} – ${formatMonth(lang, d.trend[d.trend.length - 1].month)}` : ''}`}
         />
       ) : (
         <div className="skeleton" style={{ height: 50 }} />
+      )}
+
+      <h3>{t(lang, 'postMonths')}</h3>
+      {own && baselines ? (
+        <PostMonthsChart lang={lang} months={own.months} rule={baselines.rule} />
+      ) : (
+        <div className="skeleton" style={{ height: 80 }} />
       )}
 
       <h3>{t(lang, 'topSubstances')}</h3>
@@ -216,9 +278,26 @@ export function BloPanel({ lang, blo, detail, recent, minCount, loading, error, 
       </p>
       {minCount !== null && anyWithheld && <WithheldNote lang={lang} minCount={minCount} />}
 
+      {blo.pairedCode && (
+        <div className="paired">
+          <h3>{t(lang, 'pairedChart')}</h3>
+          {d && !d.paired ? (
+            <p className="note" data-testid="paired-outside">
+              {t(lang, 'pairedOutside')}
+            </p>
+          ) : own && partnerMonths && d?.paired ? (
+            <PairedChart
+              lang={lang}
+              post={{ code: blo.code, name: bloName(lang, blo), months: own.months }}
+              partner={{ code: d.paired.code, name: bloName(lang, d.paired), months: partnerMonths.months }}
+            />
+          ) : (
+            <div className="skeleton" style={{ height: 80 }} />
+          )}
+        </div>
+      )}
       {d?.paired && (
         <div className="paired">
-          <h3>{t(lang, 'paired')}</h3>
           <button type="button" data-testid="fly-paired" onClick={() => onFlyTo(d.paired!.code)}>
             {t(lang, 'flyTo')}: {bloName(lang, d.paired)} ({countryName(lang, d.paired.country)}) →
           </button>

@@ -1,8 +1,9 @@
 'use client';
-import { formatChange, formatCount, formatDay, formatKg, formatMonth, formatUsd, t } from '@/lib/i18n/i18n';
+import { formatChange, formatCount, formatDay, formatKg, formatMonth, formatShare, formatUsd, t } from '@/lib/i18n/i18n';
 import { Figure } from './figure';
 import { FiguresHelp } from './figures-help';
 import type { SummaryAnswer } from '@/lib/api/api-types';
+import type { Completeness } from '@/lib/analysis/completeness';
 import type { DateRange } from '@/lib/time/dates';
 import type { CompareMode } from '@/lib/url/filters';
 import type { Language } from '@/lib/url/view-state';
@@ -16,6 +17,65 @@ interface Props {
   compare: CompareMode;
   /** The days the map shows while the period plays back; null when not playing. */
   playbackWindow: DateRange | null;
+  /** How completely the posts shown reported over the period and the comparison period; null until known. */
+  reporting: { now: Completeness | null; before: Completeness | null } | null;
+  onReporting(): void;
+}
+
+const share = (c: Completeness) => (c.expected === 0 ? null : c.reported / c.expected);
+
+/** "19 of 24 posts reported every month of the period", and how the comparison period differs. */
+function CompletenessLine({
+  lang,
+  reporting,
+  comparing,
+  onReporting,
+}: {
+  lang: Language;
+  reporting: NonNullable<Props['reporting']>;
+  comparing: boolean;
+  onReporting(): void;
+}) {
+  const { now, before } = reporting;
+  if (!now || now.months === 0) return null;
+  const nowShare = share(now);
+  const beforeShare = before && comparing ? share(before) : null;
+  const points = nowShare !== null && beforeShare !== null ? Math.round((nowShare - beforeShare) * 100) : 0;
+  return (
+    <>
+      <p
+        className="note kpi-note"
+        data-testid="kpi-completeness"
+        data-complete={now.completePosts}
+        data-posts={now.posts}
+        data-reported={now.reported}
+        data-expected={now.expected}
+      >
+        <button type="button" className="link" onClick={onReporting} title={t(lang, 'reportingButtonTitle')}>
+          {t(lang, 'completenessLine', {
+            complete: formatCount(lang, now.completePosts),
+            posts: formatCount(lang, now.posts),
+            reported: formatCount(lang, now.reported),
+            expected: formatCount(lang, now.expected),
+          })}
+        </button>
+      </p>
+      {points !== 0 && nowShare !== null && beforeShare !== null && (
+        <p
+          className={`${Math.abs(points) >= 5 ? 'warning' : 'note'} kpi-note`}
+          role="status"
+          data-testid="completeness-differs"
+          data-points={points}
+        >
+          {t(lang, 'completenessDiffers', {
+            now: formatShare(lang, nowShare),
+            before: formatShare(lang, beforeShare),
+            change: t(lang, 'completenessPoints', { sign: points > 0 ? '+' : '−', n: Math.abs(points) }),
+          })}
+        </p>
+      )}
+    </>
+  );
 }
 
 const range = (lang: Language, p: DateRange<string | null>) =>
@@ -32,7 +92,7 @@ function arrow(change: number): string {
  * shown, the change in neutral colours), under one line that says which days the figures cover and
  * how recent the data is. Raw figures sit in data-value for tests and exports.
  */
-export function KpiCards({ lang, summary, loading, period, compare, playbackWindow }: Props) {
+export function KpiCards({ lang, summary, loading, period, compare, playbackWindow, reporting, onReporting }: Props) {
   const through = summary?.dataThrough ?? null;
   const throughText = through ? (through.precision === 'day' ? formatDay(lang, through.on) : formatMonth(lang, through.on)) : null;
   // A period that starts after the latest data has nothing yet; one that ends after it, not all of it.
@@ -127,6 +187,7 @@ export function KpiCards({ lang, summary, loading, period, compare, playbackWind
           </div>
         ))}
       </div>
+      {reporting && <CompletenessLine lang={lang} reporting={reporting} comparing={comparison !== null} onReporting={onReporting} />}
       {!comparison && summary && !loading && (
         <p className="note kpi-note" data-testid="no-comparison-reason">
           {noComparison}

@@ -1,7 +1,9 @@
 'use client';
 /**
  * Monthly kg-eq by substance as stacked bars over the whole span of the data, the filter period
- * highlighted, the playback window marked. Dragging across the chart sets the period.
+ * highlighted, the playback window marked. A month no post reported is a hatched gap, not a zero; a
+ * month some posts did not report carries a hatched mark along the top. Dragging across the chart
+ * sets the period.
  */
 import { useMemo, useRef, useState } from 'react';
 import { countOf, formatCount, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
@@ -10,6 +12,7 @@ import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
+import { NoReportKey, HatchSwatch, useHatch } from './no-report';
 
 interface Props {
   lang: Language;
@@ -18,6 +21,8 @@ interface Props {
   /** The comparison period, marked on the chart; null when there is none. */
   comparison: Period | null;
   visible: Period | null;
+  /** Posts that reported each month, out of how many posts the figures are about; null until known. */
+  reporting: { perMonth: ReadonlyMap<string, number>; posts: number } | null;
   loading: boolean;
   onPeriod(period: Period): void;
 }
@@ -32,7 +37,8 @@ function niceMax(v: number): number {
   return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
 }
 
-export function SeriesChart({ lang, rows, period, comparison, visible, loading, onPeriod }: Props) {
+export function SeriesChart({ lang, rows, period, comparison, visible, reporting, loading, onPeriod }: Props) {
+  const hatch = useHatch();
   const svg = useRef<SVGSVGElement>(null);
   const [brush, setBrush] = useState<{ a: number; b: number } | null>(null);
   const [hover, setHover] = useState<number | null>(null);
@@ -57,6 +63,7 @@ export function SeriesChart({ lang, rows, period, comparison, visible, loading, 
       className="series"
       data-testid="series-chart"
       data-months={rows.length}
+      data-first={rows[0]?.month ?? ''}
       data-period-count={within.count}
       data-period-kg={within.kgEq}
       aria-busy={loading}
@@ -90,6 +97,7 @@ export function SeriesChart({ lang, rows, period, comparison, visible, loading, 
             onPeriod({ from: rows[a].month, to: monthEnd(rows[b].month) });
           }}
         >
+          {hatch.defs}
           {[0, 0.5, 1].map((f) => (
             <g key={f}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} className="gridline" />
@@ -127,8 +135,33 @@ export function SeriesChart({ lang, rows, period, comparison, visible, loading, 
           {rows.map((r, i) => {
             let acc = 0;
             const dim = !monthOverlaps(r.month, period.from, period.to);
+            const reported = reporting && reporting.posts > 0 ? reporting.perMonth.get(r.month) : undefined;
             return (
               <g key={r.month} opacity={dim ? 0.28 : 1}>
+                {reported === 0 && (
+                  <rect
+                    x={x(i) + 0.5}
+                    width={Math.max(0.5, bw - 1)}
+                    y={PAD.top}
+                    height={inner.h}
+                    fill={hatch.fill}
+                    className="no-report"
+                    data-testid="no-report-month"
+                    data-month={r.month}
+                  />
+                )}
+                {reported !== undefined && reported > 0 && reported < reporting!.posts && (
+                  <rect
+                    x={x(i) + 0.5}
+                    width={Math.max(0.5, bw - 1)}
+                    y={PAD.top}
+                    height={6}
+                    fill={hatch.fill}
+                    className="part-report"
+                    data-testid="part-report-month"
+                    data-month={r.month}
+                  />
+                )}
                 {r.withheld > 0 && (
                   // A month with withheld figures: a hatched mark on the axis (its bars show only what is shown).
                   <rect
@@ -181,7 +214,17 @@ export function SeriesChart({ lang, rows, period, comparison, visible, loading, 
           <strong>{formatMonth(lang, rows[hover].month)}</strong>: {formatCount(lang, rows[hover].count)} ·{' '}
           {formatKg(lang, rows[hover].kgEq)}
           {rows[hover].withheld > 0 ? ` (+ ${t(lang, 'withheld')})` : ''}
+          {reporting?.perMonth.has(rows[hover].month) &&
+            ` · ${t(lang, 'postsReported', { n: reporting.perMonth.get(rows[hover].month)!, of: reporting.posts })}`}
         </div>
+      )}
+      {reporting && rows.some((r) => (reporting.perMonth.get(r.month) ?? reporting.posts) < reporting.posts) && (
+        <p className="note chart-key" data-testid="series-reporting-key">
+          <NoReportKey lang={lang} text="keyNoReport" />{' '}
+          <span className="key-item">
+            <HatchSwatch className="thin" /> {t(lang, 'keyPartReport')}
+          </span>
+        </p>
       )}
     </figure>
   );
