@@ -1,12 +1,14 @@
 /**
- * `npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS]`: imports a CSV or GeoJSON file of
- * seizures into the configured database as one batch. `--covers oybek,dostuk:2024-01..2024-06` (may be
- * repeated) declares the file the complete report of those posts and months: each covered month
- * without a seizure becomes a nil report (lib/import/coverage.ts). Progress goes to stderr; the last line of stdout is the JSON
+ * `npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS] [--periods PERIODS.csv]`: imports a
+ * CSV or GeoJSON file of seizures into the configured database as one batch. `--covers
+ * oybek,dostuk:2024-01..2024-06` (may be repeated) declares the file the complete report of those
+ * posts and months: each covered month without a seizure becomes a nil report
+ * (lib/import/coverage.ts). `--periods` reads the same from a reporting-periods CSV (post, month,
+ * status: reported, nil or none). Progress goes to stderr; the last line of stdout is the JSON
  * summary (rows, accepted, rejected, duplicates, batch). Exit code 1 when the file cannot be read.
  */
 import { todayIso } from '@/lib/time/dates';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getEnv } from '@/lib/env';
@@ -14,16 +16,36 @@ import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/impo
 import { openDatabase } from '@/db/client';
 import { importSeizures } from '@/db/import-seizures';
 import { commandLineOperator } from './operator';
-import { parseCoverage } from '@/lib/import/coverage';
+import { coverageText, parseCoverage, parseReportingPeriods, type PostMonthKey } from '@/lib/import/coverage';
+
+/** The post-months a reporting-periods file declares; its problems name the file. */
+function periodsOf(file: string): PostMonthKey[] {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`--periods ${file}: no such file`);
+  try {
+    return parseReportingPeriods(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`--periods ${file}: ${(e as Error).message}`);
+  }
+}
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { 'dry-run': { type: 'boolean', default: false }, covers: { type: 'string', multiple: true } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      covers: { type: 'string', multiple: true },
+      periods: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new Error('usage: npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS]');
-  const covers = values.covers ? parseCoverage(values.covers.join(';')) : [];
+  if (positionals.length !== 1)
+    throw new Error('usage: npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS] [--periods PERIODS.csv]');
+  const declared = [
+    ...(values.covers ? parseCoverage(values.covers.join(';')) : []),
+    ...(values.periods ? periodsOf(values.periods) : []),
+  ];
+  // Each post-month once, whichever way it was declared.
+  const covers = declared.length ? parseCoverage(coverageText(declared)) : [];
   const file = positionals[0];
   if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${file}: no such file`);
   const format = formatOfName(file);

@@ -395,6 +395,13 @@ const TEXT = {
   importFile: { en: 'File (CSV or GeoJSON, up to {mb} MB)', ru: 'Файл (CSV или GeoJSON, до {mb} МБ)' },
   chooseFile: { en: 'Choose a file…', ru: 'Выбрать файл…' },
   noFileChosen: { en: 'No file chosen', ru: 'Файл не выбран' },
+  coversLabel: { en: 'Months this file is the complete report of (optional)', ru: 'Месяцы, за которые файл — полный отчёт (необязательно)' },
+  coversHelp: {
+    en: 'Posts, a colon, months: oybek,dostuk:2024-01..2024-06; groups joined by “;”. Each listed month without a seizure becomes a nil report. Or read a reporting-periods CSV (post, month, status: reported, nil or none).',
+    ru: 'Посты, двоеточие, месяцы: oybek,dostuk:2024-01..2024-06; группы через «;». Каждый указанный месяц без изъятий станет нулевым отчётом. Или загрузите CSV отчётных периодов (post, month, status: reported, nil или none).',
+  },
+  periodsFile: { en: 'Read a reporting-periods file…', ru: 'Загрузить файл отчётных периодов…' },
+  covered: { en: 'Post-months covered', ru: 'Пост-месяцев охвачено' },
   dryRunLabel: { en: 'Check only (dry run: report, write nothing)', ru: 'Только проверить (отчёт без записи)' },
   importStart: { en: 'Import', ru: 'Импортировать' },
   checkStart: { en: 'Check the file', ru: 'Проверить файл' },

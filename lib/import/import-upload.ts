@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Language } from '@/lib/url/view-state';
 import { importReasonText } from './import-reasons';
+import { MAX_COVERAGE_TEXT, parseCoverage, type PostMonthKey } from './coverage';
 
 export const IMPORT_FORMATS = ['csv', 'geojson'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -22,7 +23,7 @@ export function formatOfName(name: string): ImportFormat | null {
 /** Longest file name accepted, in UTF-16 code units (it is stored with the batch and shown in its history). */
 export const IMPORT_NAME_MAX = 160;
 
-const UPLOAD_PARAMS = ['name', 'dry'] as const;
+const UPLOAD_PARAMS = ['name', 'dry', 'covers'] as const;
 
 /**
  * The query's name and dry, each refusal's message the problem's code (a repeated key counts with
@@ -37,6 +38,7 @@ const QUERY = z.object({
     // A name, then .csv, .geojson or .json (`.csv` alone is an extension without a name).
     .regex(/^.+\.(csv|geojson|json)$/i, 'name-extension'),
   dry: z.enum(['0', '1'], 'dry-invalid').optional(),
+  covers: z.string().optional(),
 });
 
 export type UploadProblem =
@@ -47,17 +49,20 @@ export type UploadProblem =
   | { code: 'name-characters' }
   | { code: 'name-extension' }
   | { code: 'dry-invalid' }
+  /** The declaration of coverage (lib/import/coverage.ts) cannot be read: `detail` says why, in English. */
+  | { code: 'covers-invalid'; detail: string }
   /** Content-Length over IMPORT_MAX_MB (a body without one is stopped at the limit while read: the reason `too-large`). */
   | { code: 'too-large'; mb: number }
   | { code: 'no-body' };
 
 export type UploadProblemCode = UploadProblem['code'];
 
-/** A checked upload: the file's name, the format it says, and whether only to check the file. */
+/** A checked upload: the file's name, the format it says, whether only to check the file, and the post-months it declares it covers. */
 export interface ImportUpload {
   name: string;
   format: ImportFormat;
   dryRun: boolean;
+  covers: PostMonthKey[];
 }
 
 export interface UploadRequest {
@@ -75,13 +80,26 @@ export function checkUpload(request: UploadRequest, maxMb: number): ImportUpload
   }
   const query = QUERY.safeParse(Object.fromEntries(search));
   if (!query.success) {
-    const code = query.error.issues[0].message as Exclude<UploadProblemCode, 'unknown-parameter' | 'too-large' | 'no-body'>;
+    const code = query.error.issues[0].message as Exclude<
+      UploadProblemCode,
+      'unknown-parameter' | 'too-large' | 'no-body' | 'covers-invalid'
+    >;
     return { problem: code === 'name-too-long' ? { code, max: IMPORT_NAME_MAX } : { code } };
   }
   const { name, dry } = query.data;
+  let covers: PostMonthKey[] = [];
+  if (query.data.covers !== undefined) {
+    if (query.data.covers.length > MAX_COVERAGE_TEXT)
+      return { problem: { code: 'covers-invalid', detail: `is longer than ${MAX_COVERAGE_TEXT} characters` } };
+    try {
+      covers = parseCoverage(query.data.covers);
+    } catch (e) {
+      return { problem: { code: 'covers-invalid', detail: (e as Error).message } };
+    }
+  }
   if (Number(request.contentLength ?? NaN) > maxMb * 1024 * 1024) return { problem: { code: 'too-large', mb: maxMb } };
   if (!request.hasBody) return { problem: { code: 'no-body' } };
-  return { name, format: formatOfName(name)!, dryRun: dry === '1' };
+  return { name, format: formatOfName(name)!, dryRun: dry === '1', covers };
 }
 
 /** The HTTP status a problem is answered with: 413 for a file over the limit, 400 for the rest. */
@@ -99,6 +117,8 @@ export function uploadProblemParam(problem: UploadProblem): string | null {
       return 'name';
     case 'dry-invalid':
       return 'dry';
+    case 'covers-invalid':
+      return 'covers';
     case 'too-large':
     case 'no-body':
       return null;
@@ -132,6 +152,10 @@ const WORDING: Wording = {
     ru: () => `имя файла должно оканчиваться на ${extensionsRu}`,
   },
   'dry-invalid': { en: () => 'dry must be 0 or 1', ru: () => 'параметр dry должен быть 0 или 1' },
+  'covers-invalid': {
+    en: (p) => `covers: ${p.detail}`,
+    ru: (p) => `объявленный охват (posts:months) не прочитан: ${p.detail}`,
+  },
   // The same words as the reason a file gets when it passes the limit while it is read.
   'too-large': {
     en: (p) => importReasonText('en', { code: 'too-large', mb: p.mb }),

@@ -4,6 +4,7 @@
  * three posts late for the last month; Dusti surges. What the pages should show is worked out here
  * from the raw answers (/api/reporting's characters, /api/pairs), not from the components.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { BaselinesAnswer, PairsAnswer, ReportingAnswer } from '@/lib/api/api-types';
 import { screenshotPath } from './screenshots';
@@ -205,3 +206,51 @@ test(
     await page.screenshot({ path: screenshotPath('pairs-ru.png') });
   },
 );
+
+test('the upload page declares what a file covers, typed or from a reporting-periods file; a bad declaration is named before upload', async ({
+  page,
+}, info) => {
+  const seizures = info.outputPath('nil-months.csv');
+  writeFileSync(seizures, 'date,substance,quantity,unit,blo\n2018-02-10,heroin,2,kg,Oybek\n');
+  const periods = info.outputPath('periods.csv');
+  writeFileSync(periods, 'post,month,status\noybek,2018-01,nil\noybek,2018-02,reported\noybek,2018-03,nil\nkordai,2018-01,none\n');
+  const before = await reporting(page);
+  const status = (grid: Grid, month: string) => grid.status('oybek', month) ?? '-';
+
+  await page.goto('/import');
+  await page.getByTestId('import-covers').fill('oybek:2018-03..2018-01');
+  await page.getByTestId('import-file').setInputFiles(seizures);
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-covers-error')).toHaveText('"oybek:2018-03..2018-01" the first month is after the last');
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+
+  // The reporting-periods file fills the declaration in; a real import makes its empty months nil reports.
+  await page.getByTestId('import-periods').setInputFiles(periods);
+  await expect(page.getByTestId('import-covers')).toHaveValue('oybek:2018-01..2018-03');
+  await expect(page.getByTestId('import-covers-error')).toHaveCount(0);
+  await page.getByTestId('import-start').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toHaveAttribute('data-accepted', '1');
+  await expect(report).toHaveAttribute('data-covered', '3');
+  const after = await reporting(page);
+  expect(['2018-01-01', '2018-02-01', '2018-03-01'].map((m) => status(after, m))).toEqual(['n', 's', 'n']);
+  // Nothing else changed: every other post-month reads as before.
+  for (const post of ['dostuk', 'kordai', 'dusti'])
+    expect(after.months.filter((m) => before.months.includes(m)).map((m) => after.status(post, m))).toEqual(
+      after.months.filter((m) => before.months.includes(m)).map((m) => before.status(post, m)),
+    );
+  await page.screenshot({ path: screenshotPath('import-covers.png') });
+
+  // Undone, the months read as before.
+  const batch = ((await (await page.request.get('/api/imports')).json()) as { batches: { id: number; fileName: string }[] }).batches.find(
+    (b) => b.fileName === 'nil-months.csv',
+  )!;
+  await page.goto('/imports');
+  await page.getByTestId(`undo-${batch.id}`).click();
+  await page.getByTestId(`undo-yes-${batch.id}`).click();
+  await expect(page.getByTestId(`batch-status-${batch.id}`)).toHaveText(/^undone in data version \d+$/);
+  const restored = await reporting(page);
+  expect(['2018-01-01', '2018-02-01', '2018-03-01'].map((m) => status(restored, m))).toEqual(
+    ['2018-01-01', '2018-02-01', '2018-03-01'].map((m) => status(before, m)),
+  );
+});

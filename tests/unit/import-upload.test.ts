@@ -24,6 +24,7 @@ const SAMPLES: UploadProblem[] = [
   { code: 'name-characters' },
   { code: 'name-extension' },
   { code: 'dry-invalid' },
+  { code: 'covers-invalid', detail: 'the first month is after the last' },
   { code: 'too-large', mb: 100 },
   { code: 'no-body' },
 ];
@@ -61,6 +62,28 @@ describe('upload problems', () => {
     }
   });
 
+  it('reads the declared coverage, and names what is wrong with it', () => {
+    const ok = upload('name=a.csv&covers=oybek:2024-01..2024-02;dostuk:2024-03');
+    expect('problem' in ok ? ok.problem : ok.covers).toEqual([
+      { post: 'dostuk', month: '2024-03-01' },
+      { post: 'oybek', month: '2024-01-01' },
+      { post: 'oybek', month: '2024-02-01' },
+    ]);
+    expect(problemOf('name=a.csv&covers=oybek:2024-05..2024-01')).toEqual({
+      code: 'covers-invalid',
+      detail: '"oybek:2024-05..2024-01" the first month is after the last',
+    });
+    expect(problemOf('name=a.csv&covers=atlantis:2024-01')).toMatchObject({
+      code: 'covers-invalid',
+      detail: expect.stringContaining('not a known BLO code'),
+    });
+    expect(problemOf(`name=a.csv&covers=${'x'.repeat(8001)}`)).toEqual({
+      code: 'covers-invalid',
+      detail: 'is longer than 8000 characters',
+    });
+    expect(uploadProblemParam({ code: 'covers-invalid', detail: 'x' })).toBe('covers');
+  });
+
   it('keeps the English messages API clients match', () => {
     const en = (p: UploadProblem) => uploadProblemText('en', p);
     expect(en({ code: 'name-missing' })).toMatch(/^name is required/);
@@ -79,7 +102,7 @@ describe('upload problems', () => {
 
   it('quotes an unknown key as JSON, so a line break in it stays on one line', () => {
     const text = uploadProblemText('en', { code: 'unknown-parameter', param: 'a\nb' });
-    expect(text).toBe('unknown parameter "a\\nb" (accepted: name, dry)');
+    expect(text).toBe('unknown parameter "a\\nb" (accepted: name, dry, covers)');
     expect(text).not.toContain('\n');
   });
 
@@ -91,6 +114,7 @@ describe('upload problems', () => {
       ['name-characters', 400, 'name'],
       ['name-extension', 400, 'name'],
       ['dry-invalid', 400, 'dry'],
+      ['covers-invalid', 400, 'covers'],
       ['too-large', 413, null],
       ['no-body', 400, null],
     ]);
@@ -106,15 +130,16 @@ describe('upload problems', () => {
 
 describe('checking an upload before its file is read', () => {
   it('accepts a file name with its format, and a dry run', () => {
-    expect(upload('name=march.csv')).toEqual({ name: 'march.csv', format: 'csv', dryRun: false });
-    expect(upload('name=Points.GeoJSON&dry=1')).toEqual({ name: 'Points.GeoJSON', format: 'geojson', dryRun: true });
+    expect(upload('name=march.csv')).toEqual({ name: 'march.csv', format: 'csv', dryRun: false, covers: [] });
+    expect(upload('name=Points.GeoJSON&dry=1')).toEqual({ name: 'Points.GeoJSON', format: 'geojson', dryRun: true, covers: [] });
     expect(upload('name=%D0%B8%D0%B7%D1%8A%D1%8F%D1%82%D0%B8%D1%8F.json&dry=0')).toEqual({
       name: 'изъятия.json',
       format: 'geojson',
       dryRun: false,
+      covers: [],
     });
     // A body without a Content-Length is counted while it is read.
-    expect(upload('name=a.csv', null)).toEqual({ name: 'a.csv', format: 'csv', dryRun: false });
+    expect(upload('name=a.csv', null)).toEqual({ name: 'a.csv', format: 'csv', dryRun: false, covers: [] });
   });
 
   it.each([
@@ -137,7 +162,7 @@ describe('checking an upload before its file is read', () => {
   });
 
   it('takes the last value of a repeated key', () => {
-    expect(upload('name=a.xlsx&name=b.csv&dry=1&dry=0')).toEqual({ name: 'b.csv', format: 'csv', dryRun: false });
+    expect(upload('name=a.xlsx&name=b.csv&dry=1&dry=0')).toEqual({ name: 'b.csv', format: 'csv', dryRun: false, covers: [] });
   });
 
   it('checks the query before the size, and the size before the body', () => {
@@ -157,6 +182,7 @@ describe('checking an upload before its file is read', () => {
       name: 'a.csv',
       format: 'csv',
       dryRun: false,
+      covers: [],
     });
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '@/lib/import/rejections-csv';
 import type { Language } from '@/lib/url/view-state';
 import { pageHref } from '@/app/_components/page-links';
+import { coverageText, parseCoverage, parseReportingPeriods } from '@/lib/import/coverage';
 
 type Phase =
   | { kind: 'idle' }
@@ -68,17 +69,45 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
   const formId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(false);
+  // The declaration of what the file covers (posts:months), typed or read from a reporting-periods file.
+  const [covers, setCovers] = useState('');
+  const [coversError, setCoversError] = useState<string | null>(null);
+  const checkCovers = (text: string): boolean => {
+    if (text.trim() === '') return (setCoversError(null), true);
+    try {
+      parseCoverage(text);
+      setCoversError(null);
+      return true;
+    } catch (e) {
+      setCoversError((e as Error).message);
+      return false;
+    }
+  };
+  const readPeriods = async (periods: File | undefined) => {
+    if (!periods) return;
+    try {
+      const text = coverageText(parseReportingPeriods(await periods.text()));
+      setCovers(text);
+      checkCovers(text);
+    } catch (e) {
+      setCoversError(`${periods.name}: ${(e as Error).message}`);
+    }
+  };
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const busy = phase.kind === 'uploading' || phase.kind === 'writing';
 
   const start = () => {
-    if (!file) return;
+    if (!file || !checkCovers(covers)) return;
     if (file.size > maxMb * MB) {
       setPhase({ kind: 'failed', message: t(lang, 'tooLarge', { size: (file.size / MB).toFixed(1), mb: maxMb }) });
       return;
     }
     const xhr = new XMLHttpRequest();
-    const params = new URLSearchParams({ name: file.name, ...(dryRun ? { dry: '1' } : {}) });
+    const params = new URLSearchParams({
+      name: file.name,
+      ...(dryRun ? { dry: '1' } : {}),
+      ...(covers.trim() ? { covers: covers.trim() } : {}),
+    });
     xhr.open('POST', `/api/imports?${params}`);
     let seen = 0;
     let rows = 0;
@@ -162,6 +191,43 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
             </span>
           </span>
         </div>
+        <div className="covers-field">
+          <label htmlFor={`${formId}-covers`}>{t(lang, 'coversLabel')}</label>
+          <input
+            id={`${formId}-covers`}
+            type="text"
+            data-testid="import-covers"
+            value={covers}
+            placeholder="oybek,dostuk:2024-01..2024-06"
+            disabled={busy}
+            aria-describedby={`${formId}-covers-help`}
+            aria-invalid={coversError !== null}
+            onChange={(e) => {
+              setCovers(e.target.value);
+              if (coversError) checkCovers(e.target.value);
+            }}
+            onBlur={(e) => checkCovers(e.target.value)}
+          />
+          <label className="button secondary periods-pick">
+            {t(lang, 'periodsFile')}
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              className="file-input"
+              data-testid="import-periods"
+              disabled={busy}
+              onChange={(e) => void readPeriods(e.target.files?.[0])}
+            />
+          </label>
+          <p id={`${formId}-covers-help`} className="note">
+            {t(lang, 'coversHelp')}
+          </p>
+          {coversError && (
+            <p className="error" role="alert" data-testid="import-covers-error">
+              {coversError}
+            </p>
+          )}
+        </div>
         <label>
           <input
             type="checkbox"
@@ -202,17 +268,20 @@ export function ImportPanel({ maxMb, lang }: { maxMb: number; lang: Language }) 
           data-accepted={phase.summary.accepted}
           data-rejected={phase.summary.rejected}
           data-duplicates={phase.summary.duplicates}
+          data-covered={phase.summary.covered}
         >
           <h2>
             {t(lang, phase.summary.dryRun ? 'checked' : 'imported')}: {phase.summary.fileName}
           </h2>
           <dl className="mini-kpis">
-            {(['rows', 'accepted', 'rejected', 'duplicates'] as const).map((k) => (
-              <div key={k}>
-                <dt>{t(lang, k)}</dt>
-                <dd>{formatCount(lang, phase.summary[k])}</dd>
-              </div>
-            ))}
+            {(['rows', 'accepted', 'rejected', 'duplicates', ...(phase.summary.covered ? (['covered'] as const) : [])] as const).map(
+              (k) => (
+                <div key={k}>
+                  <dt>{t(lang, k)}</dt>
+                  <dd>{formatCount(lang, phase.summary[k])}</dd>
+                </div>
+              ),
+            )}
           </dl>
           {phase.summary.reasons.length > 0 && (
             <table className="reasons">

@@ -42,9 +42,12 @@ function MonthAxis({ lang, months, h }: { lang: Language; months: string[]; h: n
 /** The post's monthly seizures as bars, the band of the same month in earlier reported years behind them. */
 export function PostMonthsChart({ lang, months, rule }: { lang: Language; months: BaselineMonth[]; rule: BaselinesAnswer['rule'] }) {
   const hatch = useHatch();
-  const H = 104;
+  const H = 112;
+  // Room above the plot: the top value's label, then the row of ▲ / ▼.
+  const FLAGS = 10;
   const max = niceMax(Math.max(1, ...months.map((m) => Math.max(m.count ?? 0, m.high ?? 0))));
-  const { bw, inner, x, y } = scales(months.length, max, H);
+  const { bw, inner, x, y: plotY } = scales(months.length, max, H - FLAGS);
+  const y = (v: number) => plotY(v) + FLAGS;
   const flagged = months.filter((m) => m.flag);
   const latest = months.at(-1);
   return (
@@ -68,7 +71,7 @@ export function PostMonthsChart({ lang, months, rule }: { lang: Language; months
             <g key={m.month} data-testid="post-month" data-month={m.month} data-status={m.status} data-flag={m.flag ?? ''}>
               <title>{title}</title>
               {m.status === 'none' ? (
-                <rect x={x(i) + 0.5} width={Math.max(0.5, bw - 1)} y={PAD.top} height={inner.h} fill={hatch.fill} className="no-report" />
+                <rect x={x(i) + 0.5} width={Math.max(0.5, bw - 1)} y={y(max)} height={inner.h} fill={hatch.fill} className="no-report" />
               ) : (
                 <>
                   {m.low !== null && m.high !== null && (
@@ -85,7 +88,7 @@ export function PostMonthsChart({ lang, months, rule }: { lang: Language; months
                   )}
                   {m.expected !== null && <line x1={x(i)} x2={x(i) + bw} y1={y(m.expected)} y2={y(m.expected)} className="expected" />}
                   {m.flag && (
-                    <text x={x(i) + bw / 2} y={PAD.top - 4} textAnchor="middle" className={`flag-mark flag-${m.flag}`}>
+                    <text x={x(i) + bw / 2} y={y(max) - 3} textAnchor="middle" className={`flag-mark flag-${m.flag}`}>
                       {m.flag === 'high' ? '▲' : '▼'}
                     </text>
                   )}

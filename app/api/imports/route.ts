@@ -1,5 +1,5 @@
 /**
- * POST /api/imports?name=FILE[&dry=1]: the request body is the file (CSV or GeoJSON, up to
+ * POST /api/imports?name=FILE[&dry=1][&covers=POSTS:MONTHS]: the request body is the file (CSV or GeoJSON, up to
  * IMPORT_MAX_MB). The answer is a stream of JSON lines: `{"type":"progress","rows":N,"bytes":B}`
  * while rows are read, then `{"type":"summary",...}` or `{"type":"error","message":...}` (with the
  * coded `reason` when the file is not in the format). The summary lists the first rejected rows:
@@ -58,13 +58,14 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
           listRejections: upload.dryRun ? DRY_RUN_REJECTIONS_LISTED : REJECTIONS_SHOWN,
           today: todayIso(),
           maxKg: env.IMPORT_MAX_KG,
+          covers: upload.covers,
           onProgress: (rows) => send({ type: 'progress', rows, bytes }),
         });
         send({ type: 'summary', ...summary });
-        const { fileName, rows, accepted, rejected, duplicates, batch, dataVersion } = summary;
+        const { fileName, rows, accepted, rejected, duplicates, batch, dataVersion, covered } = summary;
         auditRequest(request, account, summary.dryRun ? 'import-dry-run' : 'import', {
           target: fileName,
-          params: { batch, dataVersion, rows, accepted, rejected, duplicates, bytes },
+          params: { batch, dataVersion, rows, accepted, rejected, duplicates, covered, bytes },
           status: 200,
           rows: accepted,
         });
