@@ -8,6 +8,8 @@ import { currentVersion, getDataVersion } from '@/db/data-versions';
 import { getSummary } from '@/db/queries/get-summary';
 import { listBlos } from '@/db/queries/list-blos';
 import { listRoutes } from '@/db/queries/list-routes';
+import { getReporting } from '@/db/queries/get-reporting';
+import { completenessChange, periodCompleteness, postsOfFilters, reportingGrid } from '@/lib/analysis/completeness';
 import { briefLanguages, topBlos, topRoutes } from '@/lib/brief/brief-model';
 import {
   countryName,
@@ -17,6 +19,8 @@ import {
   formatDay,
   formatFigure,
   formatKg,
+  formatMonth,
+  formatShare,
   formatUsd,
   t,
   type TextKey,
@@ -99,7 +103,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
   const full = access.account;
   const scoped: ScopedFilters = { ...filters, scope: full.scope, detail: full.detail };
   const previous = comparisonPeriod(scoped);
-  const [summary, blosNow, blosBefore, flows, allTime, version, qr] = await Promise.all([
+  const [summary, blosNow, blosBefore, flows, allTime, version, qr, reported] = await Promise.all([
     getSummary(db, scoped),
     listBlos(db, scoped),
     previous ? listBlos(db, { ...scoped, from: previous.from, to: previous.to }) : null,
@@ -107,7 +111,12 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
     listBlos(db, { ...scoped, from: null, to: null }),
     getDataVersion(db, pinned),
     QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    getReporting(db, scoped),
   ]);
+  // How completely the posts briefed on reported over the period, and over the comparison period.
+  const grid = reportingGrid(reported);
+  const completenessOf = periodCompleteness(grid, postsOfFilters(filters, allTime), filters, previous);
+  const points = completenessChange(completenessOf.now, completenessOf.before);
   const upTo = allTime
     .map((b) => b.totals.lastSeizedOn)
     .reduce<string | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null);
@@ -223,6 +232,31 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
                 tt('briefNoComparison')
               )}
             </p>
+            {completenessOf.now && completenessOf.now.months > 0 && (
+              <p className="brief-comparison" data-testid="brief-completeness" data-reported={completenessOf.now.reported}>
+                <Both
+                  langs={langs}
+                  text={(l) =>
+                    [
+                      t(l, completenessOf.since ? 'completenessLineSince' : 'completenessLine', {
+                        complete: formatCount(l, completenessOf.now!.completePosts),
+                        posts: formatCount(l, completenessOf.now!.posts),
+                        reported: formatCount(l, completenessOf.now!.reported),
+                        expected: formatCount(l, completenessOf.now!.expected),
+                        month: completenessOf.since ? formatMonth(l, completenessOf.since) : '',
+                      }),
+                      points === 0 || !completenessOf.before
+                        ? ''
+                        : ` ${t(l, 'completenessDiffers', {
+                            now: formatShare(l, completenessOf.now!.reported / completenessOf.now!.expected),
+                            before: formatShare(l, completenessOf.before.reported / completenessOf.before.expected),
+                            change: t(l, 'completenessPoints', { sign: points > 0 ? '+' : '−', n: Math.abs(points) }),
+                          })}`,
+                    ].join('')
+                  }
+                />
+              </p>
+            )}
             <h2>{tt('briefTopBlos')}</h2>
             <table className="brief-table" data-testid="brief-blos">
               {head('briefPost', ['seizures', 'kgEq', 'briefChange'])}

@@ -40,10 +40,7 @@ async function main(): Promise<void> {
   });
   if (positionals.length !== 1)
     throw new Error('usage: npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS] [--periods PERIODS.csv]');
-  const declared = [
-    ...(values.covers ? parseCoverage(values.covers.join(';')) : []),
-    ...(values.periods ? periodsOf(values.periods) : []),
-  ];
+  const declared = [...(values.covers ? parseCoverage(values.covers.join(';')) : []), ...(values.periods ? periodsOf(values.periods) : [])];
   // Each post-month once, whichever way it was declared.
   const covers = declared.length ? parseCoverage(coverageText(declared)) : [];
   const file = positionals[0];

@@ -71,3 +71,38 @@ export function reportedPerMonth(grid: ReportingGrid, posts: readonly string[] =
 /** The months of the grid that overlap [from, to] (null ends are open). */
 export const monthsWithin = (grid: ReportingGrid, from: string | null, to: string | null): string[] =>
   grid.months.filter((m) => (!from || m >= monthStart(from)) && (!to || m <= to));
+
+/** The posts figures are about: those the filters pick, else those of the countries they pick, else all `posts`. */
+export function postsOfFilters(
+  filters: { blos: readonly string[]; countries: readonly string[] },
+  posts: readonly { code: string; country: string }[],
+): string[] {
+  if (filters.blos.length) return [...filters.blos];
+  if (filters.countries.length) return posts.filter((p) => filters.countries.includes(p.country)).map((p) => p.code);
+  return posts.map((p) => p.code);
+}
+
+type Period = { from: string | null; to: string | null };
+
+/**
+ * How completely `posts` reported over the period and over the comparison period (null: none). A
+ * period with no start is counted from `since`: the first month at least half the posts reported
+ * (a few early public seizures would otherwise make every post incomplete).
+ */
+export function periodCompleteness(
+  grid: ReportingGrid,
+  posts: readonly string[],
+  period: Period | null,
+  before: Period | null,
+): { now: Completeness | null; before: Completeness | null; since: string | null } {
+  const perMonth = reportedPerMonth(grid, posts);
+  const since = period && !period.from ? (grid.months.find((m) => 2 * perMonth.get(m)! >= posts.length) ?? null) : null;
+  const within = (p: Period | null) => (p ? completeness(posts, monthsWithin(grid, p.from ?? since, p.to), grid.posts) : null);
+  return { now: within(period), before: within(before), since };
+}
+
+/** The change in the share of post-months reported, in whole percentage points (0 when either is unknown). */
+export function completenessChange(now: Completeness | null, before: Completeness | null): number {
+  if (!now || !before || now.expected === 0 || before.expected === 0) return 0;
+  return Math.round((now.reported / now.expected - before.reported / before.expected) * 100);
+}

@@ -195,6 +195,10 @@ const TEXT = {
     en: '{complete} of {posts} posts reported every month of the period ({reported} of {expected} post-months)',
     ru: 'Каждый месяц периода отчитались {complete} из {posts} постов ({reported} из {expected} пост-месяцев)',
   },
+  completenessLineSince: {
+    en: '{complete} of {posts} posts reported every month since {month} ({reported} of {expected} post-months)',
+    ru: 'Каждый месяц с {month} отчитались {complete} из {posts} постов ({reported} из {expected} пост-месяцев)',
+  },
   completenessDiffers: {
     en: 'Reporting differs from the comparison period: {now} of post-months reported, against {before} ({change}); part of the change may be missing reports.',
     ru: 'Полнота отчётности отличается от периода сравнения: {now} пост-месяцев с отчётом против {before} ({change}); часть изменения может объясняться отсутствием отчётов.',
@@ -395,7 +399,10 @@ const TEXT = {
   importFile: { en: 'File (CSV or GeoJSON, up to {mb} MB)', ru: 'Файл (CSV или GeoJSON, до {mb} МБ)' },
   chooseFile: { en: 'Choose a file…', ru: 'Выбрать файл…' },
   noFileChosen: { en: 'No file chosen', ru: 'Файл не выбран' },
-  coversLabel: { en: 'Months this file is the complete report of (optional)', ru: 'Месяцы, за которые файл — полный отчёт (необязательно)' },
+  coversLabel: {
+    en: 'Months this file is the complete report of (optional)',
+    ru: 'Месяцы, за которые файл — полный отчёт (необязательно)',
+  },
   coversHelp: {
     en: 'Posts, a colon, months: oybek,dostuk:2024-01..2024-06; groups joined by “;”. Each listed month without a seizure becomes a nil report. Or read a reporting-periods CSV (post, month, status: reported, nil or none).',
     ru: 'Посты, двоеточие, месяцы: oybek,dostuk:2024-01..2024-06; группы через «;». Каждый указанный месяц без изъятий станет нулевым отчётом. Или загрузите CSV отчётных периодов (post, month, status: reported, nil или none).',

@@ -6,6 +6,9 @@ import { getSummary } from '@/db/queries/get-summary';
 import { getTimeSeriesJson } from '@/db/queries/get-time-series';
 import { getHotspots } from '@/db/queries/get-hotspots';
 import { getEmerging } from '@/db/queries/get-emerging';
+import { getBaselines } from '@/db/queries/get-baselines';
+import { getReporting } from '@/db/queries/get-reporting';
+import { getPairs } from '@/db/queries/get-pairs';
 import { getBloDetail, listCatchmentSeizures } from '@/db/queries/get-blo-detail';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { listRoutes } from '@/db/queries/list-routes';
@@ -55,6 +58,9 @@ export const REQUESTS: BenchRequest[] = [
     run: (d, f) => getEmerging(d.db, f, { resolution: 6, step: 'month', value: 'kg' }),
     computed: ANALYSIS_LIMITS,
   },
+  { name: 'Seasonal baselines, last 24 months', path: '/api/baselines', run: (d, f) => getBaselines(d.db, f) },
+  { name: 'Reporting grid, whole span', path: '/api/reporting', run: (d, f) => getReporting(d.db, f) },
+  { name: 'Paired posts, 2025', path: '/api/pairs?from=2025-01-01&to=2025-12-31', run: (d, f) => getPairs(d.db, f) },
   { name: 'BLO panel, Oybek, 25 km', path: '/api/blos/oybek', run: (d, f) => getBloDetail(d.db, 'oybek', f, 25) },
   {
     name: "BLO panel's seizures, Oybek",

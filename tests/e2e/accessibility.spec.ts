@@ -1,6 +1,7 @@
 /**
  * Accessibility: axe-core finds no serious or critical violation on the dashboard (settled, with a
- * BLO's panel open, with the Export menu open, with the search's matches open, with the emerging hot spots on), the import page and the signed-out sign-in page, in
+ * BLO's panel open, with the Export menu open, with the search's matches open, with the emerging hot spots on, with the
+ * reporting grid open), the paired posts page, the import page and the signed-out sign-in page, in
  * English and in Russian. A failure lists each offending element with the rule and what to fix.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -72,6 +73,18 @@ for (const lang of ['en', 'ru'] as const) {
       await openDashboard(page, lang);
       await page.getByTestId('map-search').fill('kar');
       await expect(page.getByTestId('map-search-option').first()).toBeVisible();
+      await expectNoBlockingViolations(page);
+    });
+
+    test('the dashboard with the reporting grid open, and the paired posts page, have no serious or critical axe violation', async ({
+      page,
+    }) => {
+      await openDashboard(page, lang);
+      await page.getByTestId('reporting-open').click();
+      await expect(page.getByTestId('reporting-grid').locator('tbody tr')).toHaveCount(24);
+      await expectNoBlockingViolations(page);
+      await page.goto(lang === 'ru' ? '/pairs?lang=ru' : '/pairs');
+      await expect(page.getByTestId('pair').first()).toBeVisible();
       await expectNoBlockingViolations(page);
     });
 

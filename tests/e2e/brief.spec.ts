@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { BlosAnswer, SummaryAnswer } from '@/lib/api/api-types';
+import type { BlosAnswer, ReportingAnswer, SummaryAnswer } from '@/lib/api/api-types';
 import { SCREENSHOT_DIR, screenshotPath } from './screenshots';
 
 const VIEW = 'substance=heroin,hashish&from=2024-01-01&to=2024-12-31&compare=year&l=points,hexagons&c=69.5,40.4,5.4';
@@ -61,8 +61,19 @@ test(
       .slice(0, 5);
     expect(five).toHaveLength(5);
 
+    // How completely the posts reported in 2024, worked out from /api/reporting's characters.
+    const grid = (await (await page.request.get(`/api/reporting?asof=${version}`)).json()) as ReportingAnswer;
+    const offset = (2024 - Number(grid.from!.slice(0, 4))) * 12 - (Number(grid.from!.slice(5, 7)) - 1);
+    const year = grid.posts.map((p) => p.months.slice(offset, offset + 12));
+    const reported = year.reduce((n, m) => n + m.replace(/-/g, '').length, 0);
+    const complete = year.filter((m) => !m.includes('-')).length;
+    await expect(page.getByTestId('brief-completeness')).toHaveAttribute('data-reported', String(reported));
+
     const { text, pages } = await print(page, dir, 'brief-en');
     expect(pages).toHaveLength(2);
+    // Words as pdftotext gives them: any line break between two.
+    const words = `${complete} of 24 posts reported every month of the period (${reported} of 288 post-months)`.split(' ');
+    expect(text).toMatch(new RegExp(words.map((w) => w.replace(/[()]/g, '\\$&')).join('\\s+')));
     expect(text).toContain('Briefing: drug seizures at the Border Liaison Offices');
     expect(text).toContain('FOR OFFICIAL USE ONLY');
     expect(text).toContain('© OpenStreetMap contributors');
@@ -111,7 +122,8 @@ test('the briefing in Russian, and in both languages side by side', { tag: '@scr
   expect(both.text).toMatch(/Briefing: drug seizures at the Border Liaison Offices\s*\/\s*Брифинг/);
   // Headings in both languages (pdftotext may wrap the second onto the next line).
   expect(both.text).toContain('Posts with most seizures in view /');
-  expect(both.text).toMatch(/Пункты с\s+наибольшим числом изъятий/);
+  // pdftotext may put a map label from the same line between the two halves of a wrapped heading.
+  expect(both.text).toMatch(/Пункты с\s+(\S+\s+)?наибольшим числом изъятий/);
   copyFileSync(both.pages[0], screenshotPath('brief-both-page-1.png'));
 });
 

@@ -28,7 +28,7 @@ import { chartStart, monthTable } from '@/lib/time/month-table';
 import { visiblePeriod } from '@/lib/time/periods';
 import { DEFAULT_BINARY_ROWS } from '@/lib/url/api-params';
 import { comparisonPeriod, DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
-import { completeness, monthsWithin, reportedPerMonth, reportingGrid } from '@/lib/analysis/completeness';
+import { periodCompleteness, postsOfFilters, reportedPerMonth, reportingGrid } from '@/lib/analysis/completeness';
 import { apiSearch, type ViewState } from '@/lib/url/view-state';
 import { useApi } from './use-api';
 
@@ -144,24 +144,19 @@ export function useDashboardData(view: ViewState, events: boolean) {
   );
   const grid = useMemo(() => (reporting.data ? reportingGrid(reporting.data) : null), [reporting.data]);
   // The posts the figures are about: those picked, else those of the countries picked, else all.
-  const postsShown = useMemo(() => {
-    const list = blos.data?.blos ?? [];
-    if (filters.blos.length) return filters.blos;
-    if (filters.countries.length) return list.filter((b) => filters.countries.includes(b.country)).map((b) => b.code);
-    return list.map((b) => b.code);
-  }, [blos.data, filters.blos, filters.countries]);
+  const { blos: picked, countries } = filters;
+  const postsShown = useMemo(() => postsOfFilters({ blos: picked, countries }, blos.data?.blos ?? []), [blos.data, picked, countries]);
   const reportingShown = useMemo(() => {
     if (!grid || postsShown.length === 0) return null;
-    const within = (p: DateRange | null) => (p ? completeness(postsShown, monthsWithin(grid, p.from, p.to), grid.posts) : null);
     return {
       grid,
       /** Posts that reported, per month, out of `posts`. */
       perMonth: reportedPerMonth(grid, postsShown),
       posts: postsShown.length,
-      now: within(period),
-      before: within(before),
+      // An open start is counted from where most posts report (periodCompleteness), not the first public seizure.
+      ...periodCompleteness(grid, postsShown, period && { from: filters.from, to: period.to }, before),
     };
-  }, [grid, postsShown, period, before]);
+  }, [grid, postsShown, period, filters.from, before]);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
   const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
   const recent = useApi<CatchmentSeizuresAnswer>(

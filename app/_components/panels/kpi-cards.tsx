@@ -3,7 +3,7 @@ import { formatChange, formatCount, formatDay, formatKg, formatMonth, formatShar
 import { Figure } from './figure';
 import { FiguresHelp } from './figures-help';
 import type { SummaryAnswer } from '@/lib/api/api-types';
-import type { Completeness } from '@/lib/analysis/completeness';
+import { completenessChange, type Completeness } from '@/lib/analysis/completeness';
 import type { DateRange } from '@/lib/time/dates';
 import type { CompareMode } from '@/lib/url/filters';
 import type { Language } from '@/lib/url/view-state';
@@ -18,7 +18,7 @@ interface Props {
   /** The days the map shows while the period plays back; null when not playing. */
   playbackWindow: DateRange | null;
   /** How completely the posts shown reported over the period and the comparison period; null until known. */
-  reporting: { now: Completeness | null; before: Completeness | null } | null;
+  reporting: { now: Completeness | null; before: Completeness | null; since: string | null } | null;
   onReporting(): void;
 }
 
@@ -40,7 +40,7 @@ function CompletenessLine({
   if (!now || now.months === 0) return null;
   const nowShare = share(now);
   const beforeShare = before && comparing ? share(before) : null;
-  const points = nowShare !== null && beforeShare !== null ? Math.round((nowShare - beforeShare) * 100) : 0;
+  const points = comparing ? completenessChange(now, before) : 0;
   return (
     <>
       <p
@@ -52,11 +52,12 @@ function CompletenessLine({
         data-expected={now.expected}
       >
         <button type="button" className="link" onClick={onReporting} title={t(lang, 'reportingButtonTitle')}>
-          {t(lang, 'completenessLine', {
+          {t(lang, reporting.since ? 'completenessLineSince' : 'completenessLine', {
             complete: formatCount(lang, now.completePosts),
             posts: formatCount(lang, now.posts),
             reported: formatCount(lang, now.reported),
             expected: formatCount(lang, now.expected),
+            month: reporting.since ? formatMonth(lang, reporting.since) : '',
           })}
         </button>
       </p>
