@@ -74,6 +74,14 @@ test('the monthly chart hatches the months with no report; the KPIs say how comp
   );
   await page.getByTestId('series-chart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('reporting-gaps.png') });
+  await page.goto(`/?blo=dostuk&${yearQuery(grid)}&lang=ru`);
+  await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
+  await expect(page.getByTestId('kpi-completeness')).toContainText(
+    `Каждый месяц периода отчитались 0 из 1 постов (${12 - gap.length} из 12`,
+  );
+  await expect(page.getByTestId('series-reporting-key')).toContainText('ни один пост не отчитался');
+  await page.getByTestId('series-chart').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('reporting-gaps-ru.png') });
 
   // Every post, the last twelve months against the twelve before: a month some posts did not
   // report (the last: three posts are late) carries a mark along the top.
@@ -188,6 +196,13 @@ test(
     );
     await chart.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('paired-chart.png') });
+    await page.goto(`/?${yearQuery(grid)}&lang=ru`);
+    await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'idle');
+    await page.locator('[data-testid="blo-row"][data-code="dostuk"] button').click();
+    await expect(page.getByTestId('paired-chart')).toContainText(`Достук: отчёты за ${12 - gap.length} из 12 мес.`);
+    await page.getByTestId('paired-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('paired-chart-ru.png') });
+    await page.goto(`/?${yearQuery(grid)}`);
 
     // The list of pairs, a view of its own, with the same figures as /api/pairs.
     await page.getByTestId('pairs-link').click();

@@ -48,6 +48,13 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
   const x = (i: number) => PAD.left + i * bw;
   const y = (v: number) => PAD.top + inner.h - (v / max) * inner.h;
   const within = totalsWithin(rows, period.from, period.to);
+  // Which kinds of gap the chart draws, for its key: months no post reported, months some did not.
+  const gapKinds = new Set(
+    rows.flatMap((r) => {
+      const n = reporting && reporting.posts > 0 ? reporting.perMonth.get(r.month) : undefined;
+      return n === undefined || n === reporting!.posts ? [] : [n === 0 ? 'none' : 'part'];
+    }),
+  );
 
   const indexAt = (clientX: number) => {
     const r = svg.current!.getBoundingClientRect();
@@ -218,12 +225,14 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
             ` · ${t(lang, 'postsReported', { n: reporting.perMonth.get(rows[hover].month)!, of: reporting.posts })}`}
         </div>
       )}
-      {reporting && rows.some((r) => (reporting.perMonth.get(r.month) ?? reporting.posts) < reporting.posts) && (
+      {gapKinds.size > 0 && (
         <p className="note chart-key" data-testid="series-reporting-key">
-          <NoReportKey lang={lang} text="keyNoReport" />{' '}
-          <span className="key-item">
-            <HatchSwatch className="thin" /> {t(lang, 'keyPartReport')}
-          </span>
+          {gapKinds.has('none') && <NoReportKey lang={lang} text="keyNoReport" />}{' '}
+          {gapKinds.has('part') && (
+            <span className="key-item">
+              <HatchSwatch className="thin" /> {t(lang, 'keyPartReport')}
+            </span>
+          )}
         </p>
       )}
     </figure>
