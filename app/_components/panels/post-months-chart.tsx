@@ -7,16 +7,11 @@
 import { formatCount, formatMonth, t } from '@/lib/i18n/i18n';
 import type { BaselineMonth, BaselinesAnswer } from '@/lib/api/api-types';
 import type { Language } from '@/lib/url/view-state';
+import { niceMax } from '@/lib/chart/axis';
 import { HatchSwatch, NoReportKey, useHatch } from './no-report';
 
 const W = 280;
 const PAD = { left: 4, right: 4, top: 14, bottom: 14 };
-
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
-}
 
 /** The x of each month's column and the y of a count, for `n` months up to `max`, `h` high. */
 function scales(n: number, max: number, h: number) {
@@ -34,6 +29,19 @@ function MonthAxis({ lang, months, h }: { lang: Language; months: string[]; h: n
       </text>
       <text x={W - PAD.right} y={h - 2} className="axis" textAnchor="end">
         {formatMonth(lang, months[months.length - 1])}
+      </text>
+    </>
+  );
+}
+
+/** Lines at 0 and at the top, the top's count written above it. */
+function CountAxis({ lang, max, y }: { lang: Language; max: number; y: (v: number) => number }) {
+  return (
+    <>
+      <line x1={PAD.left} x2={W - PAD.right} y1={y(max)} y2={y(max)} className="gridline" />
+      <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="gridline" />
+      <text x={PAD.left} y={PAD.top - 4} className="axis">
+        {formatCount(lang, max)}
       </text>
     </>
   );
@@ -58,11 +66,7 @@ export function PostMonthsChart({ lang, months, rule }: { lang: Language; months
         aria-label={`${t(lang, 'postMonths')}: ${flagged.map((m) => t(lang, m.flag === 'high' ? 'unusuallyHigh' : 'unusuallyLow', { month: formatMonth(lang, m.month) })).join('; ')}`}
       >
         {hatch.defs}
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(max)} y2={y(max)} className="gridline" />
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="gridline" />
-        <text x={PAD.left} y={PAD.top - 4} className="axis">
-          {formatCount(lang, max)}
-        </text>
+        <CountAxis lang={lang} max={max} y={y} />
         {months.map((m, i) => {
           const title = `${formatMonth(lang, m.month)}: ${
             m.status === 'none' ? t(lang, 'statusNone') : m.count === null ? t(lang, 'withheld') : formatCount(lang, m.count)
@@ -145,11 +149,7 @@ export function PairedChart({ lang, post, partner }: { lang: Language; post: Pai
     <figure className="paired-chart" data-testid="paired-chart" data-post={post.code} data-partner={partner.code}>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${t(lang, 'pairedChart')}: ${post.name}, ${partner.name}`}>
         {hatch.defs}
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(max)} y2={y(max)} className="gridline" />
-        <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="gridline" />
-        <text x={PAD.left} y={PAD.top - 4} className="axis">
-          {formatCount(lang, max)}
-        </text>
+        <CountAxis lang={lang} max={max} y={y} />
         {sides.map((s, k) =>
           line(s).map((r, i) =>
             r.length === 1 ? (

@@ -12,6 +12,7 @@ import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
+import { niceMax } from '@/lib/chart/axis';
 import { NoReportKey, HatchSwatch, useHatch } from './no-report';
 
 interface Props {
@@ -30,12 +31,6 @@ interface Props {
 const W = 1000;
 const H = 170;
 const PAD = { left: 56, right: 8, top: 8, bottom: 22 };
-
-function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 2.5, 5, 10].map((m) => m * p).find((m) => m >= v)!;
-}
 
 export function SeriesChart({ lang, rows, period, comparison, visible, reporting, loading, onPeriod }: Props) {
   const hatch = useHatch();
