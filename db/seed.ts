@@ -208,17 +208,23 @@ export function syntheticCoverage(generatorBlos: readonly GeneratorBlo[], option
 async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions, version: number): Promise<number> {
   const generatorBlos = await listGeneratorBlos(tx.db);
   if (generatorBlos.length === 0) throw new Error('no BLOs with a border: seed the reference data first');
+  const covered = syntheticCoverage(generatorBlos, options);
+  const unreported = unreportedPostMonths(
+    generatorBlos.map((b) => b.code),
+    options,
+  ).length;
+  // The batch's label says what the sample is, the post-months it leaves unreported included.
   const batchId = await createBatch(
     tx.db,
     'synthetic',
-    `Synthetic sample: ${options.rows} rows, seed ${options.seed}${options.through ? `, up to ${options.through}` : ''}`,
+    `Synthetic sample: ${options.rows} rows, seed ${options.seed}${options.through ? `, up to ${options.through}` : ''}; ${covered.length} post-months reported, ${unreported} not`,
     version,
   );
   function* lines() {
     for (const s of generateSyntheticSeizures(generatorBlos, options)) yield seizureCsvLine(s, { batchId, version }, null);
   }
   await copyInto(tx, 'seizures', SEIZURE_COPY_COLUMNS, lines(), 'synthetic_staging');
-  await writeCoverage(tx.db, syntheticCoverage(generatorBlos, options), batchId, version);
+  await writeCoverage(tx.db, covered, batchId, version);
   await finishBatch(tx.db, batchId, options.rows);
   return options.rows;
 }
