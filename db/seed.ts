@@ -209,10 +209,7 @@ async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions,
   const generatorBlos = await listGeneratorBlos(tx.db);
   if (generatorBlos.length === 0) throw new Error('no BLOs with a border: seed the reference data first');
   const covered = syntheticCoverage(generatorBlos, options);
-  const unreported = unreportedPostMonths(
-    generatorBlos.map((b) => b.code),
-    options,
-  ).length;
+  const unreported = generatorBlos.length * monthsIn(SYNTHETIC_FROM, options.through ?? SYNTHETIC_THROUGH).length - covered.length;
   // The batch's label says what the sample is, the post-months it leaves unreported included.
   const batchId = await createBatch(
     tx.db,

@@ -9,9 +9,10 @@ import { getSummary } from '@/db/queries/get-summary';
 import { listBlos } from '@/db/queries/list-blos';
 import { listRoutes } from '@/db/queries/list-routes';
 import { getReporting } from '@/db/queries/get-reporting';
-import { completenessChange, periodCompleteness, postsOfFilters, reportingGrid } from '@/lib/analysis/completeness';
+import { periodCompleteness, postsOfFilters, reportingGrid } from '@/lib/analysis/completeness';
 import { briefLanguages, topBlos, topRoutes } from '@/lib/brief/brief-model';
 import {
+  completenessText,
   countryName,
   describeFilters,
   formatChange,
@@ -19,8 +20,6 @@ import {
   formatDay,
   formatFigure,
   formatKg,
-  formatMonth,
-  formatShare,
   formatUsd,
   t,
   type TextKey,
@@ -116,7 +115,6 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
   // How completely the posts briefed on reported over the period, and over the comparison period.
   const grid = reportingGrid(reported);
   const completenessOf = periodCompleteness(grid, postsOfFilters(filters, allTime), filters, previous);
-  const points = completenessChange(completenessOf.now, completenessOf.before);
   const upTo = allTime
     .map((b) => b.totals.lastSeizedOn)
     .reduce<string | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null);
@@ -236,24 +234,10 @@ export default async function BriefPage({ searchParams }: { searchParams: Promis
               <p className="brief-comparison" data-testid="brief-completeness" data-reported={completenessOf.now.reported}>
                 <Both
                   langs={langs}
-                  text={(l) =>
-                    [
-                      t(l, completenessOf.since ? 'completenessLineSince' : 'completenessLine', {
-                        complete: formatCount(l, completenessOf.now!.completePosts),
-                        posts: formatCount(l, completenessOf.now!.posts),
-                        reported: formatCount(l, completenessOf.now!.reported),
-                        expected: formatCount(l, completenessOf.now!.expected),
-                        month: completenessOf.since ? formatMonth(l, completenessOf.since) : '',
-                      }),
-                      points === 0 || !completenessOf.before
-                        ? ''
-                        : ` ${t(l, 'completenessDiffers', {
-                            now: formatShare(l, completenessOf.now!.reported / completenessOf.now!.expected),
-                            before: formatShare(l, completenessOf.before.reported / completenessOf.before.expected),
-                            change: t(l, 'completenessPoints', { sign: points > 0 ? '+' : '−', n: Math.abs(points) }),
-                          })}`,
-                    ].join('')
-                  }
+                  text={(l) => {
+                    const { line, differs } = completenessText(l, { ...completenessOf, now: completenessOf.now! });
+                    return differs ? `${line} ${differs}` : line;
+                  }}
                 />
               </p>
             )}

@@ -16,7 +16,7 @@ import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/impo
 import { openDatabase } from '@/db/client';
 import { importSeizures } from '@/db/import-seizures';
 import { commandLineOperator } from './operator';
-import { coverageText, parseCoverage, parseReportingPeriods, type PostMonthKey } from '@/lib/import/coverage';
+import { coveredKeys, parseCoverage, parseReportingPeriods, type PostMonthKey } from '@/lib/import/coverage';
 
 /** The post-months a reporting-periods file declares; its problems name the file. */
 function periodsOf(file: string): PostMonthKey[] {
@@ -40,9 +40,11 @@ async function main(): Promise<void> {
   });
   if (positionals.length !== 1)
     throw new Error('usage: npm run db:import -- FILE [--dry-run] [--covers POSTS:MONTHS] [--periods PERIODS.csv]');
-  const declared = [...(values.covers ? parseCoverage(values.covers.join(';')) : []), ...(values.periods ? periodsOf(values.periods) : [])];
   // Each post-month once, whichever way it was declared.
-  const covers = declared.length ? parseCoverage(coverageText(declared)) : [];
+  const covers = coveredKeys([
+    ...(values.covers ? parseCoverage(values.covers.join(';')) : []),
+    ...(values.periods ? periodsOf(values.periods) : []),
+  ]);
   const file = positionals[0];
   if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${file}: no such file`);
   const format = formatOfName(file);

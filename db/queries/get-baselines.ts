@@ -34,29 +34,35 @@ export const shownCount =
   (n: number | undefined | null): number | null =>
     n === undefined || n === null ? null : filters.detail.level === 'aggregates' && isSmall(n, filters.detail.minCount) ? null : n;
 
+/** A count and its kg-eq as an account may see them: the kg-eq of a withheld count is withheld with it. */
+export const shownFigures = (filters: ScopedFilters) => {
+  const shown = shownCount(filters);
+  return (count: number, kgEq: number): { count: number | null; kgEq: number | null } => {
+    const countShown = shown(count);
+    return { count: countShown, kgEq: countShown === null && count > 0 ? null : kgEq };
+  };
+};
+
 export async function getBaselines(db: Db, filters: ScopedFilters, rule: BaselineRule = BASELINE_RULE): Promise<BaselinesAnswer> {
   const period = await postMonthsPeriod(db, filters);
   if (period === null) return { rule, period: null, posts: [], completeness: completeness([], [], new Map()) };
   const { from } = period;
   const history = await listPostMonths(db, filters, { from: monthStart(from, -12 * rule.years), to: period.to });
   const shown = shownCount(filters);
+  const figures = shownFigures(filters);
   const posts = [...history].map(([code, months]) => {
     const shownMonths: BaselineMonth[] = seasonalBaselines(months, rule)
       .filter((m) => m.month >= from)
-      .map((m) => {
-        const countShown = shown(m.count);
-        return {
-          month: m.month,
-          status: m.status,
-          count: countShown,
-          kgEq: countShown === null && m.count > 0 ? null : m.kgEq,
-          expected: shown(m.countBand?.expected),
-          low: shown(m.countBand?.low),
-          high: shown(m.countBand?.high),
-          years: m.basis.length,
-          flag: m.flag,
-        };
-      });
+      .map((m) => ({
+        month: m.month,
+        status: m.status,
+        ...figures(m.count, m.kgEq),
+        expected: shown(m.countBand?.expected),
+        low: shown(m.countBand?.low),
+        high: shown(m.countBand?.high),
+        years: m.basis.length,
+        flag: m.flag,
+      }));
     return {
       code,
       months: shownMonths,

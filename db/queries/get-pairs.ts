@@ -7,7 +7,7 @@ import { isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blos } from '@/db/schema';
 import { listPostMonths } from './list-post-months';
-import { postMonthsPeriod, shownCount } from './get-baselines';
+import { postMonthsPeriod, shownFigures } from './get-baselines';
 import type { ScopedFilters } from '@/lib/access/country-scope';
 import type { PairMonth, PairSide, PairsAnswer } from '@/lib/api/api-types';
 import type { PostMonth } from '@/lib/analysis/seasonal-baseline';
@@ -26,12 +26,12 @@ export async function getPairs(db: Db, filters: ScopedFilters): Promise<PairsAns
       .where(isNotNull(blos.pairedCode))
       .orderBy(blos.code),
   ]);
-  const shown = shownCount(filters);
-  const total = (months: readonly PostMonth[]) => {
-    const count = months.reduce((n, m) => n + m.count, 0);
-    const kgEq = months.reduce((n, m) => n + m.kgEq, 0);
-    return { count: shown(count), kgEq: shown(count) === null && count > 0 ? null : kgEq };
-  };
+  const figures = shownFigures(filters);
+  const total = (months: readonly PostMonth[]) =>
+    figures(
+      months.reduce((n, m) => n + m.count, 0),
+      months.reduce((n, m) => n + m.kgEq, 0),
+    );
   const side = (code: string): PairSide | null => {
     const months = history.get(code);
     if (!months) return null;
@@ -39,10 +39,7 @@ export async function getPairs(db: Db, filters: ScopedFilters): Promise<PairsAns
     const before = months.filter((m) => m.month < period.from);
     return {
       code,
-      months: now.map((m): PairMonth => {
-        const count = shown(m.count);
-        return { month: m.month, status: m.status, count, kgEq: count === null && m.count > 0 ? null : m.kgEq };
-      }),
+      months: now.map((m): PairMonth => ({ month: m.month, status: m.status, ...figures(m.count, m.kgEq) })),
       ...total(now),
       previous: total(before),
       reported: now.filter((m) => m.status !== 'none').length,

@@ -10,6 +10,7 @@ import type { Language } from '@/lib/url/view-state';
 import { plural, type PluralForms } from './plural';
 import type { HotSpotPattern } from '@/lib/analysis/emerging-hot-spots';
 import type { EmergingCategoryKey } from '@/lib/api/api-types';
+import { completenessChange, type Completeness } from '@/lib/analysis/completeness';
 
 const TEXT = {
   title: { en: 'BLO Atlas', ru: 'Атлас ППК' },
@@ -849,6 +850,34 @@ export function formatChange(lang: Language, change: number | null): string {
 /** A share as a whole per cent: "96%" / "96 %". */
 export const formatShare = (lang: Language, share: number): string =>
   new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/**
+ * The completeness line of a period ("17 of 24 posts reported every month of the period (…)", or
+ * "… since {month}" when the period has no start) and, when the comparison period was reported more
+ * or less completely, the sentence that says by how much (null otherwise), with that change in points.
+ */
+export function completenessText(
+  lang: Language,
+  { now, before, since }: { now: Completeness; before: Completeness | null; since: string | null },
+): { line: string; differs: string | null; points: number } {
+  const line = t(lang, since ? 'completenessLineSince' : 'completenessLine', {
+    complete: formatCount(lang, now.completePosts),
+    posts: formatCount(lang, now.posts),
+    reported: formatCount(lang, now.reported),
+    expected: formatCount(lang, now.expected),
+    month: since ? formatMonth(lang, since) : '',
+  });
+  const points = completenessChange(now, before);
+  const differs =
+    points === 0 || !before
+      ? null
+      : t(lang, 'completenessDiffers', {
+          now: formatShare(lang, now.reported / now.expected),
+          before: formatShare(lang, before.reported / before.expected),
+          change: t(lang, 'completenessPoints', { sign: points > 0 ? '+' : '−', n: Math.abs(points) }),
+        });
+  return { line, differs, points };
+}
 
 /** "May 2024" / "май 2024" for a YYYY-MM-DD. */
 export function formatMonth(lang: Language, iso: string): string {

@@ -41,6 +41,14 @@ const groupSchema = z
       .refine((g) => g.from <= g.to, 'the first month is after the last'),
   );
 
+/** `keys` each once, in post then month order; more than MAX_COVERED is an error. */
+export function coveredKeys(keys: Iterable<PostMonthKey>): PostMonthKey[] {
+  const unique = new Map<string, PostMonthKey>();
+  for (const k of keys) unique.set(`${k.post} ${k.month}`, k);
+  if (unique.size > MAX_COVERED) throw new Error(`covers more than ${MAX_COVERED} post-months: declare a shorter period`);
+  return [...unique.values()].sort((a, b) => a.post.localeCompare(b.post) || a.month.localeCompare(b.month));
+}
+
 /** The post-months a declaration covers, each once, in post then month order; throws with a one-line reason. */
 export function parseCoverage(text: string): PostMonthKey[] {
   const groups = text
@@ -60,7 +68,7 @@ export function parseCoverage(text: string): PostMonthKey[] {
       }
     }
   }
-  return [...keys.values()].sort((a, b) => a.post.localeCompare(b.post) || a.month.localeCompare(b.month));
+  return coveredKeys(keys.values());
 }
 
 /** Longest declaration accepted from a request (a query string must stay well under a server's limit). */
@@ -117,5 +125,5 @@ export function parseReportingPeriods(text: string): PostMonthKey[] {
     if (keys.size > MAX_COVERED) throw new Error(`covers more than ${MAX_COVERED} post-months: split the file`);
   });
   if (keys.size === 0) throw new Error('the file reports no post-month');
-  return [...keys.values()].sort((a, b) => a.post.localeCompare(b.post) || a.month.localeCompare(b.month));
+  return coveredKeys(keys.values());
 }

@@ -242,22 +242,16 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
   const surge = createRandom(seed + 0x5eed);
   const surgePost = blos.find((b) => b.code === EMERGING_POST);
   const surgeFrom = months.length - EMERGING_MONTHS;
-  // A draw in a month its post did not report goes to another post that did, from a stream of its own.
-  const unreported = new Set(
-    unreportedPostMonths(
-      blos.map((b) => b.code),
-      options,
-    ).map((k) => `${k.post} ${k.month.slice(0, 7)}`),
-  );
-  const reassign = createRandom(seed + 0x6a95);
-  const reports = (b: GeneratorBlo, [year, month]: [number, number]) =>
-    !unreported.has(`${b.code} ${year}-${String(month + 1).padStart(2, '0')}`);
-  // Month index → the posts that did not report it.
+  // Month index → the posts that did not report it. A draw in a month its post did not report goes
+  // to another post that did, from a stream of its own.
+  const monthIndex = new Map(monthsIn(from, through).map((m, i) => [m, i]));
   const silentPosts = new Map<number, GeneratorBlo[]>();
-  months.forEach((m, i) => {
-    const silent = blos.filter((b) => !reports(b, m));
-    if (silent.length) silentPosts.set(i, silent);
-  });
+  const codes = blos.map((b) => b.code);
+  for (const k of unreportedPostMonths(codes, options)) {
+    const i = monthIndex.get(k.month)!;
+    silentPosts.set(i, [...(silentPosts.get(i) ?? []), blos.find((b) => b.code === k.post)!]);
+  }
+  const reassign = createRandom(seed + 0x6a95);
 
   for (let n = 0; n < rows; n++) {
     let blo = blos[Number(rnd.pick(bloWeights))];
@@ -265,7 +259,8 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
     // Rising from nothing before the surge's first month to EMERGING_SHARE in the last.
     const surgeShare = (EMERGING_SHARE * Math.max(0, index - surgeFrom + 1)) / EMERGING_MONTHS;
     if (surge.next() < surgeShare && surgePost) blo = surgePost;
-    const open = reports(blo, months[index]) ? [] : blos.filter((b) => reports(b, months[index]));
+    const silent = silentPosts.get(index);
+    const open = silent?.includes(blo) ? blos.filter((b) => !silent.includes(b)) : [];
     if (open.length > 0) {
       blo = open[Number(reassign.pick(Object.fromEntries(open.map((b, i) => [String(i), ZONE_WEIGHT[zoneOf(b)]]))))];
     }
@@ -297,7 +292,6 @@ function* seizuresFor(blos: readonly GeneratorBlo[], options: GeneratorOptions):
       : destination(blo.lngLat, Math.min(80, 2 + 12 * Math.exp(0.8 * rnd.normal())), blo.inlandBearing + 50 * rnd.normal());
     // A find inland that would lie nearer a post that did not report this month is drawn again
     // (from the stream of reassignments), and after a few tries made at the crossing.
-    const silent = silentPosts.get(index);
     const nearerSilent = (p: LngLat) => silent!.some((b) => sphereKm(b.lngLat, p) < sphereKm(blo.lngLat, p));
     for (let tries = 0; !atCrossing && silent && nearerSilent(lngLat); tries++) {
       if (tries === 8) {

@@ -44,7 +44,8 @@ export function useDashboardData(view: ViewState, events: boolean) {
   const { filters, layers, playback } = view;
   const blos = useApi<BlosAnswer>(`/api/blos${apiSearch(filters)}`);
   // Each post's totals over the comparison period, for the change per post in the list of posts.
-  const before = comparisonPeriod(filters);
+  // One object per filters, so what is worked out from it is not worked out again on every render.
+  const before = useMemo(() => comparisonPeriod(filters), [filters]);
   const blosBefore = useApi<BlosAnswer>(before ? `/api/blos${apiSearch({ ...filters, ...before, compare: 'none' })}` : null);
   const summaryUrl = `/api/summary${apiSearch(filters)}`;
   const summary = useApi<SummaryAnswer>(summaryUrl);

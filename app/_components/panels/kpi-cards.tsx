@@ -1,9 +1,9 @@
 'use client';
-import { formatChange, formatCount, formatDay, formatKg, formatMonth, formatShare, formatUsd, t } from '@/lib/i18n/i18n';
+import { completenessText, formatChange, formatCount, formatDay, formatKg, formatMonth, formatUsd, t } from '@/lib/i18n/i18n';
 import { Figure } from './figure';
 import { FiguresHelp } from './figures-help';
 import type { SummaryAnswer } from '@/lib/api/api-types';
-import { completenessChange, type Completeness } from '@/lib/analysis/completeness';
+import type { Completeness } from '@/lib/analysis/completeness';
 import type { DateRange } from '@/lib/time/dates';
 import type { CompareMode } from '@/lib/url/filters';
 import type { Language } from '@/lib/url/view-state';
@@ -22,8 +22,6 @@ interface Props {
   onReporting(): void;
 }
 
-const share = (c: Completeness) => (c.expected === 0 ? null : c.reported / c.expected);
-
 /** "19 of 24 posts reported every month of the period", and how the comparison period differs. */
 function CompletenessLine({
   lang,
@@ -36,11 +34,9 @@ function CompletenessLine({
   comparing: boolean;
   onReporting(): void;
 }) {
-  const { now, before } = reporting;
+  const { now, before, since } = reporting;
   if (!now || now.months === 0) return null;
-  const nowShare = share(now);
-  const beforeShare = before && comparing ? share(before) : null;
-  const points = comparing ? completenessChange(now, before) : 0;
+  const { line, differs, points } = completenessText(lang, { now, before: comparing ? before : null, since });
   return (
     <>
       <p
@@ -52,27 +48,17 @@ function CompletenessLine({
         data-expected={now.expected}
       >
         <button type="button" className="link" onClick={onReporting} title={t(lang, 'reportingButtonTitle')}>
-          {t(lang, reporting.since ? 'completenessLineSince' : 'completenessLine', {
-            complete: formatCount(lang, now.completePosts),
-            posts: formatCount(lang, now.posts),
-            reported: formatCount(lang, now.reported),
-            expected: formatCount(lang, now.expected),
-            month: reporting.since ? formatMonth(lang, reporting.since) : '',
-          })}
+          {line}
         </button>
       </p>
-      {points !== 0 && nowShare !== null && beforeShare !== null && (
+      {differs && (
         <p
           className={`${Math.abs(points) >= 5 ? 'warning' : 'note'} kpi-note`}
           role="status"
           data-testid="completeness-differs"
           data-points={points}
         >
-          {t(lang, 'completenessDiffers', {
-            now: formatShare(lang, nowShare),
-            before: formatShare(lang, beforeShare),
-            change: t(lang, 'completenessPoints', { sign: points > 0 ? '+' : '−', n: Math.abs(points) }),
-          })}
+          {differs}
         </p>
       )}
     </>
