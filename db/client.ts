@@ -3,7 +3,7 @@
  * Both run the same SQL migrations and the same query functions; only connection and bulk COPY differ.
  * This module never reads the environment: callers pass the settings in.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -34,6 +34,14 @@ export interface DatabaseSettings {
   migrationsFolder?: string;
   /** Sees every statement drizzle sends (the benchmark replays them through the bare driver). */
   logger?: Logger;
+  /** Server only: connections in the pool (default 10). */
+  poolSize?: number;
+  /**
+   * Server only: how long opening a connection may take, and how long one statement may run outside
+   * bulk transactions (imports, seeds), in ms. Unset: no limit (commands); the app sets one so a
+   * database that stops answering gives an error in bounded time.
+   */
+  timeoutMs?: number;
 }
 
 export interface Database {
@@ -51,6 +59,14 @@ export interface Database {
   bulkTransaction<T>(work: (tx: BulkTransaction) => Promise<T>): Promise<T>;
   /** Runs one SQL statement with positional parameters straight through the driver, bypassing drizzle. */
   runRaw(query: string, params: unknown[]): Promise<unknown[]>;
+  /**
+   * Runs `work` while holding the database-wide maintenance lock: processes opening one server
+   * database together migrate and load reference data one after the other, never at once. (The
+   * embedded database belongs to one process: no lock is needed there.)
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Connections the pool may open (the embedded database runs one query at a time: 1). */
+  poolSize: number;
   close(): Promise<void>;
 }
 
@@ -155,24 +171,51 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
     copyCsv: copyCsvVia(bulkTransaction),
     bulkTransaction,
     runRaw: async (query, params) => (await client.query(query, params)).rows,
+    exclusive: (work) => work(),
+    poolSize: 1,
     close: () => client.close(),
   };
 }
 
+/** Key of the session advisory lock held while migrating and loading reference data (an arbitrary constant of this app). */
+const MAINTENANCE_LOCK = 7_240_514;
+
 async function openPostgres(settings: DatabaseSettings & { url: string }): Promise<Database> {
+  const timeout = settings.timeoutMs;
   const sql = postgres(settings.url, {
-    max: 10,
+    max: settings.poolSize ?? 10,
     onnotice: () => {},
+    // Seconds; a server that does not answer is an error after this rather than a hang.
+    ...(timeout ? { connect_timeout: Math.max(1, Math.ceil(timeout / 1000)) } : {}),
+    // Connections idle this long are closed: after an outage the pool refills with live ones.
+    idle_timeout: 60,
     // Dashboard queries are short aggregates, but PostGIS's high cost estimates make PostgreSQL
     // JIT-compile them, which costs more than running them: this session turns JIT off.
     // Statements are prepared (see `preparing`) but planned for each call's values: a generic plan,
     // which PostgreSQL may switch to after five calls, would ignore how selective a bbox or period is.
-    connection: { application_name: 'blo-atlas', jit: 'off', plan_cache_mode: 'force_custom_plan' },
+    connection: {
+      application_name: 'blo-atlas',
+      jit: 'off',
+      plan_cache_mode: 'force_custom_plan',
+      ...(timeout ? { statement_timeout: timeout } : {}),
+    },
   });
+  const exclusive: Database['exclusive'] = async (work) => {
+    const held = await sql.reserve();
+    try {
+      await held`SELECT pg_advisory_lock(${MAINTENANCE_LOCK})`;
+      return await work();
+    } finally {
+      await held`SELECT pg_advisory_unlock(${MAINTENANCE_LOCK})`.catch(() => {});
+      held.release();
+    }
+  };
   const db = drizzlePostgres({ client: preparing(sql), schema, logger: settings.logger });
-  await migratePostgres(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() });
+  await exclusive(() => migratePostgres(db, { migrationsFolder: settings.migrationsFolder ?? DEFAULT_MIGRATIONS() }));
   const bulkTransaction: Database['bulkTransaction'] = async (work) =>
     (await sql.begin(async (tx) => {
+      // Bulk work (an import, a seed) may take minutes: no statement limit inside it.
+      if (timeout) await tx`SET LOCAL statement_timeout = 0`;
       // drizzle reads the client's parser options, which a transaction handle does not carry: lend it the pool's.
       const client = Object.assign(tx, { options: sql.options }) as unknown as postgres.Sql;
       const txDb = drizzlePostgres({ client, schema, logger: settings.logger }) as unknown as Db;
@@ -192,6 +235,8 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
     copyCsv: copyCsvVia(bulkTransaction),
     bulkTransaction,
     runRaw: async (query, params) => [...(await sql.unsafe(query, params as postgres.ParameterOrJSON<never>[]))],
+    exclusive,
+    poolSize: settings.poolSize ?? 10,
     close: () => sql.end({ timeout: 5 }),
   };
 }
@@ -223,6 +268,12 @@ async function* withNewlines(lines: Iterable<string> | AsyncIterable<string>): A
     }
   }
   if (buffer) yield buffer;
+}
+
+/** The migrations shipped with the app, by tag, in order (drizzle-kit's journal). */
+export function shippedMigrations(folder = DEFAULT_MIGRATIONS()): string[] {
+  const journal = JSON.parse(readFileSync(path.join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  return journal.entries.map((e) => e.tag);
 }
 
 /** Opens the database the settings name, applying pending migrations first. */

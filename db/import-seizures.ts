@@ -34,6 +34,11 @@ export interface ImportOptions {
   listRejections?: number;
   /** The posts and months the file is the complete report of (lib/import/coverage.ts). */
   covers?: readonly PostMonthKey[];
+  /**
+   * Aborted when the process is asked to stop: the import throws the signal's reason at its next
+   * row or step, and its transaction rolls back (no partial batch).
+   */
+  signal?: AbortSignal;
 }
 
 const PROGRESS_EVERY = 5000;
@@ -88,10 +93,16 @@ class DryRunRollback extends Error {
   }
 }
 
-async function* stagingLines(rows: AsyncIterable<RawRow>, ctx: ImportContext, onProgress?: (n: number) => void): AsyncGenerator<string> {
+async function* stagingLines(
+  rows: AsyncIterable<RawRow>,
+  ctx: ImportContext,
+  onProgress?: (n: number) => void,
+  signal?: AbortSignal,
+): AsyncGenerator<string> {
   let n = 0;
   const empty = Array<null>(STAGING_COLUMNS.length - 4).fill(null);
   for await (const row of rows) {
+    signal?.throwIfAborted();
     n++;
     if (n % PROGRESS_EVERY === 0) onProgress?.(n);
     const raw = JSON.stringify(row.raw);
@@ -249,7 +260,8 @@ export async function importSeizures(database: Database, rows: AsyncIterable<Raw
           RETURNING id`),
       );
       const batch = Number(id);
-      await tx.stage('import_staging', STAGING_COLUMNS, stagingLines(rows, ctx, options.onProgress));
+      await tx.stage('import_staging', STAGING_COLUMNS, stagingLines(rows, ctx, options.onProgress, options.signal));
+      options.signal?.throwIfAborted();
       if (!options.dryRun) await lockDataWriters(tx.db);
       await classify(tx);
       const counts = await tally(tx);
@@ -271,6 +283,7 @@ export async function importSeizures(database: Database, rows: AsyncIterable<Raw
               note: `Import of ${options.fileName} (batch ${batch})`,
             })
           : null;
+      options.signal?.throwIfAborted();
       await write(tx, batch, version);
       if (version !== null) {
         await writeCoverage(tx.db, covers, batch, version);

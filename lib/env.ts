@@ -23,6 +23,24 @@ export const envSchema = z
   .object({
     /** When set, the app uses this PostgreSQL + PostGIS server instead of the embedded database. */
     DATABASE_URL: postgresUrl.optional(),
+    /** Connections each app instance keeps to the server database. */
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * How long, in ms, the app waits on the server database: to connect, for a free connection, and
+     * for one statement. Past it the request is answered 503 with Retry-After, never left hanging.
+     */
+    DB_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(5000),
+    /** Least level of the JSON log lines written to stdout. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * A port on which the server also answers `GET /metrics` (Prometheus) without a session, on
+     * METRICS_HOST only; unset: metrics only at /api/metrics, for admins.
+     */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.:\[\]-]{1,253}$/, 'must be a host name or an IP address')
+      .default('127.0.0.1'),
     /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
     PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
     /** Rows of synthetic seizures loaded on first start of an empty embedded database. */

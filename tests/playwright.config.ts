@@ -3,9 +3,10 @@ import { ORIGIN, PORT, SERVER_LOG, stateOf } from './e2e/accounts';
 
 /**
  * End-to-end tests (`*.spec.ts`) in Debian's Chromium against a production build served by
- * `next start` on the embedded database (in memory, seeded at start, with no account). The
- * first-run setup signs in from the link the server prints; the specs then run as the editor
- * unless they say otherwise.
+ * `npm start` (the standalone server the container image runs) on the embedded database (in
+ * memory, seeded at start, with no account). The first-run setup signs in from the link the server
+ * prints; the specs then run as the editor unless they say otherwise. operations.spec.ts starts
+ * servers of its own on a PostgreSQL cluster of its own.
  */
 
 export default defineConfig({

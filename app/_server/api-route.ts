@@ -21,6 +21,8 @@ import { crossSiteRefusal } from '@/lib/http/cross-site';
 import { authorize, deny } from './access';
 import { EventsRefused } from '@/lib/access/detail';
 import type { Account } from './auth';
+import { served } from './served';
+import { logger, observers } from './observe';
 
 export type ApiAnswer =
   | { json: unknown; status?: number }
@@ -41,7 +43,7 @@ export function streamResponse(answer: { stream: AsyncIterable<string>; contentT
         if (done) controller.close();
         else controller.enqueue(encoder.encode(value));
       } catch (e) {
-        console.error(`export ${answer.fileName}: ${(e as Error).stack ?? e}`);
+        logger().error({ err: e, file: answer.fileName }, 'export cut short');
         controller.error(e);
       }
     },
@@ -122,7 +124,7 @@ export function refuseCrossSite(request: Request): Response | null {
 
 /** Wraps a write that needs no account (signing in): it still refuses cross-site requests. */
 export function publicWriteRoute<C>(handler: (request: Request, context: C) => Promise<Response>) {
-  return async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? handler(request, context);
+  return served(async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? handler(request, context));
 }
 
 /** A handler that is given the account allowed to call it. */
@@ -130,10 +132,10 @@ type Handler<C> = (request: Request, context: C, account: Account) => Promise<Re
 
 /** Wraps a handler that reads: only an account with `permission` reaches it (401/403 otherwise). */
 export function readRoute<C>(permission: Permission, handler: Handler<C>) {
-  return async (request: Request, context: C): Promise<Response> => {
+  return served(async (request: Request, context: C): Promise<Response> => {
     const account = await authorize(request, permission);
     return account instanceof Response ? account : handler(request, context, account);
-  };
+  });
 }
 
 /**
@@ -141,8 +143,12 @@ export function readRoute<C>(permission: Permission, handler: Handler<C>) {
  * reach it, and only an account with `permission` does.
  */
 export function writeRoute<C>(permission: Permission, handler: Handler<C>) {
-  const read = readRoute(permission, handler);
-  return async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? read(request, context);
+  return served(async (request: Request, context: C): Promise<Response> => {
+    const refused = refuseCrossSite(request);
+    if (refused) return refused;
+    const account = await authorize(request, permission);
+    return account instanceof Response ? account : handler(request, context, account);
+  });
 }
 
 /**
@@ -214,7 +220,7 @@ async function answer(request: Request, result: ApiAnswer, cacheable: boolean, v
 
 /** Builds a GET handler from a spec and a function from parsed input to an answer. */
 export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx: ApiContext<P>) => Promise<ApiAnswer>) {
-  return async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+  return served(async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const rawPath = (await context?.params) ?? {};
     const account = await authorize(request, typeof spec.permission === 'function' ? spec.permission(rawPath) : spec.permission);
@@ -244,6 +250,8 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
       if (e instanceof URIError) return errorResponse(400, null, 'malformed query string');
       throw e;
     }
+    const waiting = observers().dbWaiting;
+    waiting.inc();
     try {
       const database = await getDatabase();
       const queried = performance.now();
@@ -272,8 +280,9 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
       if (e instanceof NotFoundError) return errorResponse(404, null, e.message);
       // A query for single seizures reached with aggregates-only detail: still a refusal.
       if (e instanceof EventsRefused) return deny(request, account, 'events', e.message);
-      console.error(`${new URL(request.url).pathname}: ${(e as Error).stack ?? e}`);
-      return errorResponse(500, null, 'internal error; the request was valid and has been logged');
+      throw e; // served(): a 503 when the database cannot answer, else logged and a 500
+    } finally {
+      waiting.dec();
     }
-  };
+  });
 }

@@ -7,6 +7,7 @@ import { insertAuditEvents } from '@/db/queries/audit';
 import type { AuditAction, AuditEvent } from '@/lib/audit/audit-event';
 import type { Account } from './auth';
 import { getDatabase } from './database';
+import { logger } from './observe';
 
 const FLUSH_MS = 500;
 const FLUSH_SIZE = 100;
@@ -25,7 +26,7 @@ export function flushAudit(): Promise<void> {
       await insertAuditEvents((await getDatabase()).db, batch);
     } catch (e) {
       // Never lost silently: the server log keeps what the table could not.
-      console.error(`audit: ${batch.length} events not written (${(e as Error).message}): ${JSON.stringify(batch)}`);
+      logger().error({ err: e, events: batch }, `audit: ${batch.length} events not written`);
     }
   });
   return queue.writing;

@@ -8,6 +8,8 @@ import type { Account } from './auth';
 import { auditRequest } from './audit';
 import { getDatabase } from './database';
 import { BatchNotFound, BatchStateError, reimportBatch, undoImport } from '@/db/undo-import';
+import { isDatabaseUnavailable } from '@/db/unavailable';
+import { logger } from './observe';
 
 const batchSchema = z
   .string()
@@ -41,7 +43,8 @@ export function batchChange(change: keyof typeof CHANGES) {
         auditRequest(request, account, action, { target: `batch ${batch}`, params: { refused: e.message }, status: 409 });
         return errorResponse(409, 'batch', e.message);
       }
-      console.error(`${change} of batch ${batch}: ${(e as Error).stack ?? e}`);
+      if (isDatabaseUnavailable(e)) throw e; // served(): a 503
+      logger().error({ err: e, batch }, `${change} failed`);
       return errorResponse(500, null, `the ${change} failed on our side; nothing was changed`);
     }
   };

@@ -1,15 +1,20 @@
+import { createServer } from 'node:http';
 import { EnvError, getEnv } from '@/lib/env';
 import { getDatabase } from './database';
 import { announceFirstRun } from './first-run';
+import { handleShutdown } from './lifecycle';
+import { logger, observers } from './observe';
 
 /**
  * Start-up: check the environment (a bad value stops the server with one line naming the
- * variable), then open the database in the background so the first request does not wait for it,
- * and print the first-run link while it has no account.
+ * variable), install the shutdown handler, serve metrics on METRICS_PORT when set, then open the
+ * database in the background so the first request does not wait for it, and print the first-run
+ * link while it has no account.
  */
 export function boot(): void {
+  let env;
   try {
-    getEnv();
+    env = getEnv();
   } catch (e) {
     if (e instanceof EnvError) {
       console.error(e.message);
@@ -17,7 +22,32 @@ export function boot(): void {
     }
     throw e;
   }
+  handleShutdown(async () => {
+    const database = await getDatabase().catch(() => null);
+    await database?.close();
+  });
+  if (env.METRICS_PORT) serveMetrics(env.METRICS_HOST, env.METRICS_PORT);
   getDatabase()
-    .then(announceFirstRun)
-    .catch((e: unknown) => console.error(`blo-atlas: database failed to open: ${(e as Error).message}`));
+    .then((database) => {
+      observers().poolSize.set(database.poolSize);
+      return announceFirstRun(database);
+    })
+    .catch((e: unknown) => logger().error({ err: e }, `database failed to open: ${(e as Error).message}`));
+}
+
+/** `GET /metrics` in Prometheus's text format, on its own port and interface, for a scraper that holds no session. */
+function serveMetrics(host: string, port: number): void {
+  const { registry } = observers();
+  createServer((request, response) => {
+    if (request.method !== 'GET' || request.url !== '/metrics') {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('only GET /metrics\n');
+      return;
+    }
+    registry.metrics().then(
+      (text) => response.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
+      (e: unknown) => response.writeHead(500, { 'Content-Type': 'text/plain' }).end(`${(e as Error).message}\n`),
+    );
+  })
+    .on('error', (e) => logger().error({ err: e }, `metrics port ${port}: ${e.message}`))
+    .listen(port, host, () => logger().info(`metrics at http://${host}:${port}/metrics`));
 }

@@ -5,9 +5,9 @@
 import { getEnv } from '@/lib/env';
 import { openDatabase, type Database } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
-import { needsSeed, seedDatabase } from '@/db/seed';
-import { referenceChanged, syncReferenceData } from '@/db/reference-sync';
+import { prepareDatabase, preparedText } from '@/db/prepare';
 import { monthEnd, todayIso } from '@/lib/time/dates';
+import { logger } from './observe';
 
 const KEY = Symbol.for('blo-atlas.database');
 type Holder = { [KEY]?: Promise<Database> };
@@ -15,30 +15,44 @@ type Holder = { [KEY]?: Promise<Database> };
 async function open(): Promise<Database> {
   const env = getEnv();
   const started = performance.now();
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
-  const empty = await needsSeed(database.db);
-  if (database.backend === 'pglite' && empty) {
-    const result = await seedDatabase(database, loadReferenceData(), {
-      rows: env.SEED_ROWS,
-      seed: 20240531,
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.PGLITE_DATA_DIR,
+    poolSize: env.DB_POOL_SIZE,
+    timeoutMs: env.DB_TIMEOUT_MS,
+  });
+  try {
+    const prepared = await prepareDatabase(database, loadReferenceData(), {
+      sampleRows: env.SEED_ROWS,
       // Up to the last full month before today: the sample always reaches the recent past.
       through: monthEnd(todayIso(), -1),
       account: 'first start',
+      syncServer: false,
     });
-    console.log(`blo-atlas: seeded the new embedded database (${result.publicRows} public + ${result.syntheticRows} synthetic seizures)`);
-  } else if (!empty) {
-    const data = loadReferenceData();
-    if (database.backend === 'pglite') {
-      // Shipped data newer than the database's: posts and borders reloaded, nearest posts re-derived.
-      const sync = await syncReferenceData(database, data, 'reference data update');
-      if (sync) console.log(`blo-atlas: reference data reloaded (${sync.moved.length} posts moved, ${sync.rederived} seizures re-derived)`);
-    } else if (await referenceChanged(database.db, data)) {
-      // On a server the re-derivation may take minutes: a command does it, not the first request.
-      console.warn("blo-atlas: the shipped posts or borders differ from the database's: run `npm run db:migrate` to bring them up to date");
-    }
+    const text = preparedText(prepared);
+    if (text) logger()[prepared.kind === 'reference-stale' ? 'warn' : 'info'](text);
+  } catch (e) {
+    await database.close().catch(() => {});
+    throw e;
   }
-  console.log(`blo-atlas: ${database.backend} database ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  logger().info(
+    { backend: database.backend, seconds: Math.round(performance.now() - started) / 1000 },
+    `${database.backend} database ready`,
+  );
   return database;
+}
+
+/** Whether the database answers a trivial query within `ms`: tells a failure of ours from an outage. */
+export async function databaseAnswers(ms = 1000): Promise<boolean> {
+  try {
+    const database = await getDatabase();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('late')), ms)));
+    await Promise.race([database.runRaw('SELECT 1', []), late]).finally(() => clearTimeout(timer));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function getDatabase(): Promise<Database> {

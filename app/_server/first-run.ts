@@ -7,6 +7,7 @@ import { issueFirstRunToken } from '@/db/queries/accounts';
 import { localOrigin } from '@/lib/access/auth-settings';
 import { getEnv } from '@/lib/env';
 import type { Database } from '@/db/client';
+import { logger } from './observe';
 
 const VALID_HOURS = 24;
 
@@ -15,5 +16,5 @@ export async function announceFirstRun(database: Database): Promise<void> {
   if (token === null) return;
   const env = getEnv();
   const origin = env.APP_URL ?? localOrigin(env);
-  console.log(`blo-atlas: no accounts yet. Create the first admin (link valid ${VALID_HOURS} h, once): ${origin}/setup?token=${token}`);
+  logger().warn(`no accounts yet. Create the first admin (link valid ${VALID_HOURS} h, once): ${origin}/setup?token=${token}`);
 }

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
-import { openDatabase } from '@/db/client';
+import { openForCommand } from './open';
 import { commandLineOperator } from './operator';
 import { ArchiveError, archiveAuditLog } from '@/db/audit-archive';
 import { isoDateSchema, isoDay } from '@/lib/time/dates';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   if (!before) throw new UsageError(`--before is required when AUDIT_RETENTION_DAYS is not set\n${USAGE}`);
   if (before > isoDay(new Date())) throw new UsageError(`--before ${before} is in the future`);
   const file = parsed.data.out ?? `audit-archive-before-${before}.csv`;
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  const database = await openForCommand(env, 'audit:archive');
   try {
     const result = await archiveAuditLog(database, { before, file, operator: commandLineOperator(), origin: env.APP_URL ?? '' });
     console.log(`archived ${result.rows} audit rows from before ${before} to ${result.file} (sha256 ${result.sha256})`);

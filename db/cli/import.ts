@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { getEnv } from '@/lib/env';
 import { formatOfName, ImportFileError, readImportRows } from '@/lib/import/import-file';
-import { openDatabase } from '@/db/client';
+import { openForCommand } from './open';
 import { importSeizures } from '@/db/import-seizures';
 import { commandLineOperator } from './operator';
 import { coveredKeys, parseCoverage, parseReportingPeriods, type PostMonthKey } from '@/lib/import/coverage';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const format = formatOfName(file);
   if (!format) throw new Error(`${file}: expected a .csv, .geojson or .json file`);
   const env = getEnv();
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  const database = await openForCommand(env, 'db:import');
   try {
     const started = performance.now();
     const summary = await importSeizures(database, readImportRows(createReadStream(file), format), {

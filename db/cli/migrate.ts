@@ -6,36 +6,32 @@
  * migrate on open as well; this runs it alone, e.g. before starting the app on a new server.
  * With the embedded database, run it while the app is stopped (one process per data directory).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { getEnv } from '@/lib/env';
-import { openDatabase } from '@/db/client';
-import { rowsOf } from '@/db/result-rows';
+import { openDatabase, shippedMigrations } from '@/db/client';
+import { appliedMigrations } from '@/db/queries/get-health';
 import { loadReferenceData } from '@/db/reference-data';
-import { syncReferenceData } from '@/db/reference-sync';
-import { needsSeed } from '@/db/seed';
+import { prepareDatabase, preparedText } from '@/db/prepare';
+import { monthEnd, todayIso } from '@/lib/time/dates';
 import { commandLineOperator } from './operator';
 
 const MIGRATIONS = path.resolve(process.cwd(), 'db/migrations');
 
 async function main(): Promise<void> {
   const env = getEnv();
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const shipped = shippedMigrations(MIGRATIONS);
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR, migrationsFolder: MIGRATIONS });
   try {
-    // drizzle's own record of applied migrations, one row per file.
-    const [row] = rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`));
-    const latest = journal.entries[journal.entries.length - 1]?.tag ?? 'none';
-    console.log(`migrated ${database.backend}: ${Number(row.n)} of ${journal.entries.length} migrations applied, latest ${latest}`);
-    if (!(await needsSeed(database.db))) {
-      const sync = await syncReferenceData(database, loadReferenceData(), commandLineOperator());
-      console.log(
-        sync
-          ? `reference data reloaded: ${sync.moved.length} posts moved, ${sync.rederived} seizures re-derived`
-          : 'reference data: as shipped',
-      );
-    }
+    const applied = await appliedMigrations(database.db);
+    console.log(`migrated ${database.backend}: ${applied} of ${shipped.length} migrations applied, latest ${shipped.at(-1) ?? 'none'}`);
+    // A new database gets its reference data as at the app's first start; a loaded one is brought up to the shipped files.
+    const prepared = await prepareDatabase(database, loadReferenceData(), {
+      sampleRows: env.SEED_ROWS,
+      through: monthEnd(todayIso(), -1),
+      account: commandLineOperator(),
+      syncServer: true,
+    });
+    console.log(preparedText(prepared) ?? 'reference data: as shipped');
   } finally {
     await database.close();
   }

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getEnv } from '@/lib/env';
-import { openDatabase } from '@/db/client';
+import { openForCommand } from './open';
 import { reimportBatch, undoImport } from '@/db/undo-import';
 import { commandLineOperator } from './operator';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const parsed = batchSchema.safeParse(positionals[0]);
   if (!parsed.success) throw new Error(parsed.error.issues[0].message);
   const env = getEnv();
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  const database = await openForCommand(env, 'db:undo');
   try {
     const result = await (values.reimport ? reimportBatch : undoImport)(database, parsed.data, commandLineOperator());
     process.stderr.write(

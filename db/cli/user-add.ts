@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { getEnv } from '@/lib/env';
-import { openDatabase } from '@/db/client';
+import { openForCommand } from './open';
 import { createAuth } from '@/db/auth';
 import { AccountError, createAccount } from '@/db/accounts';
 import { getOrCreateSecret } from '@/db/queries/accounts';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const key = String(issue.path[0]);
     throw new UsageError(`${key === 'password' ? 'the password' : `--${key}`} ${issue.message}`);
   }
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR });
+  const database = await openForCommand(env, 'user:add');
   try {
     const secret = env.AUTH_SECRET ?? (await getOrCreateSecret(database.db, 'auth'));
     const auth = createAuth(database.db, authSettingsOf(env, secret));

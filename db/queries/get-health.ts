@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { blos, seizureMonthlyBlo } from '@/db/schema';
+import { rowsOf } from '@/db/result-rows';
 
 export interface Health {
   blos: number;
@@ -23,4 +24,10 @@ export async function getHealth(db: Db): Promise<Health> {
     })
     .from(seizureMonthlyBlo);
   return { blos: b.n, seizures: s.n, syntheticSeizures: s.synthetic, postgis: s.postgis };
+}
+
+/** Migrations applied, by drizzle's own record: readiness compares it with the migrations shipped. */
+export async function appliedMigrations(db: Db): Promise<number> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`));
+  return Number(row.n);
 }

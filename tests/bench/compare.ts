@@ -13,7 +13,7 @@
  * `spread`, an import of 5,000 seizures over every month (the worst case for the as-of reading).
  * Writes tests/bench/asof-results.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,7 @@ import { rowsOf } from '@/db/result-rows';
 import { readImportRows } from '@/lib/import/import-file';
 import { importCsvLines } from '@/tests/fixtures/import-csv';
 import { REQUESTS } from './requests';
+import { startApp, stopApp } from './server';
 
 const { values: args } = parseArgs({
   options: {
@@ -107,20 +108,7 @@ async function asOfHistory(scenario: 'late' | 'spread'): Promise<{ version: numb
 const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
 
 async function start(side: Side): Promise<void> {
-  side.server = spawn(path.join(side.dir, 'node_modules/.bin/next'), ['start', '-p', String(side.port)], {
-    cwd: side.dir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: URL_! },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${side.port}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  side.server = await startApp(side.dir, side.port, { DATABASE_URL: URL_! });
   const res = await fetch(`http://127.0.0.1:${side.port}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${side.port}` },
@@ -133,7 +121,7 @@ async function start(side: Side): Promise<void> {
     .join('; ');
 }
 
-const stop = (side: Side) => side.server?.pid && process.kill(-side.server.pid, 'SIGTERM');
+const stop = (side: Side) => stopApp(side.server);
 
 /** One request's time, ms, or null when that build has no such route. */
 function once(side: Side, requestPath: string): Promise<number | null> {

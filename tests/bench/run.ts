@@ -10,7 +10,7 @@
  * (emerging hot spots) has limits of its own (requests.ts) and no ratio.
  * Writes tests/bench/results.json.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -27,6 +27,7 @@ import { getEnv } from '@/lib/env';
 import { parseFilters } from '@/lib/url/filters';
 import { EVENT_DETAIL } from '@/lib/access/detail';
 import { REQUESTS, type BenchRequest } from './requests';
+import { startApp, stopApp } from './server';
 
 const { values: args } = parseArgs({
   options: {
@@ -143,30 +144,8 @@ async function timePair(api: () => Promise<void>, rawSql: () => Promise<void>) {
   return times;
 }
 
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  // Its own process group, so stopping it stops next-server too.
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  stopServer(child);
-  throw new Error('the app did not become healthy');
-}
-
-function stopServer(child: ChildProcess) {
-  if (child.pid) process.kill(-child.pid, 'SIGTERM');
-}
+const startServer = (env: Record<string, string>, port: number): Promise<ChildProcess> => startApp(ROOT, port, env);
+const stopServer = stopApp;
 
 /** Bytes per point of each format as encoded (no transfer compression). */
 async function bytesPerPoint(port: number) {

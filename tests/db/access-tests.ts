@@ -45,6 +45,8 @@ import type {
 import { TILE_LAYER } from '@/db/queries/get-tile';
 import { tally, type OracleRow } from '@/tests/oracles/seizure-oracle';
 import * as health from '@/app/api/health/route';
+import * as ready from '@/app/api/ready/route';
+import * as metrics from '@/app/api/metrics/route';
 import * as countries from '@/app/api/countries/route';
 import * as summary from '@/app/api/summary/route';
 import * as timeseries from '@/app/api/timeseries/route';
@@ -118,10 +120,20 @@ const EVENTS: Who[] = ['analyst', 'editor', 'admin', 'kz-analyst'];
 const IMPORT: Who[] = ['editor', 'admin'];
 const USERS: Who[] = ['admin'];
 
+/**
+ * What a command prints first on a new database, as the app's first start prepares it: the embedded
+ * one seeded (SEED_ROWS 500, as runCli sets), a server one given its reference data.
+ */
+const PREPARED = (command: string) =>
+  `${command}: (seeded the new embedded database \\(41 public \\+ 500 synthetic seizures\\)|loaded the reference data into the new database \\(24 posts, 21 borders\\))\\n`;
+
 /** Runs a command of db/cli with `env` added; its exit code and what it printed (both streams). */
 function runCli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node_modules/.bin/tsx', [script, ...args], {
+      env: { ...process.env, SEED_ROWS: '500', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -220,6 +232,8 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
 
     const CALLS: Call[] = [
       { name: 'health', handler: health.GET as Handler, path: '/api/health', allowed: 'all' },
+      { name: 'readiness', handler: ready.GET as Handler, path: '/api/ready', allowed: 'all' },
+      { name: 'metrics', handler: metrics.GET as Handler, path: '/api/metrics', allowed: USERS },
       { name: 'session', handler: authRoute.GET as Handler, path: '/api/auth/get-session', allowed: 'all' },
       { name: 'countries', handler: countries.GET as Handler, path: '/api/countries', allowed: VIEW },
       { name: 'summary', handler: summary.GET as Handler, path: '/api/summary?from=2023-01-01', allowed: VIEW },
@@ -384,6 +398,22 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         blos: 24,
         seizures: getRows().length,
       });
+    });
+
+    it('is ready with every shipped migration applied, and counts requests per route pattern for admins', async () => {
+      const journal = JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] };
+      const readiness = await call('signed-out', { handler: ready.GET as Handler, path: '/api/ready' });
+      expect(readiness.status).toBe(200);
+      expect(await readiness.json()).toEqual({ status: 'ready', migrations: journal.entries.length, dataVersion: expect.any(Number) });
+      expect((await call('signed-out', { handler: ready.GET as Handler, path: '/api/ready?x=1' })).status).toBe(400);
+      await call('viewer', { handler: blo.GET as Handler, path: '/api/blos/oybek', params: { code: 'oybek' } });
+      const text = await (await call('admin', { handler: metrics.GET as Handler, path: '/api/metrics' })).text();
+      // One series per route pattern, never one per post.
+      expect(text).toMatch(
+        /blo_atlas_http_request_duration_seconds_count\{route="\/api\/blos\/\{code\}",method="GET",status="200"\} [1-9]/,
+      );
+      expect(text).not.toContain('/api/blos/oybek');
+      expect(text).toMatch(/blo_atlas_http_request_duration_seconds_count\{route="\/api\/ready",method="GET",status="400"\} [1-9]/);
     });
 
     it('names the current data version on every answer, keys the ETag to it, and refuses a version that does not exist', async () => {
@@ -1111,7 +1141,11 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
           const done = await run(['--before', '2024-01-01', '--out', file]);
           expect(done).toEqual({
             code: 0,
-            out: expect.stringMatching(/^archived 0 audit rows from before 2024-01-01 to .*a\.csv \(sha256 [0-9a-f]{64}\)$/),
+            out: expect.stringMatching(
+              new RegExp(
+                `^${PREPARED('audit:archive')}archived 0 audit rows from before 2024-01-01 to .*a\\.csv \\(sha256 [0-9a-f]{64}\\)$`,
+              ),
+            ),
           });
           expect(readFileSync(file, 'utf8')).toBe('id,at,email,role,action,target,status,rows,address,user_agent,params,view\n');
         } finally {
@@ -1205,7 +1239,9 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         const made = await run(['--email', 'Scoped@Example.org', '--role', 'analyst', '--countries', 'kz,uz'], PASSWORD);
         expect(made).toEqual({
           code: 0,
-          out: expect.stringMatching(/^created analyst scoped@example\.org \(KZ, UZ\) in the (pglite|postgres) database$/),
+          out: expect.stringMatching(
+            new RegExp(`^${PREPARED('user:add')}created analyst scoped@example\\.org \\(KZ, UZ\\) in the (pglite|postgres) database$`),
+          ),
         });
         expect(await run(['--email', 'scoped@example.org', '--role', 'analyst'], PASSWORD)).toEqual({
           code: 1,

@@ -49,8 +49,8 @@ describe('cross-site writes', () => {
         const p = path.join(dir, name);
         return statSync(p).isDirectory() ? routes(p) : name === 'route.ts' ? [p] : [];
       });
-    // Handlers open to everyone on purpose: liveness, and signing in (whose POST is still a guarded write).
-    const PUBLIC = new Set(['app/api/health/route.ts GET', 'app/api/auth/[...all]/route.ts GET']);
+    // Handlers open to everyone on purpose: liveness, readiness, and signing in (whose POST is still a guarded write).
+    const PUBLIC = new Set(['app/api/health/route.ts GET', 'app/api/ready/route.ts GET', 'app/api/auth/[...all]/route.ts GET']);
     const handlers = routes('app').flatMap((file) =>
       [
         ...readFileSync(file, 'utf8').matchAll(
@@ -66,9 +66,11 @@ describe('cross-site writes', () => {
     const unguarded = handlers.filter(({ handler, write, wrapper }) =>
       write
         ? wrapper !== 'writeRoute' && wrapper !== 'publicWriteRoute'
-        : wrapper !== 'apiRoute' && wrapper !== 'readRoute' && !PUBLIC.has(handler),
+        : wrapper !== 'apiRoute' && wrapper !== 'readRoute' && !(PUBLIC.has(handler) && wrapper === 'served'),
     );
     expect(unguarded).toEqual([]);
+    // The open ones are still served(): logged, measured, a 503 when the database cannot answer.
+    expect(handlers.filter((h) => PUBLIC.has(h.handler)).map((h) => h.wrapper)).toEqual(['served', 'served', 'served']);
     // Only sign-in and the first-run page write without an account.
     expect(handlers.filter((h) => h.wrapper === 'publicWriteRoute').map((h) => h.handler)).toEqual([
       'app/api/auth/[...all]/route.ts POST',

@@ -18,7 +18,24 @@ describe('parseEnv', () => {
       OIDC_LABEL: 'Single sign-on',
       MIN_CELL_COUNT: 3,
       VIEWER_MAX_H3_RESOLUTION: 5,
+      DB_POOL_SIZE: 10,
+      DB_TIMEOUT_MS: 5000,
+      LOG_LEVEL: 'info',
+      METRICS_HOST: '127.0.0.1',
     });
+  });
+
+  it('reads the operations settings and names one that is wrong', () => {
+    expect(parseEnv({ DB_POOL_SIZE: '20', DB_TIMEOUT_MS: '3000', LOG_LEVEL: 'warn', METRICS_PORT: '9464' })).toMatchObject({
+      DB_POOL_SIZE: 20,
+      DB_TIMEOUT_MS: 3000,
+      LOG_LEVEL: 'warn',
+      METRICS_PORT: 9464,
+    });
+    expect(() => parseEnv({ DB_TIMEOUT_MS: '100' })).toThrow(/: DB_TIMEOUT_MS .*500/);
+    expect(() => parseEnv({ DB_POOL_SIZE: '0' })).toThrow(/: DB_POOL_SIZE /);
+    expect(() => parseEnv({ LOG_LEVEL: 'loud' })).toThrow(/: LOG_LEVEL /);
+    expect(() => parseEnv({ METRICS_PORT: '70000' })).toThrow(/: METRICS_PORT /);
   });
 
   it('reads the level-of-detail settings and names one out of range', () => {

@@ -12,6 +12,9 @@ import { todayIso } from '@/lib/time/dates';
 import { errorResponse, readRoute, writeRoute } from '@/app/_server/api-route';
 import { auditRequest } from '@/app/_server/audit';
 import { getDatabase } from '@/app/_server/database';
+import { inFlight, stoppingSignal } from '@/app/_server/lifecycle';
+import { logger, observers } from '@/app/_server/observe';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { importSeizures } from '@/db/import-seizures';
 import { listImportBatches } from '@/db/queries/list-import-batches';
 import { getEnv } from '@/lib/env';
@@ -47,49 +50,55 @@ export const POST = writeRoute('import', async (request: Request, _context, acco
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
-      try {
-        const database = await getDatabase();
-        const summary = await importSeizures(database, readImportRows(counted(), upload.format), {
-          fileName: upload.name,
-          account: account.email,
-          dryRun: upload.dryRun,
-          listRejections: upload.dryRun ? DRY_RUN_REJECTIONS_LISTED : REJECTIONS_SHOWN,
-          today: todayIso(),
-          maxKg: env.IMPORT_MAX_KG,
-          covers: upload.covers,
-          onProgress: (rows) => send({ type: 'progress', rows, bytes }),
-        });
-        send({ type: 'summary', ...summary });
-        const { fileName, rows, accepted, rejected, duplicates, batch, dataVersion, covered } = summary;
-        auditRequest(request, account, summary.dryRun ? 'import-dry-run' : 'import', {
-          target: fileName,
-          params: { batch, dataVersion, rows, accepted, rejected, duplicates, covered, bytes },
-          status: 200,
-          rows: accepted,
-        });
-      } catch (e) {
-        if (!(e instanceof ImportFileError)) console.error(`import ${upload.name}: ${(e as Error).stack ?? e}`);
-        send(
-          e instanceof ImportFileError
-            ? { type: 'error', message: `the file cannot be imported: ${e.message}`, reason: e.reason }
-            : { type: 'error', message: 'the import failed on our side; nothing was written' },
-        );
-      } finally {
-        controller.close();
-      }
-    },
+    start: (controller) =>
+      inFlight(async () => {
+        const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
+        try {
+          const database = await getDatabase();
+          const summary = await importSeizures(database, readImportRows(counted(), upload.format), {
+            fileName: upload.name,
+            account: account.email,
+            dryRun: upload.dryRun,
+            listRejections: upload.dryRun ? DRY_RUN_REJECTIONS_LISTED : REJECTIONS_SHOWN,
+            today: todayIso(),
+            maxKg: env.IMPORT_MAX_KG,
+            covers: upload.covers,
+            onProgress: (rows) => send({ type: 'progress', rows, bytes }),
+            signal: stoppingSignal(),
+          });
+          send({ type: 'summary', ...summary });
+          observers().imports.inc({ outcome: summary.dryRun ? 'dry-run' : 'written' });
+          if (!summary.dryRun) observers().importedRows.inc(summary.accepted);
+          const { fileName, rows, accepted, rejected, duplicates, batch, dataVersion, covered } = summary;
+          auditRequest(request, account, summary.dryRun ? 'import-dry-run' : 'import', {
+            target: fileName,
+            params: { batch, dataVersion, rows, accepted, rejected, duplicates, covered, bytes },
+            status: 200,
+            rows: accepted,
+          });
+        } catch (e) {
+          const stopped = stoppingSignal().aborted;
+          const unavailable = isDatabaseUnavailable(e);
+          observers().imports.inc({ outcome: stopped ? 'aborted' : 'failed' });
+          if (!(e instanceof ImportFileError) && !stopped && !unavailable) logger().error({ err: e, file: upload.name }, 'import failed');
+          send(
+            e instanceof ImportFileError
+              ? { type: 'error', message: `the file cannot be imported: ${e.message}`, reason: e.reason }
+              : stopped
+                ? { type: 'error', message: 'the server is restarting; nothing was written: send the file again in a minute' }
+                : unavailable
+                  ? { type: 'error', message: 'the database is unavailable; nothing was written: send the file again in a minute' }
+                  : { type: 'error', message: 'the import failed on our side; nothing was written' },
+          );
+        } finally {
+          controller.close();
+        }
+      }),
   });
   return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store' } });
 });
 
 export const GET = readRoute('import', async (): Promise<Response> => {
-  try {
-    const database = await getDatabase();
-    return Response.json({ batches: await listImportBatches(database.db, 20) }, { headers: { 'Cache-Control': 'no-store' } });
-  } catch (e) {
-    console.error(`imports: ${(e as Error).stack ?? e}`);
-    return errorResponse(500, null, 'internal error; the request was valid and has been logged');
-  }
+  const database = await getDatabase();
+  return Response.json({ batches: await listImportBatches(database.db, 20) }, { headers: { 'Cache-Control': 'no-store' } });
 });

@@ -11,6 +11,7 @@ import { getDatabase } from '@/app/_server/database';
 import { AccountError, createAccount } from '@/db/accounts';
 import { consumeFirstRunToken } from '@/db/queries/accounts';
 import { displayNameSchema, emailSchema, passwordSchema } from '@/lib/access/new-account';
+import { logger } from '@/app/_server/observe';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +37,7 @@ export const POST = publicWriteRoute(async (request: Request): Promise<Response>
     if (e instanceof AccountError) return errorResponse(409, 'email', e.message);
     throw e;
   }
-  console.log(`blo-atlas: first admin ${email} created from the first-run link`);
+  logger().info({ account: email }, 'first admin created from the first-run link');
   auditRequest(request, null, 'account-created', {
     email,
     target: email,

@@ -6,6 +6,7 @@ import { getDatabase } from '@/app/_server/database';
 import { AccountError, createAccount } from '@/db/accounts';
 import { listAccounts } from '@/db/queries/accounts';
 import { newAccountSchema } from '@/lib/access/new-account';
+import { logger } from '@/app/_server/observe';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +21,7 @@ export const POST = writeRoute('users', async (request, _context, admin) => {
   const { db } = await getDatabase();
   try {
     const id = await createAccount(db, await getAuth(), parsed);
-    console.log(`blo-atlas: ${admin.email} created ${parsed.role} ${parsed.email}`);
+    logger().info({ admin: admin.email, account: parsed.email, role: parsed.role }, 'account created');
     const { email, name, role, scope } = parsed;
     auditRequest(request, admin, 'account-created', { target: email, params: { name, role, countries: scope }, status: 201 });
     return Response.json({ id, email: parsed.email }, { status: 201, headers: { 'Cache-Control': 'no-store' } });

@@ -9,12 +9,13 @@ import { toNextJsHandler } from 'better-auth/next-js';
 import { errorResponse, publicWriteRoute, readJsonBody } from '@/app/_server/api-route';
 import { currentAccount, getAuth } from '@/app/_server/auth';
 import { auditRequest } from '@/app/_server/audit';
-import { getDatabase } from '@/app/_server/database';
+import { databaseAnswers, getDatabase } from '@/app/_server/database';
 import { clearSignInFailures, isSignInLocked, recordSignInFailure } from '@/db/queries/accounts';
 import { OIDC_PROVIDER_ID } from '@/lib/access/auth-settings';
 import { MAX_PASSWORD_LENGTH } from '@/lib/access/password-hash';
 import { roleSchema } from '@/lib/access/roles';
 import { getEnv } from '@/lib/env';
+import { served, unavailableResponse } from '@/app/_server/served';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,7 +60,7 @@ async function signIn(request: Request): Promise<Response> {
   }
   const headers = new Headers(request.headers);
   headers.delete('content-length');
-  const response = await handler.POST(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(body) }));
+  const response = await outage(await handler.POST(new Request(request.url, { method: 'POST', headers, body: JSON.stringify(body) })));
   if (response.status === 401) await recordSignInFailure(db, email, windowSeconds);
   if (!response.ok) {
     auditRequest(request, null, 'sign-in-failed', { email, target: email, params: {}, status: response.status });
@@ -76,19 +77,28 @@ async function signIn(request: Request): Promise<Response> {
   return Response.json({ signedIn: email }, { status: 200, headers: answer });
 }
 
-export async function GET(request: Request): Promise<Response> {
-  if (!isServed('GET', endpointOf(request))) return errorResponse(404, null, 'no such endpoint');
-  return handler.GET(request);
+/**
+ * The sign-in service answers a failure of its database as a 500 of its own: when the database
+ * does not answer, that is an outage, a 503 with Retry-After like every other route's.
+ */
+async function outage(response: Response): Promise<Response> {
+  if (response.status < 500 || (await databaseAnswers())) return response;
+  return unavailableResponse('the database is unavailable; try again in a few seconds');
 }
+
+export const GET = served(async (request: Request): Promise<Response> => {
+  if (!isServed('GET', endpointOf(request))) return errorResponse(404, null, 'no such endpoint');
+  return outage(await handler.GET(request));
+});
 
 export const POST = publicWriteRoute(async (request: Request): Promise<Response> => {
   const endpoint = endpointOf(request);
   if (!isServed('POST', endpoint)) return errorResponse(404, null, 'no such endpoint');
   if (endpoint === '/sign-in/email') return signIn(request);
-  if (endpoint !== '/sign-out' && endpoint !== '/revoke-sessions') return handler.POST(request);
+  if (endpoint !== '/sign-out' && endpoint !== '/revoke-sessions') return outage(await handler.POST(request));
   // Who signs out, read before the session goes.
   const account = await currentAccount(request.headers);
-  const response = await handler.POST(request);
+  const response = await outage(await handler.POST(request));
   if (account) {
     auditRequest(request, account, endpoint === '/sign-out' ? 'sign-out' : 'sessions-revoked', {
       target: account.email,

@@ -13,6 +13,7 @@ import { getAccountSummary, setAccountAccess, setAccountDisabled } from '@/db/qu
 import { countryScopeSchema } from '@/lib/access/country-scope';
 import { accessFits, passwordSchema, SCOPED_ROLE_MESSAGE } from '@/lib/access/new-account';
 import { roleSchema } from '@/lib/access/roles';
+import { logger } from '@/app/_server/observe';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,7 +50,7 @@ export const PATCH = writeRoute('users', async (request, context: { params: Prom
   if (change.disabled !== undefined) await setAccountDisabled(db, account.id, change.disabled);
   if (change.password !== undefined) await resetPassword(auth, account.id, change.password);
   if (change.disabled === true || change.endSessions) await endSessions(auth, account.id);
-  console.log(`blo-atlas: ${admin.email} changed ${account.email}: ${Object.keys(change).join(', ')}`);
+  logger().info({ admin: admin.email, account: account.email, changed: Object.keys(change) }, 'account changed');
   // What changed, never the new password itself.
   const { password, ...shown } = change;
   auditRequest(request, admin, 'account-changed', {
