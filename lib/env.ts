@@ -30,6 +30,11 @@ export const envSchema = z
      * for one statement. Past it the request is answered 503 with Retry-After, never left hanging.
      */
     DB_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(5000),
+    /**
+     * Megabytes of API answers each instance keeps in memory (keyed by data version and access, so
+     * never stale); 0 turns the cache off.
+     */
+    ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** Least level of the JSON log lines written to stdout. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /**

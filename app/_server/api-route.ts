@@ -22,15 +22,36 @@ import { authorize, deny } from './access';
 import { EventsRefused } from '@/lib/access/detail';
 import type { Account } from './auth';
 import { served } from './served';
+import { answerKey, cachedAnswer, cachedBytes, keepAnswer, wantsFresh } from './answer-cache';
+import { auditRequest } from './audit';
 import { logger, observers } from './observe';
 
-export type ApiAnswer =
+export type ApiAnswer = (
   | { json: unknown; status?: number }
   /** JSON already encoded (e.g. written by the database). */
   | { jsonText: string }
   | { bytes: Uint8Array; contentType: string }
   /** A download streamed as it is produced (exports): never cached, never held whole in memory. */
-  | { stream: AsyncIterable<string>; contentType: string; fileName: string };
+  | { stream: AsyncIterable<string>; contentType: string; fileName: string }
+) & {
+  /** Rows of single seizures the answer shows (null: not counted, a tile): apiRoute audits every serving of it, from the cache too. */
+  auditRows?: number | null;
+};
+
+/** An answer encoded, as sent and as the answer cache keeps it. */
+interface Encoded {
+  body: Uint8Array;
+  contentType: string;
+  status: number;
+}
+
+function encode(result: Exclude<ApiAnswer, { stream: unknown }>): Encoded {
+  return {
+    body: 'bytes' in result ? result.bytes : new TextEncoder().encode('json' in result ? JSON.stringify(result.json) : result.jsonText),
+    contentType: 'bytes' in result ? result.contentType : 'application/json; charset=utf-8',
+    status: 'json' in result ? (result.status ?? 200) : 200,
+  };
+}
 
 /** A download streamed as it is produced, never cached; a failure midway is logged and cuts the download. */
 export function streamResponse(answer: { stream: AsyncIterable<string>; contentType: string; fileName: string }): Response {
@@ -187,12 +208,7 @@ function readParams<P extends ApiParam>(search: URLSearchParams, allowed: readon
   return values as Partial<Pick<ApiParamValues, P>>;
 }
 
-async function answer(request: Request, result: ApiAnswer, cacheable: boolean, version: number): Promise<Response> {
-  if ('stream' in result) return streamResponse(result);
-  const body =
-    'bytes' in result ? result.bytes : new TextEncoder().encode('json' in result ? JSON.stringify(result.json) : result.jsonText);
-  const contentType = 'bytes' in result ? result.contentType : 'application/json; charset=utf-8';
-  const status = 'json' in result ? (result.status ?? 200) : 200;
+function answer(request: Request, { body, contentType, status }: Encoded, cacheable: boolean, version: number): Response {
   const headers = new Headers({ 'Content-Type': contentType });
   if (cacheable && status === 200) {
     const etag = `"v${version}-${createHash('sha1').update(body).digest('base64url')}"`;
@@ -256,18 +272,34 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
       const database = await getDatabase();
       const queried = performance.now();
       const { asOf } = ctx.filters;
-      let current: number;
-      let result: ApiAnswer;
-      if (asOf === null) {
-        [current, result] = await Promise.all([currentVersion(database.db), run({ ...ctx, database, request, account })]);
+      // The version first, the figures after: an answer is never older than the version it is kept under.
+      const current = await currentVersion(database.db);
+      if (asOf !== null && asOf > current)
+        return errorResponse(400, 'asof', `asof: there is no data version ${asOf} (the latest is ${current})`);
+      const cacheable = spec.cacheable ?? true;
+      const key = cacheable ? answerKey(database, new URL(request.url), asOf ?? current, ctx.filters) : null;
+      const hit = key && !wantsFresh(request) ? cachedAnswer(key) : undefined;
+      let encoded: Encoded;
+      let auditRows: number | null | undefined;
+      if (hit) {
+        encoded = { body: hit.body, contentType: hit.contentType, status: 200 };
+        auditRows = hit.auditRows;
       } else {
-        current = await currentVersion(database.db);
-        if (asOf > current) return errorResponse(400, 'asof', `asof: there is no data version ${asOf} (the latest is ${current})`);
-        result = await run({ ...ctx, database, request, account });
+        const result = await run({ ...ctx, database, request, account });
+        if ('stream' in result) return streamResponse(result);
+        encoded = encode(result);
+        auditRows = result.auditRows;
+        if (key && encoded.status === 200) {
+          keepAnswer(key, { body: encoded.body, contentType: encoded.contentType, auditRows });
+          observers().cacheBytes.set(cachedBytes());
+        }
       }
+      if (key) observers().cache.inc({ result: hit ? 'hit' : 'miss' });
+      if (auditRows !== undefined) auditRequest(request, account, 'events', { status: 200, rows: auditRows });
       const ran = performance.now();
-      const response = await answer(request, result, spec.cacheable ?? true, asOf ?? current);
+      const response = answer(request, encoded, cacheable, asOf ?? current);
       response.headers.set('Data-Version', String(current));
+      if (key) response.headers.set('X-Cache', hit ? 'hit' : 'miss');
       // Where the time went, for browsers' network panels and the benchmark.
       const ms = (a: number, b: number) => (b - a).toFixed(1);
       response.headers.set(

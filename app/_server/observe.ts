@@ -57,7 +57,7 @@ function createObservers() {
       labelNames: ['result'] as const,
       registers: [registry],
     }),
-    cacheEntries: new Gauge({
+    cacheBytes: new Gauge({
       name: 'blo_atlas_answer_cache_bytes',
       help: 'Bytes of answers held in the in-process cache',
       registers: [registry],

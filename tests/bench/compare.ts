@@ -134,7 +134,8 @@ function once(side: Side, requestPath: string): Promise<number | null> {
           port: side.port,
           path: side.pathOf(requestPath),
           agent,
-          headers: { 'accept-encoding': 'gzip', cookie: side.cookie },
+          // Computed afresh, not from the answer cache: the comparison is of the queries.
+          headers: { 'accept-encoding': 'gzip', cookie: side.cookie, 'cache-control': 'no-cache' },
         },
         (res) => {
           res.resume();

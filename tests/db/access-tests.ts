@@ -1055,6 +1055,51 @@ export function defineAccessTests(getDatabase: () => Database, getRows: () => Or
         ]);
       });
 
+      it('answers a repeated request from the cache, apart for each access, and audits every serving of single seizures', async () => {
+        const tile = { handler: tiles.GET as Handler, path: '/api/tiles/6/45/23?substance=heroin', params: { z: '6', x: '45', y: '23' } };
+        const kinds: string[] = [];
+        const bodies: string[] = [];
+        const rows = await auditOf(async () => {
+          for (const headers of [{}, {}, { 'cache-control': 'no-cache' }] as Record<string, string>[]) {
+            const response = await call('analyst', { ...tile, headers });
+            expect(response.status).toBe(200);
+            kinds.push(response.headers.get('x-cache')!);
+            bodies.push(Buffer.from(await response.arrayBuffer()).toString('base64'));
+          }
+        });
+        // The first asks the database, the second is the kept answer, a hard reload asks again.
+        expect(kinds).toEqual(['miss', 'hit', 'miss']);
+        expect(new Set(bodies).size).toBe(1);
+        expect(rows.map((r) => [r.action, r.email, r.target])).toEqual(
+          Array(3).fill(['events', 'analyst@example.org', '/api/tiles/6/45/23']),
+        );
+
+        // One URL, three kinds of access: each its own answer, each kept apart.
+        const path = '/api/summary?from=2024-01-01&to=2024-12-31&substance=heroin,opium';
+        const summaryOf = async (who: Who) => {
+          const response = await call(who, { handler: summary.GET as Handler, path });
+          return { cache: response.headers.get('x-cache'), count: ((await response.json()) as { count: number | null }).count };
+        };
+        const oracle = (countries: string[] | null) =>
+          getRows().filter(
+            (r) =>
+              ['heroin', 'opium'].includes(r.substance) &&
+              r.seizedOn >= '2024-01-01' &&
+              r.seizedOn <= '2024-12-31' &&
+              (countries === null || countries.includes(r.country)),
+          ).length;
+        const first = { all: await summaryOf('analyst'), kz: await summaryOf('kz-analyst'), none: await summaryOf('nobody') };
+        const again = { all: await summaryOf('analyst'), kz: await summaryOf('kz-analyst'), none: await summaryOf('nobody') };
+        expect(first.all.count).toBe(oracle(null));
+        expect(first.kz.count).toBe(oracle(['KZ']));
+        expect(first.none.count).toBe(0);
+        expect(again).toEqual({
+          all: { cache: 'hit', count: first.all.count },
+          kz: { cache: 'hit', count: first.kz.count },
+          none: { cache: 'hit', count: 0 },
+        });
+      });
+
       it('the CSV download holds the filtered rows newest first, each export with its view, and is audited itself', async () => {
         await flushAudit();
         const response = await call('admin', { handler: auditCsv.GET as Handler, path: '/api/audit/csv?action=export' });

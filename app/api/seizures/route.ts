@@ -1,5 +1,4 @@
 import { apiRoute } from '@/app/_server/api-route';
-import { auditRequest } from '@/app/_server/audit';
 import { listSeizureColumns, listSeizures } from '@/db/queries/list-seizures';
 import { DEFAULT_BINARY_ROWS, MAX_JSON_ROWS } from '@/lib/url/api-params';
 import { ParamError } from '@/lib/url/filters';
@@ -15,22 +14,22 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = apiRoute(
   { permission: ['view', 'events'], params: ['format', 'limit', 'offset'] },
-  async ({ database, filters, params, request, account }) => {
+  async ({ database, filters, params }) => {
     const format = params.format ?? 'json';
     if (format === 'bin') {
       if (params.offset) throw new ParamError('offset', 'is not used with format=bin');
       const columns = await listSeizureColumns(database.db, filters, params.limit ?? DEFAULT_BINARY_ROWS, SUBSTANCE_CODES);
-      auditRequest(request, account, 'events', { status: 200, rows: columns.count });
       return {
         bytes: encodeColumns(columns, { substances: [...SUBSTANCE_CODES], dayEpoch: '1970-01-01' }),
         contentType: 'application/octet-stream',
+        auditRows: columns.count,
       };
     }
     const limit = params.limit ?? 500;
     if (limit > MAX_JSON_ROWS) throw new ParamError('limit', `must be ≤ ${MAX_JSON_ROWS} for format=${format}`);
     const page = await listSeizures(database.db, filters, { limit, offset: params.offset ?? 0 });
-    auditRequest(request, account, 'events', { status: 200, rows: page.rows.length });
-    if (format === 'json') return { json: { total: page.total, limit, offset: params.offset ?? 0, seizures: page.rows } };
+    const auditRows = page.rows.length;
+    if (format === 'json') return { json: { total: page.total, limit, offset: params.offset ?? 0, seizures: page.rows }, auditRows };
     return {
       json: {
         type: 'FeatureCollection',
@@ -42,6 +41,7 @@ export const GET = apiRoute(
           properties,
         })),
       },
+      auditRows,
     };
   },
 );
