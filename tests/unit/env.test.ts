@@ -20,13 +20,17 @@ describe('parseEnv', () => {
       VIEWER_MAX_H3_RESOLUTION: 5,
       DB_POOL_SIZE: 10,
       DB_TIMEOUT_MS: 5000,
+      ANSWER_CACHE_MB: 64,
       LOG_LEVEL: 'info',
       METRICS_HOST: '127.0.0.1',
     });
   });
 
   it('reads the operations settings and names one that is wrong', () => {
-    expect(parseEnv({ DB_POOL_SIZE: '20', DB_TIMEOUT_MS: '3000', LOG_LEVEL: 'warn', METRICS_PORT: '9464' })).toMatchObject({
+    expect(
+      parseEnv({ DB_POOL_SIZE: '20', DB_TIMEOUT_MS: '3000', LOG_LEVEL: 'warn', METRICS_PORT: '9464', ANSWER_CACHE_MB: '0' }),
+    ).toMatchObject({
+      ANSWER_CACHE_MB: 0,
       DB_POOL_SIZE: 20,
       DB_TIMEOUT_MS: 3000,
       LOG_LEVEL: 'warn',
