@@ -28,6 +28,8 @@ export type Backend = 'pglite' | 'postgres';
 export interface DatabaseSettings {
   /** postgres:// URL of a PostgreSQL + PostGIS server; when absent the embedded database is used. */
   url?: string;
+  /** Server only: a read replica of `url` for read-only queries (`Database.reader`); never migrated from here. */
+  readUrl?: string;
   /** Embedded database directory, or `memory://`. */
   dataDir?: string;
   /** Folder of SQL migrations; defaults to `db/migrations` under the working directory. */
@@ -46,6 +48,11 @@ export interface DatabaseSettings {
 
 export interface Database {
   db: Db;
+  /**
+   * Where read-only questions go: the read replica when one is set, else `db`. It may lag `db` by
+   * the replication delay: read the data version from it too, so figures and version agree.
+   */
+  reader: Db;
   backend: Backend;
   /**
    * Bulk-loads CSV lines (no header, one field per column, as `toCsvLine` writes them) into
@@ -167,6 +174,7 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
     });
   return {
     db: db as unknown as Db,
+    reader: db as unknown as Db,
     backend: 'pglite',
     copyCsv: copyCsvVia(bulkTransaction),
     bulkTransaction,
@@ -177,12 +185,10 @@ async function openPglite(settings: DatabaseSettings): Promise<Database> {
   };
 }
 
-/** Key of the session advisory lock held while migrating and loading reference data (an arbitrary constant of this app). */
-const MAINTENANCE_LOCK = 7_240_514;
-
-async function openPostgres(settings: DatabaseSettings & { url: string }): Promise<Database> {
+/** A postgres-js pool with the app's session settings. */
+function pool(url: string, settings: DatabaseSettings): postgres.Sql {
   const timeout = settings.timeoutMs;
-  const sql = postgres(settings.url, {
+  return postgres(url, {
     max: settings.poolSize ?? 10,
     onnotice: () => {},
     // Seconds; a server that does not answer is an error after this rather than a hang.
@@ -200,6 +206,15 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
       ...(timeout ? { statement_timeout: timeout } : {}),
     },
   });
+}
+
+/** Key of the session advisory lock held while migrating and loading reference data (an arbitrary constant of this app). */
+const MAINTENANCE_LOCK = 7_240_514;
+
+async function openPostgres(settings: DatabaseSettings & { url: string }): Promise<Database> {
+  const sql = pool(settings.url, settings);
+  const replica = settings.readUrl ? pool(settings.readUrl, settings) : null;
+  const timeout = settings.timeoutMs;
   const exclusive: Database['exclusive'] = async (work) => {
     const held = await sql.reserve();
     try {
@@ -231,13 +246,18 @@ async function openPostgres(settings: DatabaseSettings & { url: string }): Promi
     })) as Awaited<ReturnType<typeof work>>;
   return {
     db: db as unknown as Db,
+    reader: replica
+      ? (drizzlePostgres({ client: preparing(replica), schema, logger: settings.logger }) as unknown as Db)
+      : (db as unknown as Db),
     backend: 'postgres',
     copyCsv: copyCsvVia(bulkTransaction),
     bulkTransaction,
     runRaw: async (query, params) => [...(await sql.unsafe(query, params as postgres.ParameterOrJSON<never>[]))],
     exclusive,
     poolSize: settings.poolSize ?? 10,
-    close: () => sql.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([sql.end({ timeout: 5 }), replica?.end({ timeout: 5 })]);
+    },
   };
 }
 

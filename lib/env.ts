@@ -23,6 +23,11 @@ export const envSchema = z
   .object({
     /** When set, the app uses this PostgreSQL + PostGIS server instead of the embedded database. */
     DATABASE_URL: postgresUrl.optional(),
+    /**
+     * A read replica of that server: the dashboard's questions (every GET of apiRoute) are answered
+     * there; sign-in, writes and what must be current (imports, accounts, audit) stay on DATABASE_URL.
+     */
+    DATABASE_READ_URL: postgresUrl.optional(),
     /** Connections each app instance keeps to the server database. */
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /**
@@ -117,6 +122,9 @@ export const envSchema = z
     BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of a MapLibre style JSON' }).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_READ_URL'], message: 'needs DATABASE_URL (the replica of which server?)' });
+    }
     const set = OIDC_KEYS.filter((k) => env[k] !== undefined);
     if (set.length > 0 && set.length < OIDC_KEYS.length) {
       const missing = OIDC_KEYS.filter((k) => env[k] === undefined);

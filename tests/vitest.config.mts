@@ -21,5 +21,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: true,
     maxWorkers: 2,
+    // The route handlers' request lines (JSON, one per request) would bury the test report: warnings up.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
   },
 });

@@ -1,7 +1,7 @@
 /**
- * Answers kept in memory, keyed by what decides them: the request's path and query, the data
- * version they are of (the current one, read for every request, or the pinned `asof`) and the
- * account's access (its countries and level of detail). A write makes a new data version, so no
+ * Answers kept in memory, keyed by what decides them: the request's path and query (a pinned `asof`
+ * with it), the current data version (read for every request) and the account's access (its
+ * countries and level of detail). A write makes a new data version, so no
  * instance ever serves an answer from before it: its next request reads the new version and misses.
  * Bounded by size (ANSWER_CACHE_MB, least recently used out first). Only answers that are a pure
  * function of that key are kept: apiRoute's cacheable routes. A request with `Cache-Control: no-cache`
@@ -40,11 +40,15 @@ function cache(): LRUCache<string, CachedAnswer> | null {
 const databaseIds = new WeakMap<object, number>();
 let databasesSeen = 0;
 
-/** The key of a request's answer: the database, path and query as sent, data version, and the account's access. */
-export function answerKey(database: object, url: URL, version: number, filters: Pick<ScopedFilters, 'scope' | 'detail'>): string {
+/**
+ * The key of a request's answer: the database, path and query as sent (with a pinned `asof`), the
+ * current data version, and the account's access. The current version even for a pinned link: some
+ * answers about one (what changed since it) depend on what came after.
+ */
+export function answerKey(database: object, url: URL, current: number, filters: Pick<ScopedFilters, 'scope' | 'detail'>): string {
   if (!databaseIds.has(database)) databaseIds.set(database, ++databasesSeen);
   const id = databaseIds.get(database)!;
-  return `${id}|${url.pathname}${url.search}|v${version}|${JSON.stringify(filters.scope)}|${JSON.stringify(filters.detail)}`;
+  return `${id}|${url.pathname}${url.search}|v${current}|${JSON.stringify(filters.scope)}|${JSON.stringify(filters.detail)}`;
 }
 
 /** Whether the request asks for an answer computed afresh. */

@@ -269,15 +269,22 @@ export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx
     const waiting = observers().dbWaiting;
     waiting.inc();
     try {
-      const database = await getDatabase();
+      const primary = await getDatabase();
       const queried = performance.now();
       const { asOf } = ctx.filters;
-      // The version first, the figures after: an answer is never older than the version it is kept under.
-      const current = await currentVersion(database.db);
+      // Questions go to the read replica when there is one. The version first, the figures after, both
+      // from the same place: an answer is never older than the version it is kept under.
+      let database: Database = primary.reader === primary.db ? primary : { ...primary, db: primary.reader };
+      let current = await currentVersion(database.db);
+      if (asOf !== null && asOf > current && database !== primary) {
+        // A link pinned to a version the replica has not received yet: the primary has it.
+        database = primary;
+        current = await currentVersion(database.db);
+      }
       if (asOf !== null && asOf > current)
         return errorResponse(400, 'asof', `asof: there is no data version ${asOf} (the latest is ${current})`);
       const cacheable = spec.cacheable ?? true;
-      const key = cacheable ? answerKey(database, new URL(request.url), asOf ?? current, ctx.filters) : null;
+      const key = cacheable ? answerKey(primary, new URL(request.url), current, ctx.filters) : null;
       const hit = key && !wantsFresh(request) ? cachedAnswer(key) : undefined;
       let encoded: Encoded;
       let auditRows: number | null | undefined;

@@ -17,6 +17,7 @@ async function open(): Promise<Database> {
   const started = performance.now();
   const database = await openDatabase({
     url: env.DATABASE_URL,
+    readUrl: env.DATABASE_READ_URL,
     dataDir: env.PGLITE_DATA_DIR,
     poolSize: env.DB_POOL_SIZE,
     timeoutMs: env.DB_TIMEOUT_MS,

@@ -107,6 +107,33 @@ test('two instances started at once on one new database: one set of migrations, 
   expect(await attempt(b)).toBe(429);
 });
 
+test('with a read replica set, the dashboard’s questions go to it, and a link pinned past it to the primary', async () => {
+  test.setTimeout(120_000);
+  // A stand-in replica: a database of the same schema and reference data that has not received the primary's seizures.
+  const replicaUrl = await createDatabase(clusterUrl, 'ops_replica');
+  const migrated = await runCommand('db/cli/migrate.ts', [], { DATABASE_URL: replicaUrl });
+  expect(migrated.code, migrated.stderr).toBe(0);
+  const instance = await start({ DATABASE_URL: pairUrl, DATABASE_READ_URL: replicaUrl, DB_TIMEOUT_MS: String(DB_TIMEOUT_MS) });
+  await ready(instance);
+  const [{ v: primaryVersion }] = await queryOnce<{ v: number }>(pairUrl, 'SELECT max(id)::int AS v FROM data_versions');
+  const summary = async (query = '') => {
+    const response = await fetch(`${instance.origin}/api/summary${query}`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    return { count: ((await response.json()) as { count: number }).count, version: Number(response.headers.get('data-version')) };
+  };
+  // The replica's figures and version, which agree with each other: none yet.
+  expect(await summary()).toEqual({ count: 0, version: 0 });
+  // A link pinned to the primary's version is answered there.
+  expect(await summary(`?asof=${primaryVersion}`)).toEqual({ count: 6, version: primaryVersion });
+  // Sign-in and writes go to the primary.
+  const imported = await importThrough(instance, cookie, 'ops-replica.csv', `${[...importCsvLines(3, 4403)].join('\n')}\n`);
+  expect(imported).toMatchObject({ type: 'summary', accepted: 3, dataVersion: primaryVersion + 1 });
+  const [{ n }] = await queryOnce<{ n: number }>(pairUrl, 'SELECT count(*)::int AS n FROM seizures WHERE removed_in IS NULL');
+  expect(n).toBe(9);
+  expect((await summary()).count).toBe(0);
+  await stopInstance(instance);
+});
+
 test('the database stops under load: every answer is a 503 with Retry-After within the limit, and service resumes by itself', async () => {
   test.setTimeout(120_000);
   const a = instances[0];

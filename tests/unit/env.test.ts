@@ -38,6 +38,10 @@ describe('parseEnv', () => {
     });
     expect(() => parseEnv({ DB_TIMEOUT_MS: '100' })).toThrow(/: DB_TIMEOUT_MS .*500/);
     expect(() => parseEnv({ DB_POOL_SIZE: '0' })).toThrow(/: DB_POOL_SIZE /);
+    expect(() => parseEnv({ DATABASE_READ_URL: 'postgres://replica/atlas' })).toThrow(/: DATABASE_READ_URL needs DATABASE_URL/);
+    expect(parseEnv({ DATABASE_URL: 'postgres://primary/atlas', DATABASE_READ_URL: 'postgres://replica/atlas' })).toMatchObject({
+      DATABASE_READ_URL: 'postgres://replica/atlas',
+    });
     expect(() => parseEnv({ LOG_LEVEL: 'loud' })).toThrow(/: LOG_LEVEL /);
     expect(() => parseEnv({ METRICS_PORT: '70000' })).toThrow(/: METRICS_PORT /);
   });
