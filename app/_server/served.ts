@@ -49,6 +49,24 @@ export function unavailableAnswer(error: unknown): Response | null {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+/** How long a read waits before its one retry after a lost connection. */
+const RETRY_DELAY_MS = 250;
+
+/**
+ * A read (GET) that lost its connection (a server restarting, a connection the pool held from before
+ * an outage) is asked once more after a moment: the first readers after the database returns get
+ * answers, not a 503. Writes are never repeated; a statement that ran too long is not either.
+ */
+async function readOnceMore(request: Request, work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (e) {
+    if (request.method !== 'GET' || e instanceof DatabaseTimeout || !isDatabaseUnavailable(e)) throw e;
+    await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+    return work();
+  }
+}
+
 /** Wraps an API handler as described above. */
 export function served<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -62,7 +80,13 @@ export function served<C>(handler: Handler<C>): Handler<C> {
     let response: Response;
     try {
       if (isStopping()) response = unavailableResponse('the server is restarting; try again in a few seconds');
-      else response = await inFlight(() => withDeadline(handler(request, context), getEnv().DB_TIMEOUT_MS));
+      else
+        response = await inFlight(() =>
+          withDeadline(
+            readOnceMore(request, () => handler(request, context)),
+            getEnv().DB_TIMEOUT_MS,
+          ),
+        );
     } catch (e) {
       const answer = unavailableAnswer(e);
       if (!answer) o.log.error({ id, route, err: e }, 'request failed');

