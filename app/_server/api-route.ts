@@ -153,10 +153,15 @@ type Handler<C> = (request: Request, context: C, account: Account) => Promise<Re
 
 /** Wraps a handler that reads: only an account with `permission` reaches it (401/403 otherwise). */
 export function readRoute<C>(permission: Permission, handler: Handler<C>) {
-  return served(async (request: Request, context: C): Promise<Response> => {
+  return served(authorized(permission, handler));
+}
+
+/** `handler` behind the access check: only an account with `permission` reaches it. */
+function authorized<C>(permission: Permission, handler: Handler<C>) {
+  return async (request: Request, context: C): Promise<Response> => {
     const account = await authorize(request, permission);
     return account instanceof Response ? account : handler(request, context, account);
-  });
+  };
 }
 
 /**
@@ -164,12 +169,8 @@ export function readRoute<C>(permission: Permission, handler: Handler<C>) {
  * reach it, and only an account with `permission` does.
  */
 export function writeRoute<C>(permission: Permission, handler: Handler<C>) {
-  return served(async (request: Request, context: C): Promise<Response> => {
-    const refused = refuseCrossSite(request);
-    if (refused) return refused;
-    const account = await authorize(request, permission);
-    return account instanceof Response ? account : handler(request, context, account);
-  });
+  const allowed = authorized(permission, handler);
+  return served(async (request: Request, context: C): Promise<Response> => refuseCrossSite(request) ?? allowed(request, context));
 }
 
 /**

@@ -8,6 +8,7 @@ import { loadReferenceData } from '@/db/reference-data';
 import { prepareDatabase, preparedText } from '@/db/prepare';
 import { monthEnd, todayIso } from '@/lib/time/dates';
 import { logger } from './observe';
+import { withDeadline } from './served';
 
 const KEY = Symbol.for('blo-atlas.database');
 type Holder = { [KEY]?: Promise<Database> };
@@ -47,9 +48,7 @@ async function open(): Promise<Database> {
 export async function databaseAnswers(ms = 1000): Promise<boolean> {
   try {
     const database = await getDatabase();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('late')), ms)));
-    await Promise.race([database.runRaw('SELECT 1', []), late]).finally(() => clearTimeout(timer));
+    await withDeadline(database.runRaw('SELECT 1', []), ms);
     return true;
   } catch {
     return false;

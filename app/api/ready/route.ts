@@ -1,7 +1,7 @@
 import { getDatabase } from '@/app/_server/database';
 import { errorResponse } from '@/app/_server/api-route';
 import { isStopping } from '@/app/_server/lifecycle';
-import { served } from '@/app/_server/served';
+import { RETRY_AFTER_S, served } from '@/app/_server/served';
 import { shippedMigrations } from '@/db/client';
 import { appliedMigrations } from '@/db/queries/get-health';
 import { currentVersion } from '@/db/data-versions';
@@ -17,7 +17,7 @@ export const GET = served(async (request: Request): Promise<Response> => {
   if (new URL(request.url).search.length > 1) return errorResponse(400, null, 'the readiness check takes no parameters');
   const headers = { 'Cache-Control': 'no-store' };
   const notReady = (reason: string) =>
-    Response.json({ status: 'unavailable', reason }, { status: 503, headers: { ...headers, 'Retry-After': '5' } });
+    Response.json({ status: 'unavailable', reason }, { status: 503, headers: { ...headers, 'Retry-After': String(RETRY_AFTER_S) } });
   if (isStopping()) return notReady('stopping');
   const database = await getDatabase().catch(() => null);
   if (!database) return notReady('database unavailable');
