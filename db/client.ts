@@ -100,6 +100,21 @@ export async function copyInto(
   lines: Iterable<string> | AsyncIterable<string>,
   staging = 'copy_staging',
 ): Promise<void> {
+  const casts = await stageTyped(tx, table, columns, lines, staging);
+  await tx.db.execute(sqlTag.raw(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${casts} FROM ${staging}`));
+}
+
+/**
+ * COPYs `lines` into the all-text temporary table `staging` and answers the SELECT list that
+ * casts its columns to `table`'s types (`c::type AS c, …`), for the caller's INSERT … SELECT.
+ */
+export async function stageTyped(
+  tx: BulkTransaction,
+  table: string,
+  columns: readonly string[],
+  lines: Iterable<string> | AsyncIterable<string>,
+  staging: string,
+): Promise<string> {
   const types = new Map(
     rowsOf<{ name: string; type: string }>(
       await tx.db.execute(sqlTag`
@@ -107,15 +122,10 @@ export async function copyInto(
          WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped`),
     ).map((r) => [r.name, r.type]),
   );
-  for (const name of [table, ...columns]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
-    if (name !== table && !types.has(name)) throw new Error(`${table} has no column ${name}`);
-  }
+  for (const name of [table, staging, ...columns]) if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  for (const name of columns) if (!types.has(name)) throw new Error(`${table} has no column ${name}`);
   await tx.stage(staging, columns, lines);
-  const list = columns.join(', ');
-  await tx.db.execute(
-    sqlTag.raw(`INSERT INTO ${table} (${list}) SELECT ${columns.map((c) => `${c}::${types.get(c)}`).join(', ')} FROM ${staging}`),
-  );
+  return columns.map((c) => `${c}::${types.get(c)} AS ${c}`).join(', ');
 }
 
 const copyCsvVia =

@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { copyInto, type BulkTransaction, type Database, type Db } from './client';
 import { blos, countries, importBatches, referenceFiles, substances } from './schema';
 import { writeVersion } from './data-versions';
+import { insertSeizuresInBulk } from './seizures-bulk';
 import { deriveBorders } from '@/db/queries/borders';
 import { rowsOf } from './result-rows';
 import type { ReferenceData } from './reference-data';
@@ -220,7 +221,7 @@ async function seedSynthetic(tx: BulkTransaction, options: SyntheticSeedOptions,
   function* lines() {
     for (const s of generateSyntheticSeizures(generatorBlos, options)) yield seizureCsvLine(s, { batchId, version }, null);
   }
-  await copyInto(tx, 'seizures', SEIZURE_COPY_COLUMNS, lines(), 'synthetic_staging');
+  await insertSeizuresInBulk(tx, SEIZURE_COPY_COLUMNS, lines(), 'synthetic_staging');
   await writeCoverage(tx.db, covered, batchId, version);
   await finishBatch(tx.db, batchId, options.rows);
   return options.rows;
@@ -264,9 +265,7 @@ export async function seedDatabase(database: Database, data: ReferenceData, opti
       return { publicRows: await seedPublicSeizures(tx, data, version), syntheticRows: await seedSynthetic(tx, options, version) };
     },
   );
-  // Store neighbours together: a map tile or a bbox then reads the pages of its area, not pages
-  // spread over the whole table.
-  await database.db.execute(sql`CLUSTER seizures USING seizures_geom_gist`);
+  // The planner's statistics for the rows just written (the sample is stored in spatial order already).
   await database.db.execute(sql`ANALYZE seizures`);
   return { borders, publicRows, syntheticRows };
 }

@@ -14,6 +14,7 @@ import { listBlos, checkBloPositions } from '@/db/queries/list-blos';
 import { listBorders } from '@/db/queries/borders';
 import { getHealth } from '@/db/queries/get-health';
 import { rowsOf } from '@/db/result-rows';
+import { insertSeizuresInBulk } from '@/db/seizures-bulk';
 import { seizures } from '@/db/schema';
 import { generateSyntheticSeizures } from '@/lib/synthetic/synthetic-seizures';
 import type { BloRecord } from '@/lib/catalogue/blo-record';
@@ -244,6 +245,51 @@ export function defineDatabaseSuite(label: string, backend: SuiteBackend): void 
       const lines = [seizureCsvLine(good, origin, null), seizureCsvLine({ ...good, quantity: -5 }, origin, null)];
       await expect(database.copyCsv('seizures', SEIZURE_COPY_COLUMNS, lines)).rejects.toThrow();
       expect(await getHealth(database.db)).toEqual(before);
+    });
+
+    it("the seed's bulk load numbers rows in the order of their lines and puts back every index, key and trigger it sets aside, whole or not at all", async () => {
+      const structure = async (db: Database['db']) =>
+        rowsOf<{ d: string }>(
+          await db.execute(sql`
+            SELECT 'index ' || indexdef AS d FROM pg_indexes WHERE tablename = 'seizures'
+            UNION ALL
+            SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'seizures'::regclass
+            UNION ALL
+            SELECT 'trigger ' || tgname || ' ' || tgenabled::text FROM pg_trigger WHERE tgrelid = 'seizures'::regclass AND NOT tgisinternal
+            ORDER BY 1`),
+        ).map((r) => r.d);
+      const before = await structure(database.db);
+      expect(before.filter((d) => d.startsWith('index ')).length).toBe(10);
+      expect(before.filter((d) => d.includes('FOREIGN KEY')).length).toBe(6);
+      const health = await getHealth(database.db);
+      const generated = [...generateSyntheticSeizures(await listGeneratorBlos(database.db), { rows: 40, seed: 7 })];
+      const batchId = Number(rowsOf(await database.db.execute(sql`SELECT min(id) AS id FROM import_batches`))[0].id);
+      const lines = generated.map((s) => seizureCsvLine(s, { batchId, version: 1 }, null));
+      const kept = new Error('rolled back on purpose');
+      const inside = await database
+        .bulkTransaction(async (tx) => {
+          await insertSeizuresInBulk(tx, SEIZURE_COPY_COLUMNS, lines, 'bulk_test');
+          const rows = rowsOf<{ lng: number; lat: number; blo: string | null }>(
+            await tx.db.execute(sql`
+              SELECT ST_X(geom) AS lng, ST_Y(geom) AS lat, nearest_blo AS blo FROM seizures
+               WHERE id > (SELECT max(id) - 40 FROM seizures) ORDER BY id`),
+          );
+          throw Object.assign(kept, { rows, structure: await structure(tx.db) });
+        })
+        .catch((e: unknown) => e as typeof kept & { rows: { lng: number; lat: number; blo: string | null }[]; structure: string[] });
+      expect(inside).toBe(kept);
+      expect(inside.rows.map((r) => [Number(r.lng), Number(r.lat)])).toEqual(generated.map((s) => s.lngLat));
+      expect(inside.rows.every((r) => typeof r.blo === 'string')).toBe(true);
+      expect(inside.structure).toEqual(before);
+      // A line a check refuses (in the INSERT) and one whose key is unknown (when the key is put back).
+      for (const bad of [{ quantity: -5 }, { substance: 'chalk' as never }]) {
+        const broken = [...lines, seizureCsvLine({ ...generated[0], ...bad }, { batchId, version: 1 }, null)];
+        await expect(
+          database.bulkTransaction((tx) => insertSeizuresInBulk(tx, SEIZURE_COPY_COLUMNS, broken, 'bulk_test')),
+        ).rejects.toThrow();
+        expect(await structure(database.db)).toEqual(before);
+        expect(await getHealth(database.db)).toEqual(health);
+      }
     });
 
     defineQueryTests(

@@ -16,7 +16,7 @@ const REVIEWED: Record<string, string[]> = {
   'db/auth-schema.ts': ['the role CHECK constraint from the `as const` ROLES in lib/access/roles.ts'],
   'db/audit-schema.ts': ['the action CHECK constraint from the `as const` AUDIT_ACTIONS in lib/audit/audit-event.ts'],
   'db/client.ts': [
-    'copyCsv: INSERT … SELECT from identifiers checked against /^[a-z_][a-z0-9_]*$/ and types read from the catalogue',
+    'copyInto: INSERT … SELECT from identifiers checked against /^[a-z_][a-z0-9_]*$/ and the casts stageTyped read from the catalogue',
     'pgliteCopy: the COPY statement built by stagingTable from checked identifiers; the rows travel as a blob, not as text',
     'stage (PGlite): CREATE TEMP TABLE from identifiers checked against /^[a-z_][a-z0-9_]*$/',
     'runRaw (PGlite): replays statements drizzle built, with their bound parameters (benchmark)',
@@ -29,6 +29,11 @@ const REVIEWED: Record<string, string[]> = {
   'db/queries/list-routes.ts': [
     "the select list's column, picked by the route mode enum ('country' → destination_country, 'blo' → nearest_blo)",
     'the same column in the WHERE clause',
+  ],
+  'db/seizures-bulk.ts': [
+    'DROP INDEX / DROP CONSTRAINT statements PostgreSQL formats from its own catalogue (format %I)',
+    'the bulk INSERT: SEIZURE_COPY_COLUMNS (checked identifiers), the casts stageTyped read from the catalogue, a checked staging name',
+    'CREATE INDEX / ADD CONSTRAINT statements from pg_get_indexdef and pg_get_constraintdef',
   ],
   'db/undo-import.ts': ['the column list a re-import copies: the constant SEIZURE_COPY_COLUMNS of db/seed.ts'],
   'db/reference-sync.ts': [
