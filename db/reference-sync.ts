@@ -127,18 +127,19 @@ export async function syncReferenceData(database: Database, data: ReferenceData,
     const [{ any }] = rowsOf<{ any: boolean }>(
       await tx.db.execute(sql`SELECT EXISTS (SELECT 1 FROM seizures WHERE removed_in IS NULL) AS any`),
     );
-    if (!any || moves.size === 0) {
-      await writeReferenceData(tx.db, data);
-      return { moved: [...moves.keys()], rederived: 0 };
-    }
+    // Always a data version, even when no stored seizure moves (a post renamed, a border redrawn, an
+    // empty database): answers kept by data version, on every instance, must not outlive the change.
+    const rederive = any && moves.size > 0;
     const version = await openVersion(tx.db, {
       action: 'seed',
       account,
       batchId: null,
-      note: `Reference data reloaded: ${moves.size} posts at new positions, nearest posts re-derived`,
+      note: rederive
+        ? `Reference data reloaded: ${moves.size} posts at new positions, nearest posts re-derived`
+        : `Reference data reloaded: ${moves.size} posts at new positions, no stored seizure re-derived`,
     });
     await writeReferenceData(tx.db, data);
-    const rederived = await rederiveSeizures(tx.db, version, [...moves.values()]);
+    const rederived = rederive ? await rederiveSeizures(tx.db, version, [...moves.values()]) : 0;
     await closeVersion(tx.db, version);
     return { moved: [...moves.keys()], rederived };
   });

@@ -8,13 +8,14 @@
  * pass beside them. Also bytes per point (binary vs GeoJSON). A request passes under 150 ms (server) or
  * 1 s (embedded) with the API within 1.25× its SQL; an analysis computed in the app after its SQL
  * (emerging hot spots) has limits of its own (requests.ts) and no ratio.
- * Writes tests/bench/results.json.
+ * Writes tests/bench/results-N.json (one file per size).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { openDatabase, type Database } from '@/db/client';
 import { loadReferenceData } from '@/db/reference-data';
 import { seedDatabase } from '@/db/seed';
@@ -38,7 +39,9 @@ const { values: args } = parseArgs({
     reuse: { type: 'boolean', default: false },
   },
 });
-const ROWS = Number(args.rows);
+const rowsArg = z.coerce.number().int().min(1).max(20_000_000).safeParse(args.rows);
+if (!rowsArg.success) throw new Error('bench: --rows must be a whole number from 1 to 20000000');
+const ROWS = rowsArg.data;
 const RUNS = Math.max(5, Number(args.runs));
 const REPEAT = Math.max(1, Number(args.repeat));
 const ROOT = process.cwd();
@@ -307,8 +310,9 @@ async function main() {
     results.pglite = await benchBackend('pglite', { dataDir }, 3402, 1000);
   }
   keepAlive.destroy();
-  writeFileSync(path.join(ROOT, 'tests/bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log('\nwrote tests/bench/results.json');
+  const file = `tests/bench/results-${ROWS}.json`;
+  writeFileSync(path.join(ROOT, file), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${file}`);
 }
 
 main().catch((e: unknown) => {

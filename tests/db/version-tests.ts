@@ -323,6 +323,19 @@ export function defineVersionTests(scratch: (tag: string) => Promise<ScratchData
       for (const [label, filters] of VERSION_CASES) {
         expect(difference(await answers(db, filters), await answers(db, filters, { useRollup: false })), label).toBeNull();
       }
+
+      // A reload that moves no stored seizure (a post renamed) is a data version too, with nothing added
+      // or removed: answers kept by data version on every instance must not outlive it.
+      const renamed = {
+        ...moved,
+        blos: moved.blos.map((b) => (b.code === 'dostuk' ? { ...b, nameRu: 'Достук (переименован)' } : b)),
+        hashes: { ...moved.hashes, 'blos.json': 'renamed-for-the-test' },
+      };
+      expect(await syncReferenceData(db, renamed, 'tests')).toEqual({ moved: [], rederived: 0 });
+      const [reload, ...more] = await listDataVersions(db.db, 7);
+      expect(more).toEqual([]);
+      expect(reload).toMatchObject({ id: 8, action: 'seed', account: 'tests', added: 0, removed: 0 });
+      expect((await listBlos(db.db, { ...VERSION_CASES[0][1] })).find((b) => b.code === 'dostuk')?.nameRu).toBe('Достук (переименован)');
     }, 240_000);
   });
 }
