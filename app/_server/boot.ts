@@ -2,14 +2,15 @@ import { createServer } from 'node:http';
 import { EnvError, getEnv } from '@/lib/env';
 import { getDatabase } from './database';
 import { announceFirstRun } from './first-run';
+import { localOrigin } from '@/lib/access/auth-settings';
 import { handleShutdown } from './lifecycle';
 import { logger, observers } from './observe';
 
 /**
  * Start-up: check the environment (a bad value stops the server with one line naming the
  * variable), install the shutdown handler, serve metrics on METRICS_PORT when set, then open the
- * database in the background so the first request does not wait for it, and print the first-run
- * link while it has no account.
+ * database in the background so the first request does not wait for it, print the first-run
+ * link while it has no account, and say where the app answers once its database is open.
  */
 export function boot(): void {
   let env;
@@ -28,9 +29,10 @@ export function boot(): void {
   });
   if (env.METRICS_PORT) serveMetrics(env.METRICS_HOST, env.METRICS_PORT);
   getDatabase()
-    .then((database) => {
+    .then(async (database) => {
       observers().poolSize.set(database.poolSize);
-      return announceFirstRun(database);
+      await announceFirstRun(database);
+      logger().info(`ready: ${env.APP_URL ?? localOrigin(env)}`);
     })
     .catch((e: unknown) => logger().error({ err: e }, `database failed to open: ${(e as Error).message}`));
 }
