@@ -40,8 +40,10 @@ export const envSchema = z
      * never stale); 0 turns the cache off.
      */
     ANSWER_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
-    /** Least level of the JSON log lines written to stdout. */
+    /** Least level of the log lines written to stdout. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** How log lines are written: `json` (one object a line) or `text` (one sentence a line); unset: text at a terminal, else JSON. */
+    LOG_FORMAT: z.enum(['json', 'text']).optional(),
     /**
      * A port on which the server also answers `GET /metrics` (Prometheus) without a session, on
      * METRICS_HOST only; unset: metrics only at /api/metrics, for admins.

@@ -1,17 +1,26 @@
 /**
- * What the server tells its operators: structured JSON logs (pino, one object per line on stdout)
+ * What the server tells its operators: structured JSON logs (pino, one object per line on stdout;
+ * one sentence a line at a terminal)
  * and Prometheus metrics (prom-client), both kept once per process on globalThis so every route
  * module shares them. Metrics are read at /api/metrics (admins) or on METRICS_PORT (app/_server/boot.ts).
  */
 import pino from 'pino';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { getEnv } from '@/lib/env';
+import { textLogLine } from '@/lib/log/text-line';
+
+/** JSON lines, or at a terminal (or with LOG_FORMAT=text) one sentence a line. */
+function logStream(format: 'json' | 'text' | undefined): pino.DestinationStream {
+  if (format === 'json' || (format === undefined && !process.stdout.isTTY)) return process.stdout;
+  return { write: (line: string) => process.stdout.write(textLogLine(line)) };
+}
 
 function createObservers() {
+  const env = getEnv();
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'blo_atlas_' });
   return {
-    log: pino({ level: getEnv().LOG_LEVEL, base: { app: 'blo-atlas' }, timestamp: pino.stdTimeFunctions.isoTime }),
+    log: pino({ level: env.LOG_LEVEL, base: { app: 'blo-atlas' }, timestamp: pino.stdTimeFunctions.isoTime }, logStream(env.LOG_FORMAT)),
     registry,
     requestSeconds: new Histogram({
       name: 'blo_atlas_http_request_duration_seconds',

@@ -43,6 +43,8 @@ describe('parseEnv', () => {
       DATABASE_READ_URL: 'postgres://replica/atlas',
     });
     expect(() => parseEnv({ LOG_LEVEL: 'loud' })).toThrow(/: LOG_LEVEL /);
+    expect(parseEnv({ LOG_FORMAT: 'text' })).toMatchObject({ LOG_FORMAT: 'text' });
+    expect(() => parseEnv({ LOG_FORMAT: 'yaml' })).toThrow(/: LOG_FORMAT /);
     expect(() => parseEnv({ METRICS_PORT: '70000' })).toThrow(/: METRICS_PORT /);
   });
 
