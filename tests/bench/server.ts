@@ -9,8 +9,8 @@ import path from 'node:path';
  * before the standalone output). Its own process group, so stopping it stops everything it started.
  */
 export async function startApp(dir: string, port: number, env: Record<string, string | undefined>): Promise<ChildProcess> {
-  const standalone = path.join(dir, '.next/standalone/server.js');
-  const [command, args] = existsSync(standalone)
+  const standalone = ['compressed-server.mjs', 'server.js'].map((f) => path.join(dir, '.next/standalone', f)).find((f) => existsSync(f));
+  const [command, args] = standalone
     ? ['node', [standalone]]
     : [path.join(dir, 'node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', String(port)]];
   const child = spawn(command, args, {

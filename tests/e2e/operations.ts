@@ -66,7 +66,7 @@ export interface Instance {
 
 /** Starts the standalone server (`npm start`) on `port` with `env` added; resolves once it is listening. */
 export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
-  const child = spawn('node', ['.next/standalone/server.js'], {
+  const child = spawn('node', ['.next/standalone/compressed-server.mjs'], {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1', PORT: String(port), SEED_ROWS: '2000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,7 +26,11 @@ describe('deployment files', () => {
     expect(last).toMatch(/^COPY --from=build --chown=node:node \/src\/\.next\/standalone \.\/$/m);
     expect(last).toMatch(/^USER node$/m);
     expect(last).toMatch(/^HEALTHCHECK .*\n.*\/api\/ready/m);
-    expect(last).toMatch(/^CMD \["node", "server\.js"\]$/m);
+    expect(last).toMatch(/^CMD \["node", "compressed-server\.mjs"\]$/m);
+    // npm run build puts that entry point and its helper beside server.js, and precompresses the scripts.
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toMatch(
+      /precompress\.mjs \.next\/standalone\/\.next\/static && cp deploy\/compressed-server\.mjs deploy\/precompressed-files\.mjs \.next\/standalone\//,
+    );
     expect(existsSync('app/api/ready/route.ts')).toBe(true);
     // npm run build writes the standalone server the image copies.
     expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toContain('.next/standalone');
