@@ -84,10 +84,14 @@ map.once('idle', () => { window.__marks.idle = performance.now(); });
 
 /**
  * Marks the first moment the map reports idle and the KPI cards hold figures, in page time (ms since
- * navigation). A string: the page runs it as written, without the helpers tsx adds to functions.
+ * navigation), and sums the layout shifts (CLS: how far content jumped while the page filled in). A string: the page runs it as written, without the helpers tsx adds to functions.
  */
 const MARKS_SCRIPT = `
   window.__marks = {};
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   new MutationObserver(() => {
     const marks = window.__marks;
     if (!('idle' in marks) && document.querySelector('[data-testid="map"][data-map-state="idle"]')) marks.idle = performance.now();
@@ -98,6 +102,7 @@ const MARKS_SCRIPT = `
 
 interface Sample {
   idleMs: number;
+  layoutShift: number;
   kpisMs: number | null;
   jsWire: number;
   jsDecoded: number;
@@ -147,11 +152,13 @@ async function measure(browser: Browser, target: (typeof TARGETS)[number], cooki
       })
   ).jsonValue()) as Record<string, number>;
   await page.waitForLoadState('networkidle');
+  const layoutShift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
   const done = await Promise.all(sizes);
   await context.close();
   const sum = (kind: string, key: 'wire' | 'decoded') => done.filter((s) => s.kind === kind).reduce((a, s) => a + s[key], 0);
   return {
     idleMs: marks.idle,
+    layoutShift,
     kpisMs: target.kpis ? marks.kpis : null,
     jsWire: sum('js', 'wire'),
     jsDecoded: sum('js', 'decoded'),
@@ -218,15 +225,16 @@ async function main() {
         jsDecoded: median(s.map((x) => x.jsDecoded)),
         dataWire: median(s.map((x) => x.dataWire)),
         requests: median(s.map((x) => x.requests)),
+        layoutShift: Math.round(median(s.map((x) => x.layoutShift)) * 1000) / 1000,
       };
     });
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     console.log(
-      '\n| page | map idle ms | × floor | KPIs ms | × floor | JS wire / decoded | data |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '\n| page | map idle ms | × floor | KPIs ms | × floor | JS wire / decoded | data | layout shift |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const r of rows) {
       console.log(
-        `| ${r.page} | ${r.idleMs} | ${r.idleRatio} | ${r.kpisMs ?? '—'} | ${r.kpisRatio ?? '—'} | ${kb(r.jsWire)} / ${kb(r.jsDecoded)} | ${kb(r.dataWire)} |`,
+        `| ${r.page} | ${r.idleMs} | ${r.idleRatio} | ${r.kpisMs ?? '—'} | ${r.kpisRatio ?? '—'} | ${kb(r.jsWire)} / ${kb(r.jsDecoded)} | ${kb(r.dataWire)} | ${r.layoutShift} |`,
       );
     }
     const results = { date: new Date().toISOString(), runs: RUNS, database: server ? 'server' : 'embedded', pages: rows };
