@@ -1,6 +1,6 @@
 // Writes a Brotli (.br) and a gzip (.gz) copy beside every script and style sheet of the build's
 // static folder (`node deploy/precompress.mjs DIR`), so the server sends them compressed without
-// compressing per request (app/api/static serves them; next.config.js routes /_next/static there).
+// compressing per request (deploy/compressed-server.mjs sends them, ahead of Next.js).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

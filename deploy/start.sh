@@ -8,7 +8,7 @@
 set -e
 cd "$(dirname "$0")/.."
 built=.next/standalone/compressed-server.mjs
-if [ ! -f "$built" ] || [ -n "$(find app lib db data instrumentation.ts proxy.ts next.config.js package-lock.json \
+if [ ! -f "$built" ] || [ -n "$(find app lib db data deploy/*.mjs instrumentation.ts proxy.ts next.config.js package-lock.json \
   -newer "$built" -type f -print 2>/dev/null | head -n 1)" ]; then
   echo "blo-atlas: building the production app (a few minutes, once)…"
   npm run build
