@@ -39,13 +39,18 @@ export function deny(request: Request, account: Account, permission: Permission,
  * answer to send (naming the first permission missing).
  */
 export async function authorize(request: Request, permissions: Permission | readonly Permission[]): Promise<Account | Response> {
-  const needed = typeof permissions === 'string' ? [permissions] : permissions;
   const account = await currentAccount(request.headers);
   if (!account) {
-    auditRequest(request, null, 'denied', { status: 401, params: { permission: needed.join(','), query: new URL(request.url).search } });
+    const needed = typeof permissions === 'string' ? permissions : permissions.join(',');
+    auditRequest(request, null, 'denied', { status: 401, params: { permission: needed, query: new URL(request.url).search } });
     return refusal(401, 'sign in first: this needs a session (POST /api/auth/sign-in/email)');
   }
-  for (const permission of needed) {
+  return permitted(request, account, permissions);
+}
+
+/** `account` when it may use every one of `permissions`; else the 403 (audited) naming the first one missing. */
+export function permitted(request: Request, account: Account, permissions: Permission | readonly Permission[]): Account | Response {
+  for (const permission of typeof permissions === 'string' ? [permissions] : permissions) {
     const reason = refusalOf(account, permission);
     if (reason !== null) return deny(request, account, permission, reason);
   }

@@ -18,7 +18,7 @@ import { currentVersion } from '@/db/data-versions';
 import { getDatabase } from './database';
 import { getEnv } from '@/lib/env';
 import { crossSiteRefusal } from '@/lib/http/cross-site';
-import { authorize, deny } from './access';
+import { authorize, deny, permitted } from './access';
 import { EventsRefused } from '@/lib/access/detail';
 import type { Account } from './auth';
 import { served } from './served';
@@ -235,94 +235,117 @@ function answer(request: Request, { body, contentType, status }: Encoded, cachea
   return new Response(body as BodyInit, { status, headers });
 }
 
+/** A GET handler, and its answer for an account a page has already signed in (its first questions, answered with its HTML). */
+export type ApiHandler = ((request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>) & {
+  /** The answer `request` would get from `account`: the same permission check, parameters, cache and headers. */
+  answerFor(request: Request, account: Account, path?: Record<string, string>): Promise<Response>;
+};
+
 /** Builds a GET handler from a spec and a function from parsed input to an answer. */
-export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx: ApiContext<P>) => Promise<ApiAnswer>) {
-  return served(async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
+export function apiRoute<P extends ApiParam = never>(spec: ApiSpec<P>, run: (ctx: ApiContext<P>) => Promise<ApiAnswer>): ApiHandler {
+  const needs = (path: Record<string, string>) => (typeof spec.permission === 'function' ? spec.permission(path) : spec.permission);
+  const answerFor = async (request: Request, account: Account, rawPath: Record<string, string> = {}): Promise<Response> => {
+    const allowed = permitted(request, account, needs(rawPath));
+    return allowed instanceof Response ? allowed : respond(spec, run, request, allowed, rawPath, performance.now());
+  };
+  const handler = served(async (request: Request, context?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const rawPath = (await context?.params) ?? {};
-    const account = await authorize(request, typeof spec.permission === 'function' ? spec.permission(rawPath) : spec.permission);
-    if (account instanceof Response) return account;
-    let ctx: Omit<ApiContext<P>, 'database' | 'request' | 'account'>;
-    try {
-      const url = new URL(request.url);
-      if (url.search.length > MAX_QUERY_LENGTH) return errorResponse(414, null, `query string longer than ${MAX_QUERY_LENGTH} characters`);
-      let path: Record<string, string> = rawPath;
-      if (spec.path) {
-        const parsed = spec.path.safeParse(rawPath);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const param = issue.path.length ? String(issue.path[0]) : Object.keys(rawPath).join('/');
-          const notFound = issue.message.startsWith('is not a known');
-          return errorResponse(notFound ? 404 : 400, param, `${param} ${issue.message}`);
-        }
-        path = parsed.data as Record<string, string>;
-      }
-      ctx = {
-        filters: { ...parseFilters(url.searchParams), scope: account.scope, detail: account.detail },
-        params: readParams(url.searchParams, spec.params ?? []),
-        path,
-      };
-    } catch (e) {
-      if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
-      if (e instanceof URIError) return errorResponse(400, null, 'malformed query string');
-      throw e;
-    }
-    const waiting = observers().dbWaiting;
-    waiting.inc();
-    try {
-      const primary = await getDatabase();
-      const queried = performance.now();
-      const { asOf } = ctx.filters;
-      // Questions go to the read replica when there is one. The version first, the figures after, both
-      // from the same place: an answer is never older than the version it is kept under.
-      let database: Database = primary.reader === primary.db ? primary : { ...primary, db: primary.reader };
-      let current = await currentVersion(database.db);
-      if (asOf !== null && asOf > current && database !== primary) {
-        // A link pinned to a version the replica has not received yet: the primary has it.
-        database = primary;
-        current = await currentVersion(database.db);
-      }
-      if (asOf !== null && asOf > current)
-        return errorResponse(400, 'asof', `asof: there is no data version ${asOf} (the latest is ${current})`);
-      const cacheable = spec.cacheable ?? true;
-      const key = cacheable ? answerKey(primary, new URL(request.url), current, ctx.filters) : null;
-      const hit = key && !wantsFresh(request) ? cachedAnswer(key) : undefined;
-      let encoded: Encoded;
-      let auditRows: number | null | undefined;
-      if (hit) {
-        encoded = { body: hit.body, contentType: hit.contentType, status: 200 };
-        auditRows = hit.auditRows;
-      } else {
-        const result = await run({ ...ctx, database, request, account });
-        if ('stream' in result) return streamResponse(result);
-        encoded = encode(result);
-        auditRows = result.auditRows;
-        if (key && encoded.status === 200) {
-          keepAnswer(key, { body: encoded.body, contentType: encoded.contentType, auditRows });
-          observers().cacheBytes.set(cachedBytes());
-        }
-      }
-      if (key) observers().cache.inc({ result: hit ? 'hit' : 'miss' });
-      if (auditRows !== undefined) auditRequest(request, account, 'events', { status: 200, rows: auditRows });
-      const ran = performance.now();
-      const response = answer(request, encoded, cacheable, asOf ?? current);
-      response.headers.set('Data-Version', String(current));
-      if (key) response.headers.set('X-Cache', hit ? 'hit' : 'miss');
-      // Where the time went, for browsers' network panels and the benchmark.
-      const ms = (a: number, b: number) => (b - a).toFixed(1);
-      response.headers.set(
-        'Server-Timing',
-        `parse;dur=${ms(started, queried)}, db;dur=${ms(queried, ran)}, encode;dur=${ms(ran, performance.now())}`,
-      );
-      return response;
-    } catch (e) {
-      if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
-      if (e instanceof NotFoundError) return errorResponse(404, null, e.message);
-      // A query for single seizures reached with aggregates-only detail: still a refusal.
-      if (e instanceof EventsRefused) return deny(request, account, 'events', e.message);
-      throw e; // served(): a 503 when the database cannot answer, else logged and a 500
-    } finally {
-      waiting.dec();
-    }
+    const account = await authorize(request, needs(rawPath));
+    return account instanceof Response ? account : respond(spec, run, request, account, rawPath, started);
   });
+  return Object.assign(handler, { answerFor });
+}
+
+/** The answer to a request from an account allowed to ask it: parameters checked, figures read (or kept), headers set. */
+async function respond<P extends ApiParam>(
+  spec: ApiSpec<P>,
+  run: (ctx: ApiContext<P>) => Promise<ApiAnswer>,
+  request: Request,
+  account: Account,
+  rawPath: Record<string, string>,
+  started: number,
+): Promise<Response> {
+  let ctx: Omit<ApiContext<P>, 'database' | 'request' | 'account'>;
+  try {
+    const url = new URL(request.url);
+    if (url.search.length > MAX_QUERY_LENGTH) return errorResponse(414, null, `query string longer than ${MAX_QUERY_LENGTH} characters`);
+    let path: Record<string, string> = rawPath;
+    if (spec.path) {
+      const parsed = spec.path.safeParse(rawPath);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const param = issue.path.length ? String(issue.path[0]) : Object.keys(rawPath).join('/');
+        const notFound = issue.message.startsWith('is not a known');
+        return errorResponse(notFound ? 404 : 400, param, `${param} ${issue.message}`);
+      }
+      path = parsed.data as Record<string, string>;
+    }
+    ctx = {
+      filters: { ...parseFilters(url.searchParams), scope: account.scope, detail: account.detail },
+      params: readParams(url.searchParams, spec.params ?? []),
+      path,
+    };
+  } catch (e) {
+    if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
+    if (e instanceof URIError) return errorResponse(400, null, 'malformed query string');
+    throw e;
+  }
+  const waiting = observers().dbWaiting;
+  waiting.inc();
+  try {
+    const primary = await getDatabase();
+    const queried = performance.now();
+    const { asOf } = ctx.filters;
+    // Questions go to the read replica when there is one. The version first, the figures after, both
+    // from the same place: an answer is never older than the version it is kept under.
+    let database: Database = primary.reader === primary.db ? primary : { ...primary, db: primary.reader };
+    let current = await currentVersion(database.db);
+    if (asOf !== null && asOf > current && database !== primary) {
+      // A link pinned to a version the replica has not received yet: the primary has it.
+      database = primary;
+      current = await currentVersion(database.db);
+    }
+    if (asOf !== null && asOf > current)
+      return errorResponse(400, 'asof', `asof: there is no data version ${asOf} (the latest is ${current})`);
+    const cacheable = spec.cacheable ?? true;
+    const key = cacheable ? answerKey(primary, new URL(request.url), current, ctx.filters) : null;
+    const hit = key && !wantsFresh(request) ? cachedAnswer(key) : undefined;
+    let encoded: Encoded;
+    let auditRows: number | null | undefined;
+    if (hit) {
+      encoded = { body: hit.body, contentType: hit.contentType, status: 200 };
+      auditRows = hit.auditRows;
+    } else {
+      const result = await run({ ...ctx, database, request, account });
+      if ('stream' in result) return streamResponse(result);
+      encoded = encode(result);
+      auditRows = result.auditRows;
+      if (key && encoded.status === 200) {
+        keepAnswer(key, { body: encoded.body, contentType: encoded.contentType, auditRows });
+        observers().cacheBytes.set(cachedBytes());
+      }
+    }
+    if (key) observers().cache.inc({ result: hit ? 'hit' : 'miss' });
+    if (auditRows !== undefined) auditRequest(request, account, 'events', { status: 200, rows: auditRows });
+    const ran = performance.now();
+    const response = answer(request, encoded, cacheable, asOf ?? current);
+    response.headers.set('Data-Version', String(current));
+    if (key) response.headers.set('X-Cache', hit ? 'hit' : 'miss');
+    // Where the time went, for browsers' network panels and the benchmark.
+    const ms = (a: number, b: number) => (b - a).toFixed(1);
+    response.headers.set(
+      'Server-Timing',
+      `parse;dur=${ms(started, queried)}, db;dur=${ms(queried, ran)}, encode;dur=${ms(ran, performance.now())}`,
+    );
+    return response;
+  } catch (e) {
+    if (e instanceof ParamError) return errorResponse(400, e.param, e.message);
+    if (e instanceof NotFoundError) return errorResponse(404, null, e.message);
+    // A query for single seizures reached with aggregates-only detail: still a refusal.
+    if (e instanceof EventsRefused) return deny(request, account, 'events', e.message);
+    throw e; // served(): a 503 when the database cannot answer, else logged and a 500
+  } finally {
+    waiting.dec();
+  }
 }

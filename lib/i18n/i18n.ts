@@ -148,6 +148,10 @@ const TEXT = {
     ru: 'Карта показывает {window}; показатели выше — за весь период.',
   },
   loading: { en: 'Loading…', ru: 'Загрузка…' },
+  mapNeedsJavaScript: {
+    en: 'The map needs JavaScript. The figures and the list of posts work without it.',
+    ru: 'Для карты нужен JavaScript. Показатели и список ППК доступны и без него.',
+  },
   layers: { en: 'Layers', ru: 'Слои' },
   points: { en: 'Seizures', ru: 'Изъятия' },
   hexagons: { en: 'Hotspots (hexagons)', ru: 'Очаги (шестиугольники)' },

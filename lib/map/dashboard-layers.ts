@@ -9,7 +9,7 @@ import type { EmergingCell, HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { countryName } from '@/lib/i18n/i18n';
 import type { DateRange } from '@/lib/time/dates';
-import { MAP_LAYERS, type Language, type MapLayerId } from '@/lib/url/view-state';
+import type { Language, MapLayerId } from '@/lib/url/view-state';
 import { COUNTRY_LABEL_POINTS } from './basemap-style';
 import type { CellChange } from './cell-change';
 import {
@@ -48,15 +48,6 @@ export interface DashboardLayerInput {
   visible: DateRange | null;
   /** Catchment of the selected BLO; null when none is selected. */
   catchment: { center: LngLat; radiusKm: number } | null;
-}
-
-/**
- * The layers drawn for an account: one that may not see single seizures (`events` false) gets the
- * hexagons in place of the points, whatever the link asked for.
- */
-export function shownLayers(layers: MapLayerId[], events: boolean): MapLayerId[] {
-  if (events || !layers.includes('points')) return layers;
-  return MAP_LAYERS.filter((l) => l === 'hexagons' || (l !== 'points' && layers.includes(l)));
 }
 
 const labelsByLang = new Map<Language, MapLabel[]>();

@@ -23,7 +23,7 @@ const APP_PORT = 3405;
 const FLOOR_PORT = 3406;
 const ACCOUNT = { email: 'browser-bench@example.org', password: 'browser bench passphrase, not secret' };
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, timeline: { type: 'boolean', default: false } } });
 const runsArg = z.coerce.number().int().min(5).max(50).safeParse(args.runs);
 if (!runsArg.success) throw new Error('bench:browser: --runs must be a whole number from 5 to 50');
 const RUNS = runsArg.data;
@@ -153,6 +153,7 @@ async function measure(browser: Browser, target: (typeof TARGETS)[number], cooki
   ).jsonValue()) as Record<string, number>;
   await page.waitForLoadState('networkidle');
   const layoutShift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  if (args.timeline) await printTimeline(page, target.name, marks);
   const done = await Promise.all(sizes);
   await context.close();
   const sum = (kind: string, key: 'wire' | 'decoded') => done.filter((s) => s.kind === kind).reduce((a, s) => a + s[key], 0);
@@ -165,6 +166,31 @@ async function measure(browser: Browser, target: (typeof TARGETS)[number], cooki
     dataWire: sum('data', 'wire'),
     requests: done.length,
   };
+}
+
+/** `--timeline`: when each request of a page started and ended, and when its marks came (ms since navigation). */
+async function printTimeline(page: Page, name: string, marks: Record<string, number>) {
+  const entries = await page.evaluate(
+    `performance.getEntriesByType('resource').map((e) => [e.name, e.startTime, e.responseEnd, e.decodedBodySize])`,
+  );
+  const nav = await page.evaluate(
+    `(([n]) => [n.responseStart, n.responseEnd, n.domInteractive, n.domContentLoadedEventEnd])(performance.getEntriesByType('navigation'))`,
+  );
+  const lines: (readonly [number, string])[] = (entries as [string, number, number, number][]).map(
+    ([url, start, end, size]) =>
+      [
+        start,
+        `${start.toFixed(0).padStart(6)} → ${end.toFixed(0).padStart(6)}  ${(size / 1024).toFixed(0).padStart(5)} KB  ${new URL(url).pathname.slice(0, 90)}`,
+      ] as const,
+  );
+  const [first, html, interactive, loaded] = nav as number[];
+  lines.push([
+    first,
+    `${first.toFixed(0).padStart(6)} → ${html.toFixed(0).padStart(6)}  (page; interactive ${interactive.toFixed(0)}, DOMContentLoaded ${loaded.toFixed(0)})`,
+  ]);
+  for (const [mark, at] of Object.entries(marks)) lines.push([at, `${at.toFixed(0).padStart(6)}  mark: ${mark}`]);
+  console.log(`\n${name}`);
+  for (const [, line] of [...lines].sort((a, b) => a[0] - b[0])) console.log(line);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -263,6 +263,54 @@ test.describe('dashboard', () => {
     await page.screenshot({ path: screenshotPath('dashboard-hotspots.png') });
   });
 
+  test('with JavaScript off, a briefing link still shows its figures, the list of posts and the open post; the map says it needs JavaScript', async ({
+    browser,
+    request,
+  }) => {
+    const filters = 'substance=heroin&from=2024-01-01&to=2024-12-31';
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: stateOf('editor') });
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) asked.push(r.url());
+    });
+    await page.goto(`/?${filters}&c=69.3,41.2,6.5&sel=oybek&lang=ru`);
+    // The figures as the API gives them, read from the HTML the server sent.
+    const api = await apiSummary(request, filters);
+    const shown = async (key: string) => Number(await page.getByTestId(`kpi-${key}`).getAttribute('data-value'));
+    expect(api.count).toBeGreaterThan(0);
+    expect(await shown('count')).toBe(api.count);
+    expect(await shown('kgEq')).toBeCloseTo(api.kgEq, 6);
+    const blos = (await (await request.get(`/api/blos?${filters}`)).json()) as { blos: { code: string }[] };
+    expect(blos.blos).toHaveLength(24);
+    expect((await page.getByTestId('blo-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).sort()).toEqual(
+      blos.blos.map((b) => b.code).sort(),
+    );
+    await expect(page.getByTestId('blo-panel')).toBeVisible();
+    await expect(page.getByTestId('blo-panel-heading')).toContainText('Ойбек');
+    await expect(page.getByTestId('map-needs-js')).toBeVisible();
+    await expect(page.getByTestId('map-needs-js')).toContainText('JavaScript');
+    await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'loading');
+    // Nothing was asked for but the points the map would draw (preloaded with the page).
+    expect(asked.filter((u) => !new URL(u).pathname.startsWith('/api/seizures'))).toEqual([]);
+    await context.close();
+  });
+
+  test('the figures of a link are in its HTML and the browser does not ask for them again', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+    });
+    const d = new DashboardPage(page);
+    await d.open('substance=heroin&sel=oybek');
+    await expect(page.getByTestId('blo-panel')).toBeVisible();
+    expect(asked.filter((p) => /^\/api\/(summary|blos|timeseries|baselines|reporting)/.test(p))).toEqual([]);
+    // Asked once the filters change: the answers come from the API as before.
+    await page.getByRole('checkbox', { name: 'Hashish' }).check();
+    await expect.poll(() => asked.includes('/api/summary')).toBe(true);
+  });
+
   test('panning asks the server for nothing already loaded', async ({ page }) => {
     const d = new DashboardPage(page);
     await d.open('l=points,hexagons&c=68.0,40.5,5.2');

@@ -38,25 +38,40 @@ import type { SignedIn } from '@/app/_components/access/account-menu';
 import { useMapContent } from './use-map-content';
 import { usePlayback } from './use-playback';
 import { useViewState } from './use-view-state';
+import { SeededAnswers, type SeededAnswer } from './seeded-answers';
 
 /** Zoom at which a post's catchment rings are drawn large enough to see (25 km ≈ 40 px). */
 const RINGS_ZOOM = 7.5;
 /** How close the map flies to a place found by the search: its surroundings and the posts near it readable. */
 const PLACE_FOUND_ZOOM = 8;
 
-const MapView = dynamic(() => import('@/app/_components/map/map-view').then((m) => m.MapView), {
+// Asked for as soon as this module runs, not when the map is first rendered: the map's code loads
+// while the page hydrates.
+const mapModule = typeof window === 'undefined' ? null : import('@/app/_components/map/map-view');
+const MapView = dynamic(() => (mapModule ?? import('@/app/_components/map/map-view')).then((m) => m.MapView), {
   ssr: false,
+  // Until the map's code has run: the map area in its water colour, at its final size (nothing moves when it draws).
   loading: () => <div className="map" data-testid="map" data-map-state="loading" />,
 });
 
 interface Props {
   initialSearch: string;
+  /** The server's answers to the view's first questions (its figures are in the HTML). */
+  answers: readonly SeededAnswer[];
   today: string;
   styleUrl: string | null;
   account: SignedIn;
 }
 
-export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
+export function Dashboard({ answers, ...props }: Props) {
+  return (
+    <SeededAnswers answers={answers}>
+      <DashboardView {...props} />
+    </SeededAnswers>
+  );
+}
+
+function DashboardView({ initialSearch, today, styleUrl, account }: Omit<Props, 'answers'>) {
   const { view, problems, update } = useViewState(initialSearch);
   const { lang, filters, playback, radiusKm } = view;
   const events = account.permissions.includes('events');
@@ -322,6 +337,11 @@ export function Dashboard({ initialSearch, today, styleUrl, account }: Props) {
                 </button>
               </div>
             )}
+            <noscript>
+              <p className="map-needs-js" data-testid="map-needs-js">
+                {t(lang, 'mapNeedsJavaScript')}
+              </p>
+            </noscript>
             <p className="map-note note">{t(lang, 'boundaryNote')}</p>
           </div>
           <Legend model={legend} strip />

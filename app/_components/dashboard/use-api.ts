@@ -3,9 +3,11 @@
  * Loads one API answer per URL and keeps it: going back to a filter, or panning the map, never asks
  * the server again for what is already here. Keeps the previous answer while the next one loads.
  * The answers live in one store for the page (read with useSyncExternalStore); a hook only starts
- * the request for the URL it is given.
+ * the request for the URL it is given. An answer the server sent with the page (SeededAnswers) stands
+ * for the URL until the store holds it, and goes into the store in place of a request.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useSeededAnswer } from './seeded-answers';
 
 type Kind = 'json' | 'bytes';
 type Entry = { status: 'loading' } | { status: 'done'; data: unknown; version: number | null } | { status: 'error'; message: string };
@@ -18,6 +20,8 @@ const wanted = new Map<string, number>();
 /** The request under way for a URL. */
 const requests = new Map<string, AbortController>();
 const listeners = new Set<() => void>();
+/** URLs whose seeded answer went into the store: from then on the store answers them (a later visit asks the server). */
+const seedsTaken = new Set<string>();
 
 function set(url: string, entry: Entry | null) {
   if (entry) store.set(url, entry);
@@ -62,18 +66,26 @@ export interface ApiState<T> {
 
 /** `transform` turns the raw answer into what is kept; give a module-level function (it is not a key). */
 export function useApi<T>(url: string | null, kind: Kind = 'json', transform?: (raw: unknown) => T): ApiState<T> {
-  const entry = useSyncExternalStore(
+  const stored = useSyncExternalStore(
     subscribe,
     () => (url === null ? undefined : store.get(url)),
     () => undefined,
   );
+  // Only plain JSON is seeded: an answer kept transformed (or as bytes) always comes from a request.
+  const given = useSeededAnswer(kind === 'json' && !transform ? url : null);
+  const seed = given && !seedsTaken.has(given.url) ? given : undefined;
+  const seedEntry = useMemo<Entry | undefined>(() => seed && { status: 'done', data: seed.data, version: seed.version }, [seed]);
+  const entry = stored ?? seedEntry;
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (url === null) return;
     wanted.set(url, (wanted.get(url) ?? 0) + 1);
     const known = store.get(url);
-    if (!known || known.status === 'error') {
+    if (!known && seed) {
+      seedsTaken.add(url);
+      set(url, { status: 'done', data: seed.data, version: seed.version });
+    } else if (!known || known.status === 'error') {
       const controller = new AbortController();
       requests.set(url, controller);
       set(url, { status: 'loading' });
@@ -94,7 +106,7 @@ export function useApi<T>(url: string | null, kind: Kind = 'json', transform?: (
       requests.delete(url);
       set(url, null);
     };
-  }, [url, kind, transform, attempt]);
+  }, [url, kind, transform, attempt, seed]);
 
   // The latest answer this hook showed, for the time its next URL is loading.
   const current = entry?.status === 'done' && url !== null ? { url, data: entry.data as T, version: entry.version } : null;

@@ -26,14 +26,11 @@ import { pointAttributes, type PointAttributes } from '@/lib/map/map-layers';
 import { monthEnd, type DateRange } from '@/lib/time/dates';
 import { chartStart, monthTable } from '@/lib/time/month-table';
 import { visiblePeriod } from '@/lib/time/periods';
-import { DEFAULT_BINARY_ROWS } from '@/lib/url/api-params';
-import { comparisonPeriod, DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
+import { comparisonPeriod, type Filters } from '@/lib/url/filters';
+import { firstRequests, POINT_LIMIT, pointsRequest } from '@/lib/url/view-requests';
 import { periodCompleteness, postsOfFilters, reportedPerMonth, reportingGrid } from '@/lib/analysis/completeness';
 import { apiSearch, type ViewState } from '@/lib/url/view-state';
 import { useApi } from './use-api';
-
-/** Above this many filtered seizures the map draws vector tiles instead of loading every point. */
-const POINT_LIMIT = DEFAULT_BINARY_ROWS;
 
 const NO_BLOS: BloListItem[] = [];
 
@@ -42,15 +39,15 @@ const toPoints = (raw: unknown): PointAttributes => pointAttributes(decodeColumn
 /** `events`: whether the account may see single seizures (points, tiles, a post's recent seizures). */
 export function useDashboardData(view: ViewState, events: boolean) {
   const { filters, layers, playback } = view;
-  const blos = useApi<BlosAnswer>(`/api/blos${apiSearch(filters)}`);
   // Each post's totals over the comparison period, for the change per post in the list of posts.
   // One object per filters, so what is worked out from it is not worked out again on every render.
   const before = useMemo(() => comparisonPeriod(filters), [filters]);
-  const blosBefore = useApi<BlosAnswer>(before ? `/api/blos${apiSearch({ ...filters, ...before, compare: 'none' })}` : null);
-  const summaryUrl = `/api/summary${apiSearch(filters)}`;
-  const summary = useApi<SummaryAnswer>(summaryUrl);
+  const first = firstRequests(view, events, before);
+  const blos = useApi<BlosAnswer>(first.blos);
+  const blosBefore = useApi<BlosAnswer>(first.blosBefore);
+  const summary = useApi<SummaryAnswer>(first.summary);
   // The whole span of the data, for the slider and the chart; the period is marked on it.
-  const series = useApi<SeriesAnswer>(`/api/timeseries${apiSearch({ ...filters, from: null, to: null })}`);
+  const series = useApi<SeriesAnswer>(first.series);
   const allRows = useMemo(() => monthTable(series.data ? seriesPoints(series.data.rows) : []), [series.data]);
   // The chart, the slider and the playback start where the data becomes dense (or at the period's
   // own start, if earlier): a few early events would otherwise take half their width.
@@ -82,15 +79,9 @@ export function useDashboardData(view: ViewState, events: boolean) {
 
   // The count of these filters (not the previous answer kept while loading) decides points or tiles;
   // `layers` never holds the points for an account that may not see single seizures.
-  const count = summary.dataUrl === summaryUrl ? summary.data?.count : undefined;
+  const count = summary.dataUrl === first.summary ? summary.data?.count : undefined;
   const useTiles = typeof count === 'number' && count > POINT_LIMIT;
-  const points = useApi<PointAttributes>(
-    layers.includes('points') && typeof count === 'number' && !useTiles && count > 0
-      ? `/api/seizures${apiSearch(filters, { format: 'bin', limit: POINT_LIMIT })}`
-      : null,
-    'bytes',
-    toPoints,
-  );
+  const points = useApi<PointAttributes>(pointsRequest(filters, layers, count), 'bytes', toPoints);
   const tileTemplate = useTiles ? `/api/tiles/{z}/{x}/{y}${apiSearch(mapFilters)}` : null;
   // The template whose tiles in view have all arrived (the tile layer reports it). A tile layer
   // that goes away and comes back starts from nothing: what the last one loaded is forgotten.
@@ -133,16 +124,14 @@ export function useDashboardData(view: ViewState, events: boolean) {
     layers.includes('emerging') ? `/api/emerging${apiSearch(filters, { res: resolution, step, value })}` : null,
   );
   // Each post's months against their seasonal baseline: the badge of a post with an unusual latest month.
-  const baselines = useApi<BaselinesAnswer>(`/api/baselines${apiSearch(filters)}`);
+  const baselines = useApi<BaselinesAnswer>(first.baselines);
   const latestMonths = useMemo(
     () => (baselines.data ? new Map(baselines.data.posts.flatMap((p) => (p.latest ? [[p.code, p.latest] as const] : []))) : null),
     [baselines.data],
   );
   // Who reported which month (the other filters aside: a month with only hashish is still reported):
   // the chart's gaps, the period's completeness against the comparison's, the reporting grid.
-  const reporting = useApi<ReportingAnswer>(
-    `/api/reporting${apiSearch({ ...DEFAULT_FILTERS, asOf: filters.asOf, synthetic: filters.synthetic })}`,
-  );
+  const reporting = useApi<ReportingAnswer>(first.reporting);
   const grid = useMemo(() => (reporting.data ? reportingGrid(reporting.data) : null), [reporting.data]);
   // The posts the figures are about: those picked, else those of the countries picked, else all.
   const { blos: picked, countries } = filters;
@@ -159,10 +148,8 @@ export function useDashboardData(view: ViewState, events: boolean) {
     };
   }, [grid, postsShown, period, filters.from, before]);
   const selectedBlo = blos.data?.blos.find((b) => b.code === view.selected) ?? null;
-  const detail = useApi<BloDetailAnswer>(view.selected ? `/api/blos/${view.selected}${apiSearch(filters, { r: view.radiusKm })}` : null);
-  const recent = useApi<CatchmentSeizuresAnswer>(
-    view.selected && events ? `/api/blos/${view.selected}/seizures${apiSearch(filters, { r: view.radiusKm })}` : null,
-  );
+  const detail = useApi<BloDetailAnswer>(first.detail);
+  const recent = useApi<CatchmentSeizuresAnswer>(first.recent);
 
   const all = [blos, summary, series, points, hotspots, cellsBefore, routes, emerging, baselines, reporting];
   const scaleCells = playback.at ? wholePeriodCells.data?.cells : hotspots.data?.cells;

@@ -6,7 +6,8 @@
  */
 import { useMemo } from 'react';
 import { bloName, borderName, formatMonth, t } from '@/lib/i18n/i18n';
-import { dashboardLayers, shownLayers } from '@/lib/map/dashboard-layers';
+import { dashboardLayers } from '@/lib/map/dashboard-layers';
+import { shownLayers } from '@/lib/url/view-requests';
 import { legendModel } from '@/lib/map/legend-model';
 import { mapPlaces } from '@/lib/map/map-places';
 import { PLACES } from '@/lib/catalogue/places';

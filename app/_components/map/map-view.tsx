@@ -26,6 +26,8 @@ import { rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);
+// Its workers start now, while the page renders, not when the map is made.
+maplibregl.prewarm();
 
 export interface MarkerBlo {
   code: string;
@@ -230,6 +232,9 @@ const CONTROL_TITLES: readonly [selector: string, key: TextKey][] = [
   ['.maplibregl-ctrl-compass', 'mapResetBearing'],
 ];
 
+/** The hosted style at `url`, or the offline basemap. */
+const styleOf = (url: string | null) => url ?? offlineBasemapStyle(new URL('/api/countries', window.location.href).href, WATER);
+
 /** `lng,lat,zoom,bearing,pitch` of the camera actually shown, for tests and exports. */
 const cameraText = (c: Camera) =>
   [c.center[0].toFixed(4), c.center[1].toFixed(4), c.zoom.toFixed(2), c.bearing.toFixed(1), c.pitch.toFixed(1)].join(',');
@@ -276,6 +281,7 @@ export function MapView({
   // Map and deck.gl callbacks read the latest props without re-creating the map.
   const initialCamera = useEffectEvent(() => camera);
   const initialLang = useEffectEvent(() => lang);
+  const initialStyleUrl = useEffectEvent(() => styleUrl);
   const scaleRef = useRef<ScaleControl | null>(null);
   const tooltip = useEffectEvent((info: PickingInfo) => getTooltip(info));
   const selectBlo = useEffectEvent((code: string) => onSelectBlo(code));
@@ -318,6 +324,8 @@ export function MapView({
     const start = initialCamera();
     const map = new maplibregl.Map({
       container: container.current!,
+      // The style from the start: its sources are asked for before the first frame is drawn.
+      style: styleOf(initialStyleUrl()),
       ...cameraOptions(start),
       maxPitch: 60,
       attributionControl: false,
@@ -394,9 +402,13 @@ export function MapView({
     };
   }, []);
 
+  // A new style (the map was made with the first).
+  const styleShown = useRef(styleUrl);
   useEffect(() => {
+    if (styleShown.current === styleUrl) return;
+    styleShown.current = styleUrl;
     styleReady.current = false;
-    mapRef.current!.setStyle(styleUrl ?? offlineBasemapStyle(new URL('/api/countries', window.location.href).href, WATER));
+    mapRef.current!.setStyle(styleOf(styleUrl));
   }, [styleUrl]);
 
   useEffect(() => {
