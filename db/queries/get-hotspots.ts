@@ -4,7 +4,7 @@ import { rowsOf } from '@/db/result-rows';
 import { cellsSource } from './cells-source';
 import type { SourceOptions } from './rollup-source';
 import type { ScopedFilters } from '@/lib/access/country-scope';
-import { H3_EDGE_KM, resolutionForZoom } from '@/lib/geo/h3-cell';
+import { H3_EDGE_KM, resolutionForZoom } from '@/lib/geo/h3-resolution';
 import type { Bbox, LngLat } from '@/lib/geo/lng-lat';
 import { roundTo } from '@/lib/url/numbers';
 import type { HotspotCluster, HotspotsAnswer } from '@/lib/api/api-types';

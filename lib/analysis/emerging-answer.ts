@@ -11,7 +11,8 @@ import type { LngLat } from '@/lib/geo/lng-lat';
 import type { EmergingAnswer, EmergingCategoryKey, EmergingCell, EmergingPost } from '@/lib/api/api-types';
 import { roundTo } from '@/lib/url/numbers';
 import { MOST_STEPS, TREND_ALPHA, twoSidedP, type EmergingCategory, type HotSpotPattern } from './emerging-hot-spots';
-import { analyseCube, MIN_STEPS, type CellAnalysis, type CubeCell, type EmergingStep, type EmergingValue } from './space-time-cube';
+import { analyseCube, MIN_STEPS, type CellAnalysis, type CubeCell } from './space-time-cube';
+import type { EmergingStep, EmergingValue } from './emerging-settings';
 
 /** The catchment whose emerging hot spots a post's entry lists, km from the post to a cell's centre. */
 export const EMERGING_CATCHMENT_KM = 25;

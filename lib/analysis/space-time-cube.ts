@@ -7,15 +7,9 @@
 import { cellToLatLng, gridDisk } from 'h3-js';
 import { monthStart } from '@/lib/time/dates';
 import type { LngLat } from '@/lib/geo/lng-lat';
+import type { EmergingStep } from './emerging-settings';
 import { categorize, giStar, mannKendall, stepLevels, type BinLevel, type EmergingCategory, type Trend } from './emerging-hot-spots';
 
-export const EMERGING_STEPS = ['month', 'quarter'] as const;
-export type EmergingStep = (typeof EMERGING_STEPS)[number];
-export const EMERGING_VALUES = ['count', 'kg'] as const;
-export type EmergingValue = (typeof EMERGING_VALUES)[number];
-/** The H3 resolutions offered: 4 (edge ~26 km) to 6 (~3.7 km), 5 by default (~9.9 km). */
-export const EMERGING_RESOLUTIONS = [4, 5, 6] as const;
-export const DEFAULT_EMERGING_RESOLUTION = 5;
 /** Fewer steps than this and no analysis is shown: a trend over a handful of points means little. */
 export const MIN_STEPS = 10;
 

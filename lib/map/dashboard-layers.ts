@@ -22,8 +22,8 @@ import {
   seizurePointsLayer,
   seizureTilesLayer,
   type MapLabel,
-  type PointAttributes,
 } from './map-layers';
+import type { PointAttributes } from './layer-data';
 
 export interface DashboardLayerInput {
   lang: Language;

@@ -5,7 +5,7 @@
 import type { PickingInfo } from '@deck.gl/core';
 import type { EmergingCell, HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import { TREND_ALPHA } from '@/lib/analysis/emerging-hot-spots';
-import type { EmergingStep } from '@/lib/analysis/space-time-cube';
+import type { EmergingStep } from '@/lib/analysis/emerging-settings';
 import { levelStrip, zSparkline } from './sparkline';
 import type { CellChange } from './cell-change';
 import type { DecodedColumns } from '@/lib/api/seizure-columns-codec';
@@ -24,7 +24,7 @@ import {
 } from '@/lib/i18n/i18n';
 import { daysToIso } from '@/lib/time/dates';
 import type { Language } from '@/lib/url/view-state';
-import { LAYER_IDS, type TileProps } from './map-layers';
+import { LAYER_IDS, type TileProps } from './layer-data';
 
 /** Text made safe to place in HTML, in content or in a quoted attribute. */
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

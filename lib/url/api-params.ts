@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { BLO_CODES } from '@/lib/catalogue/blo-codes';
 import { ROUTE_MODES, TIME_INTERVALS } from '@/lib/catalogue/vocabulary';
 import { urlNumber } from './url-number';
-import { EMERGING_RESOLUTIONS, EMERGING_STEPS, EMERGING_VALUES } from '@/lib/analysis/space-time-cube';
+import { EMERGING_RESOLUTIONS, EMERGING_STEPS, EMERGING_VALUES } from '@/lib/analysis/emerging-settings';
 import type { Language } from './view-state';
 
 const integer = (min: number, max: number) => urlNumber({ min, max, whole: true });

@@ -21,7 +21,7 @@ import {
 import { roundTo } from './numbers';
 import { urlNumber } from './url-number';
 import { API_PARAMS, DEFAULT_CATCHMENT_KM, MAX_CATCHMENT_KM, MIN_CATCHMENT_KM } from './api-params';
-import { DEFAULT_EMERGING_RESOLUTION, type EmergingStep, type EmergingValue } from '@/lib/analysis/space-time-cube';
+import { DEFAULT_EMERGING_RESOLUTION, type EmergingStep, type EmergingValue } from '@/lib/analysis/emerging-settings';
 
 export const MAP_LAYERS = ['points', 'hexagons', 'changes', 'emerging', 'heatmap', 'routes', 'rings'] as const;
 export type MapLayerId = (typeof MAP_LAYERS)[number];

@@ -26,7 +26,7 @@ import { authSettingsOf } from '@/lib/access/auth-settings';
 import { parseEnv } from '@/lib/env';
 import { getAuth } from '@/app/_server/auth';
 import { flushAudit } from '@/app/_server/audit';
-import { resolutionForZoom } from '@/lib/geo/h3-cell';
+import { resolutionForZoom } from '@/lib/geo/h3-resolution';
 import type { CountryScope } from '@/lib/access/country-scope';
 import type { Role } from '@/lib/access/roles';
 import type { BloRecord } from '@/lib/catalogue/blo-record';

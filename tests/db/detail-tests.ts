@@ -18,7 +18,7 @@ import { listRoutes } from '@/db/queries/list-routes';
 import { getTile } from '@/db/queries/get-tile';
 import { EventsRefused, type Detail } from '@/lib/access/detail';
 import type { ScopedFilters } from '@/lib/access/country-scope';
-import { resolutionForZoom } from '@/lib/geo/h3-cell';
+import { resolutionForZoom } from '@/lib/geo/h3-resolution';
 import { comparisonPeriod } from '@/lib/url/filters';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { groupTally, matches, tally, type OracleRow } from '@/tests/oracles/seizure-oracle';

@@ -16,7 +16,7 @@ import { listRoutes } from '@/db/queries/list-routes';
 import { postFrame } from '@/lib/geo/post-frame';
 import BLO_FILE from '@/data/blos.json';
 import { comparisonPeriod } from '@/lib/url/filters';
-import { resolutionForZoom } from '@/lib/geo/h3-cell';
+import { resolutionForZoom } from '@/lib/geo/h3-resolution';
 import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
 import { daysToIso } from '@/lib/time/dates';
 import { monthEnd } from '@/lib/time/dates';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellOf, cellToDecimal, decimalToCell, resolutionForZoom } from '@/lib/geo/h3-cell';
+import { cellOf, cellToDecimal, decimalToCell } from '@/lib/geo/h3-cell';
+import { resolutionForZoom } from '@/lib/geo/h3-resolution';
 
 describe('H3 cells', () => {
   it('picks coarser cells for smaller zooms', () => {

@@ -1,6 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
-import { LAYER_IDS } from '@/lib/map/map-layers';
+import { LAYER_IDS } from '@/lib/map/layer-data';
 import { escapeHtml, tooltipFor } from '@/lib/map/map-tooltip';
 import { createCells, createColumns, createFlows } from '@/tests/fixtures/map-data';
 import type { EmergingCell } from '@/lib/api/api-types';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { daysToIso, isoToDays, monthEnd } from '@/lib/time/dates';
 import { nextPlaybackStep, presetOf, presetPeriod, visiblePeriod } from '@/lib/time/periods';
 import { chartStart, denseStart, monthOverlaps, monthSpan, monthTable, totalsWithin } from '@/lib/time/month-table';
-import { hotspotZoom, resolutionForZoom } from '@/lib/geo/h3-cell';
+import { hotspotZoom, resolutionForZoom } from '@/lib/geo/h3-resolution';
 
 describe('periods and playback', () => {
   it('counts days from 1970-01-01 and back', () => {

@@ -8,7 +8,8 @@ import {
   REPORTING_GAP,
   unreportedPostMonths,
 } from '@/lib/synthetic/synthetic-seizures';
-import { analyseCube, stepOf, stepStarts, type EmergingStep } from '@/lib/analysis/space-time-cube';
+import { analyseCube, stepOf, stepStarts } from '@/lib/analysis/space-time-cube';
+import type { EmergingStep } from '@/lib/analysis/emerging-settings';
 import { categoryKey } from '@/lib/analysis/emerging-answer';
 import type { SeizureInput } from '@/lib/catalogue/seizure-input';
 import { seizureInputSchema } from '@/lib/catalogue/seizure-input';

@@ -30,7 +30,7 @@ const ignore = () => {};
 
 export function BriefMap({ search, styleUrl, events, minCount }: Props) {
   const view = useMemo(() => parseViewState(new URLSearchParams(search)).view, [search]);
-  const { data, deckLayers, heat, legend, markers, places } = useMapContent(view, events, minCount);
+  const { data, layerInput, heat, legend, markers, places } = useMapContent(view, events, minCount);
   const { lang } = view;
   return (
     <div className="map-wrap brief-map" style={MAP_COLOR_VARS as CSSProperties}>
@@ -42,7 +42,7 @@ export function BriefMap({ search, styleUrl, events, minCount }: Props) {
         places={places}
         foundPlace={null}
         selected={view.selected}
-        layers={deckLayers}
+        layers={layerInput}
         heat={heat}
         busy={data.busy}
         tilesPending={data.tilesPending}

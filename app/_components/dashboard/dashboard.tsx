@@ -75,7 +75,7 @@ function DashboardView({ initialSearch, today, styleUrl, account }: Omit<Props, 
   const { view, problems, update } = useViewState(initialSearch);
   const { lang, filters, playback, radiusKm } = view;
   const events = account.permissions.includes('events');
-  const { layers, data, deckLayers, heat, legend, markers, places } = useMapContent(view, events, account.minCount);
+  const { layers, data, layerInput, heat, legend, markers, places } = useMapContent(view, events, account.minCount);
   // The place last found by the search, written at any zoom and marked until the next search.
   const [foundPlace, setFoundPlace] = useState<string | null>(null);
   const { playing, setPlaying, speed, setSpeed } = usePlayback(data.playPeriod, playback, update);
@@ -313,7 +313,7 @@ function DashboardView({ initialSearch, today, styleUrl, account }: Omit<Props, 
               foundPlace={foundPlace}
               fitBlos={fitBlos}
               selected={view.selected}
-              layers={deckLayers}
+              layers={layerInput}
               heat={heat}
               busy={data.busy}
               tilesPending={data.tilesPending}

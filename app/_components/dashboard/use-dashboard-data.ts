@@ -21,8 +21,8 @@ import {
 } from '@/lib/api/api-types';
 import { decodeColumns } from '@/lib/api/seizure-columns-codec';
 import { cellChanges, largestChange } from '@/lib/map/cell-change';
-import { hotspotZoom } from '@/lib/geo/h3-cell';
-import { pointAttributes, type PointAttributes } from '@/lib/map/map-layers';
+import { hotspotZoom } from '@/lib/geo/h3-resolution';
+import { pointAttributes, type PointAttributes } from '@/lib/map/layer-data';
 import { monthEnd, type DateRange } from '@/lib/time/dates';
 import { chartStart, monthTable } from '@/lib/time/month-table';
 import { visiblePeriod } from '@/lib/time/periods';

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { bloName, borderName, formatMonth, t } from '@/lib/i18n/i18n';
-import { dashboardLayers } from '@/lib/map/dashboard-layers';
+import type { DashboardLayerInput } from '@/lib/map/dashboard-layers';
 import { shownLayers } from '@/lib/url/view-requests';
 import { legendModel } from '@/lib/map/legend-model';
 import { mapPlaces } from '@/lib/map/map-places';
@@ -25,22 +25,22 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
   const layers = useMemo(() => shownLayers(view.layers, events), [view.layers, events]);
   const data = useDashboardData(layers === view.layers ? view : { ...view, layers }, events);
   const { blos, selectedBlo } = data;
-  const deckLayers = useMemo(
-    () =>
-      dashboardLayers({
-        lang,
-        layers,
-        cells: data.cells,
-        cellScale: data.hexMax,
-        changes: data.changes,
-        flows: data.flows,
-        emerging: data.emerging?.cells,
-        points: data.points,
-        tileTemplate: data.tileTemplate,
-        onTilesLoaded: data.onTilesLoaded,
-        visible: data.visible,
-        catchment: selectedBlo ? { center: selectedBlo.lngLat, radiusKm } : null,
-      }),
+  // What the deck.gl layers are made of: the map builds them (deck.gl loads with the map's code).
+  const layerInput = useMemo<DashboardLayerInput>(
+    () => ({
+      lang,
+      layers,
+      cells: data.cells,
+      cellScale: data.hexMax,
+      changes: data.changes,
+      flows: data.flows,
+      emerging: data.emerging?.cells,
+      points: data.points,
+      tileTemplate: data.tileTemplate,
+      onTilesLoaded: data.onTilesLoaded,
+      visible: data.visible,
+      catchment: selectedBlo ? { center: selectedBlo.lngLat, radiusKm } : null,
+    }),
     [
       lang,
       layers,
@@ -101,5 +101,5 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
     [heatOn, data.cells, data.hexMax],
   );
   const places = useMemo(() => mapPlaces(lang, PLACES, WATER), [lang]);
-  return { layers, data, deckLayers, heat, legend, markers, places };
+  return { layers, data, layerInput, heat, legend, markers, places };
 }

@@ -10,7 +10,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { offlineBasemapStyle } from '@/lib/map/basemap-style';
 import { WATER } from '@/lib/catalogue/water';
 import type { Camera, Language } from '@/lib/url/view-state';
@@ -23,6 +23,7 @@ import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
 import { rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
+import { dashboardLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);
@@ -56,7 +57,8 @@ export interface MapViewProps {
   /** Frame every post once they have arrived, in place of `camera` (a view that names no camera of its own). */
   fitBlos?: boolean;
   selected: string | null;
-  layers: Layer[];
+  /** What the deck.gl layers are made of (built here: deck.gl comes with the map's code). */
+  layers: DashboardLayerInput;
   /** Cells of the heatmap (drawn by MapLibre under the deck.gl layers) and the top of its scale; null when it is off. */
   heat: Heat | null;
   /** Data for some layer is still loading (the map is not idle until it arrives). */
@@ -248,7 +250,7 @@ export function MapView({
   foundPlace,
   fitBlos = false,
   selected,
-  layers,
+  layers: layerInput,
   heat,
   busy,
   tilesPending,
@@ -260,6 +262,7 @@ export function MapView({
   onSelectBlo,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
+  const layers = useMemo(() => dashboardLayers(layerInput), [layerInput]);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const markersRef = useRef(new Map<string, maplibregl.Marker>());

@@ -1,10 +1,10 @@
 'use client';
 import type { BloListItem, EmergingAnswer, EmergingCategoryKey, EmergingPost } from '@/lib/api/api-types';
-import { EMERGING_RESOLUTIONS, EMERGING_STEPS, EMERGING_VALUES } from '@/lib/analysis/space-time-cube';
+import { EMERGING_RESOLUTIONS, EMERGING_STEPS, EMERGING_VALUES } from '@/lib/analysis/emerging-settings';
 import { bloName, countOf, emergingCategoryName, formatCount, formatKm, formatMonth, t } from '@/lib/i18n/i18n';
 import { EMERGING_COLORS, rgbCss } from '@/lib/map/colors';
 import type { EmergingSettings, Language } from '@/lib/url/view-state';
-import { H3_EDGE_KM } from '@/lib/geo/h3-cell';
+import { H3_EDGE_KM } from '@/lib/geo/h3-resolution';
 
 interface Props {
   lang: Language;

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/app/_server/api-route';
 import { getEmerging } from '@/db/queries/get-emerging';
-import { DEFAULT_EMERGING_RESOLUTION } from '@/lib/analysis/space-time-cube';
+import { DEFAULT_EMERGING_RESOLUTION } from '@/lib/analysis/emerging-settings';
 
 export const dynamic = 'force-dynamic';
 
