@@ -12,17 +12,8 @@ import type { DateRange } from '@/lib/time/dates';
 import type { Language, MapLayerId } from '@/lib/url/view-state';
 import { COUNTRY_LABEL_POINTS } from './basemap-style';
 import type { CellChange } from './cell-change';
-import {
-  changeLayer,
-  countryLabelLayer,
-  emergingLayer,
-  hexagonLayer,
-  ringLayer,
-  routeLayer,
-  seizurePointsLayer,
-  seizureTilesLayer,
-  type MapLabel,
-} from './map-layers';
+import { countryLabelLayer, ringLayer, routeLayer, seizurePointsLayer, type MapLabel } from './map-layers';
+import type * as CellLayerModule from './cell-layers';
 import type { PointAttributes } from './layer-data';
 
 export interface DashboardLayerInput {
@@ -62,17 +53,35 @@ export function countryLabels(lang: Language): MapLabel[] {
   return labels;
 }
 
-export function dashboardLayers(input: DashboardLayerInput): Layer[] {
+/** The builders of the layers drawn from H3 cells and vector tiles (./cell-layers.ts, loaded when needed). */
+export type CellLayers = typeof CellLayerModule;
+
+/** Whether the view draws a layer from H3 cells or vector tiles: the map then loads ./cell-layers.ts. */
+export function needsCellLayers(input: DashboardLayerInput): boolean {
+  const on = (layer: MapLayerId) => input.layers.includes(layer);
+  return (
+    (on('hexagons') && input.cells !== undefined) ||
+    (on('changes') && Boolean(input.changes)) ||
+    (on('emerging') && input.emerging !== undefined) ||
+    (on('points') && input.visible !== null && input.tileTemplate !== null)
+  );
+}
+
+/** The layers drawn; those from cells or tiles only once `cellLayers` has loaded (null: not yet). */
+export function dashboardLayers(input: DashboardLayerInput, cellLayers: CellLayers | null): Layer[] {
   const on = (layer: MapLayerId) => input.layers.includes(layer);
   const { cells, flows, points, tileTemplate, visible, catchment } = input;
   const out: Layer[] = [];
-  if (on('hexagons') && cells) out.push(hexagonLayer(cells, input.cellScale ?? null));
-  if (on('changes') && input.changes) out.push(changeLayer(input.changes.cells, input.changes.scale));
-  if (on('emerging') && input.emerging) out.push(emergingLayer(input.emerging));
+  if (cellLayers) {
+    if (on('hexagons') && cells) out.push(cellLayers.hexagonLayer(cells, input.cellScale ?? null));
+    if (on('changes') && input.changes) out.push(cellLayers.changeLayer(input.changes.cells, input.changes.scale));
+    if (on('emerging') && input.emerging) out.push(cellLayers.emergingLayer(input.emerging));
+  }
   if (on('routes') && flows) out.push(routeLayer(flows));
   if (on('points') && visible) {
-    if (tileTemplate) out.push(seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));
-    else if (points) out.push(seizurePointsLayer(points, visible));
+    if (tileTemplate) {
+      if (cellLayers) out.push(cellLayers.seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));
+    } else if (points) out.push(seizurePointsLayer(points, visible));
   }
   if (on('rings') && catchment) out.push(ringLayer(catchment.center, catchment.radiusKm));
   out.push(countryLabelLayer(countryLabels(input.lang)));

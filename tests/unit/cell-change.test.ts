@@ -3,6 +3,7 @@ import type { HotspotCell } from '@/lib/api/api-types';
 import { cellChanges, largestChange } from '@/lib/map/cell-change';
 import { CHANGE_RAMP, WITHHELD_COLOR } from '@/lib/map/colors';
 import { dashboardLayers } from '@/lib/map/dashboard-layers';
+import * as cellLayers from '@/lib/map/cell-layers';
 
 const cell = (id: string, count: number | null, kgEq: number | null = count === null ? null : count * 2): HotspotCell =>
   ({
@@ -55,18 +56,21 @@ describe('cellChanges', () => {
 describe('the change layer', () => {
   it('is drawn above the hexagons, purple for the largest fall, orange for the largest rise, grey when withheld', () => {
     const cells = cellChanges([cell('a', 4), cell('b', 8), cell('w', null)], [cell('a', 10), cell('b', 2)]);
-    const layers = dashboardLayers({
-      lang: 'en',
-      layers: ['hexagons', 'changes'],
-      cells: [cell('a', 4)],
-      changes: { cells, scale: largestChange(cells) },
-      flows: undefined,
-      points: undefined,
-      tileTemplate: null,
-      onTilesLoaded: () => {},
-      visible: null,
-      catchment: null,
-    });
+    const layers = dashboardLayers(
+      {
+        lang: 'en',
+        layers: ['hexagons', 'changes'],
+        cells: [cell('a', 4)],
+        changes: { cells, scale: largestChange(cells) },
+        flows: undefined,
+        points: undefined,
+        tileTemplate: null,
+        onTilesLoaded: () => {},
+        visible: null,
+        catchment: null,
+      },
+      cellLayers,
+    );
     expect(layers.map((l) => l.id)).toEqual(['hotspot-hexagons', 'change-hexagons', 'country-labels']);
     const fill = (layers[1].props as unknown as { getFillColor: (c: unknown) => number[] }).getFillColor;
     const rgb = (id: string) => fill(cells.find((c) => c.cell === id)).slice(0, 3);

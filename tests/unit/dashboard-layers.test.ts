@@ -1,6 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
-import { dashboardLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
+import { dashboardLayers as layersWith, needsCellLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
+import * as cellLayers from '@/lib/map/cell-layers';
 import { HEATMAP_RAMP, RING_COLOR, ROUTE_COLORS, rgbCss } from '@/lib/map/colors';
 import { heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import { isoToDays } from '@/lib/time/dates';
@@ -22,6 +23,8 @@ function createInput(patch: Partial<DashboardLayerInput> = {}): DashboardLayerIn
   };
 }
 
+/** The layers once the map has loaded the cell and tile layers' code. */
+const dashboardLayers = (input: DashboardLayerInput) => layersWith(input, cellLayers);
 const ids = (layers: Layer[]) => layers.map((l) => l.id);
 const byId = (layers: Layer[], id: string) => layers.find((l) => l.id === id)!;
 /** A layer's props, read as plain values (each layer class has its own props type). */
@@ -36,6 +39,23 @@ describe('dashboardLayers', () => {
       'catchment-rings',
       'country-labels',
     ]);
+  });
+
+  it('draws the cell and tile layers only once their code has loaded, and says when it is needed', () => {
+    const input = createInput();
+    expect(needsCellLayers(input)).toBe(true);
+    expect(ids(layersWith(input, null))).toEqual(['route-arcs', 'seizure-points', 'catchment-rings', 'country-labels']);
+    // The default view (points and country names) needs none of it.
+    const points = createInput({ layers: ['points'] });
+    expect(needsCellLayers(points)).toBe(false);
+    expect(ids(layersWith(points, null))).toEqual(ids(dashboardLayers(points)));
+    // Tiles (too many seizures to load whole) do.
+    const tiles = createInput({ layers: ['points'], tileTemplate: '/api/tiles/{z}/{x}/{y}' });
+    expect(needsCellLayers(tiles)).toBe(true);
+    expect(ids(layersWith(tiles, null))).toEqual(['country-labels']);
+    expect(ids(dashboardLayers(tiles))).toEqual(['seizure-tiles', 'country-labels']);
+    // A cell layer whose data has not arrived yet loads nothing.
+    expect(needsCellLayers(createInput({ layers: ['hexagons'], cells: undefined }))).toBe(false);
   });
 
   it('draws only the country names when every layer is off', () => {

@@ -23,7 +23,7 @@ import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
 import { rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
-import { dashboardLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
+import { dashboardLayers, needsCellLayers, type CellLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
 maplibregl.setWorkerUrl(new URL('maplibre-gl/dist/maplibre-gl-worker.mjs', import.meta.url).href);
@@ -262,7 +262,13 @@ export function MapView({
   onSelectBlo,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const layers = useMemo(() => dashboardLayers(layerInput), [layerInput]);
+  // The layers from H3 cells and vector tiles come with their own code, loaded the first time one is shown.
+  const [cellLayers, setCellLayers] = useState<CellLayers | null>(null);
+  const cellsWanted = needsCellLayers(layerInput);
+  useEffect(() => {
+    if (cellsWanted && !cellLayers) void import('@/lib/map/cell-layers').then(setCellLayers);
+  }, [cellsWanted, cellLayers]);
+  const layers = useMemo(() => dashboardLayers(layerInput, cellLayers), [layerInput, cellLayers]);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const markersRef = useRef(new Map<string, maplibregl.Marker>());
@@ -554,7 +560,7 @@ export function MapView({
   }, [places, foundPlace]);
 
   // Idle: the map has settled, deck.gl has drawn the current layers, and no data or tile is on its way.
-  const idle = mapIdle && drawnLayers === layers && !busy && !tilesPending;
+  const idle = mapIdle && drawnLayers === layers && !busy && !tilesPending && !(cellsWanted && !cellLayers);
   return (
     <>
       <div
