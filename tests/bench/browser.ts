@@ -6,7 +6,8 @@
  * at the dashboard's default camera, served by this script. Each run opens every page in a new
  * browser context (empty cache, no service worker), in turn, so the machine's drift falls on all
  * alike. Prints the medians of: time to the map's idle signal, time to the KPIs being readable,
- * JavaScript bytes (on the wire and decoded), data bytes (/api/), and the ratios to the floor.
+ * JavaScript bytes (on the wire and decoded; and the first load: the scripts the HTML names), data bytes
+ * (/api/), and the ratios to the floor.
  * Writes tests/bench/browser-results.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -106,6 +107,8 @@ interface Sample {
   kpisMs: number | null;
   jsWire: number;
   jsDecoded: number;
+  /** Decoded bytes of the scripts the HTML itself names (what runs before any script asks for more). */
+  jsFirst: number;
   dataWire: number;
   requests: number;
 }
@@ -121,7 +124,7 @@ async function measure(browser: Browser, target: (typeof TARGETS)[number], cooki
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  const sizes: Promise<{ kind: 'js' | 'data' | 'other'; wire: number; decoded: number }>[] = [];
+  const sizes: Promise<{ kind: 'js' | 'data' | 'other'; path: string; wire: number; decoded: number }>[] = [];
   page.on('requestfinished', (request) => {
     sizes.push(
       (async () => {
@@ -132,11 +135,11 @@ async function measure(browser: Browser, target: (typeof TARGETS)[number], cooki
         const body = response ? (await response.body().catch(() => Buffer.alloc(0))).length : 0;
         // A worker's own script reports no body size: it came as sent, uncompressed or not, so its length stands in.
         const wire = (await request.sizes()).responseBodySize || Number(response?.headers()['content-length'] ?? 0) || body;
-        return { kind, wire, decoded: body };
+        return { kind, path: url.pathname, wire, decoded: body };
       })(),
     );
   });
-  await page.goto(target.url, { waitUntil: 'commit' });
+  const documentResponse = await page.goto(target.url, { waitUntil: 'commit' });
   const marks = (await (
     await page
       .waitForFunction(
@@ -155,6 +158,8 @@ async function measure(browser: Browser, target: (typeof TARGETS)[number], cooki
   const layoutShift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
   if (args.timeline) await printTimeline(page, target.name, marks);
   const done = await Promise.all(sizes);
+  const html = (await documentResponse?.text()) ?? '';
+  const named = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1], target.url).pathname));
   await context.close();
   const sum = (kind: string, key: 'wire' | 'decoded') => done.filter((s) => s.kind === kind).reduce((a, s) => a + s[key], 0);
   return {
@@ -163,6 +168,7 @@ async function measure(browser: Browser, target: (typeof TARGETS)[number], cooki
     kpisMs: target.kpis ? marks.kpis : null,
     jsWire: sum('js', 'wire'),
     jsDecoded: sum('js', 'decoded'),
+    jsFirst: done.filter((x) => x.kind === 'js' && named.has(x.path)).reduce((a, x) => a + x.decoded, 0),
     dataWire: sum('data', 'wire'),
     requests: done.length,
   };
@@ -249,6 +255,7 @@ async function main() {
         kpisRatio: kpis === null ? null : Math.round((kpis / floorIdle) * 100) / 100,
         jsWire: median(s.map((x) => x.jsWire)),
         jsDecoded: median(s.map((x) => x.jsDecoded)),
+        jsFirst: median(s.map((x) => x.jsFirst)),
         dataWire: median(s.map((x) => x.dataWire)),
         requests: median(s.map((x) => x.requests)),
         layoutShift: Math.round(median(s.map((x) => x.layoutShift)) * 1000) / 1000,
@@ -256,11 +263,11 @@ async function main() {
     });
     const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
     console.log(
-      '\n| page | map idle ms | × floor | KPIs ms | × floor | JS wire / decoded | data | layout shift |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '\n| page | map idle ms | × floor | KPIs ms | × floor | JS wire / decoded | first-load JS | data | layout shift |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
     for (const r of rows) {
       console.log(
-        `| ${r.page} | ${r.idleMs} | ${r.idleRatio} | ${r.kpisMs ?? '—'} | ${r.kpisRatio ?? '—'} | ${kb(r.jsWire)} / ${kb(r.jsDecoded)} | ${kb(r.dataWire)} | ${r.layoutShift} |`,
+        `| ${r.page} | ${r.idleMs} | ${r.idleRatio} | ${r.kpisMs ?? '—'} | ${r.kpisRatio ?? '—'} | ${kb(r.jsWire)} / ${kb(r.jsDecoded)} | ${kb(r.jsFirst)} | ${kb(r.dataWire)} | ${r.layoutShift} |`,
       );
     }
     const results = { date: new Date().toISOString(), runs: RUNS, database: server ? 'server' : 'embedded', pages: rows };

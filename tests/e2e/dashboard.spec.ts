@@ -263,38 +263,42 @@ test.describe('dashboard', () => {
     await page.screenshot({ path: screenshotPath('dashboard-hotspots.png') });
   });
 
-  test('with JavaScript off, a briefing link still shows its figures, the list of posts and the open post; the map says it needs JavaScript', async ({
-    browser,
-    request,
-  }) => {
-    const filters = 'substance=heroin&from=2024-01-01&to=2024-12-31';
-    const context = await browser.newContext({ javaScriptEnabled: false, storageState: stateOf('editor') });
-    const page = await context.newPage();
-    const asked: string[] = [];
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname.startsWith('/api/')) asked.push(r.url());
-    });
-    await page.goto(`/?${filters}&c=69.3,41.2,6.5&sel=oybek&lang=ru`);
-    // The figures as the API gives them, read from the HTML the server sent.
-    const api = await apiSummary(request, filters);
-    const shown = async (key: string) => Number(await page.getByTestId(`kpi-${key}`).getAttribute('data-value'));
-    expect(api.count).toBeGreaterThan(0);
-    expect(await shown('count')).toBe(api.count);
-    expect(await shown('kgEq')).toBeCloseTo(api.kgEq, 6);
-    const blos = (await (await request.get(`/api/blos?${filters}`)).json()) as { blos: { code: string }[] };
-    expect(blos.blos).toHaveLength(24);
-    expect((await page.getByTestId('blo-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).sort()).toEqual(
-      blos.blos.map((b) => b.code).sort(),
-    );
-    await expect(page.getByTestId('blo-panel')).toBeVisible();
-    await expect(page.getByTestId('blo-panel-heading')).toContainText('Ойбек');
-    await expect(page.getByTestId('map-needs-js')).toBeVisible();
-    await expect(page.getByTestId('map-needs-js')).toContainText('JavaScript');
-    await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'loading');
-    // Nothing was asked for but the points the map would draw (preloaded with the page).
-    expect(asked.filter((u) => !new URL(u).pathname.startsWith('/api/seizures'))).toEqual([]);
-    await context.close();
-  });
+  test(
+    'with JavaScript off, a briefing link still shows its figures, the list of posts and the open post; the map says it needs JavaScript',
+    { tag: '@screenshot' },
+    async ({ browser, request }) => {
+      const filters = 'substance=heroin&from=2024-01-01&to=2024-12-31';
+      const context = await browser.newContext({ javaScriptEnabled: false, storageState: stateOf('editor') });
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith('/api/')) asked.push(r.url());
+      });
+      await page.goto(`/?${filters}&c=69.3,41.2,6.5&sel=oybek&lang=ru`);
+      // The figures as the API gives them, read from the HTML the server sent.
+      const api = await apiSummary(request, filters);
+      const shown = async (key: string) => Number(await page.getByTestId(`kpi-${key}`).getAttribute('data-value'));
+      expect(api.count).toBeGreaterThan(0);
+      expect(await shown('count')).toBe(api.count);
+      expect(await shown('kgEq')).toBeCloseTo(api.kgEq, 6);
+      const blos = (await (await request.get(`/api/blos?${filters}`)).json()) as { blos: { code: string }[] };
+      expect(blos.blos).toHaveLength(24);
+      expect((await page.getByTestId('blo-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).sort()).toEqual(
+        blos.blos.map((b) => b.code).sort(),
+      );
+      await expect(page.getByTestId('blo-panel')).toBeVisible();
+      await expect(page.getByTestId('blo-panel-heading')).toContainText('Ойбек');
+      await expect(page.getByTestId('map-needs-js')).toBeVisible();
+      await expect(page.getByTestId('map-needs-js')).toContainText('JavaScript');
+      await expect(page.getByTestId('map')).toHaveAttribute('data-map-state', 'loading');
+      // Nothing says "loading": without scripts nothing will load.
+      await expect(page.getByRole('status').filter({ hasText: 'Загрузка' })).toHaveCount(0);
+      await page.screenshot({ path: screenshotPath('dashboard-no-javascript.png') });
+      // Nothing was asked for but the points the map would draw (preloaded with the page).
+      expect(asked.filter((u) => !new URL(u).pathname.startsWith('/api/seizures'))).toEqual([]);
+      await context.close();
+    },
+  );
 
   test('the figures of a link are in its HTML and the browser does not ask for them again', async ({ page }) => {
     const asked: string[] = [];

@@ -7,7 +7,7 @@
 import '@/app/_components/browser-zod';
 import dynamic from 'next/dynamic';
 import type { PickingInfo } from '@deck.gl/core';
-import { useEffect, useEffectEvent, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { bloName, borderName, formatCount, t } from '@/lib/i18n/i18n';
 import { linkProblemsText } from '@/lib/i18n/param-problem-text';
 import { MAP_COLOR_VARS } from '@/lib/map/colors';
@@ -15,7 +15,7 @@ import { mapPicture, type PictureExport } from '@/lib/map/map-picture';
 import { postJson } from '@/app/_components/access/auth-fetch';
 import { tooltipFor } from '@/lib/map/map-tooltip';
 import { DEFAULT_FILTERS, type Filters } from '@/lib/url/filters';
-import { serializeViewState, type Camera } from '@/lib/url/view-state';
+import { serializeViewState, type Camera, type Language } from '@/lib/url/view-state';
 import { downloadMapPng } from '@/app/_components/map/export-png';
 import { MapSearch, type Findable } from '@/app/_components/map/map-search';
 import { PLACES } from '@/lib/catalogue/places';
@@ -53,6 +53,22 @@ const MapView = dynamic(() => (mapModule ?? import('@/app/_components/map/map-vi
   // Until the map's code has run: the map area in its water colour, at its final size (nothing moves when it draws).
   loading: () => <div className="map" data-testid="map" data-map-state="loading" />,
 });
+
+const subscribeNever = () => () => {};
+
+/** "Loading" over the map, once scripts run (the server's HTML has no script to load anything with). */
+function MapLoading({ lang }: { lang: Language }) {
+  const scripted = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  return scripted ? (
+    <div className="map-loading" role="status">
+      {t(lang, 'loading')}
+    </div>
+  ) : null;
+}
 
 interface Props {
   initialSearch: string;
@@ -324,11 +340,7 @@ function DashboardView({ initialSearch, today, styleUrl, account }: Omit<Props, 
               onFramed={(camera: Camera) => (framedAt.current = camera)}
               onSelectBlo={(code: string) => openPost(code, 0)}
             />
-            {data.busy && !data.empty && (
-              <div className="map-loading" role="status">
-                {t(lang, 'loading')}
-              </div>
-            )}
+            {data.busy && !data.empty && <MapLoading lang={lang} />}
             {data.empty && (
               <div className="map-empty" role="status" data-testid="empty-state">
                 <p>{t(lang, 'noMatch')}</p>
