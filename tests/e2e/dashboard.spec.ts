@@ -315,6 +315,19 @@ test.describe('dashboard', () => {
     await expect.poll(() => asked.includes('/api/summary')).toBe(true);
   });
 
+  test("a link's camera is the map's from its first frame, and so is the default view's framing of the posts", async ({ page }) => {
+    const d = new DashboardPage(page);
+    await d.open('substance=heroin&c=69.3,41.2,6.5&sel=oybek&l=points,rings');
+    const first = await d.map().getAttribute('data-first-camera');
+    expect(first).toBe('69.3000,41.2000,6.50,0.0,0.0');
+    expect(await d.map().getAttribute('data-camera')).toBe(first);
+    // No camera in the link: the posts are framed before anything is drawn, not after a first frame elsewhere.
+    await d.open();
+    const framed = await d.map().getAttribute('data-camera');
+    expect(framed).not.toBe('66.8000,39.9000,4.35,0.0,0.0');
+    expect(await d.map().getAttribute('data-first-camera')).toBe(framed);
+  });
+
   test('panning asks the server for nothing already loaded', async ({ page }) => {
     const d = new DashboardPage(page);
     await d.open('l=points,hexagons&c=68.0,40.5,5.2');

@@ -384,6 +384,8 @@ export function MapView({
       setShownCamera(cameraText(cameraOf(map)));
       setMapIdle(true);
     });
+    // The camera of the first frame drawn, for tests: a link's view is there from the start, not reached after it.
+    map.once('render', () => container.current?.setAttribute('data-first-camera', cameraText(cameraOf(map))));
     map.on('moveend', () => moved(map));
     // A flight aims at a point of the map's old size: resized under it (a panel opening beside it),
     // it is flown again from where it is, so it still ends centred on its target.
@@ -435,7 +437,11 @@ export function MapView({
     scaleRef.current!.setLanguage(lang);
   }, [lang]);
 
+  // A new camera: jump or fly there (an unchanged one, e.g. the map's own move reported back, is left alone).
+  useEffect(() => reach(camera), [camera]);
+
   // The posts framed once, at any size of the map (with the arcs' ends): names beside the outermost markers stay inside it.
+  // After the camera's effect: when the posts are there from the start, the framing is what the first frame shows.
   useEffect(() => {
     if (framed.current || blos.length === 0) return;
     framed.current = true;
@@ -450,9 +456,6 @@ export function MapView({
       { padding: { top: 20, bottom: 10, left: 80, right: 80 }, maxZoom: 7, animate: false },
     );
   }, [blos]);
-
-  // A new camera: jump or fly there (an unchanged one, e.g. the map's own move reported back, is left alone).
-  useEffect(() => reach(camera), [camera]);
 
   useEffect(() => {
     const map = mapRef.current!;
