@@ -757,13 +757,13 @@ export function emergingCategoryName(lang: Language, key: EmergingCategoryKey): 
 
 /** A statistic to two decimals with its sign: "+3.41", "−0.27" (a true minus). */
 export const formatSigned = (lang: Language, n: number): string =>
-  `${n > 0 ? '+' : n < 0 ? '−' : ''}${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(n))}`;
+  `${n > 0 ? '+' : n < 0 ? '−' : ''}${numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(n))}`;
 
 /** A p-value after its "p": "= 0.024", or "< 0.001". */
 export const formatP = (lang: Language, p: number): string =>
   p < 0.001
-    ? `< ${new Intl.NumberFormat(locale(lang)).format(0.001)}`
-    : `= ${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(p)}`;
+    ? `< ${numberFormat(lang).format(0.001)}`
+    : `= ${numberFormat(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(p)}`;
 
 /** A count with its noun: "1 seizure", "12 seizures"; "1 изъятие", "2 изъятия", "5 изъятий", "1,5 изъятия". */
 export const countOf = (lang: Language, n: number, noun: Noun): string => `${formatNumber(lang, n)} ${plural(lang, n, NOUNS[noun])}`;
@@ -800,11 +800,27 @@ export const countryName = (lang: Language, iso2: string): string => {
 
 const locale = (lang: Language) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 
-export const formatCount = (lang: Language, n: number): string => new Intl.NumberFormat(locale(lang)).format(n);
+/** Formatters made once per language and options: making one costs far more than using it (many per render). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function numberFormat(lang: Language, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale(lang), options)));
+  return format;
+}
+function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale(lang), options)));
+  return format;
+}
+
+export const formatCount = (lang: Language, n: number): string => numberFormat(lang).format(n);
 
 /** A plain number in the language's way: "12,345.5" / "12 345,5" (up to three decimals, as given). */
 export const formatNumber = (lang: Language, n: number): string =>
-  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 3 }).format(n);
+  numberFormat(lang, { maximumFractionDigits: 3 }).format(n);
 
 /** A figure with `format`, or the word for a withheld one (null). */
 export const formatFigure = (lang: Language, value: number | null, format: (lang: Language, n: number) => string): string =>
@@ -812,7 +828,7 @@ export const formatFigure = (lang: Language, value: number | null, format: (lang
 
 /** kg-eq with sensible precision: tonnes above 10 t, whole kg above 10 kg, grams below. */
 export function formatKg(lang: Language, kg: number): string {
-  const nf = (v: number, d: number) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: d }).format(v);
+  const nf = (v: number, d: number) => numberFormat(lang, { maximumFractionDigits: d }).format(v);
   if (kg >= 10_000) return `${nf(kg / 1000, 1)} ${lang === 'ru' ? 'т' : 't'}`;
   if (kg >= 10) return `${nf(kg, 0)} ${lang === 'ru' ? 'кг' : 'kg'}`;
   if (kg >= 1) return `${nf(kg, 1)} ${lang === 'ru' ? 'кг' : 'kg'}`;
@@ -821,11 +837,11 @@ export function formatKg(lang: Language, kg: number): string {
 
 /** A distance in km with one decimal ("0.8 km", "0,8 км"); `minDigits` 0 drops a zero decimal ("25 km", "12,5 км"). */
 export const formatKm = (lang: Language, km: number, minDigits: 0 | 1 = 1): string =>
-  `${new Intl.NumberFormat(locale(lang), { minimumFractionDigits: minDigits, maximumFractionDigits: 1 }).format(km)} ${t(lang, 'unitKm')}`;
+  `${numberFormat(lang, { minimumFractionDigits: minDigits, maximumFractionDigits: 1 }).format(km)} ${t(lang, 'unitKm')}`;
 
 /** A distance given in metres, as a map scale writes it: metres below 1 km ("500 м"), else km ("1,5 км", "200 км"); never wraps. */
 export function formatDistance(lang: Language, meters: number): string {
-  const nf = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 });
+  const nf = numberFormat(lang, { maximumFractionDigits: 1 });
   return meters < 1000 ? `${nf.format(meters)}\u00a0${t(lang, 'unitM')}` : `${nf.format(meters / 1000)}\u00a0${t(lang, 'unitKm')}`;
 }
 
@@ -834,7 +850,7 @@ export const borderName = (lang: Language, country: string, neighbor: string): s
   `${countryName(lang, country)}${lang === 'ru' ? ' — ' : '–'}${countryName(lang, neighbor)}`;
 
 export function formatUsd(lang: Language, usd: number): string {
-  return new Intl.NumberFormat(locale(lang), {
+  return numberFormat(lang, {
     style: 'currency',
     currency: 'USD',
     notation: usd >= 1e6 ? 'compact' : 'standard',
@@ -853,7 +869,7 @@ export function formatChange(lang: Language, change: number | null): string {
 
 /** A share as a whole per cent: "96%" / "96 %". */
 export const formatShare = (lang: Language, share: number): string =>
-  new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 /**
  * The completeness line of a period ("17 of 24 posts reported every month of the period (…)", or
@@ -885,13 +901,13 @@ export function completenessText(
 
 /** "May 2024" / "май 2024" for a YYYY-MM-DD. */
 export function formatMonth(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso.slice(0, 7)}-01T00:00:00Z`),
   );
 }
 
 export function formatDay(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${iso}T00:00:00Z`),
   );
 }
