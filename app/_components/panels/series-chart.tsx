@@ -9,7 +9,7 @@ import { useMemo, useRef, useState } from 'react';
 import { countOf, formatCount, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
 import { monthOverlaps, monthSpan, totalsWithin, type MonthRow } from '@/lib/time/month-table';
 import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
-import { SUBSTANCE_CODES } from '@/lib/catalogue/substances';
+import { stackedBarPaths } from '@/lib/chart/stacked-bars';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
 import { niceMax } from '@/lib/chart/axis';
@@ -31,6 +31,8 @@ interface Props {
 const W = 1000;
 const H = 170;
 const PAD = { left: 56, right: 8, top: 8, bottom: 22 };
+/** Opacity of the months outside the filter period. */
+const DIM = 0.28;
 
 export function SeriesChart({ lang, rows, period, comparison, visible, reporting, loading, onPeriod }: Props) {
   const hatch = useHatch();
@@ -57,7 +59,16 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
     return Math.max(0, Math.min(rows.length - 1, Math.floor((sx - PAD.left) / bw)));
   };
 
-  const order = SUBSTANCE_CODES;
+  const bars = useMemo(
+    () =>
+      stackedBarPaths(rows, period, max, {
+        left: PAD.left,
+        top: PAD.top,
+        width: W - PAD.left - PAD.right,
+        height: H - PAD.top - PAD.bottom,
+      }),
+    [rows, period, max],
+  );
   const years = rows.map((r, i) => ({ i, r })).filter(({ r }) => r.month.endsWith('-01-01'));
 
   return (
@@ -135,65 +146,58 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
               ) : null;
             })()}
           {rows.map((r, i) => {
-            let acc = 0;
             const dim = !monthOverlaps(r.month, period.from, period.to);
             const reported = reporting && reporting.posts > 0 ? reporting.perMonth.get(r.month) : undefined;
-            return (
-              <g key={r.month} opacity={dim ? 0.28 : 1}>
-                {reported === 0 && (
-                  <rect
-                    x={x(i) + 0.5}
-                    width={Math.max(0.5, bw - 1)}
-                    y={PAD.top}
-                    height={inner.h}
-                    fill={hatch.fill}
-                    className="no-report"
-                    data-testid="no-report-month"
-                    data-month={r.month}
-                  />
-                )}
-                {reported !== undefined && reported > 0 && reported < reporting!.posts && (
-                  <rect
-                    x={x(i) + 0.5}
-                    width={Math.max(0.5, bw - 1)}
-                    y={PAD.top}
-                    height={6}
-                    fill={hatch.fill}
-                    className="part-report"
-                    data-testid="part-report-month"
-                    data-month={r.month}
-                  />
-                )}
-                {r.withheld > 0 && (
-                  // A month with withheld figures: a hatched mark on the axis (its bars show only what is shown).
-                  <rect
-                    x={x(i) + 0.5}
-                    width={Math.max(0.5, bw - 1)}
-                    y={y(0) - 4}
-                    height={4}
-                    className="withheld-mark"
-                    data-testid="withheld-month"
-                  />
-                )}
-                {order.map((code) => {
-                  const v = r.bySubstance[code]?.kgEq ?? 0;
-                  if (v <= 0) return null;
-                  const y0 = y(acc);
-                  acc += v;
-                  return (
-                    <rect
-                      key={code}
-                      x={x(i) + 0.5}
-                      width={Math.max(0.5, bw - 1)}
-                      y={y(acc)}
-                      height={Math.max(0.5, y0 - y(acc))}
-                      fill={substanceCss(code)}
-                    />
-                  );
-                })}
+            const marks = [
+              reported === 0 && (
+                <rect
+                  key="none"
+                  x={x(i) + 0.5}
+                  width={Math.max(0.5, bw - 1)}
+                  y={PAD.top}
+                  height={inner.h}
+                  fill={hatch.fill}
+                  className="no-report"
+                  data-testid="no-report-month"
+                  data-month={r.month}
+                />
+              ),
+              reported !== undefined && reported > 0 && reported < reporting!.posts && (
+                <rect
+                  key="part"
+                  x={x(i) + 0.5}
+                  width={Math.max(0.5, bw - 1)}
+                  y={PAD.top}
+                  height={6}
+                  fill={hatch.fill}
+                  className="part-report"
+                  data-testid="part-report-month"
+                  data-month={r.month}
+                />
+              ),
+              r.withheld > 0 && (
+                // A month with withheld figures: a hatched mark on the axis (its bars show only what is shown).
+                <rect
+                  key="withheld"
+                  x={x(i) + 0.5}
+                  width={Math.max(0.5, bw - 1)}
+                  y={y(0) - 4}
+                  height={4}
+                  className="withheld-mark"
+                  data-testid="withheld-month"
+                />
+              ),
+            ].filter(Boolean);
+            return marks.length === 0 ? null : (
+              <g key={r.month} opacity={dim ? DIM : 1}>
+                {marks}
               </g>
             );
           })}
+          {/* The bars: one shape per substance, in the period and outside it (dimmed), not a thousand rectangles. */}
+          {bars.map(({ substance, outside, d }) => (
+            <path key={`${substance} ${outside}`} d={d} fill={substanceCss(substance)} opacity={outside ? DIM : 1} />
+          ))}
           {years.map(({ i, r }) => (
             <text key={r.month} x={x(i)} y={H - 6} className="axis">
               {r.month.slice(0, 4)}
