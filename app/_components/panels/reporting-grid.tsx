@@ -66,7 +66,8 @@ export function ReportingGridDialog({ lang, open, grid, blos, posts, period, onC
           </span>
         ))}
       </p>
-      {!grid ? (
+      {/* The grid (posts × months, a thousand cells) is drawn only while the dialog is open. */}
+      {!open ? null : !grid ? (
         <p>{t(lang, 'loading')}</p>
       ) : months.length === 0 || shown.length === 0 ? (
         <p>{t(lang, 'reportingEmpty')}</p>
