@@ -819,8 +819,7 @@ function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions): Intl.D
 export const formatCount = (lang: Language, n: number): string => numberFormat(lang).format(n);
 
 /** A plain number in the language's way: "12,345.5" / "12 345,5" (up to three decimals, as given). */
-export const formatNumber = (lang: Language, n: number): string =>
-  numberFormat(lang, { maximumFractionDigits: 3 }).format(n);
+export const formatNumber = (lang: Language, n: number): string => numberFormat(lang, { maximumFractionDigits: 3 }).format(n);
 
 /** A figure with `format`, or the word for a withheld one (null). */
 export const formatFigure = (lang: Language, value: number | null, format: (lang: Language, n: number) => string): string =>
@@ -901,15 +900,11 @@ export function completenessText(
 
 /** "May 2024" / "май 2024" for a YYYY-MM-DD. */
 export function formatMonth(lang: Language, iso: string): string {
-  return dateFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso.slice(0, 7)}-01T00:00:00Z`),
-  );
+  return dateFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 7)}-01T00:00:00Z`));
 }
 
 export function formatDay(lang: Language, iso: string): string {
-  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** The filters in words, for picture titles and captions: "Heroin, Hashish · 1 Jan 2024 – 31 Dec 2024 · Kazakhstan". */
