@@ -1,8 +1,8 @@
 /**
  * The dashboard's deck.gl layers from its data and view: a pure function, called on every change
  * and cheap (layers are descriptors; their `data` references stay the same while the answers do).
- * Drawn bottom to top: hexagons, their change, emerging hot spots, routes, seizures, rings, country names (the heatmap is MapLibre's,
- * under them all: lib/map/heat-layer.ts).
+ * Drawn bottom to top: hexagons, their change, emerging hot spots, routes, seizures, country names (the heatmap and a
+ * post's catchment rings are MapLibre's, under them all: lib/map/heat-layer.ts, lib/map/ring-layer.ts).
  */
 import type { Layer } from '@deck.gl/core';
 import type { EmergingCell, HotspotCell, RouteFlow } from '@/lib/api/api-types';
@@ -12,7 +12,7 @@ import type { DateRange } from '@/lib/time/dates';
 import type { Language, MapLayerId } from '@/lib/url/view-state';
 import { COUNTRY_LABEL_POINTS } from './basemap-style';
 import type { CellChange } from './cell-change';
-import { countryLabelLayer, ringLayer, routeLayer, seizurePointsLayer, type MapLabel } from './map-layers';
+import { countryLabelLayer, routeLayer, seizurePointsLayer, type MapLabel } from './map-layers';
 import type * as CellLayerModule from './cell-layers';
 import type { PointAttributes } from './layer-data';
 
@@ -37,7 +37,7 @@ export interface DashboardLayerInput {
   onTilesLoaded: (template: string) => void;
   /** Days the seizures are shown for (the period, or the playback window); null until known. */
   visible: DateRange | null;
-  /** Catchment of the selected BLO; null when none is selected. */
+  /** Catchment of the selected BLO; null when none is selected (its rings are MapLibre's: ./ring-layer.ts). */
   catchment: { center: LngLat; radiusKm: number } | null;
 }
 
@@ -70,7 +70,7 @@ export function needsCellLayers(input: DashboardLayerInput): boolean {
 /** The layers drawn; those from cells or tiles only once `cellLayers` has loaded (null: not yet). */
 export function dashboardLayers(input: DashboardLayerInput, cellLayers: CellLayers | null): Layer[] {
   const on = (layer: MapLayerId) => input.layers.includes(layer);
-  const { cells, flows, points, tileTemplate, visible, catchment } = input;
+  const { cells, flows, points, tileTemplate, visible } = input;
   const out: Layer[] = [];
   if (cellLayers) {
     if (on('hexagons') && cells) out.push(cellLayers.hexagonLayer(cells, input.cellScale ?? null));
@@ -83,7 +83,6 @@ export function dashboardLayers(input: DashboardLayerInput, cellLayers: CellLaye
       if (cellLayers) out.push(cellLayers.seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));
     } else if (points) out.push(seizurePointsLayer(points, visible));
   }
-  if (on('rings') && catchment) out.push(ringLayer(catchment.center, catchment.radiusKm));
   out.push(countryLabelLayer(countryLabels(input.lang)));
   return out;
 }

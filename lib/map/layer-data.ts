@@ -13,7 +13,6 @@ export const LAYER_IDS = {
   changes: 'change-hexagons',
   emerging: 'emerging-hexagons',
   routes: 'route-arcs',
-  rings: 'catchment-rings',
   countryLabels: 'country-labels',
 } as const;
 

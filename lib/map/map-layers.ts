@@ -5,12 +5,11 @@
  * are listed in `updateTriggers`. Positions are [lng, lat], SRID 4326.
  */
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { ArcLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { circle } from '@turf/circle';
+import { ArcLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
-import { COUNTRY_LABEL_COLOR, RING_COLOR, ROUTE_COLORS } from './colors';
+import { COUNTRY_LABEL_COLOR, ROUTE_COLORS } from './colors';
 import { LAYER_IDS, type PointAttributes } from './layer-data';
 
 const dayFilter = new DataFilterExtension({ filterSize: 1 });
@@ -63,29 +62,6 @@ export function routeLayer(flows: RouteFlow[]) {
     getHeight: 0.4,
     pickable: true,
     updateTriggers: { getWidth: max },
-  });
-}
-
-let lastRings: { key: string; data: { type: 'FeatureCollection'; features: ReturnType<typeof circle>[] } } | null = null;
-
-/** Rings at the catchment radius and at half of it around a BLO (geodesic circles, 128 steps). */
-export function ringLayer(center: LngLat, radiusKm: number) {
-  const key = `${center.join(',')},${radiusKm}`;
-  if (lastRings?.key !== key) {
-    const rings = [radiusKm, radiusKm / 2].map((r) => circle(center, r, { units: 'kilometers', steps: 128, properties: { radiusKm: r } }));
-    lastRings = { key, data: { type: 'FeatureCollection', features: rings } };
-  }
-  return new GeoJsonLayer({
-    id: LAYER_IDS.rings,
-    data: lastRings.data,
-    filled: true,
-    getFillColor: [...RING_COLOR, 18],
-    stroked: true,
-    getLineColor: [...RING_COLOR, 230],
-    getLineWidth: 2,
-    lineWidthUnits: 'pixels',
-    getDashArray: [4, 3],
-    pickable: false,
   });
 }
 

@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { dashboardLayers as layersWith, needsCellLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
 import * as cellLayers from '@/lib/map/cell-layers';
-import { HEATMAP_RAMP, RING_COLOR, ROUTE_COLORS, rgbCss } from '@/lib/map/colors';
+import { HEATMAP_RAMP, ROUTE_COLORS, rgbCss } from '@/lib/map/colors';
 import { heatLayer, heatPoints } from '@/lib/map/heat-layer';
 import { isoToDays } from '@/lib/time/dates';
 import { MAP_LAYERS } from '@/lib/url/view-state';
@@ -31,20 +31,14 @@ const byId = (layers: Layer[], id: string) => layers.find((l) => l.id === id)!;
 const propsOf = (layers: Layer[], id: string) => byId(layers, id).props as unknown as Record<string, unknown>;
 
 describe('dashboardLayers', () => {
-  it('draws every deck.gl layer that is on, country names on top (the heat is drawn by MapLibre)', () => {
-    expect(ids(dashboardLayers(createInput()))).toEqual([
-      'hotspot-hexagons',
-      'route-arcs',
-      'seizure-points',
-      'catchment-rings',
-      'country-labels',
-    ]);
+  it('draws every deck.gl layer that is on, country names on top (the heat and the catchment rings are drawn by MapLibre)', () => {
+    expect(ids(dashboardLayers(createInput()))).toEqual(['hotspot-hexagons', 'route-arcs', 'seizure-points', 'country-labels']);
   });
 
   it('draws the cell and tile layers only once their code has loaded, and says when it is needed', () => {
     const input = createInput();
     expect(needsCellLayers(input)).toBe(true);
-    expect(ids(layersWith(input, null))).toEqual(['route-arcs', 'seizure-points', 'catchment-rings', 'country-labels']);
+    expect(ids(layersWith(input, null))).toEqual(['route-arcs', 'seizure-points', 'country-labels']);
     // The default view (points and country names) needs none of it.
     const points = createInput({ layers: ['points'] });
     expect(needsCellLayers(points)).toBe(false);
@@ -62,7 +56,7 @@ describe('dashboardLayers', () => {
     expect(ids(dashboardLayers(createInput({ layers: [] })))).toEqual(['country-labels']);
   });
 
-  it('leaves out a layer whose data has not arrived, and rings when no BLO is selected', () => {
+  it('leaves out a layer whose data has not arrived', () => {
     const layers = dashboardLayers(createInput({ cells: undefined, flows: undefined, points: undefined, catchment: null }));
     expect(ids(layers)).toEqual(['country-labels']);
   });
@@ -100,7 +94,7 @@ describe('dashboardLayers', () => {
   it('keeps the data of every layer the same object when rebuilt from the same answers', () => {
     const input = createInput();
     const [first, second] = [dashboardLayers(input), dashboardLayers({ ...input, visible: { from: '2024-02-01', to: '2024-04-30' } })];
-    for (const id of ['hotspot-hexagons', 'route-arcs', 'catchment-rings', 'country-labels']) {
+    for (const id of ['hotspot-hexagons', 'route-arcs', 'country-labels']) {
       expect(byId(second, id).props.data, id).toBe(byId(first, id).props.data);
     }
     expect(byId(first, 'hotspot-hexagons').props.data).toBe(input.cells);
@@ -120,7 +114,6 @@ describe('dashboardLayers', () => {
     const arcs = propsOf(layers, 'route-arcs');
     expect((arcs.getSourceColor as number[]).slice(0, 3)).toEqual(ROUTE_COLORS.origin);
     expect((arcs.getTargetColor as number[]).slice(0, 3)).toEqual(ROUTE_COLORS.destination);
-    expect((propsOf(layers, 'catchment-rings').getLineColor as number[]).slice(0, 3)).toEqual(RING_COLOR);
   });
 });
 

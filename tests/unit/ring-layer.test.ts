@@ -4,7 +4,8 @@
  * haversine written out here, and east–west the ring is wider in degrees than north–south by 1/cos(lat).
  */
 import { describe, expect, it } from 'vitest';
-import { ringLayer } from '@/lib/map/map-layers';
+import { RING_COLOR } from '@/lib/map/colors';
+import { catchmentRings, RING_IDS, ringLayers } from '@/lib/map/ring-layer';
 import type { LngLat } from '@/lib/geo/lng-lat';
 
 const EARTH_KM = 6371.0088;
@@ -16,9 +17,8 @@ function haversineKm([lng1, lat1]: LngLat, [lng2, lat2]: LngLat): number {
 
 describe('catchment rings', () => {
   const oybek: LngLat = [69.2817, 40.4147];
-  const layer = ringLayer(oybek, 25);
-  const rings = (layer.props.data as unknown as { features: { geometry: { coordinates: LngLat[][] }; properties: { radiusKm: number } }[] })
-    .features;
+  const data = catchmentRings(oybek, 25);
+  const rings = (data as unknown as { features: { geometry: { coordinates: LngLat[][] }; properties: { radiusKm: number } }[] }).features;
 
   it('draw the radius and half of it', () => {
     expect(rings.map((r) => r.properties.radiusKm)).toEqual([25, 12.5]);
@@ -38,5 +38,26 @@ describe('catchment rings', () => {
     const lats = ring.map((p) => p[1]);
     const ratio = (Math.max(...lngs) - Math.min(...lngs)) / (Math.max(...lats) - Math.min(...lats));
     expect(ratio).toBeCloseTo(1 / Math.cos(rad(oybek[1])), 2);
+  });
+
+  it('are the same object while the post and radius stay, new ones when either changes', () => {
+    expect(catchmentRings([...oybek], 25)).toBe(data);
+    expect(catchmentRings(oybek, 10)).not.toBe(data);
+    expect(catchmentRings([69.3, 40.4], 25)).not.toBe(catchmentRings(oybek, 25));
+  });
+
+  it('are drawn from their source in the legend’s colour: a light fill, a dashed outline 4 px on, 3 px off', () => {
+    const [fill, line] = ringLayers();
+    expect([fill.source, line.source]).toEqual([RING_IDS.source, RING_IDS.source]);
+    const rgba = (css: unknown) =>
+      String(css)
+        .match(/\d+(\.\d+)?/g)!
+        .map(Number);
+    expect(rgba(fill.paint!['fill-color']).slice(0, 3)).toEqual(RING_COLOR);
+    expect(rgba(fill.paint!['fill-color'])[3]).toBeLessThan(0.1);
+    expect(rgba(line.paint!['line-color']).slice(0, 3)).toEqual(RING_COLOR);
+    // MapLibre measures dashes in line widths.
+    const width = line.paint!['line-width'] as number;
+    expect((line.paint!['line-dasharray'] as number[]).map((d) => d * width)).toEqual([4, 3]);
   });
 });

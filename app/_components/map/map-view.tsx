@@ -20,6 +20,7 @@ import { grown, labelBox, markerBox, placeLabels, type Box, type LabelCandidate 
 import { placeShown, type MapPlace } from '@/lib/map/map-places';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
+import { catchmentRings, RING_IDS, ringLayers } from '@/lib/map/ring-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
 import { rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
@@ -224,7 +225,24 @@ function applyHeat(map: maplibregl.Map, heat: Heat | null) {
   const data = heatPoints(heat.cells, heat.scaleMax);
   if (source) source.setData(data);
   else map.addSource(HEAT_IDS.source, { type: 'geojson', data });
-  if (!map.getLayer(HEAT_IDS.layer)) map.addLayer(heatLayer());
+  // Under the catchment rings when they are drawn.
+  if (!map.getLayer(HEAT_IDS.layer)) map.addLayer(heatLayer(), map.getLayer(RING_IDS.fill) ? RING_IDS.fill : undefined);
+}
+
+/** A post's catchment rings (null: none), on top of MapLibre's layers; whether the map changed. */
+function applyRings(map: maplibregl.Map, rings: DashboardLayerInput['catchment']): boolean {
+  const source = map.getSource<maplibregl.GeoJSONSource>(RING_IDS.source);
+  if (!rings) {
+    if (!source) return false;
+    for (const layer of ringLayers()) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+    map.removeSource(RING_IDS.source);
+    return true;
+  }
+  const data = catchmentRings(rings.center, rings.radiusKm);
+  if (source) source.setData(data);
+  else map.addSource(RING_IDS.source, { type: 'geojson', data });
+  for (const layer of ringLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer);
+  return true;
 }
 
 /** The navigation control's buttons (MapLibre's class names) and their words. */
@@ -295,6 +313,10 @@ export function MapView({
   const tooltip = useEffectEvent((info: PickingInfo) => getTooltip(info));
   const selectBlo = useEffectEvent((code: string) => onSelectBlo(code));
   const heatCells = useEffectEvent(() => heat);
+  // The catchment drawn as rings: the selected post's, when the rings are on (redrawn when the post or radius change).
+  const rings = layerInput.layers.includes('rings') ? layerInput.catchment : null;
+  const ringsKey = rings ? `${rings.center.join(',')},${rings.radiusKm}` : null;
+  const ringsShown = useEffectEvent(() => rings);
   const relabel = useEffectEvent((map: maplibregl.Map) =>
     layoutLabels(map, markersRef.current, blos, selected, placeMarkersRef.current, places, foundPlace),
   );
@@ -396,6 +418,7 @@ export function MapView({
     // A new style starts without the heatmap.
     map.on('style.load', () => {
       styleReady.current = true;
+      applyRings(map, ringsShown());
       applyHeat(map, heatCells());
     });
     mapRef.current = map;
@@ -456,6 +479,13 @@ export function MapView({
       { padding: { top: 20, bottom: 10, left: 80, right: 80 }, maxZoom: 7, animate: false },
     );
   }, [blos]);
+
+  useEffect(() => {
+    const map = mapRef.current!;
+    if (!styleReady.current) return;
+    // Not idle until MapLibre has drawn the rings.
+    if (applyRings(map, ringsShown())) setMapIdle(false);
+  }, [ringsKey]);
 
   useEffect(() => {
     const map = mapRef.current!;
