@@ -2,10 +2,10 @@
  * `npm run bench:browser [-- --runs N]` (not part of `npm test`): how fast a briefing link opens cold.
  * Serves the production build (built first when there is none) on the embedded database (a sample of
  * SEED_ROWS seizures, created once in .data/bench-browser; or BENCH_DATABASE_URL's server), and
- * beside it a floor page: bare MapLibre drawing the same shipped country polygons and the 24 posts
- * at the dashboard's default camera, served by this script. Each run opens every page in a new
- * browser context (empty cache, no service worker), in turn, so the machine's drift falls on all
- * alike. Prints the medians of: time to the map's idle signal, time to the KPIs being readable,
+ * beside it a floor page: bare MapLibre drawing the dashboard's offline basemap (the same style and
+ * shipped data) and the 24 posts at the dashboard's default camera, served by this script. Each run
+ * opens every page in a new browser context (empty cache, no service worker), in turn, so the
+ * machine's drift falls on all alike. Prints the medians of: time to the map's idle signal, time to the KPIs being readable,
  * JavaScript bytes (on the wire and decoded; and the first load: the scripts the HTML names), data bytes
  * (/api/), and the ratios to the floor.
  * Writes tests/bench/browser-results.json.
@@ -17,6 +17,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { z } from 'zod';
+import { WATER } from '@/lib/catalogue/water';
+import { offlineBasemapStyle } from '@/lib/map/basemap-style';
 import { startApp, stopApp } from './server';
 
 const ROOT = process.cwd();
@@ -40,7 +42,10 @@ const TARGETS = [
   },
 ] as const;
 
-/** The floor page: the same countries and posts as the dashboard's basemap, nothing else. */
+/**
+ * The floor page: the dashboard's own offline basemap (its style: countries, the BLO countries' land,
+ * lakes, rivers, borders) and the 24 posts as circles, nothing else.
+ */
 function floorServer(): http.Server {
   const dist = path.join(ROOT, 'node_modules/maplibre-gl/dist');
   const blos = JSON.parse(readFileSync(path.join(ROOT, 'data/blos.json'), 'utf8')) as { code: string; lon: number; lat: number }[];
@@ -52,20 +57,21 @@ function floorServer(): http.Server {
       geometry: { type: 'Point', coordinates: [b.lon, b.lat] },
     })),
   };
+  const style = offlineBasemapStyle(`http://127.0.0.1:${FLOOR_PORT}/countries.geojson`, WATER);
+  style.sources.posts = { type: 'geojson', data: `http://127.0.0.1:${FLOOR_PORT}/posts.geojson` };
+  style.layers.push({
+    id: 'posts',
+    type: 'circle',
+    source: 'posts',
+    paint: { 'circle-radius': 5, 'circle-color': '#1f4e79', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+  });
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>floor</title>
 <link rel="stylesheet" href="/maplibre-gl.css">
 <style>html,body{margin:0;height:100%}#map{position:absolute;inset:0}</style></head>
 <body><div id="map"></div><script type="module">
 import * as maplibregl from '/maplibre-gl.mjs';
 maplibregl.setWorkerUrl('/maplibre-gl-worker.mjs');
-const map = new maplibregl.Map({ container: 'map', center: [66.8, 39.9], zoom: 4.35, attributionControl: false, style: {
-  version: 8, sources: { countries: { type: 'geojson', data: '/countries.geojson' }, posts: { type: 'geojson', data: '/posts.geojson' } },
-  layers: [
-    { id: 'water', type: 'background', paint: { 'background-color': '#cfe0ea' } },
-    { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f3f1ec' } },
-    { id: 'borders', type: 'line', source: 'countries', paint: { 'line-color': '#8a8a8a', 'line-width': 1 } },
-    { id: 'posts', type: 'circle', source: 'posts', paint: { 'circle-radius': 5, 'circle-color': '#1f4e79', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } },
-  ] } });
+const map = new maplibregl.Map({ container: 'map', center: [66.8, 39.9], zoom: 4.35, attributionControl: false, style: ${JSON.stringify(style)} });
 map.once('idle', () => { window.__marks.idle = performance.now(); });
 </script></body></html>`;
   const files: Record<string, [string, () => Buffer | string]> = {
