@@ -289,7 +289,9 @@ function DashboardView({ initialSearch, today, styleUrl, account }: Omit<Props, 
         </p>
       )}
 
-      <div className="workspace">
+      {/* With a post's panel its column is set in the workspace's own tag: the centre has its final width from the first
+          paint, even when the browser paints before it has read the panel's markup. */}
+      <div className={selectedBlo ? 'workspace with-panel' : 'workspace'}>
         <FiltersPanel lang={lang} filters={filters} today={today} blos={blos} onChange={setFilters} />
 
         <main className="center">
