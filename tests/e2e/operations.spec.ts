@@ -139,7 +139,7 @@ test('the database stops under load: every answer is a 503 with Retry-After with
   const a = instances[0];
   expect(a, 'the first spec starts the instance this one loads').toBeDefined();
   const paths = ['/api/summary', '/api/blos', '/api/timeseries', '/api/hotspots?z=5', '/api/summary?substance=heroin', '/api/health'];
-  const results: { start: number; end: number; status: number; retryAfter: string | null; path: string }[] = [];
+  const results: { client: number; start: number; end: number; status: number; retryAfter: string | null; path: string }[] = [];
   let running = true;
   const client = async (i: number) => {
     for (let k = i; running; k++) {
@@ -148,9 +148,16 @@ test('the database stops under load: every answer is a 503 with Retry-After with
       try {
         const response = await fetch(`${a.origin}${p}`, { headers: { cookie } });
         await response.arrayBuffer();
-        results.push({ start: begun, end: Date.now(), status: response.status, retryAfter: response.headers.get('retry-after'), path: p });
+        results.push({
+          client: i,
+          start: begun,
+          end: Date.now(),
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          path: p,
+        });
       } catch {
-        results.push({ start: begun, end: Date.now(), status: 0, retryAfter: null, path: p });
+        results.push({ client: i, start: begun, end: Date.now(), status: 0, retryAfter: null, path: p });
         await new Promise((r) => setTimeout(r, 10));
       }
     }
@@ -179,7 +186,8 @@ test('the database stops under load: every answer is a 503 with Retry-After with
   expect(during.length, 'answers begun and ended while the database was down').toBeGreaterThan(5);
   expect(during.filter((r) => r.status !== 503)).toEqual([]);
   const afterwards = results.filter((r) => r.start >= resumed);
-  expect(afterwards.length).toBeGreaterThan(20);
+  // Every one of the 20 clients is answered again after the database is back (however slow the machine), and only with 200s.
+  expect(new Set(afterwards.map((r) => r.client)).size, 'clients answered after the database came back').toBe(20);
   expect(afterwards.filter((r) => r.status !== 200)).toEqual([]);
   console.log(
     `outage: ${results.length} answers (${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}), slowest ${slowest} ms, ` +
