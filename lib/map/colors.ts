@@ -60,7 +60,6 @@ export const BASEMAP_COLORS = {
   focusLand: [251, 250, 246],
   borders: [138, 143, 152],
 } as const satisfies Record<string, Rgb>;
-export const COUNTRY_LABEL_COLOR: Rgb = [95, 100, 110];
 
 /** Sequential ramp (light yellow → dark red) for hexagon counts. */
 export const HOTSPOT_RAMP: readonly Rgb[] = [

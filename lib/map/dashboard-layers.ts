@@ -1,23 +1,21 @@
 /**
  * The dashboard's deck.gl layers from its data and view: a pure function, called on every change
  * and cheap (layers are descriptors; their `data` references stay the same while the answers do).
- * Drawn bottom to top: hexagons, their change, emerging hot spots, routes, seizures, country names (the heatmap and a
- * post's catchment rings are MapLibre's, under them all: lib/map/heat-layer.ts, lib/map/ring-layer.ts).
+ * Drawn bottom to top: hexagons, their change, emerging hot spots, routes, seizures (the heatmap and a post's
+ * catchment rings are MapLibre's, under them all: lib/map/heat-layer.ts, lib/map/ring-layer.ts; the countries' names
+ * are HTML over the map: lib/map/country-labels.ts).
  */
 import type { Layer } from '@deck.gl/core';
 import type { EmergingCell, HotspotCell, RouteFlow } from '@/lib/api/api-types';
 import type { LngLat } from '@/lib/geo/lng-lat';
-import { countryName } from '@/lib/i18n/i18n';
 import type { DateRange } from '@/lib/time/dates';
-import type { Language, MapLayerId } from '@/lib/url/view-state';
-import { COUNTRY_LABEL_POINTS } from './basemap-style';
+import type { MapLayerId } from '@/lib/url/view-state';
 import type { CellChange } from './cell-change';
-import { countryLabelLayer, routeLayer, seizurePointsLayer, type MapLabel } from './map-layers';
+import { routeLayer, seizurePointsLayer } from './map-layers';
 import type * as CellLayerModule from './cell-layers';
 import type { PointAttributes } from './layer-data';
 
 export interface DashboardLayerInput {
-  lang: Language;
   /** Layers switched on. */
   layers: readonly MapLayerId[];
   /** Hexagon cells, for the hexagons. */
@@ -39,18 +37,6 @@ export interface DashboardLayerInput {
   visible: DateRange | null;
   /** Catchment of the selected BLO; null when none is selected (its rings are MapLibre's: ./ring-layer.ts). */
   catchment: { center: LngLat; radiusKm: number } | null;
-}
-
-const labelsByLang = new Map<Language, MapLabel[]>();
-
-/** Country names in `lang`, the same array for every call (deck.gl keeps the layer's text). */
-export function countryLabels(lang: Language): MapLabel[] {
-  let labels = labelsByLang.get(lang);
-  if (!labels) {
-    labels = Object.entries(COUNTRY_LABEL_POINTS).map(([iso2, position]) => ({ text: countryName(lang, iso2).toUpperCase(), position }));
-    labelsByLang.set(lang, labels);
-  }
-  return labels;
 }
 
 /** The builders of the layers drawn from H3 cells and vector tiles (./cell-layers.ts, loaded when needed). */
@@ -83,6 +69,5 @@ export function dashboardLayers(input: DashboardLayerInput, cellLayers: CellLaye
       if (cellLayers) out.push(cellLayers.seizureTilesLayer(tileTemplate, () => input.onTilesLoaded(tileTemplate)));
     } else if (points) out.push(seizurePointsLayer(points, visible));
   }
-  out.push(countryLabelLayer(countryLabels(input.lang)));
   return out;
 }

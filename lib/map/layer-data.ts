@@ -13,7 +13,6 @@ export const LAYER_IDS = {
   changes: 'change-hexagons',
   emerging: 'emerging-hexagons',
   routes: 'route-arcs',
-  countryLabels: 'country-labels',
 } as const;
 
 /** Pixel radius of a seizure of `kg` kg-eq: area ∝ kg above a 1.5 px floor, at most 16 px (≈ 900 kg). */

@@ -5,11 +5,10 @@
  * are listed in `updateTriggers`. Positions are [lng, lat], SRID 4326.
  */
 import { DataFilterExtension } from '@deck.gl/extensions';
-import { ArcLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { RouteFlow } from '@/lib/api/api-types';
-import type { LngLat } from '@/lib/geo/lng-lat';
 import { isoToDays, type DateRange as Period } from '@/lib/time/dates';
-import { COUNTRY_LABEL_COLOR, ROUTE_COLORS } from './colors';
+import { ROUTE_COLORS } from './colors';
 import { LAYER_IDS, type PointAttributes } from './layer-data';
 
 const dayFilter = new DataFilterExtension({ filterSize: 1 });
@@ -62,31 +61,5 @@ export function routeLayer(flows: RouteFlow[]) {
     getHeight: 0.4,
     pickable: true,
     updateTriggers: { getWidth: max },
-  });
-}
-
-export interface MapLabel {
-  text: string;
-  position: LngLat;
-}
-
-/** Country names, drawn by deck.gl from the browser's own fonts: works offline, Latin and Cyrillic alike. */
-export function countryLabelLayer(labels: MapLabel[]) {
-  return new TextLayer<MapLabel>({
-    id: LAYER_IDS.countryLabels,
-    data: labels,
-    getText: (l) => l.text,
-    getPosition: (l) => l.position,
-    getSize: 13,
-    getColor: [...COUNTRY_LABEL_COLOR, 255],
-    characterSet: 'auto',
-    fontFamily: '"DejaVu Sans", "Noto Sans", Arial, sans-serif',
-    fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
-    outlineWidth: 3,
-    outlineColor: [255, 255, 255, 230],
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
-    updateTriggers: { getText: labels.map((l) => l.text).join('|') },
   });
 }

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { COUNTRY_LABEL_POINTS } from '@/lib/map/basemap-style';
 
 /**
  * English words of the interface that must not show in Russian. Chosen so that the Latin text the
@@ -123,6 +124,10 @@ test.describe('the dashboard in Russian', () => {
     const zoomIn = page.locator('.maplibregl-ctrl-zoom-in');
     await expect(zoomIn).toHaveAttribute('title', 'Zoom in');
     await expect(d.scale()).toHaveText(/km$/);
+    // The countries' names on the map, written in capitals.
+    const kazakhstan = page.locator('[data-testid="country-label"][data-country="KZ"]');
+    await expect(kazakhstan).toHaveText('Kazakhstan');
+    expect(await kazakhstan.innerText()).toBe('KAZAKHSTAN');
 
     await page.getByRole('button', { name: 'Язык: русский' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
@@ -131,10 +136,14 @@ test.describe('the dashboard in Russian', () => {
     await expect(page.locator('.maplibregl-ctrl-zoom-out')).toHaveAttribute('aria-label', 'Отдалить');
     await expect(page.locator('.maplibregl-ctrl-compass')).toHaveAttribute('title', /^[^A-Za-z]+$/);
     await expect(d.scale()).toHaveText(/км$/);
+    await expect(kazakhstan).toHaveText('Казахстан');
+    expect(await kazakhstan.innerText()).toBe('КАЗАХСТАН');
+    await expect(page.getByTestId('country-label')).toHaveCount(Object.keys(COUNTRY_LABEL_POINTS).length);
 
     // The same names when the page opens in Russian.
     await d.open();
     await expect(zoomIn).toHaveAttribute('title', 'Приблизить');
+    await expect(kazakhstan).toHaveText('Казахстан');
   });
 
   test('a bad link is explained in Russian, without an English word or a URL key', async ({ page }) => {

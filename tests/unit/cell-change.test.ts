@@ -58,7 +58,6 @@ describe('the change layer', () => {
     const cells = cellChanges([cell('a', 4), cell('b', 8), cell('w', null)], [cell('a', 10), cell('b', 2)]);
     const layers = dashboardLayers(
       {
-        lang: 'en',
         layers: ['hexagons', 'changes'],
         cells: [cell('a', 4)],
         changes: { cells, scale: largestChange(cells) },
@@ -71,7 +70,7 @@ describe('the change layer', () => {
       },
       cellLayers,
     );
-    expect(layers.map((l) => l.id)).toEqual(['hotspot-hexagons', 'change-hexagons', 'country-labels']);
+    expect(layers.map((l) => l.id)).toEqual(['hotspot-hexagons', 'change-hexagons']);
     const fill = (layers[1].props as unknown as { getFillColor: (c: unknown) => number[] }).getFillColor;
     const rgb = (id: string) => fill(cells.find((c) => c.cell === id)).slice(0, 3);
     // Both changes are 6 (a: −6, b: +6), the scale's ends.

@@ -10,7 +10,6 @@ import { createCells, createFlows, createPoints } from '@/tests/fixtures/map-dat
 
 function createInput(patch: Partial<DashboardLayerInput> = {}): DashboardLayerInput {
   return {
-    lang: 'en',
     layers: [...MAP_LAYERS],
     cells: createCells(),
     flows: createFlows(),
@@ -31,38 +30,38 @@ const byId = (layers: Layer[], id: string) => layers.find((l) => l.id === id)!;
 const propsOf = (layers: Layer[], id: string) => byId(layers, id).props as unknown as Record<string, unknown>;
 
 describe('dashboardLayers', () => {
-  it('draws every deck.gl layer that is on, country names on top (the heat and the catchment rings are drawn by MapLibre)', () => {
-    expect(ids(dashboardLayers(createInput()))).toEqual(['hotspot-hexagons', 'route-arcs', 'seizure-points', 'country-labels']);
+  it('draws every deck.gl layer that is on, seizures on top (the heat and the catchment rings are drawn by MapLibre)', () => {
+    expect(ids(dashboardLayers(createInput()))).toEqual(['hotspot-hexagons', 'route-arcs', 'seizure-points']);
   });
 
   it('draws the cell and tile layers only once their code has loaded, and says when it is needed', () => {
     const input = createInput();
     expect(needsCellLayers(input)).toBe(true);
-    expect(ids(layersWith(input, null))).toEqual(['route-arcs', 'seizure-points', 'country-labels']);
-    // The default view (points and country names) needs none of it.
+    expect(ids(layersWith(input, null))).toEqual(['route-arcs', 'seizure-points']);
+    // The default view (points) needs none of it.
     const points = createInput({ layers: ['points'] });
     expect(needsCellLayers(points)).toBe(false);
     expect(ids(layersWith(points, null))).toEqual(ids(dashboardLayers(points)));
     // Tiles (too many seizures to load whole) do.
     const tiles = createInput({ layers: ['points'], tileTemplate: '/api/tiles/{z}/{x}/{y}' });
     expect(needsCellLayers(tiles)).toBe(true);
-    expect(ids(layersWith(tiles, null))).toEqual(['country-labels']);
-    expect(ids(dashboardLayers(tiles))).toEqual(['seizure-tiles', 'country-labels']);
+    expect(ids(layersWith(tiles, null))).toEqual([]);
+    expect(ids(dashboardLayers(tiles))).toEqual(['seizure-tiles']);
     // A cell layer whose data has not arrived yet loads nothing.
     expect(needsCellLayers(createInput({ layers: ['hexagons'], cells: undefined }))).toBe(false);
   });
 
-  it('draws only the country names when every layer is off', () => {
-    expect(ids(dashboardLayers(createInput({ layers: [] })))).toEqual(['country-labels']);
+  it('draws nothing when every layer is off', () => {
+    expect(ids(dashboardLayers(createInput({ layers: [] })))).toEqual([]);
   });
 
   it('leaves out a layer whose data has not arrived', () => {
     const layers = dashboardLayers(createInput({ cells: undefined, flows: undefined, points: undefined, catchment: null }));
-    expect(ids(layers)).toEqual(['country-labels']);
+    expect(ids(layers)).toEqual([]);
   });
 
   it('shows no seizures until the days to show are known', () => {
-    expect(ids(dashboardLayers(createInput({ layers: ['points'], visible: null })))).toEqual(['country-labels']);
+    expect(ids(dashboardLayers(createInput({ layers: ['points'], visible: null })))).toEqual([]);
   });
 
   it('filters the points to the visible days on the GPU', () => {
@@ -77,7 +76,7 @@ describe('dashboardLayers', () => {
     const loaded: string[] = [];
     const template = '/api/tiles/{z}/{x}/{y}?substance=heroin';
     const layers = dashboardLayers(createInput({ layers: ['points'], tileTemplate: template, onTilesLoaded: (t) => loaded.push(t) }));
-    expect(ids(layers)).toEqual(['seizure-tiles', 'country-labels']);
+    expect(ids(layers)).toEqual(['seizure-tiles']);
     const tiles = propsOf(layers, 'seizure-tiles');
     expect(tiles.data).toBe(template);
     (tiles.onViewportLoad as () => void)();
@@ -94,19 +93,10 @@ describe('dashboardLayers', () => {
   it('keeps the data of every layer the same object when rebuilt from the same answers', () => {
     const input = createInput();
     const [first, second] = [dashboardLayers(input), dashboardLayers({ ...input, visible: { from: '2024-02-01', to: '2024-04-30' } })];
-    for (const id of ['hotspot-hexagons', 'route-arcs', 'country-labels']) {
+    for (const id of ['hotspot-hexagons', 'route-arcs']) {
       expect(byId(second, id).props.data, id).toBe(byId(first, id).props.data);
     }
     expect(byId(first, 'hotspot-hexagons').props.data).toBe(input.cells);
-    // Country names in another language are another array.
-    expect(byId(dashboardLayers({ ...input, lang: 'ru' }), 'country-labels').props.data).not.toBe(byId(first, 'country-labels').props.data);
-  });
-
-  it('writes country names in the interface language', () => {
-    const names = (lang: 'en' | 'ru') =>
-      (byId(dashboardLayers(createInput({ lang })), 'country-labels').props.data as { text: string }[]).map((l) => l.text);
-    expect(names('en')).toContain('KAZAKHSTAN');
-    expect(names('ru')).toContain('КАЗАХСТАН');
   });
 
   it('draws with the colours the legend shows', () => {

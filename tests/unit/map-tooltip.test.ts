@@ -75,7 +75,7 @@ describe('tooltipFor', () => {
 
   it('shows nothing where nothing with a tooltip is picked', () => {
     expect(tooltipFor({ index: -1, layer: null, object: undefined }, 'en', undefined)).toBeNull();
-    expect(tooltipFor(pick('country-labels', 0, { text: 'KAZAKHSTAN' }), 'en', undefined)).toBeNull();
+    expect(tooltipFor(pick('a-layer-without-tooltips', 0, { text: 'KAZAKHSTAN' }), 'en', undefined)).toBeNull();
   });
 });
 

@@ -28,7 +28,6 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
   // What the deck.gl layers are made of: the map builds them (deck.gl loads with the map's code).
   const layerInput = useMemo<DashboardLayerInput>(
     () => ({
-      lang,
       layers,
       cells: data.cells,
       cellScale: data.hexMax,
@@ -42,7 +41,6 @@ export function useMapContent(view: ViewState, events: boolean, minCount: number
       catchment: selectedBlo ? { center: selectedBlo.lngLat, radiusKm } : null,
     }),
     [
-      lang,
       layers,
       data.cells,
       data.hexMax,

@@ -157,6 +157,25 @@ export async function renderMapPng(mapElement: HTMLElement, content: MapPicture)
     const r = c.getBoundingClientRect();
     ctx.drawImage(c, r.left - box.left, header + r.top - box.top, r.width, r.height);
   }
+  // The countries' names are HTML over the map: written where they are, as the page shows them (capitals, halo).
+  for (const label of mapElement.querySelectorAll<HTMLElement>('[data-testid="country-label"]')) {
+    const r = label.getBoundingClientRect();
+    const [x, y] = [r.left - box.left + r.width / 2, header + r.top - box.top + r.height / 2];
+    if (x < 0 || x > width || y < header || y > header + mapHeight) continue;
+    const style = getComputedStyle(label);
+    ctx.font = `600 13px ${FONT}`;
+    ctx.letterSpacing = style.letterSpacing;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = '#ffffff';
+    ctx.strokeText(label.innerText, x, y);
+    ctx.fillStyle = style.color;
+    ctx.fillText(label.innerText, x, y);
+    ctx.letterSpacing = '0px';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'alphabetic';
+  }
   // BLO markers are HTML over the map: draw each where it is.
   for (const marker of mapElement.querySelectorAll<HTMLElement>('[data-testid="blo-marker"]')) {
     const r = marker.getBoundingClientRect();

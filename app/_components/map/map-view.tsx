@@ -24,6 +24,7 @@ import { catchmentRings, RING_IDS, ringLayers } from '@/lib/map/ring-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
 import { rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
+import { countryLabels } from '@/lib/map/country-labels';
 import { dashboardLayers, needsCellLayers, type CellLayers, type DashboardLayerInput } from '@/lib/map/dashboard-layers';
 
 // Bundled maplibre-gl 6 cannot find its worker on its own (the map would never load).
@@ -291,6 +292,7 @@ export function MapView({
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const markersRef = useRef(new Map<string, maplibregl.Marker>());
   const placeMarkersRef = useRef(new Map<string, maplibregl.Marker>());
+  const countryMarkersRef = useRef(new Map<string, maplibregl.Marker>());
   // The layers last handed to deck.gl; its next frame has drawn them.
   const layersRef = useRef<Layer[] | null>(null);
   // The posts have been framed (or need not be); the framing move is under way.
@@ -425,6 +427,7 @@ export function MapView({
     overlayRef.current = overlay;
     const markers = markersRef.current;
     const placeMarkers = placeMarkersRef.current;
+    const countryMarkers = countryMarkersRef.current;
     return () => {
       overlay.finalize();
       map.remove();
@@ -433,6 +436,7 @@ export function MapView({
       layersRef.current = null;
       markers.clear();
       placeMarkers.clear();
+      countryMarkers.clear();
     };
   }, []);
 
@@ -458,6 +462,24 @@ export function MapView({
       button.setAttribute('aria-label', t(lang, key));
     }
     scaleRef.current!.setLanguage(lang);
+  }, [lang]);
+
+  // The countries' names, HTML over the map in the page's language: made before the posts' markers, which draw over them.
+  useEffect(() => {
+    const markers = countryMarkersRef.current;
+    for (const label of countryLabels(lang)) {
+      let marker = markers.get(label.iso2);
+      if (!marker) {
+        const el = document.createElement('div');
+        el.className = 'country-label';
+        el.dataset.testid = 'country-label';
+        el.dataset.country = label.iso2;
+        el.setAttribute('aria-hidden', 'true');
+        marker = new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat(label.position).addTo(mapRef.current!);
+        markers.set(label.iso2, marker);
+      }
+      marker.getElement().textContent = label.text;
+    }
   }, [lang]);
 
   // A new camera: jump or fly there (an unchanged one, e.g. the map's own move reported back, is left alone).
