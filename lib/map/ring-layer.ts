@@ -19,9 +19,12 @@ type RingData = Extract<GeoJSONSourceSpecification['data'], { type: 'FeatureColl
 
 let lastRings: { key: string; data: RingData } | null = null;
 
+/** What the rings are drawn from, as one string: the same while neither the post nor the radius changes. */
+export const ringsKey = (center: LngLat, radiusKm: number): string => `${center.join(',')},${radiusKm}`;
+
 /** Rings at `radiusKm` and at half of it around `center` (128 steps each); the same object while they stay the same. */
 export function catchmentRings(center: LngLat, radiusKm: number): RingData {
-  const key = `${center.join(',')},${radiusKm}`;
+  const key = ringsKey(center, radiusKm);
   if (lastRings?.key !== key) {
     const rings = [radiusKm, radiusKm / 2].map((r) => circle(center, r, { units: 'kilometers', steps: 128, properties: { radiusKm: r } }));
     lastRings = { key, data: { type: 'FeatureCollection', features: rings } };

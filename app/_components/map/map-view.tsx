@@ -8,6 +8,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
@@ -20,7 +21,7 @@ import { grown, labelBox, markerBox, placeLabels, type Box, type LabelCandidate 
 import { placeShown, type MapPlace } from '@/lib/map/map-places';
 import type { LngLat } from '@/lib/geo/lng-lat';
 import { HEAT_IDS, heatLayer, heatPoints } from '@/lib/map/heat-layer';
-import { catchmentRings, RING_IDS, ringLayers } from '@/lib/map/ring-layer';
+import { catchmentRings, RING_IDS, ringLayers, ringsKey } from '@/lib/map/ring-layer';
 import type { HotspotCell } from '@/lib/api/api-types';
 import { postFrame } from '@/lib/geo/post-frame';
 import { rgbCss, UNUSUAL_COLORS, UNUSUAL_MARK } from '@/lib/map/colors';
@@ -215,36 +216,39 @@ export interface Heat {
   scaleMax: number | null;
 }
 
-/** Shows the heatmap, or removes it (null); for a style that has loaded. */
-function applyHeat(map: maplibregl.Map, heat: Heat | null) {
-  const source = map.getSource<maplibregl.GeoJSONSource>(HEAT_IDS.source);
-  if (!heat) {
-    if (map.getLayer(HEAT_IDS.layer)) map.removeLayer(HEAT_IDS.layer);
-    if (source) map.removeSource(HEAT_IDS.source);
-    return;
-  }
-  const data = heatPoints(heat.cells, heat.scaleMax);
-  if (source) source.setData(data);
-  else map.addSource(HEAT_IDS.source, { type: 'geojson', data });
-  // Under the catchment rings when they are drawn.
-  if (!map.getLayer(HEAT_IDS.layer)) map.addLayer(heatLayer(), map.getLayer(RING_IDS.fill) ? RING_IDS.fill : undefined);
-}
-
-/** A post's catchment rings (null: none), on top of MapLibre's layers; whether the map changed. */
-function applyRings(map: maplibregl.Map, rings: DashboardLayerInput['catchment']): boolean {
-  const source = map.getSource<maplibregl.GeoJSONSource>(RING_IDS.source);
-  if (!rings) {
+/**
+ * A GeoJSON source and the layers drawn from it, for a style that has loaded: the data set (the source
+ * added when missing) and the missing layers added, under `beforeId` when that layer is drawn; or,
+ * given no data, the layers and the source removed. Whether the map changed.
+ */
+function applyGeoJsonLayers(
+  map: maplibregl.Map,
+  sourceId: string,
+  data: GeoJSONSourceSpecification['data'] | null,
+  layers: readonly LayerSpecification[],
+  beforeId?: string,
+): boolean {
+  const source = map.getSource<maplibregl.GeoJSONSource>(sourceId);
+  if (!data) {
     if (!source) return false;
-    for (const layer of ringLayers()) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
-    map.removeSource(RING_IDS.source);
+    for (const layer of layers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+    map.removeSource(sourceId);
     return true;
   }
-  const data = catchmentRings(rings.center, rings.radiusKm);
   if (source) source.setData(data);
-  else map.addSource(RING_IDS.source, { type: 'geojson', data });
-  for (const layer of ringLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer);
+  else map.addSource(sourceId, { type: 'geojson', data });
+  const before = beforeId && map.getLayer(beforeId) ? beforeId : undefined;
+  for (const layer of layers) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
   return true;
 }
+
+/** Shows the heatmap (under the catchment rings when they are drawn), or removes it (null). */
+const applyHeat = (map: maplibregl.Map, heat: Heat | null) =>
+  applyGeoJsonLayers(map, HEAT_IDS.source, heat && heatPoints(heat.cells, heat.scaleMax), [heatLayer()], RING_IDS.fill);
+
+/** A post's catchment rings (null: none), on top of MapLibre's layers; whether the map changed. */
+const applyRings = (map: maplibregl.Map, rings: DashboardLayerInput['catchment']) =>
+  applyGeoJsonLayers(map, RING_IDS.source, rings && catchmentRings(rings.center, rings.radiusKm), ringLayers());
 
 /** The navigation control's buttons (MapLibre's class names) and their words. */
 const CONTROL_TITLES: readonly [selector: string, key: TextKey][] = [
@@ -317,7 +321,7 @@ export function MapView({
   const heatCells = useEffectEvent(() => heat);
   // The catchment drawn as rings: the selected post's, when the rings are on (redrawn when the post or radius change).
   const rings = layerInput.layers.includes('rings') ? layerInput.catchment : null;
-  const ringsKey = rings ? `${rings.center.join(',')},${rings.radiusKm}` : null;
+  const ringsShownKey = rings ? ringsKey(rings.center, rings.radiusKm) : null;
   const ringsShown = useEffectEvent(() => rings);
   const relabel = useEffectEvent((map: maplibregl.Map) =>
     layoutLabels(map, markersRef.current, blos, selected, placeMarkersRef.current, places, foundPlace),
@@ -507,7 +511,7 @@ export function MapView({
     if (!styleReady.current) return;
     // Not idle until MapLibre has drawn the rings.
     if (applyRings(map, ringsShown())) setMapIdle(false);
-  }, [ringsKey]);
+  }, [ringsShownKey]);
 
   useEffect(() => {
     const map = mapRef.current!;
