@@ -21,25 +21,37 @@ export interface BarPath {
   d: string;
 }
 
+/** A monthly chart's scale: each month a column of the plot's width / months, kg-eq 0..`max` from the plot's bottom up. */
+export interface BarScale {
+  /** Width of one month's column. */
+  column: number;
+  /** Left edge of month `i`'s column. */
+  x: (i: number) => number;
+  /** Height in the chart of `kg` kg-eq. */
+  y: (kg: number) => number;
+}
+
+export function barScale(months: number, max: number, box: PlotBox): BarScale {
+  const column = months ? box.width / months : 0;
+  return {
+    column,
+    x: (i) => box.left + i * column,
+    y: (kg) => box.top + box.height - (kg / max) * box.height,
+  };
+}
+
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * Each month a column of the plot's width / months, a rectangle per substance with kg-eq (half a unit of
- * gap each side, at least half a unit wide and tall), stacked in the catalogue's order from the axis up to
- * the month's total on a 0..`max` scale.
+ * Each month a rectangle per substance with kg-eq, in its column on `scale` (half a unit of gap each side,
+ * at least half a unit wide and tall), stacked in the catalogue's order from the axis up to the month's total.
  */
-export function stackedBarPaths(
-  rows: MonthRow[],
-  period: { from: string | null; to: string | null },
-  max: number,
-  box: PlotBox,
-): BarPath[] {
-  const column = rows.length ? box.width / rows.length : 0;
-  const y = (v: number) => box.top + box.height - (v / max) * box.height;
+export function stackedBarPaths(rows: MonthRow[], period: { from: string | null; to: string | null }, scale: BarScale): BarPath[] {
+  const { column, y } = scale;
   const paths = new Map<string, { substance: string; outside: boolean; d: string[] }>();
   rows.forEach((row, i) => {
     const outside = !monthOverlaps(row.month, period.from, period.to);
-    const x = round2(box.left + i * column + 0.5);
+    const x = round2(scale.x(i) + 0.5);
     const w = round2(Math.max(0.5, column - 1));
     let stacked = 0;
     for (const substance of SUBSTANCE_CODES) {

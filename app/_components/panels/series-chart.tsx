@@ -9,7 +9,7 @@ import { useMemo, useRef, useState } from 'react';
 import { countOf, formatCount, formatKg, formatMonth, t } from '@/lib/i18n/i18n';
 import { monthOverlaps, monthSpan, totalsWithin, type MonthRow } from '@/lib/time/month-table';
 import { monthEnd, type DateRange as Period } from '@/lib/time/dates';
-import { stackedBarPaths } from '@/lib/chart/stacked-bars';
+import { barScale, stackedBarPaths } from '@/lib/chart/stacked-bars';
 import { substanceCss } from '@/lib/map/colors';
 import type { Language } from '@/lib/url/view-state';
 import { niceMax } from '@/lib/chart/axis';
@@ -31,6 +31,8 @@ interface Props {
 const W = 1000;
 const H = 170;
 const PAD = { left: 56, right: 8, top: 8, bottom: 22 };
+/** The bars' area. */
+const PLOT = { left: PAD.left, top: PAD.top, width: W - PAD.left - PAD.right, height: H - PAD.top - PAD.bottom };
 /** Opacity of the months outside the filter period. */
 const DIM = 0.28;
 
@@ -40,10 +42,8 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
   const [brush, setBrush] = useState<{ a: number; b: number } | null>(null);
   const [hover, setHover] = useState<number | null>(null);
   const max = useMemo(() => niceMax(Math.max(0, ...rows.map((r) => r.kgEq))), [rows]);
-  const inner = { w: W - PAD.left - PAD.right, h: H - PAD.top - PAD.bottom };
-  const bw = rows.length ? inner.w / rows.length : 0;
-  const x = (i: number) => PAD.left + i * bw;
-  const y = (v: number) => PAD.top + inner.h - (v / max) * inner.h;
+  const scale = useMemo(() => barScale(rows.length, max, PLOT), [rows.length, max]);
+  const { column: bw, x, y } = scale;
   const within = totalsWithin(rows, period.from, period.to);
   // Which kinds of gap the chart draws, for its key: months no post reported, months some did not.
   const gapKinds = new Set(
@@ -59,16 +59,7 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
     return Math.max(0, Math.min(rows.length - 1, Math.floor((sx - PAD.left) / bw)));
   };
 
-  const bars = useMemo(
-    () =>
-      stackedBarPaths(rows, period, max, {
-        left: PAD.left,
-        top: PAD.top,
-        width: W - PAD.left - PAD.right,
-        height: H - PAD.top - PAD.bottom,
-      }),
-    [rows, period, max],
-  );
+  const bars = useMemo(() => stackedBarPaths(rows, period, scale), [rows, period, scale]);
   const years = rows.map((r, i) => ({ i, r })).filter(({ r }) => r.month.endsWith('-01-01'));
 
   return (
@@ -124,7 +115,7 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
               const [a, b] = monthSpan(rows, comparison.from, comparison.to);
               return a >= 0 && b >= a ? (
                 <g data-testid="comparison-band">
-                  <rect x={x(a)} y={PAD.top} width={(b - a + 1) * bw} height={inner.h} className="comparison-window" />
+                  <rect x={x(a)} y={PAD.top} width={(b - a + 1) * bw} height={PLOT.height} className="comparison-window" />
                   <text x={x(a) + 3} y={PAD.top + 10} className="axis comparison-label">
                     {t(lang, 'comparisonMark')}
                   </text>
@@ -139,7 +130,7 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
                   x={x(a)}
                   y={PAD.top}
                   width={(b - a + 1) * bw}
-                  height={inner.h}
+                  height={PLOT.height}
                   className="playback-window"
                   data-testid="playback-window"
                 />
@@ -155,7 +146,7 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
                   x={x(i) + 0.5}
                   width={Math.max(0.5, bw - 1)}
                   y={PAD.top}
-                  height={inner.h}
+                  height={PLOT.height}
                   fill={hatch.fill}
                   className="no-report"
                   data-testid="no-report-month"
@@ -208,11 +199,11 @@ export function SeriesChart({ lang, rows, period, comparison, visible, reporting
               x={x(Math.min(brush.a, brush.b))}
               y={PAD.top}
               width={(Math.abs(brush.b - brush.a) + 1) * bw}
-              height={inner.h}
+              height={PLOT.height}
               className="brush"
             />
           )}
-          {hover !== null && rows[hover] && <rect x={x(hover)} y={PAD.top} width={bw} height={inner.h} className="hover-col" />}
+          {hover !== null && rows[hover] && <rect x={x(hover)} y={PAD.top} width={bw} height={PLOT.height} className="hover-col" />}
         </svg>
       )}
       {hover !== null && rows[hover] && (
