@@ -250,6 +250,36 @@ const applyHeat = (map: maplibregl.Map, heat: Heat | null) =>
 const applyRings = (map: maplibregl.Map, rings: DashboardLayerInput['catchment']) =>
   applyGeoJsonLayers(map, RING_IDS.source, rings && catchmentRings(rings.center, rings.radiusKm), ringLayers());
 
+/**
+ * The map's HTML markers for `items`, kept by key in `markers`: a marker whose item is gone is removed, a
+ * missing one is made (`make`'s element, centred on `at`) and added. Each item with its marker, in order.
+ */
+function syncMarkers<T>(
+  map: maplibregl.Map,
+  markers: Map<string, maplibregl.Marker>,
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  at: (item: T) => LngLat,
+  make: (item: T) => HTMLElement,
+): [T, maplibregl.Marker][] {
+  const keys = new Set(items.map(keyOf));
+  for (const [key, marker] of markers) {
+    if (!keys.has(key)) {
+      marker.remove();
+      markers.delete(key);
+    }
+  }
+  return items.map((item) => {
+    const key = keyOf(item);
+    let marker = markers.get(key);
+    if (!marker) {
+      marker = new maplibregl.Marker({ element: make(item), anchor: 'center' }).setLngLat(at(item)).addTo(map);
+      markers.set(key, marker);
+    }
+    return [item, marker];
+  });
+}
+
 /** The navigation control's buttons (MapLibre's class names) and their words. */
 const CONTROL_TITLES: readonly [selector: string, key: TextKey][] = [
   ['.maplibregl-ctrl-zoom-in', 'mapZoomIn'],
@@ -470,20 +500,22 @@ export function MapView({
 
   // The countries' names, HTML over the map in the page's language: made before the posts' markers, which draw over them.
   useEffect(() => {
-    const markers = countryMarkersRef.current;
-    for (const label of countryLabels(lang)) {
-      let marker = markers.get(label.iso2);
-      if (!marker) {
+    const made = syncMarkers(
+      mapRef.current!,
+      countryMarkersRef.current,
+      countryLabels(lang),
+      (l) => l.iso2,
+      (l) => l.position,
+      (l) => {
         const el = document.createElement('div');
         el.className = 'country-label';
         el.dataset.testid = 'country-label';
-        el.dataset.country = label.iso2;
+        el.dataset.country = l.iso2;
         el.setAttribute('aria-hidden', 'true');
-        marker = new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat(label.position).addTo(mapRef.current!);
-        markers.set(label.iso2, marker);
-      }
-      marker.getElement().textContent = label.text;
-    }
+        return el;
+      },
+    );
+    for (const [label, marker] of made) marker.getElement().textContent = label.text;
   }, [lang]);
 
   // A new camera: jump or fly there (an unchanged one, e.g. the map's own move reported back, is left alone).
@@ -529,16 +561,13 @@ export function MapView({
   // BLO markers: real buttons, so Tab reaches every post and Enter opens its panel.
   useEffect(() => {
     const map = mapRef.current!;
-    const markers = markersRef.current;
-    for (const [code, marker] of markers) {
-      if (!blos.some((b) => b.code === code)) {
-        marker.remove();
-        markers.delete(code);
-      }
-    }
-    for (const blo of blos) {
-      let marker = markers.get(blo.code);
-      if (!marker) {
+    const made = syncMarkers(
+      map,
+      markersRef.current,
+      blos,
+      (b) => b.code,
+      (b) => b.lngLat,
+      (blo) => {
         const el = document.createElement('div');
         el.className = 'blo-marker';
         const button = document.createElement('button');
@@ -552,9 +581,11 @@ export function MapView({
         const label = document.createElement('span');
         label.className = 'blo-label';
         el.append(button, label);
-        marker = new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat(blo.lngLat).addTo(map);
-        markers.set(blo.code, marker);
-      } else marker.setLngLat(blo.lngLat);
+        return el;
+      },
+    );
+    for (const [blo, marker] of made) {
+      marker.setLngLat(blo.lngLat);
       const el = marker.getElement();
       const button = el.querySelector('button')!;
       button.setAttribute('aria-label', blo.ariaLabel);
@@ -587,16 +618,13 @@ export function MapView({
   // Places: a dot and a name, under the posts; which are written is decided by layoutLabels.
   useEffect(() => {
     const map = mapRef.current!;
-    const markers = placeMarkersRef.current;
-    for (const [id, marker] of markers) {
-      if (!places.some((p) => p.id === id)) {
-        marker.remove();
-        markers.delete(id);
-      }
-    }
-    for (const place of places) {
-      let marker = markers.get(place.id);
-      if (!marker) {
+    const made = syncMarkers(
+      map,
+      placeMarkersRef.current,
+      places,
+      (p) => p.id,
+      (p) => p.anchors[0],
+      (place) => {
         const el = document.createElement('div');
         el.className = 'place-marker';
         el.dataset.testid = 'place';
@@ -608,9 +636,10 @@ export function MapView({
         const label = document.createElement('span');
         label.className = 'place-label';
         el.append(dot, label);
-        marker = new maplibregl.Marker({ element: el, anchor: 'center' }).setLngLat(place.anchors[0]).addTo(map);
-        markers.set(place.id, marker);
-      }
+        return el;
+      },
+    );
+    for (const [place, marker] of made) {
       const el = marker.getElement();
       el.querySelector('.place-label')!.textContent = place.label;
       el.classList.toggle('found', place.id === foundPlace);
